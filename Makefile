@@ -1,0 +1,106 @@
+# qreport — quarterly performance report generator.
+#
+#   make report   set up, build, and write out/independence-fy2018-q1.{pdf,xlsx}
+#   make test     set up, then every test, normally and under ASan/UBSan
+#   make bench    optimised build and the scaling benchmark
+#   make install  PREFIX=/usr/local (DESTDIR supported)
+
+PREFIX  ?= /usr/local
+BINDIR  ?= $(PREFIX)/bin
+DATADIR ?= $(PREFIX)/share/qreport
+MANDIR  ?= $(PREFIX)/share/man
+
+CC      ?= cc
+BUILD   ?= build
+SAN     ?=
+OPT     ?= -O2 -g
+
+WARN    = -Wall -Wextra -Werror -Wpedantic -Wstrict-prototypes -Wmissing-prototypes \
+          -Wwrite-strings -Wshadow -Wvla
+CPPFLAGS_ALL = -D_POSIX_C_SOURCE=200809L -Isrc -I$(BUILD) $(shell pkg-config --cflags libxml-2.0 xlsxwriter 2>/dev/null)
+CFLAGS_ALL   = -std=c11 $(OPT) $(WARN) $(SAN) $(CFLAGS)
+LDLIBS_ALL   = $(shell pkg-config --libs libxml-2.0 xlsxwriter 2>/dev/null) -lhpdf -lpng -lz -lm $(LDLIBS)
+
+LIB_SRC  = $(filter-out src/main.c,$(wildcard src/*.c))
+LIB_OBJ  = $(LIB_SRC:src/%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/schema_data.o
+UNIT_SRC = $(wildcard tests/unit/test_*.c)
+UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+HEADERS  = $(wildcard src/*.h) tests/unit/harness.h
+
+VERSION := $(shell cat VERSION 2>/dev/null || echo 0.0.0)
+
+.PHONY: all setup report test check-unit check-e2e test-one bench install uninstall clean fuzz
+
+all: $(BUILD)/qreport
+
+# ---- set-up: Debian packages and fonts ----
+setup:
+	@tools/setup.sh
+
+# ---- the program ----
+$(BUILD)/qreport: $(BUILD)/obj/main.o $(BUILD)/libqreport.a
+	$(CC) $(CFLAGS_ALL) $(LDFLAGS) -o $@ $^ $(LDLIBS_ALL)
+
+$(BUILD)/libqreport.a: $(LIB_OBJ)
+	@rm -f $@
+	ar rcs $@ $^
+
+$(BUILD)/obj/%.o: src/%.c $(HEADERS) $(BUILD)/version.h | $(BUILD)/obj
+	$(CC) $(CPPFLAGS_ALL) $(CFLAGS_ALL) -c -o $@ $<
+
+# The schema is built into the program so validation never depends on an install path.
+$(BUILD)/schema_data.c: schema/report-1.xsd tools/embed.c | $(BUILD)/obj
+	$(CC) -std=c11 -O1 -Wall -Wextra -Werror -o $(BUILD)/embed tools/embed.c
+	$(BUILD)/embed schema_report_1 < schema/report-1.xsd > $@
+
+$(BUILD)/obj/schema_data.o: $(BUILD)/schema_data.c
+	$(CC) -std=c11 $(OPT) $(SAN) -c -o $@ $<
+
+$(BUILD)/version.h: VERSION | $(BUILD)/obj
+	printf '#define QREPORT_VERSION "%s"\n' "$(VERSION)" > $@
+
+$(BUILD)/obj $(BUILD)/tests:
+	mkdir -p $@
+
+# ---- unit tests ----
+$(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libqreport.a $(HEADERS) | $(BUILD)/tests
+	$(CC) $(CPPFLAGS_ALL) -Itests/unit $(CFLAGS_ALL) -o $@ $< $(BUILD)/libqreport.a $(LDLIBS_ALL)
+
+# ---- user-facing targets ----
+report: setup
+	$(MAKE) --no-print-directory all
+	$(BUILD)/qreport --out out examples/independence-fy2018-q1.xml
+
+# Every test, with a normal build and with AddressSanitizer + UBSan.
+test: setup
+	$(MAKE) --no-print-directory test-builds
+	tools/run-tests.sh $(BUILD) $(BUILD)-asan
+
+test-builds:
+	$(MAKE) --no-print-directory all units
+	$(MAKE) --no-print-directory BUILD=$(BUILD)-asan OPT="-O1 -g -fno-omit-frame-pointer" \
+		SAN="-fsanitize=address,undefined -fno-sanitize-recover=all" all units
+
+units: $(UNIT_BIN)
+
+bench: setup
+	$(MAKE) --no-print-directory BUILD=$(BUILD)-bench OPT="-O2 -DNDEBUG" all $(BUILD)-bench/bench
+	$(BUILD)-bench/bench $(BUILD)-bench/qreport
+
+$(BUILD)-bench/bench: tools/bench.c $(BUILD)-bench/libqreport.a
+	$(CC) $(CPPFLAGS_ALL) $(CFLAGS_ALL) -o $@ $< $(BUILD)-bench/libqreport.a $(LDLIBS_ALL)
+
+install: all
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/layouts $(DESTDIR)$(DATADIR)/fonts \
+		$(DESTDIR)$(DATADIR)/schema $(DESTDIR)$(MANDIR)/man1
+	install -m 755 $(BUILD)/qreport $(DESTDIR)$(BINDIR)/qreport
+	cp -R layouts/. $(DESTDIR)$(DATADIR)/layouts/
+	cp -L fonts/*.ttf $(DESTDIR)$(DATADIR)/fonts/
+	install -m 644 schema/report-1.xsd $(DESTDIR)$(DATADIR)/schema/
+	install -m 644 docs/qreport.1 $(DESTDIR)$(MANDIR)/man1/qreport.1
+
+uninstall:
+	rm -rf $(DESTDIR)$(BINDIR)/qreport $(DESTDIR)$(DATADIR) $(DESTDIR)$(MANDIR)/man1/qreport.1
+
+clean:
+	rm -rf $(BUILD) $(BUILD)-asan $(BUILD)-bench $(BUILD)-fuzz

@@ -1,0 +1,17 @@
+/* The layout engine's entry point: evaluated report + layout → pages of boxes. */
+#ifndef QREPORT_LAYOUT_H
+#define QREPORT_LAYOUT_H
+
+#include "boxes.h"
+#include "diag.h"
+#include "metrics.h"
+#include "model.h"
+#include "style.h"
+
+/* Lay out the whole report. Characters no face can draw are replaced with
+ * U+FFFD (or '?') and reported as warnings with the data file's line.
+ * The doc lives in `a`. */
+struct doc *layout_report(const struct report *r, const struct style *st,
+			  const struct metrics *m, struct arena *a, struct diag *d);
+
+#endif

@@ -1,0 +1,258 @@
+/* The report model: what a data file says (filled by load.c) and what follows
+ * from it (filled once by eval.c). Renderers read it through a const pointer.
+ * All memory belongs to the report's arena. */
+#ifndef QREPORT_MODEL_H
+#define QREPORT_MODEL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "arena.h"
+
+/* ---- Periods ---------------------------------------------------------- */
+
+/* A fiscal quarter. `index` orders periods: fy * 4 + (quarter - 1). */
+struct period {
+	int fy;      /* Fiscal year as named, e.g. 2018. */
+	int quarter; /* 1..4 */
+};
+
+struct date {
+	int year, month, day;
+};
+
+struct fiscal_calendar {
+	int start_month;   /* 1..12: the month a fiscal year starts. */
+	bool named_by_end; /* FY2018 starting 2017-07-01 is named by its end. */
+};
+
+/* ---- Rich text ---------------------------------------------------------- */
+
+enum run_style {
+	RUN_BOLD = 1,
+	RUN_ITALIC = 2,
+};
+
+/* A stretch of text in one style. White space is already collapsed across
+ * the whole paragraph: runs never start a paragraph or end it with a space. */
+struct run {
+	const char *text; /* UTF-8, never empty. */
+	unsigned style;   /* RUN_BOLD | RUN_ITALIC */
+	const char *href; /* Link target, or NULL. */
+};
+
+struct para {
+	struct run *runs;
+	size_t nruns;
+	int line; /* Source line of the element that held the text. */
+};
+
+/* Text that may be several paragraphs (commentary, action); npara == 0 when absent. */
+struct paras {
+	struct para *items;
+	size_t n;
+};
+
+/* ---- Measures ------------------------------------------------------------ */
+
+enum unit { UNIT_COUNT, UNIT_NUMBER, UNIT_PERCENT, UNIT_CURRENCY, UNIT_MINUTES, UNIT_DURATION };
+
+/* The four comparisons a target can make. */
+enum cmp { CMP_AT_LEAST, CMP_MORE_THAN, CMP_AT_MOST, CMP_LESS_THAN };
+
+enum direction { DIR_HIGHER_BETTER, DIR_LOWER_BETTER };
+
+enum status { STATUS_NO_DATA, STATUS_MET, STATUS_UNDER, STATUS_NOT_MET };
+#define STATUS_COUNT 4
+
+enum trend { TREND_NONE, TREND_BETTER, TREND_WORSE, TREND_UNCHANGED };
+
+enum scope { SCOPE_ALL, SCOPE_FISCAL_YEAR, SCOPE_PERIOD };
+
+/* Amounts are doubles in the measure's unit: percent points for percent
+ * (81 means 81 %), whole seconds for duration, minutes for minutes. */
+struct tolerance {
+	bool relative;  /* true: `amount` is a percentage of |target|. */
+	double amount;
+	int line;       /* Where it was written (0 for the built-in default). */
+};
+
+struct target {
+	enum cmp cmp;
+	double amount;
+	bool per_year;       /* per="year": compared with the year-to-date sum, pro-rated. */
+	enum scope scope;
+	int scope_fy;        /* For SCOPE_FISCAL_YEAR and SCOPE_PERIOD. */
+	int scope_quarter;   /* For SCOPE_PERIOD. */
+	int line;
+};
+
+struct benchmark {
+	const char *label;
+	double value;
+	int line;
+};
+
+/* One `value` element. */
+struct value {
+	struct period period;
+	bool has_actual;
+	double actual;
+	bool has_override;
+	enum status override; /* The status the data file asks to show. */
+	int line;
+};
+
+/* Evaluation of one period of one measure (filled by eval.c). */
+struct period_eval {
+	struct period period;
+	const struct value *value;     /* NULL when the file has no value element for it. */
+	bool has_actual;
+	double actual;
+	const struct target *target;   /* The target that applied, or NULL. */
+	bool has_target;
+	double target_amount;          /* Pro-rated for an annual target. */
+	bool ytd;                      /* Compared amount is a year-to-date sum. */
+	bool has_compared;
+	double compared;               /* The amount compared with target_amount. */
+	double tolerance;              /* Allowed miss, as an amount in the unit. */
+	double miss;                   /* How far on the wrong side (0 if met). */
+	enum status computed;          /* What the rules decide. */
+	enum status shown;             /* override if any, else computed. */
+	/* Display strings, in the measure's unit: "81%", "8:37", "$1,250,000". */
+	const char *actual_text;       /* "" without an actual. */
+	const char *target_text;       /* "at most 5:00", "" without a target. */
+	const char *target_amount_text;/* "5:00" (pro-rated for annual targets). */
+	const char *compared_text;     /* The compared amount ("" if none). */
+};
+
+/* A change of the report period's actual against another period. */
+struct change {
+	bool available;       /* Both periods have an actual. */
+	struct period against;
+	double previous;      /* The other period's actual. */
+	double delta;         /* current - previous, in the unit. */
+	bool has_pct;         /* previous != 0 */
+	double pct;           /* delta / |previous| * 100 */
+	enum trend trend;
+	const char *previous_text;
+	const char *delta_text; /* "+0:15", "-6 pts" style, signed. */
+};
+
+struct goal;
+
+struct measure {
+	const char *id;
+	const char *name;
+	const char *department;   /* NULL when absent. */
+	struct para definition;   /* nruns == 0 when absent. */
+	enum unit unit;
+	int decimals;             /* After defaults are applied. */
+	const char *currency;     /* ISO 4217, "USD" by default; NULL unless unit is currency. */
+	bool aggregation_sum;
+	bool has_tolerance;       /* The measure overrides the report default. */
+	struct tolerance tolerance; /* After defaults: the tolerance that applies. */
+	struct target *targets;
+	size_t ntargets;
+	struct benchmark *benchmarks;
+	size_t nbenchmarks;
+	struct value *values;     /* In file order. */
+	size_t nvalues;
+	struct paras commentary;
+	struct paras action;
+	struct goal *goal;
+	size_t index;             /* Position among all measures, in file order. */
+	int line;
+
+	/* Filled by eval.c. */
+	enum direction direction; /* From the targets; higher is better without one. */
+	struct period_eval *history; /* Every period with an actual plus the report period, sorted. */
+	size_t nhistory;
+	struct period_eval *current; /* The report period, pointing into history. */
+	struct change vs_last_year;  /* Same quarter of the previous fiscal year. */
+	struct change vs_last_quarter;
+	const char *benchmark_text;  /* "National average: 5:00", or NULL. */
+	const char *summary;         /* "8:37 against a target of at most 5:00" */
+};
+
+struct goal {
+	const char *id;
+	const char *name;
+	struct para statement;    /* nruns == 0 when absent. */
+	struct measure **measures;
+	size_t nmeasures;
+	size_t index;
+	int line;
+	int counts[STATUS_COUNT]; /* Shown statuses for the report period (eval.c). */
+};
+
+/* ---- Narrative ------------------------------------------------------------ */
+
+enum block_kind { BLOCK_PARAGRAPH, BLOCK_QUOTE, BLOCK_LIST, BLOCK_MEASURES };
+
+struct block {
+	enum block_kind kind;
+	int line;
+	union {
+		struct para paragraph;
+		struct {
+			struct para text;
+			const char *by;
+			const char *role; /* NULL when absent. */
+		} quote;
+		struct {
+			struct para *items;
+			size_t n;
+		} list;
+		struct {
+			struct measure **items;
+			size_t n;
+		} measures;
+	} u;
+};
+
+struct section {
+	const char *id;
+	const char *title;
+	struct block *blocks;
+	size_t nblocks;
+	int line;
+};
+
+/* ---- The report -------------------------------------------------------------- */
+
+struct report {
+	struct arena arena;       /* Owns everything below. */
+	const char *path;         /* The data file as named on the command line. */
+	const char *lang;         /* BCP 47, "en-US" by default. */
+
+	const char *organization;
+	const char *title;
+	const char *subtitle;     /* NULL when absent. */
+	const char *plan;         /* NULL when absent. */
+	struct fiscal_calendar calendar;
+	struct period period;     /* The quarter the report is for. */
+	bool has_published;
+	struct date published;
+	struct tolerance tolerance; /* The default for every measure. */
+
+	struct goal *goals;
+	size_t ngoals;
+	struct measure **measures; /* Every measure in file order. */
+	size_t nmeasures;
+	struct section *sections;
+	size_t nsections;
+
+	/* Filled by eval.c. */
+	int counts[STATUS_COUNT];   /* Shown statuses over all measures. */
+	const char *period_label;   /* "Q1 FY2018" */
+	const char *period_dates;   /* "Jul 1 – Sep 30, 2017" */
+	struct date period_start, period_end;
+	const char *published_text; /* "November 13, 2017", or NULL. */
+};
+
+/* Allocate an empty report with its arena; free it with report_free. */
+struct report *report_new(void);
+void report_free(struct report *r);
+
+#endif

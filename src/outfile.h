@@ -1,0 +1,30 @@
+/* Atomic output: write to a temporary file in the target folder, then rename. */
+#ifndef QREPORT_OUTFILE_H
+#define QREPORT_OUTFILE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "diag.h"
+
+struct outfile {
+	char *final_path; /* Heap-owned. */
+	char *temp_path;  /* Heap-owned; exists on disk between begin and commit/abort. */
+};
+
+/* Create the target folder if needed and an empty temporary file beside the
+ * target. The temporary path is registered so an interrupted run removes it. */
+bool outfile_begin(struct outfile *f, const char *final_path, struct diag *d);
+/* Rename into place (fsync first). On failure the temporary file is removed. */
+bool outfile_commit(struct outfile *f, struct diag *d);
+/* Remove the temporary file. Safe after commit. */
+void outfile_abort(struct outfile *f);
+
+/* Install SIGINT/SIGTERM/SIGHUP handlers that remove registered temporary
+ * files before the process dies. */
+void outfile_install_signal_handlers(void);
+
+/* Create a folder and its parents (like mkdir -p). */
+bool make_dirs(const char *path);
+
+#endif

@@ -1,0 +1,34 @@
+/* Fiscal periods: ids like FY2018-Q1, their dates and their labels. */
+#ifndef QREPORT_PERIOD_H
+#define QREPORT_PERIOD_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "model.h"
+
+/* Parse "FY2018-Q1" exactly; false if the text is not a period id. */
+bool period_parse(const char *s, struct period *out);
+
+/* A total order: fy * 4 + quarter - 1. */
+int period_index(struct period p);
+struct period period_from_index(int index);
+int period_cmp(struct period a, struct period b);
+
+/* "FY2018-Q1" */
+void period_id(struct period p, char *buf, size_t n);
+/* "Q1 FY2018" */
+void period_label(struct period p, char *buf, size_t n);
+
+/* First and last day of the quarter under the calendar. */
+void period_dates(struct period p, struct fiscal_calendar cal, struct date *start, struct date *end);
+/* "Jul 1 – Sep 30, 2017", or "Nov 1, 2025 – Jan 31, 2026" across a year end. */
+void period_dates_label(struct period p, struct fiscal_calendar cal, char *buf, size_t n);
+
+/* Parse "YYYY-MM-DD" exactly, checking the day exists. */
+bool date_parse(const char *s, struct date *out);
+/* "November 13, 2017" */
+void date_long_label(struct date d, char *buf, size_t n);
+int days_in_month(int year, int month);
+
+#endif

@@ -1,0 +1,81 @@
+/* A layout: everything about looks, read from layouts/NAME.xml by style.c.
+ * Nothing about looks is compiled in; the defaults below only fill what a
+ * layout file leaves out. */
+#ifndef QREPORT_STYLE_H
+#define QREPORT_STYLE_H
+
+#include <stdbool.h>
+
+#include "diag.h"
+#include "model.h"
+
+struct rgb {
+	double r, g, b; /* 0..1 */
+};
+
+/* Font faces a layout names. The fallback faces supply characters the
+ * brand faces lack (DejaVu covers most scripts). */
+enum face {
+	FACE_REGULAR,
+	FACE_BOLD,
+	FACE_ITALIC,
+	FACE_BOLD_ITALIC,
+	FACE_HEADING,
+	FACE_FALLBACK,
+	FACE_FALLBACK_BOLD,
+	FACE_COUNT
+};
+
+/* The report's parts, in the order a layout lists them. */
+enum part {
+	PART_COVER,
+	PART_CONTENTS,
+	PART_GLANCE,    /* At a glance: counts and every measure's icon. */
+	PART_NARRATIVE, /* The data file's narrative sections. */
+	PART_GOALS,     /* One section per goal with measure cards. */
+	PART_APPENDIX,  /* Table of every measure and the status legend. */
+	PART_COUNT
+};
+
+struct style {
+	const char *name;        /* Layout name, e.g. "independence". */
+	const char *path;        /* The layout file, for messages. */
+	double page_width;       /* Points. */
+	double page_height;
+	double margin_top, margin_right, margin_bottom, margin_left;
+
+	const char *font_path[FACE_COUNT]; /* Absolute paths of TrueType files. */
+	int font_line[FACE_COUNT];         /* Where the layout named each. */
+
+	/* Type sizes in points; leading is a multiple of the size. */
+	double size_body, size_small, size_h1, size_h2, size_h3, size_title;
+	double leading;
+
+	struct rgb color_text, color_muted, color_primary, color_accent;
+	struct rgb color_rule, color_band, color_link, color_cover_text, color_cover_fill;
+
+	const char *logo_path;   /* PNG or JPEG, or NULL for none. */
+	int logo_line;
+
+	const char *status_label[STATUS_COUNT];
+	struct rgb status_color[STATUS_COUNT];
+
+	/* Page furniture with {organization} {title} {period} {page} {pages}. */
+	const char *header_left, *header_right;
+	const char *footer_left, *footer_right;
+
+	enum part parts[PART_COUNT]; /* Which parts appear, in order. */
+	int nparts;
+};
+
+/* Find a layout: NAME is looked up as DATADIR/layouts/NAME.xml, anything
+ * with a slash or ending in .xml is a file. Fonts named by the layout are
+ * looked up in DATADIR/fonts/ and then beside the layout file.
+ * Returns false after reporting errors through `d`. Strings live in `a`. */
+bool style_load(const char *name_or_file, const char *datadir, struct arena *a,
+		struct diag *d, struct style *out);
+
+/* Fill in the built-in defaults (used before a layout file is read). */
+void style_defaults(struct style *st);
+
+#endif

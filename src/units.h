@@ -1,0 +1,45 @@
+/* Units: reading amounts as the data file writes them, and writing them for readers. */
+#ifndef QREPORT_UNITS_H
+#define QREPORT_UNITS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "model.h"
+
+/* Largest magnitude a number may have (spec: at most 1e15). */
+#define AMOUNT_MAX 1e15
+
+/* Parse an amount in `unit` from attribute text. Durations give seconds.
+ * On failure returns false and writes into `why` what was expected, as a
+ * phrase that completes "expected ...", e.g. "a whole number such as 342". */
+bool amount_parse(enum unit unit, const char *text, double *out, char *why, size_t whylen);
+
+/* Parse a tolerance: "10%" (relative) or an amount in `unit` (absolute).
+ * `percent_only` refuses amounts, as meta/tolerance must be a percentage. */
+bool tolerance_parse(enum unit unit, bool percent_only, const char *text,
+		     struct tolerance *out, char *why, size_t whylen);
+
+/* Default decimals shown for a unit (spec table). */
+int unit_default_decimals(enum unit unit);
+/* "count", "percent", ... as written in the data file. */
+const char *unit_name(enum unit unit);
+bool unit_parse(const char *s, enum unit *out);
+
+/* Reader-facing amount: "81%", "8:37", "1:02:03", "8.53 min", "$1,250,000",
+ * "342", "1,234.50". Thousands separators for readers; decimals as the
+ * measure says. */
+void amount_format(const struct measure *m, double v, char *buf, size_t n);
+/* The same with an explicit sign: "+5", "-0:15", "+2.5 pts" for percent changes. */
+void amount_format_delta(const struct measure *m, double delta, char *buf, size_t n);
+
+/* "at least", "more than", "at most", "less than" */
+const char *cmp_words(enum cmp c);
+/* "at-least", ... as written in the data file. */
+const char *cmp_name(enum cmp c);
+enum direction cmp_direction(enum cmp c);
+
+/* Round half away from zero to 9 decimal places (spec's arithmetic rule). */
+double round9(double v);
+
+#endif

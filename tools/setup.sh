@@ -1,0 +1,52 @@
+#!/bin/sh
+# Makes sure the Debian packages qreport needs are installed, then fills
+# fonts/ with links to the faces the bundled layouts name.
+set -eu
+
+PACKAGES="make gcc pkg-config libc6-dev libhpdf-dev libxlsxwriter-dev libxml2-dev libxml2-utils
+libpng-dev zlib1g-dev fonts-open-sans fonts-dejavu-core fonts-liberation2
+poppler-utils qpdf python3 python3-openpyxl valgrind clang libclang-rt-14-dev"
+
+missing=""
+for p in $PACKAGES; do
+	if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed'; then
+		missing="$missing $p"
+	fi
+done
+
+if [ -n "$missing" ]; then
+	if [ "$(id -u)" = 0 ]; then
+		echo "qreport set-up: installing$missing"
+		export DEBIAN_FRONTEND=noninteractive
+		apt-get update -qq
+		# shellcheck disable=SC2086
+		apt-get install -y -qq --no-install-recommends $missing
+	else
+		echo "qreport set-up: these Debian packages are missing:$missing" >&2
+		echo "Run this as root, then run make again:" >&2
+		echo "  apt-get update && apt-get install -y --no-install-recommends$missing" >&2
+		exit 1
+	fi
+fi
+
+# fonts/ holds links to Debian's font files: the layouts name faces by file
+# name, and a user may drop brand fonts beside them.
+here=$(cd "$(dirname "$0")/.." && pwd)
+link_font() {
+	src=$1
+	if [ ! -f "$src" ]; then
+		echo "qreport set-up: $src is missing; reinstall its font package" >&2
+		exit 1
+	fi
+	ln -sf "$src" "$here/fonts/$(basename "$src")"
+}
+for f in Regular Bold Italic BoldItalic Semibold; do
+	link_font /usr/share/fonts/truetype/open-sans/OpenSans-$f.ttf
+done
+for f in DejaVuSans DejaVuSans-Bold; do
+	link_font /usr/share/fonts/truetype/dejavu/$f.ttf
+done
+for f in Regular Bold Italic BoldItalic; do
+	link_font /usr/share/fonts/truetype/liberation2/LiberationSerif-$f.ttf
+	link_font /usr/share/fonts/truetype/liberation2/LiberationSans-$f.ttf
+done
