@@ -17,7 +17,7 @@ OPT     ?= -O2 -g
 
 WARN    = -Wall -Wextra -Werror -Wpedantic -Wstrict-prototypes -Wmissing-prototypes \
           -Wwrite-strings -Wshadow -Wvla
-CPPFLAGS_ALL = -D_POSIX_C_SOURCE=200809L -Isrc -I$(BUILD) $(shell pkg-config --cflags libxml-2.0 xlsxwriter 2>/dev/null)
+CPPFLAGS_ALL = -D_XOPEN_SOURCE=700 -Isrc -I$(BUILD) $(shell pkg-config --cflags libxml-2.0 xlsxwriter 2>/dev/null)
 CFLAGS_ALL   = -std=c11 $(OPT) $(WARN) $(SAN) $(CFLAGS)
 LDLIBS_ALL   = $(shell pkg-config --libs libxml-2.0 xlsxwriter 2>/dev/null) -lhpdf -lpng -lz -lm $(LDLIBS)
 

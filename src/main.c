@@ -1,0 +1,264 @@
+/* qreport: one data file in, a branded quarterly PDF and a workbook out.
+ * The command line, and the pipeline load → evaluate → lay out → render. */
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "arena.h"
+#include "diag.h"
+#include "eval.h"
+#include "layout.h"
+#include "load.h"
+#include "model.h"
+#include "outfile.h"
+#include "paths.h"
+#include "render.h"
+#include "style.h"
+#include "version.h"
+
+/* Exit statuses, as documented in the manual. */
+enum {
+	EXIT_OK = 0,
+	EXIT_BAD_INPUT = 1,
+	EXIT_USAGE = 2,
+	EXIT_WRITE = 3,
+};
+
+struct options {
+	const char *layout;   /* Layout name or file. */
+	const char *out_dir;
+	bool want_pdf, want_xlsx;
+	bool check;           /* Validate and print statuses; write nothing. */
+	bool dump;            /* Print the evaluated model; write nothing. */
+	bool quiet;
+	const char *data_path;
+};
+
+static const char usage_text[] =
+	"usage: qreport [options] DATA.xml\n"
+	"\n"
+	"Turns a quarterly performance data file into a PDF report and an Excel\n"
+	"workbook, named after the data file, in the output folder.\n"
+	"\n"
+	"options:\n"
+	"  --layout NAME|FILE  layout to use: a bundled name (independence, plain)\n"
+	"                      or a layout file (default: plain)\n"
+	"  --out DIR           output folder, created if missing (default: out)\n"
+	"  --format LIST       comma-separated: pdf, xlsx (default: pdf,xlsx)\n"
+	"  --check             check the data file and print each measure's status;\n"
+	"                      write nothing\n"
+	"  --dump              print the evaluated report as text; write nothing\n"
+	"  --quiet             do not print warnings\n"
+	"  --version           print the version and exit\n"
+	"  --help              print this help and exit\n"
+	"\n"
+	"exit status: 0 ok, 1 bad data or layout file, 2 bad usage, 3 could not write\n";
+
+static int usage_error(const char *fmt, const char *arg)
+{
+	fprintf(stderr, "qreport: error: ");
+	fprintf(stderr, fmt, arg);
+	fprintf(stderr, "\nTry 'qreport --help' for the options.\n");
+	return EXIT_USAGE;
+}
+
+/* Parse "pdf,xlsx" into the two flags; false on an unknown name. */
+static bool parse_formats(const char *list, struct options *o, const char **bad)
+{
+	o->want_pdf = o->want_xlsx = false;
+	const char *p = list;
+	while (*p) {
+		size_t n = strcspn(p, ",");
+		if (n == 3 && strncmp(p, "pdf", 3) == 0)
+			o->want_pdf = true;
+		else if (n == 4 && strncmp(p, "xlsx", 4) == 0)
+			o->want_xlsx = true;
+		else {
+			*bad = p;
+			return false;
+		}
+		p += n;
+		if (*p == ',')
+			p++;
+	}
+	if (!o->want_pdf && !o->want_xlsx) {
+		*bad = list;
+		return false;
+	}
+	return true;
+}
+
+/* Returns -1 to go on, or an exit status. */
+static int parse_args(int argc, char **argv, struct options *o)
+{
+	o->layout = "plain";
+	o->out_dir = "out";
+	o->want_pdf = o->want_xlsx = true;
+	for (int i = 1; i < argc; i++) {
+		const char *a = argv[i];
+		const char *value = NULL;
+		/* Options that take a value accept "--opt VALUE" and "--opt=VALUE". */
+		static const char *const with_value[] = {"--layout", "--out", "--format"};
+		for (size_t k = 0; k < sizeof with_value / sizeof *with_value; k++) {
+			size_t n = strlen(with_value[k]);
+			if (strncmp(a, with_value[k], n) == 0 && (a[n] == '\0' || a[n] == '=')) {
+				if (a[n] == '=')
+					value = a + n + 1;
+				else if (i + 1 < argc)
+					value = argv[++i];
+				else
+					return usage_error("%s needs a value", with_value[k]);
+				if (!*value)
+					return usage_error("%s needs a non-empty value", with_value[k]);
+				a = with_value[k];
+				break;
+			}
+		}
+		if (strcmp(a, "--layout") == 0) {
+			o->layout = value;
+		} else if (strcmp(a, "--out") == 0) {
+			o->out_dir = value;
+		} else if (strcmp(a, "--format") == 0) {
+			const char *bad = NULL;
+			if (!parse_formats(value, o, &bad))
+				return usage_error("unknown output format in '%s'; expected pdf, xlsx or pdf,xlsx", bad);
+		} else if (strcmp(a, "--check") == 0) {
+			o->check = true;
+		} else if (strcmp(a, "--dump") == 0) {
+			o->dump = true;
+		} else if (strcmp(a, "--quiet") == 0 || strcmp(a, "-q") == 0) {
+			o->quiet = true;
+		} else if (strcmp(a, "--version") == 0) {
+			printf("qreport %s\n", QREPORT_VERSION);
+			return EXIT_OK;
+		} else if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
+			fputs(usage_text, stdout);
+			return EXIT_OK;
+		} else if (strcmp(a, "--") == 0 && i + 1 < argc) {
+			if (o->data_path || i + 2 < argc)
+				return usage_error("%s", "expected exactly one data file");
+			o->data_path = argv[++i];
+		} else if (a[0] == '-' && a[1] != '\0') {
+			return usage_error("unknown option '%s'", a);
+		} else if (o->data_path) {
+			return usage_error("more than one data file ('%s'); expected exactly one", a);
+		} else {
+			o->data_path = a;
+		}
+	}
+	if (!o->data_path)
+		return usage_error("%s", "no data file given; expected qreport [options] DATA.xml");
+	return -1;
+}
+
+/* Output path OUT/<data file name without .xml>.<ext>. Heap-owned. */
+static char *output_path(const char *out_dir, const char *data_path, const char *ext)
+{
+	const char *base = strrchr(data_path, '/');
+	base = base ? base + 1 : data_path;
+	size_t n = strlen(base);
+	if (n > 4 && strcmp(base + n - 4, ".xml") == 0)
+		n -= 4;
+	size_t len = strlen(out_dir) + 1 + n + 1 + strlen(ext) + 1;
+	char *p = xmalloc(len);
+	snprintf(p, len, "%s/%.*s.%s", out_dir, (int)n, base, ext);
+	return p;
+}
+
+/* --check: one line per measure in file order, then one per goal. */
+static void print_check(const struct report *r)
+{
+	for (size_t i = 0; i < r->nmeasures; i++) {
+		const struct measure *m = r->measures[i];
+		printf("%s %s\n", m->id, status_name(m->current->shown));
+	}
+	for (size_t g = 0; g < r->ngoals; g++) {
+		const struct goal *goal = &r->goals[g];
+		printf("goal %s: %d met, %d under, %d not-met, %d no-data\n", goal->id,
+		       goal->counts[STATUS_MET], goal->counts[STATUS_UNDER],
+		       goal->counts[STATUS_NOT_MET], goal->counts[STATUS_NO_DATA]);
+	}
+}
+
+/* Lay out and write the PDF. Returns an exit status. */
+static int write_pdf(const struct report *r, const struct style *st, const char *path,
+		     struct diag *d)
+{
+	struct pdf_writer *w = pdf_writer_new(st, d);
+	if (!w)
+		return EXIT_BAD_INPUT;
+	struct arena layout_arena;
+	arena_init(&layout_arena);
+	int status = EXIT_OK;
+	struct doc *doc = layout_report(r, st, pdf_writer_metrics(w), &layout_arena, d);
+	if (!doc) {
+		status = EXIT_BAD_INPUT;
+	} else {
+		enum write_result res = pdf_writer_save(w, doc, r, st, path, NULL, d);
+		if (res != WRITE_OK)
+			status = res == WRITE_BAD_INPUT ? EXIT_BAD_INPUT : EXIT_WRITE;
+	}
+	arena_free(&layout_arena);
+	pdf_writer_free(w);
+	return status;
+}
+
+int main(int argc, char **argv)
+{
+	struct options opt = {0};
+	int status = parse_args(argc, argv, &opt);
+	if (status >= 0)
+		return status;
+
+	struct diag diag;
+	diag_init(&diag, stderr);
+	diag.quiet = opt.quiet;
+
+	struct report *r = load_report(opt.data_path, &diag);
+	if (!r || diag.errors)
+		goto bad_input_no_style;
+	eval_report(r);
+
+	if (opt.check || opt.dump) {
+		if (opt.dump)
+			render_dump(r, stdout);
+		else
+			print_check(r);
+		report_free(r);
+		return EXIT_OK;
+	}
+
+	char *datadir = find_datadir(argv[0]);
+	struct arena style_arena;
+	arena_init(&style_arena);
+	struct style st;
+	if (!style_load(opt.layout, datadir, &style_arena, &diag, &st)) {
+		free(datadir);
+		arena_free(&style_arena);
+		goto bad_input_no_style;
+	}
+
+	outfile_install_signal_handlers();
+	status = EXIT_OK;
+	if (opt.want_pdf) {
+		char *path = output_path(opt.out_dir, opt.data_path, "pdf");
+		status = write_pdf(r, &st, path, &diag);
+		free(path);
+	}
+	if (status == EXIT_OK && opt.want_xlsx) {
+		char *path = output_path(opt.out_dir, opt.data_path, "xlsx");
+		enum write_result res = render_xlsx(r, &st, path, &diag);
+		if (res != WRITE_OK)
+			status = res == WRITE_BAD_INPUT ? EXIT_BAD_INPUT : EXIT_WRITE;
+		free(path);
+	}
+	free(datadir);
+	arena_free(&style_arena);
+	report_free(r);
+	return status;
+
+bad_input_no_style:
+	report_free(r);
+	return EXIT_BAD_INPUT;
+}
