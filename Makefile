@@ -29,7 +29,7 @@ HEADERS  = $(wildcard src/*.h) tests/unit/harness.h
 
 VERSION := $(shell cat VERSION 2>/dev/null || echo 0.0.0)
 
-.PHONY: all setup report test check-unit check-e2e test-one bench install uninstall clean fuzz
+.PHONY: all setup report test test-builds units bench install uninstall clean fuzz
 
 all: $(BUILD)/qreport
 
@@ -69,7 +69,7 @@ $(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libqreport.a $(HEADERS) | $(BUILD)/tes
 # ---- user-facing targets ----
 report: setup
 	$(MAKE) --no-print-directory all
-	$(BUILD)/qreport --out out examples/independence-fy2018-q1.xml
+	$(BUILD)/qreport --layout independence --out out examples/independence-fy2018-q1.xml
 
 # Every test, with a normal build and with AddressSanitizer + UBSan.
 test: setup
@@ -84,11 +84,14 @@ test-builds:
 units: $(UNIT_BIN)
 
 bench: setup
-	$(MAKE) --no-print-directory BUILD=$(BUILD)-bench OPT="-O2 -DNDEBUG" all $(BUILD)-bench/bench
+	$(MAKE) --no-print-directory BUILD=$(BUILD)-bench OPT="-O2 -DNDEBUG" all $(BUILD)-bench/bench $(BUILD)-bench/gen-report
 	$(BUILD)-bench/bench $(BUILD)-bench/qreport
 
 $(BUILD)-bench/bench: tools/bench.c $(BUILD)-bench/libqreport.a
 	$(CC) $(CPPFLAGS_ALL) $(CFLAGS_ALL) -o $@ $< $(BUILD)-bench/libqreport.a $(LDLIBS_ALL)
+
+$(BUILD)-bench/gen-report: tools/gen-report.c
+	$(CC) -std=c11 -O2 $(WARN) -D_XOPEN_SOURCE=700 -o $@ $<
 
 install: all
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/layouts $(DESTDIR)$(DATADIR)/fonts \
