@@ -29,7 +29,7 @@ HEADERS  = $(wildcard src/*.h) tests/unit/harness.h
 
 VERSION := $(shell cat VERSION 2>/dev/null || echo 0.0.0)
 
-.PHONY: all setup report test test-builds units bench install uninstall clean fuzz
+.PHONY: all setup report test test-builds units bench install uninstall clean fuzz FORCE
 
 all: $(BUILD)/qreport
 
@@ -74,6 +74,7 @@ report: setup
 # Every test, with a normal build and with AddressSanitizer + UBSan.
 test: setup
 	$(MAKE) --no-print-directory test-builds
+	$(MAKE) --no-print-directory $(BUILD)-fuzz/fuzz_report
 	tools/run-tests.sh $(BUILD) $(BUILD)-asan
 
 test-builds:
@@ -92,6 +93,24 @@ $(BUILD)-bench/bench: tools/bench.c $(BUILD)-bench/libqreport.a
 
 $(BUILD)-bench/gen-report: tools/gen-report.c
 	$(CC) -std=c11 -O2 $(WARN) -D_XOPEN_SOURCE=700 -o $@ $<
+
+# ---- fuzzing (clang's libFuzzer) ----
+FUZZ_SECONDS ?= 600
+FUZZ_SAN = -fsanitize=address,undefined -fno-sanitize-recover=all
+$(BUILD)-fuzz/fuzz_report: tests/fuzz/fuzz_report.c FORCE
+	$(MAKE) --no-print-directory BUILD=$(BUILD)-fuzz CC=clang OPT="-O1 -g" \
+		SAN="-fsanitize=fuzzer-no-link $(FUZZ_SAN)" $(BUILD)-fuzz/libqreport.a
+	clang $(CPPFLAGS_ALL) -I$(BUILD)-fuzz -std=c11 -O1 -g $(WARN) -fsanitize=fuzzer $(FUZZ_SAN) \
+		-o $@ $< $(BUILD)-fuzz/libqreport.a $(LDLIBS_ALL)
+
+# Run the fuzzer for FUZZ_SECONDS; new findings land in tests/fuzz/crashes/.
+fuzz: setup $(BUILD)-fuzz/fuzz_report
+	mkdir -p $(BUILD)-fuzz/corpus tests/fuzz/crashes
+	$(BUILD)-fuzz/fuzz_report -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -timeout=10 \
+		-artifact_prefix=tests/fuzz/crashes/ -dict=tests/fuzz/report.dict \
+		$(BUILD)-fuzz/corpus tests/fuzz/corpus
+
+FORCE:
 
 install: all
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/layouts $(DESTDIR)$(DATADIR)/fonts \

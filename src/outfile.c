@@ -42,8 +42,17 @@ static void on_fatal_signal(int sig)
 	raise(sig);
 }
 
+/* exit() from deep inside (out of memory) must not leave a partial file either. */
+static void remove_pending_at_exit(void)
+{
+	for (int i = 0; i < MAX_PENDING; i++)
+		if (pending[i])
+			unlink(pending[i]);
+}
+
 void outfile_install_signal_handlers(void)
 {
+	atexit(remove_pending_at_exit);
 	signal(SIGINT, on_fatal_signal);
 	signal(SIGTERM, on_fatal_signal);
 	signal(SIGHUP, on_fatal_signal);
