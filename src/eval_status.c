@@ -1,0 +1,125 @@
+/* The status rule (spec "Status" 2-4 and its fine points) and the names of
+ * statuses and trends. Pure functions, so they can be tested on their own. */
+#include "eval.h"
+
+#include <math.h>
+
+#include "units.h"
+
+/* Which side of the target is good, and whether landing on it counts. */
+static bool cmp_holds(enum cmp cmp, double compared, double target)
+{
+	switch (cmp) {
+	case CMP_AT_LEAST:
+		return compared >= target;
+	case CMP_MORE_THAN:
+		return compared > target;
+	case CMP_AT_MOST:
+		return compared <= target;
+	case CMP_LESS_THAN:
+		return compared < target;
+	}
+	return false;
+}
+
+/* How far `compared` lies on the wrong side of `target` (0 on the target). */
+static double wrong_side(enum cmp cmp, double compared, double target)
+{
+	switch (cmp) {
+	case CMP_AT_LEAST:
+	case CMP_MORE_THAN:
+		return target - compared;
+	case CMP_AT_MOST:
+	case CMP_LESS_THAN:
+		return compared - target;
+	}
+	return 0;
+}
+
+/* met, under or not-met for one comparison; see eval.h. */
+enum status status_decide(enum cmp cmp, double compared, double target, double tolerance,
+			  bool duration, double *miss)
+{
+	/* Durations are whole seconds, exact in binary, and their thresholds
+	 * must not be rounded (10 % of 8:37 is 51.7 s, not 52 s). Other amounts
+	 * were decimals in the file: rounding to 9 places undoes binary noise
+	 * such as 0.1 + 0.2 != 0.3 before any comparison. */
+	if (!duration) {
+		compared = round9(compared);
+		target = round9(target);
+		tolerance = round9(tolerance);
+	}
+	double m = 0;
+	enum status s;
+	if (cmp_holds(cmp, compared, target)) {
+		s = STATUS_MET;
+	} else {
+		m = wrong_side(cmp, compared, target);
+		if (!duration)
+			m = round9(m);
+		/* m is 0 only on a strict target, which the spec calls under. */
+		s = m >= 0 && m <= tolerance ? STATUS_UNDER : STATUS_NOT_MET;
+	}
+	if (miss)
+		*miss = m;
+	return s;
+}
+
+/* The allowed miss as an amount: N % of |target|, or the amount as written. */
+double tolerance_amount(struct tolerance t, double target)
+{
+	if (!t.relative)
+		return t.amount;
+	/* Multiplying before dividing keeps whole results exact (10 × 520 / 100
+	 * is 52, where 0.1 × 520 is not quite); the 9-place rounding then only
+	 * removes binary noise, never a meaningful fraction such as 51.7 s. */
+	return round9(t.amount * fabs(target) / 100.0);
+}
+
+/* "met", "under", "not-met", "no-data" */
+const char *status_name(enum status s)
+{
+	switch (s) {
+	case STATUS_NO_DATA:
+		return "no-data";
+	case STATUS_MET:
+		return "met";
+	case STATUS_UNDER:
+		return "under";
+	case STATUS_NOT_MET:
+		return "not-met";
+	}
+	return "no-data";
+}
+
+/* The labels of the seed's dashboard icons, used when a layout names none. */
+const char *status_default_label(enum status s)
+{
+	switch (s) {
+	case STATUS_NO_DATA:
+		return "No Data";
+	case STATUS_MET:
+		return "Goal Met";
+	case STATUS_UNDER:
+		return "Under Goal";
+	case STATUS_NOT_MET:
+		return "Goal Not Met";
+	}
+	return "No Data";
+}
+
+/* "better", "worse", "unchanged", or "" when there is nothing to compare. */
+const char *trend_name(enum trend t)
+{
+	switch (t) {
+	case TREND_NONE:
+		return "";
+	case TREND_BETTER:
+		return "better";
+	case TREND_WORSE:
+		return "worse";
+	case TREND_UNCHANGED:
+		return "unchanged";
+	}
+	return "";
+}
