@@ -1,0 +1,245 @@
+#!/usr/bin/python3
+"""Pathological but valid data files finish, and finish in time proportional
+to their size; files beyond the loader's limits are refused with a clear
+message. Every file is generated here, into a temporary folder.
+
+For each shape the test runs the full program (PDF and workbook) on a file of
+size N and of size 2N: both must succeed within TIME_LIMIT seconds, and the
+larger must take less than RATIO_LIMIT times as long, which catches a step
+that is quadratic in the size.
+"""
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+
+QREPORT = os.environ.get("QREPORT", "build/qreport")
+BUILD = os.environ.get("QREPORT_BUILD", "build")
+ASAN = BUILD.rstrip("/").endswith("-asan")
+TIME_LIMIT = 20.0 if ASAN else 10.0
+RATIO_LIMIT = 3.0
+# Below this, start-up and noise dominate and a ratio says nothing.
+RATIO_FLOOR = 0.5
+
+failures = 0
+
+
+def report(ok, what):
+    """Print one TAP-style line and count failures."""
+    global failures
+    print(("ok - " if ok else "not ok - ") + what, flush=True)
+    if not ok:
+        failures += 1
+
+
+def load_limits():
+    """The LOAD_MAX_* limits, read from the loader's header so the test
+    follows them when they change."""
+    limits = {}
+    with open("src/load.h", encoding="utf-8") as f:
+        for line in f:
+            m = re.match(r"#define (LOAD_MAX_\w+) (.*)", line)
+            if m:
+                expr = re.sub(r"(\d+)L\b", r"\1", m.group(2))
+                if re.fullmatch(r"[\d\s*()+-]+", expr):
+                    limits[m.group(1)] = eval(expr)  # digits and * only
+    return limits
+
+
+def esc(text):
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def measure_xml(i, values=(("FY2018-Q1", "81"),), commentary=""):
+    vals = "".join(
+        f'<value period="{p}" actual="{a}"/>' for p, a in values)
+    return (f'<measure id="m{i}" unit="percent">'
+            f"<name>Measure number {i}</name>"
+            f'<target at-least="75"/>{vals}{commentary}</measure>\n')
+
+
+def document(goals="", narrative="", period="FY2018-Q1"):
+    """A valid data file around the given goals and narrative sections."""
+    if not goals:
+        goals = '<goal id="g" name="Goal">' + measure_xml(0) + "</goal>"
+    nar = f"<narrative>{narrative}</narrative>" if narrative else ""
+    return f"""<?xml version="1.0" encoding="UTF-8"?>
+<report format="1">
+<meta>
+<organization>City of Pathology</organization>
+<title>Performance Dashboard</title>
+<fiscal-year start-month="7" named-by="end"/>
+<period>{period}</period>
+</meta>
+<goals>
+{goals}
+</goals>
+{nar}
+</report>
+"""
+
+
+def section(body, sid="s"):
+    return f'<section id="{sid}" title="Section">{body}</section>'
+
+
+WORDS = ("city staff answered calls within the target time while the "
+         "department filled vacancies and trained new").split()
+
+
+def long_paragraph(n):
+    words = " ".join(WORDS[i % len(WORDS)] for i in range(n))
+    return document(narrative=section(f"<p>{words}</p>"))
+
+
+def long_word(n):
+    word = ("abcdefghij" * (n // 10 + 1))[:n]
+    return document(narrative=section(f"<p>Before {word} after.</p>"))
+
+
+def many_measures(n):
+    ms = "".join(measure_xml(i) for i in range(n))
+    return document(goals=f'<goal id="g" name="One goal">{ms}</goal>')
+
+
+def quarters(n):
+    """n quarters of history ending at FY2018-Q1, for a handful of measures."""
+    end = 2018 * 4  # FY2018-Q1 as fy * 4 + quarter - 1
+    periods = [(f"FY{(end - k) // 4}-Q{(end - k) % 4 + 1}", str(50 + (k * 7) % 40))
+               for k in range(n - 1, -1, -1)]
+    ms = "".join(measure_xml(i, values=periods) for i in range(10))
+    return document(goals=f'<goal id="g" name="History">{ms}</goal>')
+
+
+def nested(depth, copies):
+    """`copies` paragraphs, each with inline markup `depth` levels deep."""
+    opening = "".join("<b>" if k % 2 == 0 else "<i>" for k in range(depth))
+    closing = "".join("</b>" if k % 2 == 0 else "</i>" for k in reversed(range(depth)))
+    paras = "".join(f"<p>start {opening}deep text {k}{closing} end</p>" for k in range(copies))
+    return document(narrative=section(paras))
+
+
+def run(path, out, timeout):
+    """Run the program; return (exit status or None on timeout, seconds, stderr)."""
+    start = time.monotonic()
+    try:
+        p = subprocess.run([QREPORT, "--quiet", "--out", out, path],
+                           stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                           timeout=timeout)
+        return p.returncode, time.monotonic() - start, p.stderr.decode("utf-8", "replace")
+    except subprocess.TimeoutExpired:
+        return None, time.monotonic() - start, ""
+
+
+def outputs_ok(out, stem):
+    """Both files are there and look complete."""
+    try:
+        with open(os.path.join(out, stem + ".pdf"), "rb") as f:
+            pdf = f.read()
+        with open(os.path.join(out, stem + ".xlsx"), "rb") as f:
+            xlsx = f.read()
+    except OSError:
+        return False
+    return (pdf.startswith(b"%PDF-") and b"%%EOF" in pdf[-32:]
+            and xlsx.startswith(b"PK") and len(xlsx) > 1000)
+
+
+def check_shape(tmp, name, make, n, desc):
+    """Size n and 2n: both succeed in time, and the time grows about linearly."""
+    times = []
+    for size in (n, 2 * n):
+        stem = f"{name}-{size}"
+        path = os.path.join(tmp, stem + ".xml")
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(make(size))
+        out = os.path.join(tmp, "out-" + stem)
+        status, secs, err = run(path, out, TIME_LIMIT * 3)
+        label = desc.format(n=size)
+        if status is None:
+            report(False, f"{label}: finishes (killed after {secs:.1f} s)")
+            return
+        report(status == 0, f"{label}: exit status 0 (got {status})"
+               + ("" if status == 0 else "; " + err.strip()[:300]))
+        report(outputs_ok(out, stem), f"{label}: PDF and workbook written")
+        report(secs < TIME_LIMIT, f"{label}: within {TIME_LIMIT:.0f} s ({secs:.2f} s)")
+        times.append(secs)
+        os.remove(path)
+        shutil.rmtree(out, ignore_errors=True)
+    if times[1] < RATIO_FLOOR:
+        report(True, f"{desc.format(n=2 * n)}: too quick to time "
+               f"({times[1]:.2f} s), so no quadratic step")
+    else:
+        ratio = times[1] / max(times[0], 1e-3)
+        report(ratio < RATIO_LIMIT,
+               f"{desc.format(n='2x')}: twice the size takes {ratio:.1f}x as long "
+               f"(under {RATIO_LIMIT:.0f}x)")
+
+
+def check_refused(tmp, name, content, what, limit_words):
+    """A file beyond a limit: exit 1, a FILE[:LINE]: error: message, nothing written."""
+    path = os.path.join(tmp, name + ".xml")
+    mode = "wb" if isinstance(content, bytes) else "w"
+    with open(path, mode) as f:
+        f.write(content)
+    out = os.path.join(tmp, "out-" + name)
+    status, secs, err = run(path, out, TIME_LIMIT * 3)
+    report(status == 1, f"{what}: exit status 1 (got {status})")
+    first = err.splitlines()[0] if err else ""
+    ok = re.match(re.escape(path) + r"(:\d+)?: error: \S", first) is not None
+    report(ok, f"{what}: message in the form FILE:LINE: error: ... ({first[:160]!r})")
+    report(re.search(limit_words, err, re.I) is not None,
+           f"{what}: the message says which limit ({limit_words})")
+    report(secs < TIME_LIMIT, f"{what}: refused within {TIME_LIMIT:.0f} s ({secs:.2f} s)")
+    report(not os.path.exists(out) or not os.listdir(out), f"{what}: nothing written")
+    os.remove(path)
+
+
+def main():
+    if not os.access(QREPORT, os.X_OK):
+        report(False, f"{QREPORT} is built")
+        return 1
+    lim = load_limits()
+    for k in ("LOAD_MAX_FILE_BYTES", "LOAD_MAX_DEPTH", "LOAD_MAX_TEXT_BYTES",
+              "LOAD_MAX_MEASURES", "LOAD_MAX_VALUES_PER_MEASURE"):
+        if k not in lim:
+            report(False, f"src/load.h defines {k}")
+            return 1
+    tmp = tempfile.mkdtemp(prefix="qreport-patho.")
+    try:
+        check_shape(tmp, "paragraph", long_paragraph, 10000, "a paragraph of {n} words")
+        check_shape(tmp, "word", long_word, 100000, "a word of {n} characters")
+        check_shape(tmp, "measures", many_measures, 2500, "{n} measures in one goal")
+        check_shape(tmp, "quarters", quarters, 40, "{n} quarters of history")
+        check_shape(tmp, "nesting", lambda n: nested(50, n), 100,
+                    "{n} paragraphs with inline markup 50 levels deep")
+
+        # Past each limit: refused, quickly, with a message that says why.
+        pad = lim["LOAD_MAX_FILE_BYTES"] + 1
+        doc = document().encode()
+        big = doc.replace(b"<goals>", b"<!--" + b"x" * pad + b"-->\n<goals>")
+        check_refused(tmp, "too-big", big, "a file over the size limit",
+                      r"size|large|big|bytes|MB|MiB")
+        depth = lim["LOAD_MAX_DEPTH"] + 10
+        check_refused(tmp, "too-deep", nested(depth, 1),
+                      f"inline markup {depth} levels deep", r"deep|depth|nest|level")
+        text = lim["LOAD_MAX_TEXT_BYTES"] + 10
+        check_refused(tmp, "too-long", long_word(text), f"a text of {text} characters",
+                      r"long|length|size|bytes|characters|text")
+        n = lim["LOAD_MAX_MEASURES"] + 1
+        many = many_measures(n)
+        check_refused(tmp, "too-many-measures", many, f"{n} measures",
+                      r"measures")
+        del many
+        v = lim["LOAD_MAX_VALUES_PER_MEASURE"] + 1
+        check_refused(tmp, "too-many-values", quarters(v), f"{v} values in one measure",
+                      r"values|periods|quarters")
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
