@@ -1,0 +1,583 @@
+/* bench: how long qreport takes and how much memory it needs, from the bundled
+ * example up to a report ten times the size of New York's.
+ *
+ *   bench QREPORT_BINARY [MEASURES...]
+ *
+ * For each data file it times whole runs of the program (PDF only, workbook
+ * only, both) and, in-process through the library, each phase of the
+ * pipeline. Every size is measured in child processes so one size's memory
+ * peak never shows in the next. Synthetic files come from gen-report.
+ * It is a benchmark, not a test: it prints PASS or MISS against the targets
+ * and always exits 0 once it has run. Run it from the top of the source tree. */
+
+/* wait4 gives one child's own peak memory; RUSAGE_CHILDREN would mix every child's. */
+#define _DEFAULT_SOURCE
+#include <errno.h>
+#include <fcntl.h>
+#include <ftw.h>
+#include <spawn.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <sys/time.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "arena.h"
+#include "diag.h"
+#include "eval.h"
+#include "layout.h"
+#include "load.h"
+#include "model.h"
+#include "paths.h"
+#include "render.h"
+#include "style.h"
+
+extern char **environ;
+
+#define EXAMPLE "examples/independence-fy2018-q1.xml"
+#define LAYOUT "independence"
+#define REFERENCE_SIZE 2000 /* Other sizes' times are shown as a multiple of this one's. */
+#define MAX_SIZES 16
+#define MAX_RUNS 9
+
+/* The targets the figures are held against. */
+#define TARGET_EXAMPLE_S 0.050
+#define TARGET_2000_S 1.5
+#define TARGET_2000_PEAK_MB 150.0
+#define TARGET_10000_RATIO 5.5
+
+enum phase { PH_LOAD, PH_EVAL, PH_SETUP, PH_LAYOUT, PH_PDF, PH_XLSX, PH_TOTAL, PH_COUNT };
+
+static const char *const phase_names[PH_COUNT] = {
+	"load", "evaluate", "set-up", "lay out", "PDF", "workbook", "total",
+};
+
+enum mode { MODE_PDF, MODE_XLSX, MODE_BOTH, MODE_COUNT };
+
+static const char *const mode_formats[MODE_COUNT] = {"pdf", "xlsx", "pdf,xlsx"};
+
+/* What the in-process child sends back through its pipe. */
+struct inproc_result {
+	bool ok;
+	size_t nmeasures, ngoals, pages;
+	double median[PH_COUNT]; /* Seconds. */
+	long long pdf_bytes, xlsx_bytes;
+	size_t model_bytes;      /* Handed out by the report's arena. */
+	size_t layout_bytes;     /* Handed out by the layout's arena. */
+};
+
+/* Everything measured for one data file. */
+struct size_result {
+	const char *label;       /* "example" or the number of measures. */
+	const char *path;        /* The data file. */
+	long long file_bytes;
+	int runs;
+	struct inproc_result in;
+	long inproc_peak_kb;
+	bool run_ok[MODE_COUNT];
+	double run_median[MODE_COUNT]; /* Whole runs of the binary, seconds. */
+	long run_peak_kb[MODE_COUNT];
+};
+
+/* ---- small helpers ---- */
+
+/* Seconds on a clock that never jumps. */
+static double now(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* qsort comparison for doubles. */
+static int cmp_double(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+	return (x > y) - (x < y);
+}
+
+/* The median of n values (sorts a copy). */
+static double median(const double *v, int n)
+{
+	double s[MAX_RUNS];
+	memcpy(s, v, (size_t)n * sizeof *s);
+	qsort(s, (size_t)n, sizeof *s, cmp_double);
+	return n % 2 ? s[n / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
+}
+
+/* Size of a file in bytes, or -1. */
+static long long file_size(const char *path)
+{
+	struct stat st;
+	return stat(path, &st) == 0 ? (long long)st.st_size : -1;
+}
+
+/* A heap-owned "a/b". */
+static char *join(const char *a, const char *b)
+{
+	size_t n = strlen(a) + strlen(b) + 2;
+	char *p = xmalloc(n);
+	snprintf(p, n, "%s/%s", a, b);
+	return p;
+}
+
+/* Run a program, stdout to `out_path` (or /dev/null); wall time and peak
+ * resident memory of the child through wait4. True if it exited 0. */
+static bool run_program(char *const argv[], const char *out_path, double *seconds, long *peak_kb)
+{
+	posix_spawn_file_actions_t fa;
+	posix_spawn_file_actions_init(&fa);
+	posix_spawn_file_actions_addopen(&fa, STDOUT_FILENO, out_path ? out_path : "/dev/null",
+					 O_WRONLY | O_CREAT | O_TRUNC, 0644);
+	double t0 = now();
+	pid_t pid;
+	int err = posix_spawn(&pid, argv[0], &fa, NULL, argv, environ);
+	posix_spawn_file_actions_destroy(&fa);
+	if (err != 0) {
+		fprintf(stderr, "bench: cannot run %s: %s\n", argv[0], strerror(err));
+		return false;
+	}
+	int status;
+	struct rusage ru;
+	while (wait4(pid, &status, 0, &ru) < 0)
+		if (errno != EINTR)
+			return false;
+	if (seconds)
+		*seconds = now() - t0;
+	if (peak_kb)
+		*peak_kb = ru.ru_maxrss;
+	return WIFEXITED(status) && WEXITSTATUS(status) == 0;
+}
+
+/* nftw callback that removes everything under the scratch folder. */
+static int remove_entry(const char *path, const struct stat *st, int flag, struct FTW *ftw)
+{
+	(void)st;
+	(void)ftw;
+	return flag == FTW_DP ? rmdir(path) : unlink(path);
+}
+
+/* ---- the generator ---- */
+
+/* gen-report beside this program, or one compiled into the scratch folder
+ * from tools/gen-report.c when the build has not made it. Heap-owned. */
+static char *find_generator(const char *argv0, const char *scratch)
+{
+	char *dir = xstrdup(argv0);
+	char *slash = strrchr(dir, '/');
+	if (slash)
+		*slash = '\0';
+	char *beside = join(slash ? dir : ".", "gen-report");
+	free(dir);
+	if (access(beside, X_OK) == 0)
+		return beside;
+	free(beside);
+
+	char *built = join(scratch, "gen-report");
+	const char *cc = getenv("CC");
+	char *argv[] = {(char *)(cc && *cc ? cc : "cc"), (char *)"-std=c11", (char *)"-O2",
+			(char *)"-o", built, (char *)"tools/gen-report.c", NULL};
+	if (!run_program(argv, NULL, NULL, NULL)) {
+		fprintf(stderr, "bench: could not build tools/gen-report.c; run from the source tree\n");
+		free(built);
+		return NULL;
+	}
+	return built;
+}
+
+/* ---- in-process phases ---- */
+
+/* One pass through the pipeline, as the program makes it, timing each phase. */
+static bool pipeline_once(const char *data, const char *datadir, const char *pdf_path,
+			  const char *xlsx_path, double t[PH_COUNT], struct inproc_result *res)
+{
+	struct diag d;
+	diag_init(&d, stderr);
+	d.quiet = 1;
+	bool ok = false;
+	struct arena style_arena, layout_arena;
+	arena_init(&style_arena);
+	arena_init(&layout_arena);
+	struct pdf_writer *w = NULL;
+
+	double t0 = now();
+	struct report *r = load_report(data, &d);
+	if (!r || d.errors)
+		goto done;
+	double t1 = now();
+	eval_report(r);
+	double t2 = now();
+	struct style st;
+	if (!style_load(LAYOUT, datadir, &style_arena, &d, &st))
+		goto done;
+	w = pdf_writer_new(&st, &d);
+	if (!w)
+		goto done;
+	double t3 = now();
+	struct doc *doc = layout_report(r, &st, pdf_writer_metrics(w), &layout_arena, &d);
+	if (!doc)
+		goto done;
+	double t4 = now();
+	if (pdf_writer_save(w, doc, r, &st, pdf_path, NULL, &d) != WRITE_OK)
+		goto done;
+	double t5 = now();
+	if (render_xlsx(r, &st, xlsx_path, &d) != WRITE_OK)
+		goto done;
+	double t6 = now();
+
+	t[PH_LOAD] = t1 - t0;
+	t[PH_EVAL] = t2 - t1;
+	t[PH_SETUP] = t3 - t2;
+	t[PH_LAYOUT] = t4 - t3;
+	t[PH_PDF] = t5 - t4;
+	t[PH_XLSX] = t6 - t5;
+	t[PH_TOTAL] = t6 - t0;
+	res->nmeasures = r->nmeasures;
+	res->ngoals = r->ngoals;
+	res->pages = doc->npages;
+	res->model_bytes = r->arena.total;
+	res->layout_bytes = layout_arena.total;
+	ok = true;
+done:
+	if (w)
+		pdf_writer_free(w);
+	arena_free(&layout_arena);
+	arena_free(&style_arena);
+	report_free(r);
+	return ok;
+}
+
+/* Child process: `runs` passes through the pipeline; medians go to `fd`. */
+static void inproc_child(int fd, const struct size_result *s, const char *datadir,
+			 const char *scratch)
+{
+	struct inproc_result res;
+	memset(&res, 0, sizeof res);
+	char *pdf_path = join(scratch, "inproc.pdf");
+	char *xlsx_path = join(scratch, "inproc.xlsx");
+	double t[MAX_RUNS][PH_COUNT];
+	res.ok = true;
+	for (int i = 0; i < s->runs && res.ok; i++)
+		res.ok = pipeline_once(s->path, datadir, pdf_path, xlsx_path, t[i], &res);
+	if (res.ok) {
+		for (int p = 0; p < PH_COUNT; p++) {
+			double v[MAX_RUNS];
+			for (int i = 0; i < s->runs; i++)
+				v[i] = t[i][p];
+			res.median[p] = median(v, s->runs);
+		}
+		res.pdf_bytes = file_size(pdf_path);
+		res.xlsx_bytes = file_size(xlsx_path);
+	}
+	free(pdf_path);
+	free(xlsx_path);
+	ssize_t n = write(fd, &res, sizeof res);
+	_exit(n == (ssize_t)sizeof res ? 0 : 1);
+}
+
+/* Measure the phases in a fresh child, so its peak memory is this size's alone. */
+static void measure_inproc(struct size_result *s, const char *datadir, const char *scratch)
+{
+	int fds[2];
+	memset(&s->in, 0, sizeof s->in);
+	if (pipe(fds) != 0) {
+		perror("bench: pipe");
+		return;
+	}
+	fflush(NULL); /* The child must not write the parent's buffered output again. */
+	pid_t pid = fork();
+	if (pid < 0) {
+		perror("bench: fork");
+		close(fds[0]);
+		close(fds[1]);
+		return;
+	}
+	if (pid == 0) {
+		close(fds[0]);
+		inproc_child(fds[1], s, datadir, scratch);
+	}
+	close(fds[1]);
+	ssize_t n = read(fds[0], &s->in, sizeof s->in);
+	close(fds[0]);
+	int status;
+	struct rusage ru;
+	while (wait4(pid, &status, 0, &ru) < 0 && errno == EINTR)
+		;
+	s->inproc_peak_kb = ru.ru_maxrss;
+	if (n != (ssize_t)sizeof s->in || !WIFEXITED(status) || WEXITSTATUS(status) != 0)
+		s->in.ok = false;
+}
+
+/* ---- whole runs of the program ---- */
+
+/* `runs` whole runs of the binary for one output mode. */
+static void measure_runs(struct size_result *s, enum mode m, const char *qreport,
+			 const char *scratch)
+{
+	char *out = join(scratch, "run-out");
+	char *argv[] = {(char *)qreport, (char *)"--layout", (char *)LAYOUT, (char *)"--out", out,
+			(char *)"--format", (char *)mode_formats[m], (char *)"--quiet",
+			(char *)s->path, NULL};
+	double t[MAX_RUNS];
+	s->run_ok[m] = true;
+	s->run_peak_kb[m] = 0;
+	for (int i = 0; i < s->runs && s->run_ok[m]; i++) {
+		long kb = 0;
+		s->run_ok[m] = run_program(argv, NULL, &t[i], &kb);
+		if (kb > s->run_peak_kb[m])
+			s->run_peak_kb[m] = kb;
+	}
+	if (s->run_ok[m])
+		s->run_median[m] = median(t, s->runs);
+	free(out);
+}
+
+/* ---- report ---- */
+
+/* Peak resident memory in MB (ru_maxrss is in kilobytes on Linux). */
+static double mb(long kb)
+{
+	return (double)kb / 1024.0;
+}
+
+/* The time targets compare: whole runs with both outputs, else the in-process total. */
+static bool both_time(const struct size_result *s, double *seconds)
+{
+	if (s->run_ok[MODE_BOTH]) {
+		*seconds = s->run_median[MODE_BOTH];
+		return true;
+	}
+	if (s->in.ok) {
+		*seconds = s->in.median[PH_TOTAL];
+		return true;
+	}
+	return false;
+}
+
+/* Peak memory the targets compare, on the same terms as both_time. */
+static long both_peak_kb(const struct size_result *s)
+{
+	return s->run_ok[MODE_BOTH] ? s->run_peak_kb[MODE_BOTH] : s->inproc_peak_kb;
+}
+
+/* Whole runs of the program: one row per size. */
+static void print_runs_table(const struct size_result *sizes, int n, const struct size_result *ref)
+{
+	double ref_s = 0;
+	bool have_ref = ref && both_time(ref, &ref_s) && ref_s > 0;
+	printf("\nWhole runs of the program (median ms; peak resident memory of the run with both outputs)\n");
+	printf("%-8s %8s %6s %6s %9s %9s %9s %7s %9s %8s\n", "size", "measures", "goals", "pages",
+	       "PDF", "workbook", "both", "x2000", "us/meas.", "peak MB");
+	for (int i = 0; i < n; i++) {
+		const struct size_result *s = &sizes[i];
+		double t;
+		if (!s->in.ok || !both_time(s, &t)) {
+			printf("%-8s  not measured (see the messages above)\n", s->label);
+			continue;
+		}
+		printf("%-8s %8zu %6zu %6zu", s->label, s->in.nmeasures, s->in.ngoals, s->in.pages);
+		for (int m = 0; m < MODE_COUNT; m++) {
+			if (s->run_ok[m])
+				printf(" %9.1f", s->run_median[m] * 1000);
+			else if (m == MODE_BOTH)
+				printf(" %8.1f*", t * 1000); /* In-process total stands in. */
+			else
+				printf(" %9s", "-");
+		}
+		if (have_ref)
+			printf(" %6.2fx", t / ref_s);
+		else
+			printf(" %7s", "-");
+		printf(" %9.1f %8.1f\n", t * 1e6 / (double)s->in.nmeasures, mb(both_peak_kb(s)));
+	}
+	for (int i = 0; i < n; i++)
+		if (sizes[i].in.ok && !sizes[i].run_ok[MODE_BOTH]) {
+			printf("* the program did not run; the in-process total stands in\n");
+			break;
+		}
+}
+
+/* Phases timed in-process through the library: one row per size. */
+static void print_phases_table(const struct size_result *sizes, int n)
+{
+	printf("\nPhases in-process, PDF and workbook (median ms; set-up = layout file and fonts)\n");
+	printf("%-8s", "size");
+	for (int p = 0; p < PH_COUNT; p++)
+		printf(" %9s", phase_names[p]);
+	printf(" %8s\n", "peak MB");
+	for (int i = 0; i < n; i++) {
+		const struct size_result *s = &sizes[i];
+		if (!s->in.ok)
+			continue;
+		printf("%-8s", s->label);
+		for (int p = 0; p < PH_COUNT; p++)
+			printf(" %9.1f", s->in.median[p] * 1000);
+		printf(" %8.1f\n", mb(s->inproc_peak_kb));
+	}
+}
+
+/* Sizes of what goes in and what comes out: one row per size. */
+static void print_outputs_table(const struct size_result *sizes, int n)
+{
+	printf("\nFiles and memory (bytes; arenas in MB)\n");
+	printf("%-8s %11s %11s %9s %11s %9s %9s\n", "size", "XML", "PDF", "PDF/page", "workbook",
+	       "model", "layout");
+	for (int i = 0; i < n; i++) {
+		const struct size_result *s = &sizes[i];
+		if (!s->in.ok)
+			continue;
+		printf("%-8s %11lld %11lld %9lld %11lld %9.1f %9.1f\n", s->label, s->file_bytes,
+		       s->in.pdf_bytes, s->in.pages ? s->in.pdf_bytes / (long long)s->in.pages : 0,
+		       s->in.xlsx_bytes, (double)s->in.model_bytes / 1048576.0,
+		       (double)s->in.layout_bytes / 1048576.0);
+	}
+}
+
+/* One target line. */
+static void verdict(bool measured, bool pass, const char *what)
+{
+	printf("%-5s %s\n", !measured ? "-" : pass ? "PASS" : "MISS", what);
+}
+
+/* PASS or MISS for each target. */
+static void print_targets(const struct size_result *example, const struct size_result *ref,
+			  const struct size_result *big)
+{
+	char line[200];
+	double t = 0, rt = 0, bt = 0;
+	printf("\nTargets (whole runs with both outputs)\n");
+
+	bool have = example && example->in.ok && both_time(example, &t);
+	snprintf(line, sizeof line, "bundled example, PDF and workbook under %.0f ms: %.1f ms",
+		 TARGET_EXAMPLE_S * 1000, t * 1000);
+	verdict(have, t < TARGET_EXAMPLE_S, have ? line : "bundled example: not measured");
+
+	bool have_ref = ref && ref->in.ok && both_time(ref, &rt);
+	snprintf(line, sizeof line, "%d measures, PDF and workbook under %.1f s: %.2f s",
+		 REFERENCE_SIZE, TARGET_2000_S, rt);
+	verdict(have_ref, rt < TARGET_2000_S, have_ref ? line : "2000 measures: not measured");
+	double peak = have_ref ? mb(both_peak_kb(ref)) : 0;
+	snprintf(line, sizeof line, "%d measures, peak memory under %.0f MB: %.1f MB",
+		 REFERENCE_SIZE, TARGET_2000_PEAK_MB, peak);
+	verdict(have_ref, peak < TARGET_2000_PEAK_MB, have_ref ? line : "2000 measures: not measured");
+
+	bool have_big = have_ref && rt > 0 && big && big->in.ok && both_time(big, &bt);
+	double ratio = have_big ? bt / rt : 0;
+	snprintf(line, sizeof line, "10000 measures at most %.1fx the %d-measure time: %.2fx (%.2f s)",
+		 TARGET_10000_RATIO, REFERENCE_SIZE, ratio, bt);
+	verdict(have_big, ratio <= TARGET_10000_RATIO, have_big ? line : "10000 measures: not measured");
+}
+
+/* ---- main ---- */
+
+/* Parse a size argument (a number of measures). */
+static bool parse_size(const char *s, int *out)
+{
+	char *end;
+	long v = strtol(s, &end, 10);
+	if (*s == '\0' || *end != '\0' || v < 1 || v > LOAD_MAX_MEASURES)
+		return false;
+	*out = (int)v;
+	return true;
+}
+
+int main(int argc, char **argv)
+{
+	if (argc < 2) {
+		fprintf(stderr, "usage: bench QREPORT_BINARY [MEASURES...]\n"
+				"  times the bundled example and synthetic reports of 70, 500, 2000\n"
+				"  and 10000 measures (or the sizes given); run from the source tree\n");
+		return 2;
+	}
+	int want[MAX_SIZES], nwant = 0;
+	for (int i = 2; i < argc; i++) {
+		if (nwant == MAX_SIZES || !parse_size(argv[i], &want[nwant])) {
+			fprintf(stderr, "bench: '%s' is not a number of measures (1 to %d, at most %d sizes)\n",
+				argv[i], LOAD_MAX_MEASURES, MAX_SIZES);
+			return 2;
+		}
+		nwant++;
+	}
+	if (nwant == 0) {
+		static const int defaults[] = {70, 500, 2000, 10000};
+		for (size_t i = 0; i < sizeof defaults / sizeof *defaults; i++)
+			want[nwant++] = defaults[i];
+	}
+
+	const char *qreport = argv[1];
+	bool have_binary = access(qreport, X_OK) == 0;
+	if (!have_binary)
+		printf("note: %s is not an executable; timing the library in-process only\n", qreport);
+
+	char scratch[] = "/tmp/qreport-bench.XXXXXX";
+	if (!mkdtemp(scratch)) {
+		perror("bench: making a scratch folder");
+		return 1;
+	}
+	char *datadir = find_datadir(argv[0]);
+	char *gen = find_generator(argv[0], scratch);
+
+	struct size_result sizes[MAX_SIZES + 1];
+	char labels[MAX_SIZES][16];
+	char *paths[MAX_SIZES];
+	int n = 0;
+	memset(sizes, 0, sizeof sizes);
+	sizes[n].label = "example";
+	sizes[n].path = EXAMPLE;
+	sizes[n].runs = 5;
+	n++;
+	for (int i = 0; i < nwant; i++) {
+		snprintf(labels[i], sizeof labels[i], "%d", want[i]);
+		char name[32];
+		snprintf(name, sizeof name, "gen-%d.xml", want[i]);
+		paths[i] = join(scratch, name);
+		char *gargv[] = {gen, labels[i], NULL};
+		if (!gen || !run_program(gargv, paths[i], NULL, NULL)) {
+			fprintf(stderr, "bench: could not generate %d measures\n", want[i]);
+			continue;
+		}
+		sizes[n].label = labels[i];
+		sizes[n].path = paths[i];
+		sizes[n].runs = want[i] >= 10000 ? 3 : 5;
+		n++;
+	}
+
+	printf("qreport benchmark: layout %s, data directory %s\n", LAYOUT, datadir);
+	const struct size_result *example = NULL, *ref = NULL, *big = NULL;
+	for (int i = 0; i < n; i++) {
+		struct size_result *s = &sizes[i];
+		s->file_bytes = file_size(s->path);
+		printf("measuring %s: %d runs in-process", s->label, s->runs);
+		fflush(stdout);
+		double t0 = now();
+		measure_inproc(s, datadir, scratch);
+		if (have_binary)
+			printf(", %d runs of the program for each output", s->runs);
+		fflush(stdout);
+		for (int m = 0; have_binary && m < MODE_COUNT; m++)
+			measure_runs(s, (enum mode)m, qreport, scratch);
+		printf(" (%.1f s)\n", now() - t0);
+		if (i == 0)
+			example = s;
+		else if (strcmp(s->label, "2000") == 0)
+			ref = s;
+		else if (strcmp(s->label, "10000") == 0)
+			big = s;
+	}
+	print_runs_table(sizes, n, ref);
+	print_phases_table(sizes, n);
+	print_outputs_table(sizes, n);
+	print_targets(example, ref, big);
+
+	nftw(scratch, remove_entry, 16, FTW_DEPTH | FTW_PHYS);
+	for (int i = 0; i < nwant; i++)
+		free(paths[i]);
+	free(gen);
+	free(datadir);
+	return 0;
+}
