@@ -91,8 +91,12 @@ WORDS = ("city staff answered calls within the target time while the "
 
 
 def long_paragraph(n):
+    """The same long paragraph in the narrative and as a measure's
+    commentary, which the workbook holds in one cell."""
     words = " ".join(WORDS[i % len(WORDS)] for i in range(n))
-    return document(narrative=section(f"<p>{words}</p>"))
+    goal = ('<goal id="g" name="Goal">'
+            + measure_xml(0, commentary=f"<commentary>{words}</commentary>") + "</goal>")
+    return document(goals=goal, narrative=section(f"<p>{words}</p>"))
 
 
 def long_word(n):
