@@ -1,0 +1,396 @@
+/* The evaluated model as indented text, one fact a line: what the loader read
+ * and what evaluation decided, for golden regression tests and for people
+ * asking "why is this measure under?". Numbers are printed exactly to 9
+ * places, so the text is the same on every machine. */
+#include "render.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "eval.h"
+#include "period.h"
+#include "units.h"
+
+#define NUM_MAX 400   /* "%.9f" of anything the loader accepts, with room to spare. */
+#define LABEL_MAX 128 /* Formatted amounts and period ids. */
+
+/* A number as the shortest of "%.9f" without trailing zeros: 81, 7.5, 51.7. */
+static const char *num(double v, char buf[NUM_MAX])
+{
+	snprintf(buf, NUM_MAX, "%.9f", round9(v));
+	char *end = buf + strlen(buf);
+	if (strchr(buf, '.')) {
+		while (end[-1] == '0')
+			*--end = '\0';
+		if (end[-1] == '.')
+			*--end = '\0';
+	}
+	if (strcmp(buf, "-0") == 0)
+		strcpy(buf, "0");
+	return buf;
+}
+
+/* Indentation: two spaces a level. */
+static void indent(FILE *out, int depth)
+{
+	for (int i = 0; i < depth; i++)
+		fputs("  ", out);
+}
+
+/* Text in double quotes, with quotes, backslashes and control characters escaped. */
+static void put_quoted_raw(FILE *out, const char *s)
+{
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+		if (*p == '"' || *p == '\\')
+			fprintf(out, "\\%c", *p);
+		else if (*p == '\n')
+			fputs("\\n", out);
+		else if (*p == '\t')
+			fputs("\\t", out);
+		else if (*p < 0x20 || *p == 0x7f)
+			fprintf(out, "\\x%02x", *p);
+		else
+			fputc(*p, out);
+	}
+}
+
+/* A quoted string, or (none) for NULL. */
+static void put_quoted(FILE *out, const char *s)
+{
+	if (!s) {
+		fputs("(none)", out);
+		return;
+	}
+	fputc('"', out);
+	put_quoted_raw(out, s);
+	fputc('"', out);
+}
+
+/* A paragraph as one quoted line, styles shown as <b>, <i> and <a href>. */
+static void put_para(FILE *out, const struct para *p)
+{
+	fputc('"', out);
+	for (size_t i = 0; i < p->nruns; i++) {
+		const struct run *r = &p->runs[i];
+		if (r->href) {
+			fputs("<a href=\\\"", out);
+			put_quoted_raw(out, r->href);
+			fputs("\\\">", out);
+		}
+		if (r->style & RUN_BOLD)
+			fputs("<b>", out);
+		if (r->style & RUN_ITALIC)
+			fputs("<i>", out);
+		put_quoted_raw(out, r->text);
+		if (r->style & RUN_ITALIC)
+			fputs("</i>", out);
+		if (r->style & RUN_BOLD)
+			fputs("</b>", out);
+		if (r->href)
+			fputs("</a>", out);
+	}
+	fputc('"', out);
+}
+
+/* "label: <para> line N" on its own line. */
+static void para_line(FILE *out, int depth, const char *label, const struct para *p)
+{
+	indent(out, depth);
+	fprintf(out, "%s: ", label);
+	put_para(out, p);
+	fprintf(out, " line %d\n", p->line);
+}
+
+/* Commentary or action: one line per paragraph. */
+static void paras_lines(FILE *out, int depth, const char *label, const struct paras *ps)
+{
+	if (ps->n == 0)
+		return;
+	indent(out, depth);
+	fprintf(out, "%s:\n", label);
+	for (size_t i = 0; i < ps->n; i++)
+		para_line(out, depth + 1, "p", &ps->items[i]);
+}
+
+/* "FY2018-Q1" */
+static const char *pid(struct period p, char buf[LABEL_MAX])
+{
+	period_id(p, buf, LABEL_MAX);
+	return buf;
+}
+
+/* "met 2, under 0, not-met 1, no-data 0" */
+static void counts_line(FILE *out, int depth, const int counts[STATUS_COUNT])
+{
+	static const enum status order[STATUS_COUNT] = {STATUS_MET, STATUS_UNDER, STATUS_NOT_MET,
+							STATUS_NO_DATA};
+	indent(out, depth);
+	fputs("counts:", out);
+	for (int i = 0; i < STATUS_COUNT; i++)
+		fprintf(out, "%s %s %d", i ? "," : "", status_name(order[i]), counts[order[i]]);
+	fputc('\n', out);
+}
+
+/* "2017-07-01" */
+static void put_date(FILE *out, struct date d)
+{
+	fprintf(out, "%04d-%02d-%02d", d.year, d.month, d.day);
+}
+
+/* "10%" or "30 (0:30)": a tolerance as the file meant it. */
+static void put_tolerance(FILE *out, const struct measure *m, struct tolerance t)
+{
+	char n[NUM_MAX], text[LABEL_MAX];
+	if (t.relative) {
+		fprintf(out, "%s%%", num(t.amount, n));
+		return;
+	}
+	amount_format(m, t.amount, text, sizeof text);
+	fprintf(out, "%s \"%s\"", num(t.amount, n), text);
+}
+
+/* The report's own fields and labels. */
+static void dump_meta(const struct report *r, FILE *out)
+{
+	char n[NUM_MAX], b[LABEL_MAX];
+	const char *base = r->path ? strrchr(r->path, '/') : NULL;
+	fputs("report\n", out);
+	fputs("  file: ", out);
+	put_quoted(out, base ? base + 1 : r->path);
+	fputs("\n  lang: ", out);
+	put_quoted(out, r->lang);
+	fputs("\n  organization: ", out);
+	put_quoted(out, r->organization);
+	fputs("\n  title: ", out);
+	put_quoted(out, r->title);
+	fputs("\n  subtitle: ", out);
+	put_quoted(out, r->subtitle);
+	fputs("\n  plan: ", out);
+	put_quoted(out, r->plan);
+	fprintf(out, "\n  fiscal-year: start-month %d, named-by %s\n", r->calendar.start_month,
+		r->calendar.named_by_end ? "end" : "start");
+	fprintf(out, "  period: %s ", pid(r->period, b));
+	put_quoted(out, r->period_label);
+	fputc(' ', out);
+	put_quoted(out, r->period_dates);
+	fputc(' ', out);
+	put_date(out, r->period_start);
+	fputs("..", out);
+	put_date(out, r->period_end);
+	fputs("\n  published: ", out);
+	if (r->has_published) {
+		put_date(out, r->published);
+		fputc(' ', out);
+		put_quoted(out, r->published_text);
+	} else {
+		fputs("(none)", out);
+	}
+	fprintf(out, "\n  tolerance: %s%%\n", num(r->tolerance.amount, n));
+	counts_line(out, 1, r->counts);
+}
+
+/* One target as written: comparison, amount, per, scope, line. */
+static void dump_target(const struct measure *m, const struct target *t, FILE *out)
+{
+	char n[NUM_MAX], text[LABEL_MAX], b[LABEL_MAX];
+	amount_format(m, t->amount, text, sizeof text);
+	fprintf(out, "    target: %s %s \"%s\" per %s, ", cmp_name(t->cmp), num(t->amount, n), text,
+		t->per_year ? "year" : "quarter");
+	switch (t->scope) {
+	case SCOPE_ALL:
+		fputs("all periods", out);
+		break;
+	case SCOPE_FISCAL_YEAR:
+		fprintf(out, "fiscal-year %d", t->scope_fy);
+		break;
+	case SCOPE_PERIOD: {
+		struct period p = {t->scope_fy, t->scope_quarter};
+		fprintf(out, "period %s", pid(p, b));
+		break;
+	}
+	}
+	fprintf(out, ", line %d\n", t->line);
+}
+
+/* One value element as written. */
+static void dump_value(const struct value *v, FILE *out)
+{
+	char n[NUM_MAX], b[LABEL_MAX];
+	fprintf(out, "    value: %s actual ", pid(v->period, b));
+	fputs(v->has_actual ? num(v->actual, n) : "(none)", out);
+	if (v->has_override)
+		fprintf(out, ", status %s", status_name(v->override));
+	fprintf(out, ", line %d\n", v->line);
+}
+
+/* One evaluated period: everything that went into its status. */
+static void dump_period(const struct report *r, const struct period_eval *pe, FILE *out)
+{
+	char n[NUM_MAX], b[LABEL_MAX];
+	fprintf(out, "    period %s%s\n", pid(pe->period, b),
+		period_cmp(pe->period, r->period) == 0 ? " (report period)" : "");
+	fputs("      actual: ", out);
+	if (pe->has_actual) {
+		fprintf(out, "%s ", num(pe->actual, n));
+		put_quoted(out, pe->actual_text);
+	} else {
+		fputs("(none)", out);
+	}
+	if (pe->value)
+		fprintf(out, ", value line %d", pe->value->line);
+	fputs("\n      target: ", out);
+	if (pe->has_target) {
+		fprintf(out, "%s %s ", cmp_name(pe->target->cmp), num(pe->target_amount, n));
+		put_quoted(out, pe->target_amount_text);
+		fputs(" from ", out);
+		put_quoted(out, pe->target_text);
+		fprintf(out, ", line %d", pe->target->line);
+	} else {
+		fputs("(none)", out);
+	}
+	fputs("\n      compared: ", out);
+	if (pe->has_compared) {
+		fprintf(out, "%s ", num(pe->compared, n));
+		put_quoted(out, pe->compared_text);
+		if (pe->ytd)
+			fputs(" year to date", out);
+	} else {
+		fputs(pe->ytd ? "(none: a quarter of the year has no data)" : "(none)", out);
+	}
+	fputc('\n', out);
+	if (pe->has_target) {
+		fprintf(out, "      tolerance: %s\n", num(pe->tolerance, n));
+		if (pe->has_compared)
+			fprintf(out, "      miss: %s\n", num(pe->miss, n));
+	}
+	fprintf(out, "      status: %s, computed %s%s\n", status_name(pe->shown),
+		status_name(pe->computed), pe->value && pe->value->has_override ? " (override)" : "");
+}
+
+/* A change of the report period's actual against another period. */
+static void dump_change(const struct change *c, FILE *out)
+{
+	char n[NUM_MAX], b[LABEL_MAX];
+	fprintf(out, "    change vs %s: ", pid(c->against, b));
+	if (!c->available) {
+		fputs("(none)\n", out);
+		return;
+	}
+	fprintf(out, "previous %s ", num(c->previous, n));
+	put_quoted(out, c->previous_text);
+	fprintf(out, ", delta %s ", num(c->delta, n));
+	put_quoted(out, c->delta_text);
+	if (c->has_pct)
+		fprintf(out, ", %s%%", num(round(c->pct * 100) / 100, n));
+	fprintf(out, ", %s\n", trend_name(c->trend));
+}
+
+/* A measure: what the file said, then every evaluated period and the texts. */
+static void dump_measure(const struct report *r, const struct measure *m, FILE *out)
+{
+	fprintf(out, "  measure %s ", m->id);
+	put_quoted(out, m->name);
+	fprintf(out, " line %d\n", m->line);
+	fprintf(out, "    unit: %s, decimals %d", unit_name(m->unit), m->decimals);
+	if (m->currency)
+		fprintf(out, ", currency %s", m->currency);
+	fprintf(out, ", aggregation %s\n", m->aggregation_sum ? "sum" : "none");
+	if (m->department) {
+		fputs("    department: ", out);
+		put_quoted(out, m->department);
+		fputc('\n', out);
+	}
+	if (m->definition.nruns)
+		para_line(out, 2, "definition", &m->definition);
+	fputs("    tolerance: ", out);
+	put_tolerance(out, m, m->tolerance);
+	if (m->has_tolerance)
+		fprintf(out, ", line %d\n", m->tolerance.line);
+	else
+		fputs(" (report default)\n", out);
+	fprintf(out, "    direction: %s\n",
+		m->direction == DIR_HIGHER_BETTER ? "higher is better" : "lower is better");
+	for (size_t i = 0; i < m->ntargets; i++)
+		dump_target(m, &m->targets[i], out);
+	for (size_t i = 0; i < m->nbenchmarks; i++) {
+		char n[NUM_MAX], text[LABEL_MAX];
+		const struct benchmark *bm = &m->benchmarks[i];
+		amount_format(m, bm->value, text, sizeof text);
+		fputs("    benchmark: ", out);
+		put_quoted(out, bm->label);
+		fprintf(out, " %s \"%s\", line %d\n", num(bm->value, n), text, bm->line);
+	}
+	for (size_t i = 0; i < m->nvalues; i++)
+		dump_value(&m->values[i], out);
+	for (size_t i = 0; i < m->nhistory; i++)
+		dump_period(r, &m->history[i], out);
+	dump_change(&m->vs_last_year, out);
+	dump_change(&m->vs_last_quarter, out);
+	fputs("    benchmark text: ", out);
+	put_quoted(out, m->benchmark_text);
+	fputs("\n    summary: ", out);
+	put_quoted(out, m->summary);
+	fputc('\n', out);
+	paras_lines(out, 2, "commentary", &m->commentary);
+	paras_lines(out, 2, "action", &m->action);
+}
+
+/* One narrative block. */
+static void dump_block(const struct block *bl, FILE *out)
+{
+	switch (bl->kind) {
+	case BLOCK_PARAGRAPH:
+		para_line(out, 2, "p", &bl->u.paragraph);
+		break;
+	case BLOCK_QUOTE:
+		fputs("    quote by ", out);
+		put_quoted(out, bl->u.quote.by);
+		fputs(" role ", out);
+		put_quoted(out, bl->u.quote.role);
+		fprintf(out, " line %d\n", bl->line);
+		para_line(out, 3, "text", &bl->u.quote.text);
+		break;
+	case BLOCK_LIST:
+		fprintf(out, "    list line %d\n", bl->line);
+		for (size_t i = 0; i < bl->u.list.n; i++)
+			para_line(out, 3, "item", &bl->u.list.items[i]);
+		break;
+	case BLOCK_MEASURES:
+		fputs("    measures:", out);
+		for (size_t i = 0; i < bl->u.measures.n; i++)
+			fprintf(out, " %s", bl->u.measures.items[i]->id);
+		fprintf(out, " line %d\n", bl->line);
+		break;
+	}
+}
+
+/* Print the whole evaluated report; see render.h. */
+void render_dump(const struct report *r, FILE *out)
+{
+	dump_meta(r, out);
+	for (size_t g = 0; g < r->ngoals; g++) {
+		const struct goal *goal = &r->goals[g];
+		fprintf(out, "goal %s ", goal->id);
+		put_quoted(out, goal->name);
+		fprintf(out, " line %d\n", goal->line);
+		if (goal->statement.nruns)
+			para_line(out, 1, "statement", &goal->statement);
+		counts_line(out, 1, goal->counts);
+		if (goal->nmeasures == 0)
+			fputs("  (no measures)\n", out);
+		for (size_t i = 0; i < goal->nmeasures; i++)
+			dump_measure(r, goal->measures[i], out);
+	}
+	if (r->nsections == 0)
+		return;
+	fputs("narrative\n", out);
+	for (size_t s = 0; s < r->nsections; s++) {
+		const struct section *sec = &r->sections[s];
+		fprintf(out, "  section %s ", sec->id);
+		put_quoted(out, sec->title);
+		fprintf(out, " line %d\n", sec->line);
+		for (size_t i = 0; i < sec->nblocks; i++)
+			dump_block(&sec->blocks[i], out);
+	}
+}
