@@ -225,6 +225,12 @@ static bool pipeline_once(const char *data, const char *datadir, const char *pdf
 	double t4 = now();
 	if (pdf_writer_save(w, doc, r, &st, pdf_path, NULL, &d) != WRITE_OK)
 		goto done;
+	/* The program lets go of the PDF before the workbook, so peaks match. */
+	res->pages = doc->npages;
+	res->layout_bytes = layout_arena.total;
+	pdf_writer_free(w);
+	w = NULL;
+	arena_free(&layout_arena);
 	double t5 = now();
 	if (render_xlsx(r, &st, xlsx_path, &d) != WRITE_OK)
 		goto done;
@@ -239,9 +245,7 @@ static bool pipeline_once(const char *data, const char *datadir, const char *pdf
 	t[PH_TOTAL] = t6 - t0;
 	res->nmeasures = r->nmeasures;
 	res->ngoals = r->ngoals;
-	res->pages = doc->npages;
 	res->model_bytes = r->arena.total;
-	res->layout_bytes = layout_arena.total;
 	ok = true;
 done:
 	if (w)
