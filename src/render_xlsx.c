@@ -1,0 +1,127 @@
+/* The companion workbook: the evaluated report as sheets an analyst can sort,
+ * filter, chart and recompute. Written to a temporary file beside the target
+ * and renamed into place only when complete. */
+#include <ctype.h>
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "outfile.h"
+#include "render.h"
+#include "xlsx.h"
+
+/* Days from 1970-01-01 to a proleptic Gregorian date. */
+static long long days_since_epoch(struct date dt)
+{
+	long long y = dt.year - (dt.month <= 2);
+	long long era = (y >= 0 ? y : y - 399) / 400;
+	long long yoe = y - era * 400;
+	long long mp = (dt.month + 9) % 12;
+	long long doy = (153 * mp + 2) / 5 + dt.day - 1;
+	long long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return era * 146097 + doe - 719468;
+}
+
+/* The workbook's creation time: SOURCE_DATE_EPOCH when set, else the
+ * published date, else the end of the report period. Never the clock, so the
+ * same inputs always give the same bytes. */
+static time_t created_time(const struct report *r, struct diag *d)
+{
+	const char *sde = getenv("SOURCE_DATE_EPOCH");
+	if (sde && *sde) {
+		char *end;
+		errno = 0;
+		long long v = strtoll(sde, &end, 10);
+		if (errno == 0 && *end == '\0' && v > 0 && isdigit((unsigned char)sde[0]))
+			return (time_t)v;
+		diag_warn(d, NULL, 0,
+			  "SOURCE_DATE_EPOCH is '%s'; expected seconds since 1970 such as "
+			  "1510531200, so the workbook uses the report's date instead",
+			  sde);
+	}
+	struct date dt = r->has_published ? r->published : r->period_end;
+	if (dt.year < 1970)
+		return (time_t)86400; /* Unevaluated model: any fixed time will do. */
+	return (time_t)(days_since_epoch(dt) * 86400);
+}
+
+/* Title, subject, author and the rest of the document properties. */
+static void set_properties(struct xlsx *x)
+{
+	const struct report *r = x->r;
+	const char *period = r->period_label ? r->period_label : "";
+	lxw_doc_properties p = {
+		.title = xlsx_strdup(x, r->title),
+		.subject = arena_printf(&x->scratch, "%s performance measures, %s",
+					r->organization ? r->organization : "", period),
+		.author = xlsx_strdup(x, r->organization),
+		.company = xlsx_strdup(x, r->organization),
+		.category = xlsx_strdup(x, "Performance report"),
+		.keywords = arena_printf(&x->scratch, "performance measures, %s%s%s",
+					 r->plan ? r->plan : "", r->plan ? ", " : "", period),
+		.comments = r->subtitle ? xlsx_strdup(x, r->subtitle) : NULL,
+		.created = created_time(r, x->d),
+	};
+	xlsx_check(x, workbook_set_properties(x->wb, &p));
+}
+
+/* Every sheet, in the order readers meet them. */
+static void write_sheets(struct xlsx *x)
+{
+	xlsx_summary(x);
+	xlsx_measures(x);
+	xlsx_history(x);
+	xlsx_narrative(x);
+	xlsx_about(x);
+	xlsx_charts(x);
+}
+
+enum write_result render_xlsx(const struct report *r, const struct style *st, const char *path,
+			      struct diag *d)
+{
+	struct outfile of;
+	if (!outfile_begin(&of, path, d))
+		return WRITE_FAILED;
+
+	struct xlsx x = {.r = r, .st = st, .d = d, .err = LXW_NO_ERROR};
+	arena_init(&x.scratch);
+	enum write_result result = WRITE_FAILED;
+
+	x.wb = workbook_new(of.temp_path);
+	if (!x.wb) {
+		diag_error(d, path, 0,
+			   "cannot start the workbook (out of memory or no temporary folder); "
+			   "expected a writable TMPDIR");
+		goto cleanup;
+	}
+	set_properties(&x);
+	xlsx_formats_init(&x);
+	write_sheets(&x);
+
+	/* Closing writes the file and frees the workbook, even after an error. */
+	lxw_error closed = workbook_close(x.wb);
+	x.wb = NULL;
+	if (x.err != LXW_NO_ERROR) {
+		diag_error(d, path, 0, "cannot build the workbook: %s; expected data within "
+			   "spreadsheet limits", lxw_strerror(x.err));
+		goto cleanup;
+	}
+	if (closed != LXW_NO_ERROR) {
+		diag_error(d, path, 0, "cannot write the workbook: %s; expected a writable "
+			   "output folder with free space", lxw_strerror(closed));
+		goto cleanup;
+	}
+	if (!outfile_commit(&of, d))
+		goto cleanup;
+	if (x.truncated)
+		diag_warn(d, r->path, 0, "some text is longer than a spreadsheet cell holds "
+			  "(32,767 characters) and was cut short in the workbook");
+	result = WRITE_OK;
+
+cleanup:
+	outfile_abort(&of); /* Removes the temporary file unless committed; frees the paths. */
+	xlsx_formats_free(&x);
+	arena_free(&x.scratch);
+	return result;
+}

@@ -1,0 +1,126 @@
+/* The workbook back end's shared parts: one context per workbook, the cell
+ * formats made once for it, and one writer per sheet (xlsx_*.c). Only the
+ * workbook back end includes this header, and with it xlsxwriter.h. */
+#ifndef QREPORT_XLSX_H
+#define QREPORT_XLSX_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include <xlsxwriter.h>
+
+#include "arena.h"
+#include "diag.h"
+#include "model.h"
+#include "style.h"
+
+/* How an amount of a measure is stored: the amount itself or a difference. */
+enum xlsx_amount_kind { XLSX_VALUE, XLSX_DELTA };
+
+/* A number format made for one unit, decimals and currency. */
+struct xlsx_unit_format {
+	enum unit unit;
+	int decimals;
+	const char *currency;     /* NULL unless unit is currency. */
+	enum xlsx_amount_kind kind;
+	lxw_format *format;       /* Owned by the workbook. */
+};
+
+/* Everything the sheet writers share while one workbook is written. */
+struct xlsx {
+	lxw_workbook *wb;          /* Owned; closed by render_xlsx. */
+	const struct report *r;
+	const struct style *st;
+	struct diag *d;
+	struct arena scratch;      /* Strings handed to the library; freed with the context. */
+	lxw_error err;             /* First failed write, LXW_NO_ERROR when none. */
+	bool truncated;            /* Some text was cut to the cell limit. */
+
+	struct xlsx_unit_format *units; /* Heap-owned cache, grown as units appear. */
+	size_t nunits, capunits;
+
+	lxw_format *title;         /* Report title on the Summary sheet. */
+	lxw_format *subtitle;
+	lxw_format *heading;       /* Bold, for headings within a sheet. */
+	lxw_format *label;         /* Bold labels beside a value. */
+	lxw_format *header;        /* Table header cells: bold, wrapped. */
+	lxw_format *text;          /* Plain text aligned to the top. */
+	lxw_format *wrap;          /* Long text, wrapped. */
+	lxw_format *date;          /* Calendar dates. */
+	lxw_format *integer;       /* Counts of measures, years, quarters. */
+	lxw_format *ratio;         /* Variance as a share of the target. */
+	lxw_format *status[STATUS_COUNT]; /* Fill, colour and symbol per status. */
+	lxw_format *swatch[STATUS_COUNT]; /* The status fill alone, for legends. */
+};
+
+/* The order statuses are listed in: best first, no data last. */
+extern const enum status xlsx_status_order[STATUS_COUNT];
+
+/* Make the workbook's fixed formats (colours and labels from the style). */
+void xlsx_formats_init(struct xlsx *x);
+void xlsx_formats_free(struct xlsx *x);
+/* The number format for amounts (or differences) of measure `m`, made on first use. */
+lxw_format *xlsx_unit_format(struct xlsx *x, const struct measure *m, enum xlsx_amount_kind kind);
+/* The Excel number format code for a unit's amounts: exposed for chart axes. */
+void xlsx_format_code(const struct measure *m, enum xlsx_amount_kind kind, char *buf, size_t n);
+
+/* An amount in the unit as a spreadsheet stores it: percent as a fraction,
+ * duration as a fraction of a day. */
+double xlsx_amount(const struct measure *m, double v);
+/* A difference of two amounts: percent points as a fraction, duration in seconds. */
+double xlsx_delta(const struct measure *m, double v);
+/* The formula factor that turns a difference of stored amounts into a stored delta. */
+const char *xlsx_delta_factor(const struct measure *m);
+
+/* A layout colour as the library's 0xRRGGBB. */
+lxw_color_t xlsx_color(struct rgb c);
+
+/* The reader-facing label of a status, from the layout. */
+const char *xlsx_status_label(const struct xlsx *x, enum status s);
+/* The symbol that tells a status apart without colour. */
+const char *xlsx_status_symbol(enum status s);
+/* What a status means, for the legend. */
+const char *xlsx_status_meaning(enum status s);
+
+/* Writing cells: each records the first library error in x->err. */
+void xlsx_string(struct xlsx *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,
+		 const char *s, lxw_format *f);
+void xlsx_number(struct xlsx *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,
+		 double v, lxw_format *f);
+void xlsx_formula(struct xlsx *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,
+		  const char *formula, double cached, lxw_format *f);
+void xlsx_date(struct xlsx *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,
+	       struct date d, lxw_format *f);
+void xlsx_boolean(struct xlsx *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, bool v);
+void xlsx_check(struct xlsx *x, lxw_error e);
+
+/* A copy the library may keep (it takes `char *`), living in x->scratch. */
+char *xlsx_strdup(struct xlsx *x, const char *s);
+/* Plain text of a paragraph, and of several joined by blank lines. */
+const char *xlsx_para_text(struct xlsx *x, const struct para *p);
+const char *xlsx_paras_text(struct xlsx *x, const struct paras *ps);
+/* The link targets of a paragraph, space separated, or "" when none. */
+const char *xlsx_para_links(struct xlsx *x, const struct para *p);
+/* "FY2018-Q1" in scratch memory. */
+const char *xlsx_period_id(struct xlsx *x, struct period p);
+
+/* A data sheet's table: headers from `names`, covering rows first..last
+ * (last is raised to leave one empty data row when there is no data). */
+void xlsx_table(struct xlsx *x, lxw_worksheet *ws, const char *name, lxw_row_t first,
+		lxw_row_t last, const char *const *names, lxw_col_t ncols);
+/* Column widths, wrapping long text. */
+void xlsx_widths(lxw_worksheet *ws, const double *widths, lxw_col_t ncols, lxw_format *wrap,
+		 double wrap_from);
+/* Landscape, fit to one page wide, page numbers in the footer, and the header
+ * row repeated on every page when `repeat_row` is true. */
+void xlsx_print_setup(lxw_worksheet *ws, bool repeat_row);
+
+/* The sheets, in the order the workbook lists them. */
+void xlsx_summary(struct xlsx *x);
+void xlsx_measures(struct xlsx *x);
+void xlsx_history(struct xlsx *x);
+void xlsx_narrative(struct xlsx *x);
+void xlsx_about(struct xlsx *x);
+void xlsx_charts(struct xlsx *x);
+
+#endif

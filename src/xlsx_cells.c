@@ -1,0 +1,190 @@
+/* Writing cells, tables and page set-up for every sheet of the workbook. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "period.h"
+#include "xlsx.h"
+
+/* Excel refuses longer text in a cell; counted in bytes this is always safe. */
+#define CELL_TEXT_MAX 32767
+
+/* Remember the first library error: the write goes on, the file is refused. */
+void xlsx_check(struct xlsx *x, lxw_error e)
+{
+	if (e != LXW_NO_ERROR && x->err == LXW_NO_ERROR)
+		x->err = e;
+}
+
+/* Write text, cut at a character boundary if it exceeds the cell limit. */
+void xlsx_string(struct xlsx *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,
+		 const char *s, lxw_format *f)
+{
+	if (!s || !*s) {
+		if (f)
+			xlsx_check(x, worksheet_write_blank(ws, row, col, f));
+		return;
+	}
+	size_t len = strlen(s);
+	if (len > CELL_TEXT_MAX) {
+		size_t cut = CELL_TEXT_MAX - 3; /* Room for the ellipsis. */
+		while (cut > 0 && ((unsigned char)s[cut] & 0xC0) == 0x80)
+			cut--;
+		char *t = arena_alloc(&x->scratch, cut + 4);
+		memcpy(t, s, cut);
+		memcpy(t + cut, "\u2026", 4); /* "…" with its terminating NUL. */
+		s = t;
+		x->truncated = true;
+	}
+	xlsx_check(x, worksheet_write_string(ws, row, col, s, f));
+}
+
+/* Write a number. */
+void xlsx_number(struct xlsx *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, double v,
+		 lxw_format *f)
+{
+	xlsx_check(x, worksheet_write_number(ws, row, col, v, f));
+}
+
+/* Write a live formula with its value cached, so that readers that do not
+ * recalculate (viewers, scripts) still see the figure. */
+void xlsx_formula(struct xlsx *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,
+		  const char *formula, double cached, lxw_format *f)
+{
+	xlsx_check(x, worksheet_write_formula_num(ws, row, col, formula, f, cached));
+}
+
+/* Write a calendar date as a real spreadsheet date. */
+void xlsx_date(struct xlsx *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, struct date d,
+	       lxw_format *f)
+{
+	lxw_datetime dt = {.year = d.year, .month = d.month, .day = d.day};
+	xlsx_check(x, worksheet_write_datetime(ws, row, col, &dt, f));
+}
+
+/* Write TRUE or FALSE. */
+void xlsx_boolean(struct xlsx *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, bool v)
+{
+	xlsx_check(x, worksheet_write_boolean(ws, row, col, v ? 1 : 0, x->text));
+}
+
+/* Copy a string into scratch memory the library may hold on to. */
+char *xlsx_strdup(struct xlsx *x, const char *s)
+{
+	return arena_strdup(&x->scratch, s ? s : "");
+}
+
+/* Append `s` to a growing heap buffer. */
+static void append(char **buf, size_t *len, size_t *cap, const char *s)
+{
+	size_t n = strlen(s);
+	if (*len + n + 1 > *cap) {
+		while (*len + n + 1 > *cap)
+			*cap = *cap ? *cap * 2 : 256;
+		*buf = xrealloc(*buf, *cap);
+	}
+	memcpy(*buf + *len, s, n + 1);
+	*len += n;
+}
+
+/* Join the runs of a paragraph onto a buffer. */
+static void append_para(char **buf, size_t *len, size_t *cap, const struct para *p)
+{
+	for (size_t i = 0; i < p->nruns; i++)
+		append(buf, len, cap, p->runs[i].text);
+}
+
+/* Plain text of one paragraph, in scratch memory. */
+const char *xlsx_para_text(struct xlsx *x, const struct para *p)
+{
+	char *buf = NULL;
+	size_t len = 0, cap = 0;
+	append(&buf, &len, &cap, "");
+	append_para(&buf, &len, &cap, p);
+	char *out = arena_strdup(&x->scratch, buf);
+	free(buf);
+	return out;
+}
+
+/* Plain text of several paragraphs, a blank line between them. */
+const char *xlsx_paras_text(struct xlsx *x, const struct paras *ps)
+{
+	char *buf = NULL;
+	size_t len = 0, cap = 0;
+	append(&buf, &len, &cap, "");
+	for (size_t i = 0; i < ps->n; i++) {
+		if (i > 0)
+			append(&buf, &len, &cap, "\n\n");
+		append_para(&buf, &len, &cap, &ps->items[i]);
+	}
+	char *out = arena_strdup(&x->scratch, buf);
+	free(buf);
+	return out;
+}
+
+/* The links of a paragraph, each once, in order. */
+const char *xlsx_para_links(struct xlsx *x, const struct para *p)
+{
+	char *buf = NULL;
+	size_t len = 0, cap = 0;
+	append(&buf, &len, &cap, "");
+	for (size_t i = 0; i < p->nruns; i++) {
+		const char *h = p->runs[i].href;
+		if (!h || (i > 0 && p->runs[i - 1].href && strcmp(p->runs[i - 1].href, h) == 0))
+			continue;
+		if (len > 0)
+			append(&buf, &len, &cap, " ");
+		append(&buf, &len, &cap, h);
+	}
+	char *out = arena_strdup(&x->scratch, buf);
+	free(buf);
+	return out;
+}
+
+/* A period id in scratch memory. */
+const char *xlsx_period_id(struct xlsx *x, struct period p)
+{
+	char buf[32];
+	period_id(p, buf, sizeof buf);
+	return arena_strdup(&x->scratch, buf);
+}
+
+/* Make a table with a header row and filters over rows first..last. */
+void xlsx_table(struct xlsx *x, lxw_worksheet *ws, const char *name, lxw_row_t first,
+		lxw_row_t last, const char *const *names, lxw_col_t ncols)
+{
+	/* A table needs a data row; an empty one keeps the sheet usable. */
+	if (last <= first)
+		last = first + 1;
+	lxw_table_column *cols = arena_calloc(&x->scratch, ncols, sizeof *cols);
+	lxw_table_column **list = arena_calloc(&x->scratch, (size_t)ncols + 1, sizeof *list);
+	for (lxw_col_t c = 0; c < ncols; c++) {
+		cols[c].header = xlsx_strdup(x, names[c]);
+		cols[c].header_format = x->header;
+		list[c] = &cols[c];
+	}
+	lxw_table_options opt = {
+		.name = xlsx_strdup(x, name),
+		.style_type = LXW_TABLE_STYLE_TYPE_MEDIUM,
+		.style_type_number = 2,
+		.columns = list,
+	};
+	xlsx_check(x, worksheet_add_table(ws, first, 0, last, (lxw_col_t)(ncols - 1), &opt));
+}
+
+/* Set column widths; columns at least `wrap_from` wide wrap their text. */
+void xlsx_widths(lxw_worksheet *ws, const double *widths, lxw_col_t ncols, lxw_format *wrap,
+		 double wrap_from)
+{
+	for (lxw_col_t c = 0; c < ncols; c++)
+		worksheet_set_column(ws, c, c, widths[c], widths[c] >= wrap_from ? wrap : NULL);
+}
+
+/* Print set-up shared by every sheet. */
+void xlsx_print_setup(lxw_worksheet *ws, bool repeat_row)
+{
+	worksheet_set_landscape(ws);
+	worksheet_fit_to_pages(ws, 1, 0);
+	if (repeat_row)
+		worksheet_repeat_rows(ws, 0, 0);
+	worksheet_set_footer(ws, "&L&A&RPage &P of &N");
+}

@@ -1,0 +1,133 @@
+/* The Charts sheet: for each measure with two or more periods of data, its
+ * actual against its target over time. Each chart reads a small block of
+ * data written beside it, so sorting the History table never scrambles it.
+ * libxlsxwriter 1.1.4 cannot combine column and line charts, so both series
+ * are lines, the target dashed. */
+#include <stdio.h>
+
+#include "period.h"
+#include "xlsx.h"
+
+#define SHEET "Charts"
+#define CHART_COL 4    /* Charts start in column E, right of their data. */
+#define CHART_ROWS 16  /* A chart at its default size covers about 15 rows. */
+
+/* Periods of a measure that have an actual. */
+static size_t periods_with_data(const struct measure *m)
+{
+	size_t n = 0;
+	for (size_t k = 0; k < m->nhistory; k++)
+		if (m->history[k].has_actual)
+			n++;
+	return n;
+}
+
+/* Whether the measure is judged on year-to-date sums in any period. */
+static bool uses_ytd(const struct measure *m)
+{
+	for (size_t k = 0; k < m->nhistory; k++)
+		if (m->history[k].ytd)
+			return true;
+	return false;
+}
+
+/* The value axis format: like the cells, but one format for the whole axis. */
+static void axis_format(const struct measure *m, char *buf, size_t n)
+{
+	if (m->unit != UNIT_DURATION) {
+		xlsx_format_code(m, XLSX_VALUE, buf, n);
+		return;
+	}
+	double most = 0;
+	for (size_t k = 0; k < m->nhistory; k++) {
+		const struct period_eval *pe = &m->history[k];
+		if (pe->has_actual && pe->actual > most)
+			most = pe->actual;
+		if (pe->has_target && pe->target_amount > most)
+			most = pe->target_amount;
+	}
+	snprintf(buf, n, "%s", most >= 3600 ? "[h]:mm:ss" : "[m]:ss");
+}
+
+/* One measure's data block and chart; returns the row after the block. */
+static lxw_row_t measure_chart(struct xlsx *x, lxw_worksheet *ws, lxw_row_t row,
+			       const struct measure *m)
+{
+	bool ytd = uses_ytd(m);
+	lxw_format *val = xlsx_unit_format(x, m, XLSX_VALUE);
+	bool any_target = false;
+
+	xlsx_string(x, ws, row, 0, m->name, x->label);
+	lxw_row_t head = row + 1;
+	xlsx_string(x, ws, head, 0, "Period", x->header);
+	xlsx_string(x, ws, head, 1, ytd ? "Year-to-date actual" : "Actual", x->header);
+	xlsx_string(x, ws, head, 2, ytd ? "Pro-rated target" : "Target", x->header);
+	lxw_row_t r = head;
+	for (size_t k = 0; k < m->nhistory; k++) {
+		const struct period_eval *pe = &m->history[k];
+		r++;
+		char label[32];
+		period_label(pe->period, label, sizeof label);
+		xlsx_string(x, ws, r, 0, label, x->text);
+		if (ytd && pe->ytd && pe->has_compared)
+			xlsx_number(x, ws, r, 1, xlsx_amount(m, pe->compared), val);
+		else if (pe->has_actual && !(ytd && pe->ytd))
+			xlsx_number(x, ws, r, 1, xlsx_amount(m, pe->actual), val);
+		if (pe->has_target) {
+			xlsx_number(x, ws, r, 2, xlsx_amount(m, pe->target_amount), val);
+			any_target = true;
+		}
+	}
+
+	lxw_chart *chart = workbook_add_chart(x->wb, LXW_CHART_LINE);
+	lxw_chart_series *actual = chart_add_series(chart, NULL, NULL);
+	chart_series_set_categories(actual, SHEET, head + 1, 0, r, 0);
+	chart_series_set_values(actual, SHEET, head + 1, 1, r, 1);
+	chart_series_set_name_range(actual, SHEET, head, 1);
+	lxw_chart_line line = {.color = x->st ? xlsx_color(x->st->color_primary) : 0x1F3864,
+			       .width = 2.25};
+	chart_series_set_line(actual, &line);
+	chart_series_set_marker_type(actual, LXW_CHART_MARKER_CIRCLE);
+	chart_series_set_marker_size(actual, 6);
+	if (any_target) {
+		lxw_chart_series *target = chart_add_series(chart, NULL, NULL);
+		chart_series_set_categories(target, SHEET, head + 1, 0, r, 0);
+		chart_series_set_values(target, SHEET, head + 1, 2, r, 2);
+		chart_series_set_name_range(target, SHEET, head, 2);
+		lxw_chart_line dashed = {
+			.color = x->st ? xlsx_color(x->st->color_accent) : 0xC00000,
+			.width = 1.75,
+			.dash_type = LXW_CHART_LINE_DASH_DASH,
+		};
+		chart_series_set_line(target, &dashed);
+		chart_series_set_marker_type(target, LXW_CHART_MARKER_NONE);
+	}
+	chart_title_set_name(chart, xlsx_strdup(x, m->name));
+	lxw_chart_font title_font = {.size = 11, .bold = 1};
+	chart_title_set_name_font(chart, &title_font);
+	char code[128];
+	axis_format(m, code, sizeof code);
+	chart_axis_set_num_format(chart->y_axis, xlsx_strdup(x, code));
+	chart_legend_set_position(chart, LXW_CHART_LEGEND_BOTTOM);
+	chart_show_blanks_as(chart, LXW_CHART_BLANKS_AS_GAP);
+	xlsx_check(x, worksheet_insert_chart(ws, row, CHART_COL, chart));
+
+	lxw_row_t end = r + 2;
+	return end > row + CHART_ROWS ? end : row + CHART_ROWS;
+}
+
+void xlsx_charts(struct xlsx *x)
+{
+	const struct report *r = x->r;
+	lxw_worksheet *ws = workbook_add_worksheet(x->wb, SHEET);
+	lxw_row_t row = 0;
+	for (size_t i = 0; i < r->nmeasures; i++)
+		if (periods_with_data(r->measures[i]) >= 2)
+			row = measure_chart(x, ws, row, r->measures[i]);
+	if (row == 0)
+		xlsx_string(x, ws, 0, 0, "No measure has two or more periods with data yet.",
+			    x->text);
+	worksheet_set_column(ws, 0, 0, 14, NULL);
+	worksheet_set_column(ws, 1, 2, 13, NULL);
+	xlsx_print_setup(ws, false);
+}

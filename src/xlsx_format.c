@@ -1,0 +1,309 @@
+/* Workbook cell formats and how amounts are stored. Formats are made once per
+ * workbook: libxlsxwriter keeps every format object until the workbook is
+ * closed, so a format per cell would cost memory and time on large reports. */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "eval.h"
+#include "xlsx.h"
+
+const enum status xlsx_status_order[STATUS_COUNT] = {
+	STATUS_MET, STATUS_UNDER, STATUS_NOT_MET, STATUS_NO_DATA,
+};
+
+/* A colour channel 0..1 as 0..255. */
+static unsigned channel(double v)
+{
+	if (!(v > 0))
+		return 0;
+	if (v >= 1)
+		return 255;
+	return (unsigned)lround(v * 255);
+}
+
+/* A style colour as libxlsxwriter's 0xRRGGBB. */
+lxw_color_t xlsx_color(struct rgb c)
+{
+	lxw_color_t v = (lxw_color_t)((channel(c.r) << 16) | (channel(c.g) << 8) | channel(c.b));
+	/* 0 means "no colour" to the library; black has its own code. */
+	return v == 0 ? LXW_COLOR_BLACK : v;
+}
+
+/* Black or white, whichever reads better on the fill. */
+static lxw_color_t text_color_on(struct rgb c)
+{
+	double lum = 0.2126 * c.r + 0.7152 * c.g + 0.0722 * c.b;
+	return lum > 0.55 ? LXW_COLOR_BLACK : LXW_COLOR_WHITE;
+}
+
+const char *xlsx_status_label(const struct xlsx *x, enum status s)
+{
+	const char *l = x->st ? x->st->status_label[s] : NULL;
+	return l && *l ? l : status_default_label(s);
+}
+
+const char *xlsx_status_symbol(enum status s)
+{
+	switch (s) {
+	case STATUS_MET:
+		return "\u2713"; /* ✓ */
+	case STATUS_UNDER:
+		return "!";
+	case STATUS_NOT_MET:
+		return "\u2717"; /* ✗ */
+	case STATUS_NO_DATA:
+		return "\u2013"; /* – */
+	}
+	return "";
+}
+
+const char *xlsx_status_meaning(enum status s)
+{
+	switch (s) {
+	case STATUS_MET:
+		return "The compared amount meets the target.";
+	case STATUS_UNDER:
+		return "The target is missed, but by no more than the tolerance allows.";
+	case STATUS_NOT_MET:
+		return "The target is missed by more than the tolerance allows.";
+	case STATUS_NO_DATA:
+		return "No actual for the period, or no target applies to it.";
+	}
+	return "";
+}
+
+/* A currency's sign as the format shows it; codes without one show the code. */
+static void currency_sign(const char *code, char *buf, size_t n)
+{
+	static const struct {
+		const char *code, *sign;
+	} signs[] = {
+		{"USD", "$"}, {"EUR", "\u20ac"}, {"GBP", "\u00a3"}, {"JPY", "\u00a5"},
+		{"CNY", "\u00a5"}, {"INR", "\u20b9"}, {"KRW", "\u20a9"}, {"CAD", "CA$"},
+		{"AUD", "A$"}, {"NZD", "NZ$"}, {"MXN", "MX$"},
+	};
+	if (!code)
+		code = "USD";
+	for (size_t i = 0; i < sizeof signs / sizeof signs[0]; i++) {
+		if (strcmp(signs[i].code, code) == 0) {
+			snprintf(buf, n, "%s", signs[i].sign);
+			return;
+		}
+	}
+	snprintf(buf, n, "%s\u00a0", code);
+}
+
+/* Write one section of a number format: prefix, digits, suffix. */
+static void number_code(char *buf, size_t n, const char *sign, const char *prefix,
+			const char *digits, int decimals, const char *suffix)
+{
+	char dec[8] = "";
+	if (decimals > 0) {
+		int k = decimals > 6 ? 6 : decimals;
+		dec[0] = '.';
+		memset(dec + 1, '0', (size_t)k);
+		dec[k + 1] = '\0';
+	}
+	snprintf(buf, n, "%s%s%s%s%s", sign, prefix, digits, dec, suffix);
+}
+
+/* A signed format: "+x;-x;x" so that differences always show their sign. */
+static void signed_code(char *buf, size_t n, const char *prefix, const char *digits,
+			int decimals, const char *suffix)
+{
+	char pos[96], neg[96], zero[96];
+	number_code(pos, sizeof pos, "+", prefix, digits, decimals, suffix);
+	number_code(neg, sizeof neg, "-", prefix, digits, decimals, suffix);
+	number_code(zero, sizeof zero, "", prefix, "0", decimals, suffix);
+	snprintf(buf, n, "%s;%s;%s", pos, neg, zero);
+}
+
+void xlsx_format_code(const struct measure *m, enum xlsx_amount_kind kind, char *buf, size_t n)
+{
+	char sign[32], quoted[40];
+	switch (m->unit) {
+	case UNIT_COUNT:
+	case UNIT_NUMBER:
+		if (kind == XLSX_VALUE)
+			number_code(buf, n, "", "", "#,##0", m->decimals, "");
+		else
+			signed_code(buf, n, "", "#,##0", m->decimals, "");
+		return;
+	case UNIT_PERCENT:
+		/* Stored as fractions; a difference is in percentage points. */
+		if (kind == XLSX_VALUE)
+			number_code(buf, n, "", "", "0", m->decimals, "%");
+		else
+			signed_code(buf, n, "", "0", m->decimals, "%");
+		return;
+	case UNIT_CURRENCY:
+		currency_sign(m->currency, sign, sizeof sign);
+		snprintf(quoted, sizeof quoted, "\"%s\"", sign);
+		if (kind == XLSX_VALUE) {
+			char pos[96], neg[96];
+			number_code(pos, sizeof pos, "", quoted, "#,##0", m->decimals, "");
+			number_code(neg, sizeof neg, "-", quoted, "#,##0", m->decimals, "");
+			snprintf(buf, n, "%s;%s", pos, neg);
+		} else {
+			signed_code(buf, n, quoted, "#,##0", m->decimals, "");
+		}
+		return;
+	case UNIT_MINUTES:
+		if (kind == XLSX_VALUE)
+			number_code(buf, n, "", "", "#,##0", m->decimals, "\" min\"");
+		else
+			signed_code(buf, n, "", "#,##0", m->decimals, "\" min\"");
+		return;
+	case UNIT_DURATION:
+		/* M:SS below an hour, H:MM:SS from one hour up, as readers see
+		 * them. 0.04166 lies between 3599 s and 3600 s as day fractions. */
+		if (kind == XLSX_VALUE)
+			snprintf(buf, n, "[<0.04166][m]:ss;[h]:mm:ss");
+		else
+			/* Excel shows a negative time as ####, so differences of
+			 * durations are whole seconds. */
+			signed_code(buf, n, "", "#,##0", 0, "\" s\"");
+		return;
+	}
+	snprintf(buf, n, "General");
+}
+
+double xlsx_amount(const struct measure *m, double v)
+{
+	switch (m->unit) {
+	case UNIT_PERCENT:
+		return v / 100.0;
+	case UNIT_DURATION:
+		return v / 86400.0;
+	case UNIT_COUNT:
+	case UNIT_NUMBER:
+	case UNIT_CURRENCY:
+	case UNIT_MINUTES:
+		return v;
+	}
+	return v;
+}
+
+double xlsx_delta(const struct measure *m, double v)
+{
+	switch (m->unit) {
+	case UNIT_PERCENT:
+		return v / 100.0;
+	case UNIT_DURATION:
+	case UNIT_COUNT:
+	case UNIT_NUMBER:
+	case UNIT_CURRENCY:
+	case UNIT_MINUTES:
+		return v;
+	}
+	return v;
+}
+
+const char *xlsx_delta_factor(const struct measure *m)
+{
+	return m->unit == UNIT_DURATION ? "*86400" : "";
+}
+
+lxw_format *xlsx_unit_format(struct xlsx *x, const struct measure *m, enum xlsx_amount_kind kind)
+{
+	const char *cur = m->unit == UNIT_CURRENCY ? (m->currency ? m->currency : "USD") : NULL;
+	int dec = m->unit == UNIT_DURATION ? 0 : m->decimals;
+	for (size_t i = 0; i < x->nunits; i++) {
+		struct xlsx_unit_format *u = &x->units[i];
+		if (u->unit == m->unit && u->decimals == dec && u->kind == kind &&
+		    (u->currency == cur || (u->currency && cur && strcmp(u->currency, cur) == 0)))
+			return u->format;
+	}
+	if (x->nunits == x->capunits) {
+		x->capunits = x->capunits ? x->capunits * 2 : 16;
+		x->units = xrealloc(x->units, x->capunits * sizeof *x->units);
+	}
+	char code[256];
+	xlsx_format_code(m, kind, code, sizeof code);
+	lxw_format *f = workbook_add_format(x->wb);
+	format_set_num_format(f, code);
+	format_set_align(f, LXW_ALIGN_VERTICAL_TOP);
+	x->units[x->nunits++] = (struct xlsx_unit_format){
+		.unit = m->unit, .decimals = dec, .currency = cur, .kind = kind, .format = f,
+	};
+	return f;
+}
+
+void xlsx_formats_init(struct xlsx *x)
+{
+	lxw_workbook *wb = x->wb;
+	lxw_color_t primary = x->st ? xlsx_color(x->st->color_primary) : 0x1F3864;
+	lxw_color_t muted = x->st ? xlsx_color(x->st->color_muted) : 0x595959;
+
+	x->title = workbook_add_format(wb);
+	format_set_bold(x->title);
+	format_set_font_size(x->title, 18);
+	format_set_font_color(x->title, primary);
+
+	x->subtitle = workbook_add_format(wb);
+	format_set_italic(x->subtitle);
+	format_set_font_size(x->subtitle, 12);
+	format_set_font_color(x->subtitle, muted);
+
+	x->heading = workbook_add_format(wb);
+	format_set_bold(x->heading);
+	format_set_font_size(x->heading, 13);
+	format_set_font_color(x->heading, primary);
+
+	x->label = workbook_add_format(wb);
+	format_set_bold(x->label);
+	format_set_align(x->label, LXW_ALIGN_VERTICAL_TOP);
+
+	x->header = workbook_add_format(wb);
+	format_set_bold(x->header);
+	format_set_text_wrap(x->header);
+	format_set_align(x->header, LXW_ALIGN_VERTICAL_TOP);
+
+	x->text = workbook_add_format(wb);
+	format_set_align(x->text, LXW_ALIGN_VERTICAL_TOP);
+
+	x->wrap = workbook_add_format(wb);
+	format_set_text_wrap(x->wrap);
+	format_set_align(x->wrap, LXW_ALIGN_VERTICAL_TOP);
+
+	x->date = workbook_add_format(wb);
+	format_set_num_format(x->date, "yyyy-mm-dd");
+	format_set_align(x->date, LXW_ALIGN_LEFT);
+	format_set_align(x->date, LXW_ALIGN_VERTICAL_TOP);
+
+	x->integer = workbook_add_format(wb);
+	format_set_num_format(x->integer, "0");
+	format_set_align(x->integer, LXW_ALIGN_VERTICAL_TOP);
+
+	x->ratio = workbook_add_format(wb);
+	format_set_num_format(x->ratio, "+0.0%;-0.0%;0.0%");
+	format_set_align(x->ratio, LXW_ALIGN_VERTICAL_TOP);
+
+	for (int s = 0; s < STATUS_COUNT; s++) {
+		struct rgb c = x->st ? x->st->status_color[s] : (struct rgb){0.8, 0.8, 0.8};
+		char code[64];
+		/* The cell holds the label itself, so filters and formulas see
+		 * the label; the format adds the symbol for readers. */
+		snprintf(code, sizeof code, "\"%s \"@", xlsx_status_symbol((enum status)s));
+		x->status[s] = workbook_add_format(wb);
+		format_set_bg_color(x->status[s], xlsx_color(c));
+		format_set_font_color(x->status[s], text_color_on(c));
+		format_set_num_format(x->status[s], code);
+		format_set_align(x->status[s], LXW_ALIGN_VERTICAL_TOP);
+
+		x->swatch[s] = workbook_add_format(wb);
+		format_set_bg_color(x->swatch[s], xlsx_color(c));
+		format_set_font_color(x->swatch[s], text_color_on(c));
+		format_set_align(x->swatch[s], LXW_ALIGN_CENTER);
+		format_set_align(x->swatch[s], LXW_ALIGN_VERTICAL_TOP);
+	}
+}
+
+void xlsx_formats_free(struct xlsx *x)
+{
+	free(x->units);
+	x->units = NULL;
+	x->nunits = x->capunits = 0;
+}

@@ -1,0 +1,95 @@
+/* The History sheet: tidy data, one row per measure and period, that a pivot
+ * table or a data frame reads without cleaning. */
+#include "period.h"
+#include "units.h"
+#include "xlsx.h"
+
+enum col {
+	C_ID,
+	C_NAME,
+	C_GOAL,
+	C_UNIT,
+	C_PERIOD,
+	C_FY,
+	C_QUARTER,
+	C_START,
+	C_END,
+	C_ACTUAL,
+	C_TARGET,
+	C_COMPARED,
+	C_STATUS,
+	C_COMPUTED,
+	C_OVERRIDE,
+	NCOLS
+};
+
+static const char *const headers[NCOLS] = {
+	[C_ID] = "Measure ID",
+	[C_NAME] = "Measure",
+	[C_GOAL] = "Goal",
+	[C_UNIT] = "Unit",
+	[C_PERIOD] = "Period",
+	[C_FY] = "Fiscal year",
+	[C_QUARTER] = "Quarter",
+	[C_START] = "Start",
+	[C_END] = "End",
+	[C_ACTUAL] = "Actual",
+	[C_TARGET] = "Target",
+	[C_COMPARED] = "Compared amount",
+	[C_STATUS] = "Status",
+	[C_COMPUTED] = "Computed status",
+	[C_OVERRIDE] = "Override",
+};
+
+static const double widths[NCOLS] = {
+	[C_ID] = 18, [C_NAME] = 40, [C_GOAL] = 16, [C_UNIT] = 9, [C_PERIOD] = 11,
+	[C_FY] = 9, [C_QUARTER] = 8, [C_START] = 11, [C_END] = 11, [C_ACTUAL] = 12,
+	[C_TARGET] = 12, [C_COMPARED] = 12, [C_STATUS] = 17, [C_COMPUTED] = 17,
+	[C_OVERRIDE] = 9,
+};
+
+/* One period of one measure. */
+static void history_row(struct xlsx *x, lxw_worksheet *ws, lxw_row_t row, const struct measure *m,
+			const struct period_eval *pe)
+{
+	lxw_format *val = xlsx_unit_format(x, m, XLSX_VALUE);
+	struct date start, end;
+	period_dates(pe->period, x->r->calendar, &start, &end);
+
+	xlsx_string(x, ws, row, C_ID, m->id, x->text);
+	xlsx_string(x, ws, row, C_NAME, m->name, x->text);
+	xlsx_string(x, ws, row, C_GOAL, m->goal ? m->goal->name : NULL, x->text);
+	xlsx_string(x, ws, row, C_UNIT, unit_name(m->unit), x->text);
+	xlsx_string(x, ws, row, C_PERIOD, xlsx_period_id(x, pe->period), x->text);
+	xlsx_number(x, ws, row, C_FY, pe->period.fy, x->integer);
+	xlsx_number(x, ws, row, C_QUARTER, pe->period.quarter, x->integer);
+	xlsx_date(x, ws, row, C_START, start, x->date);
+	xlsx_date(x, ws, row, C_END, end, x->date);
+	if (pe->has_actual)
+		xlsx_number(x, ws, row, C_ACTUAL, xlsx_amount(m, pe->actual), val);
+	if (pe->has_target)
+		xlsx_number(x, ws, row, C_TARGET, xlsx_amount(m, pe->target_amount), val);
+	if (pe->has_compared)
+		xlsx_number(x, ws, row, C_COMPARED, xlsx_amount(m, pe->compared), val);
+	xlsx_string(x, ws, row, C_STATUS, xlsx_status_label(x, pe->shown), x->status[pe->shown]);
+	xlsx_string(x, ws, row, C_COMPUTED, xlsx_status_label(x, pe->computed),
+		    x->status[pe->computed]);
+	xlsx_boolean(x, ws, row, C_OVERRIDE, pe->value && pe->value->has_override);
+}
+
+void xlsx_history(struct xlsx *x)
+{
+	const struct report *r = x->r;
+	lxw_worksheet *ws = workbook_add_worksheet(x->wb, "History");
+	lxw_row_t row = 0;
+	for (size_t i = 0; i < r->nmeasures; i++) {
+		const struct measure *m = r->measures[i];
+		for (size_t k = 0; k < m->nhistory; k++)
+			history_row(x, ws, ++row, m, &m->history[k]);
+	}
+	xlsx_table(x, ws, "HistoryTable", 0, row, headers, NCOLS);
+	xlsx_widths(ws, widths, NCOLS, NULL, 1000);
+	worksheet_set_row(ws, 0, 30, NULL);
+	worksheet_freeze_panes(ws, 1, C_NAME + 1);
+	xlsx_print_setup(ws, true);
+}

@@ -1,0 +1,188 @@
+/* The Measures sheet: one row per measure for the report period, with live
+ * variance and change formulas whose values are cached. */
+#include <math.h>
+#include <stdio.h>
+
+#include "eval.h"
+#include "units.h"
+#include "xlsx.h"
+
+enum col {
+	C_GOAL,
+	C_ID,
+	C_NAME,
+	C_DEPARTMENT,
+	C_UNIT,
+	C_DIRECTION,
+	C_COMPARISON,
+	C_TARGET,
+	C_PER,
+	C_ACTUAL,
+	C_YTD,
+	C_PRORATED,
+	C_VARIANCE,
+	C_VARIANCE_PCT,
+	C_ALLOWED,
+	C_STATUS,
+	C_COMPUTED,
+	C_YEAR_AGO,
+	C_CHANGE_YEAR,
+	C_TREND_YEAR,
+	C_LAST_QUARTER,
+	C_CHANGE_QUARTER,
+	C_TREND_QUARTER,
+	C_BENCHMARK,
+	C_BENCHMARK_VALUE,
+	C_SUMMARY,
+	C_COMMENTARY,
+	C_ACTION,
+	NCOLS
+};
+
+static const char *const headers[NCOLS] = {
+	[C_GOAL] = "Goal",
+	[C_ID] = "Measure ID",
+	[C_NAME] = "Measure",
+	[C_DEPARTMENT] = "Department",
+	[C_UNIT] = "Unit",
+	[C_DIRECTION] = "Direction",
+	[C_COMPARISON] = "Comparison",
+	[C_TARGET] = "Target",
+	[C_PER] = "Target per",
+	[C_ACTUAL] = "Actual",
+	[C_YTD] = "Year-to-date actual",
+	[C_PRORATED] = "Pro-rated target",
+	[C_VARIANCE] = "Variance",
+	[C_VARIANCE_PCT] = "Variance %",
+	[C_ALLOWED] = "Allowed miss",
+	[C_STATUS] = "Status",
+	[C_COMPUTED] = "Computed status",
+	[C_YEAR_AGO] = "Actual a year ago",
+	[C_CHANGE_YEAR] = "Change on a year ago",
+	[C_TREND_YEAR] = "Trend on a year ago",
+	[C_LAST_QUARTER] = "Actual last quarter",
+	[C_CHANGE_QUARTER] = "Change on last quarter",
+	[C_TREND_QUARTER] = "Trend on last quarter",
+	[C_BENCHMARK] = "Benchmark",
+	[C_BENCHMARK_VALUE] = "Benchmark value",
+	[C_SUMMARY] = "Summary",
+	[C_COMMENTARY] = "Commentary",
+	[C_ACTION] = "Next steps",
+};
+
+static const double widths[NCOLS] = {
+	[C_GOAL] = 16, [C_ID] = 18, [C_NAME] = 40, [C_DEPARTMENT] = 18, [C_UNIT] = 9,
+	[C_DIRECTION] = 15, [C_COMPARISON] = 11, [C_TARGET] = 12, [C_PER] = 9,
+	[C_ACTUAL] = 12, [C_YTD] = 12, [C_PRORATED] = 12, [C_VARIANCE] = 12,
+	[C_VARIANCE_PCT] = 11, [C_ALLOWED] = 11, [C_STATUS] = 17, [C_COMPUTED] = 17,
+	[C_YEAR_AGO] = 12, [C_CHANGE_YEAR] = 12, [C_TREND_YEAR] = 11, [C_LAST_QUARTER] = 12,
+	[C_CHANGE_QUARTER] = 12, [C_TREND_QUARTER] = 11, [C_BENCHMARK] = 28,
+	[C_BENCHMARK_VALUE] = 12, [C_SUMMARY] = 36, [C_COMMENTARY] = 60, [C_ACTION] = 50,
+};
+
+/* A cell name such as "J2". */
+static const char *cell(char *buf, lxw_row_t row, enum col c)
+{
+	lxw_rowcol_to_cell(buf, row, (lxw_col_t)c);
+	return buf;
+}
+
+/* The variance columns: compared amount against the target that applied. */
+static void variance(struct xlsx *x, lxw_worksheet *ws, lxw_row_t row, const struct measure *m,
+		     const struct period_eval *pe)
+{
+	if (!pe->has_compared || !pe->has_target)
+		return;
+	/* An annual target compares the year to date with the pro-rated
+	 * target; any other compares the quarter's actual with the target. */
+	enum col got = pe->ytd ? C_YTD : C_ACTUAL;
+	enum col want = pe->ytd ? C_PRORATED : C_TARGET;
+	char a[16], b[16], f[96];
+	cell(a, row, got);
+	cell(b, row, want);
+	snprintf(f, sizeof f, "=(%s-%s)%s", a, b, xlsx_delta_factor(m));
+	xlsx_formula(x, ws, row, C_VARIANCE, f, xlsx_delta(m, pe->compared - pe->target_amount),
+		     xlsx_unit_format(x, m, XLSX_DELTA));
+	if (pe->target_amount != 0) {
+		snprintf(f, sizeof f, "=(%s-%s)/ABS(%s)", a, b, b);
+		xlsx_formula(x, ws, row, C_VARIANCE_PCT, f,
+			     (pe->compared - pe->target_amount) / fabs(pe->target_amount), x->ratio);
+	}
+}
+
+/* An earlier period's actual, the change to now and its trend. */
+static void change(struct xlsx *x, lxw_worksheet *ws, lxw_row_t row, const struct measure *m,
+		   const struct change *ch, enum col prev, enum col delta, enum col trend)
+{
+	if (!ch->available)
+		return;
+	char a[16], b[16], f[96];
+	xlsx_number(x, ws, row, prev, xlsx_amount(m, ch->previous),
+		    xlsx_unit_format(x, m, XLSX_VALUE));
+	snprintf(f, sizeof f, "=(%s-%s)%s", cell(a, row, C_ACTUAL), cell(b, row, prev),
+		 xlsx_delta_factor(m));
+	xlsx_formula(x, ws, row, delta, f, xlsx_delta(m, ch->delta),
+		     xlsx_unit_format(x, m, XLSX_DELTA));
+	xlsx_string(x, ws, row, trend, trend_name(ch->trend), x->text);
+}
+
+/* One measure's row. */
+static void measure_row(struct xlsx *x, lxw_worksheet *ws, lxw_row_t row, const struct measure *m)
+{
+	lxw_format *val = xlsx_unit_format(x, m, XLSX_VALUE);
+	const struct period_eval *pe = m->current;
+
+	xlsx_string(x, ws, row, C_GOAL, m->goal ? m->goal->name : NULL, x->text);
+	xlsx_string(x, ws, row, C_ID, m->id, x->text);
+	xlsx_string(x, ws, row, C_NAME, m->name, x->wrap);
+	xlsx_string(x, ws, row, C_DEPARTMENT, m->department, x->text);
+	xlsx_string(x, ws, row, C_UNIT, unit_name(m->unit), x->text);
+	xlsx_string(x, ws, row, C_DIRECTION,
+		    m->direction == DIR_HIGHER_BETTER ? "higher is better" : "lower is better",
+		    x->text);
+	xlsx_string(x, ws, row, C_BENCHMARK, m->benchmark_text, x->wrap);
+	if (m->nbenchmarks > 0)
+		xlsx_number(x, ws, row, C_BENCHMARK_VALUE, xlsx_amount(m, m->benchmarks[0].value),
+			    val);
+	xlsx_string(x, ws, row, C_SUMMARY, m->summary, x->wrap);
+	xlsx_string(x, ws, row, C_COMMENTARY, xlsx_paras_text(x, &m->commentary), x->wrap);
+	xlsx_string(x, ws, row, C_ACTION, xlsx_paras_text(x, &m->action), x->wrap);
+	if (!pe)
+		return;
+
+	const struct target *t = pe->target;
+	if (t) {
+		xlsx_string(x, ws, row, C_COMPARISON, cmp_words(t->cmp), x->text);
+		xlsx_number(x, ws, row, C_TARGET, xlsx_amount(m, t->amount), val);
+		xlsx_string(x, ws, row, C_PER, t->per_year ? "year" : "quarter", x->text);
+	}
+	if (pe->has_actual)
+		xlsx_number(x, ws, row, C_ACTUAL, xlsx_amount(m, pe->actual), val);
+	if (pe->ytd && pe->has_compared)
+		xlsx_number(x, ws, row, C_YTD, xlsx_amount(m, pe->compared), val);
+	if (pe->ytd && pe->has_target)
+		xlsx_number(x, ws, row, C_PRORATED, xlsx_amount(m, pe->target_amount), val);
+	variance(x, ws, row, m, pe);
+	if (pe->has_target)
+		xlsx_number(x, ws, row, C_ALLOWED, xlsx_amount(m, pe->tolerance), val);
+	xlsx_string(x, ws, row, C_STATUS, xlsx_status_label(x, pe->shown), x->status[pe->shown]);
+	if (pe->computed != pe->shown)
+		xlsx_string(x, ws, row, C_COMPUTED, xlsx_status_label(x, pe->computed),
+			    x->status[pe->computed]);
+	change(x, ws, row, m, &m->vs_last_year, C_YEAR_AGO, C_CHANGE_YEAR, C_TREND_YEAR);
+	change(x, ws, row, m, &m->vs_last_quarter, C_LAST_QUARTER, C_CHANGE_QUARTER,
+	       C_TREND_QUARTER);
+}
+
+void xlsx_measures(struct xlsx *x)
+{
+	const struct report *r = x->r;
+	lxw_worksheet *ws = workbook_add_worksheet(x->wb, "Measures");
+	for (size_t i = 0; i < r->nmeasures; i++)
+		measure_row(x, ws, (lxw_row_t)(1 + i), r->measures[i]);
+	xlsx_table(x, ws, "MeasureTable", 0, (lxw_row_t)r->nmeasures, headers, NCOLS);
+	xlsx_widths(ws, widths, NCOLS, x->wrap, 28);
+	worksheet_set_row(ws, 0, 30, NULL);
+	worksheet_freeze_panes(ws, 1, C_NAME + 1);
+	xlsx_print_setup(ws, true);
+}
