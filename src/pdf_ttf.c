@@ -1,0 +1,305 @@
+#include "pdf_ttf.h"
+
+#include <errno.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "arena.h"
+
+/* Far above any real font (DejaVu Sans is under 1 MB); keeps a wrong file
+ * named in a layout from being read whole into memory. */
+#define TTF_MAX_BYTES (64L * 1024 * 1024)
+
+/* A font file in memory, with the tables libharu needs located. */
+struct sfnt {
+	const unsigned char *data;
+	size_t size;
+	size_t head, hhea, maxp, hmtx, cmap, os2;
+	size_t head_len, hhea_len, maxp_len, hmtx_len, cmap_len, os2_len;
+};
+
+/* Big-endian reads; callers have checked the bounds. */
+static unsigned u16(const unsigned char *p)
+{
+	return (unsigned)p[0] << 8 | p[1];
+}
+
+static int s16(const unsigned char *p)
+{
+	unsigned v = u16(p);
+	return v >= 0x8000 ? (int)v - 0x10000 : (int)v;
+}
+
+static uint32_t u32(const unsigned char *p)
+{
+	return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
+}
+
+/* Read a whole file into a heap buffer; false with the reason in `why`. */
+static bool read_file(const char *path, unsigned char **out, size_t *size, char *why,
+		      size_t whylen)
+{
+	FILE *f = fopen(path, "rb");
+	if (!f) {
+		snprintf(why, whylen, "cannot be read: %s", strerror(errno));
+		return false;
+	}
+	size_t cap = 64 * 1024, n = 0;
+	unsigned char *buf = xmalloc(cap);
+	for (;;) {
+		if (n == cap) {
+			if ((long)cap >= TTF_MAX_BYTES) {
+				snprintf(why, whylen, "is larger than %ld MB, too large for a font",
+					 TTF_MAX_BYTES / (1024 * 1024));
+				free(buf);
+				fclose(f);
+				return false;
+			}
+			cap *= 2;
+			buf = xrealloc(buf, cap);
+		}
+		size_t got = fread(buf + n, 1, cap - n, f);
+		n += got;
+		if (got == 0)
+			break;
+	}
+	bool failed = ferror(f);
+	int err = errno;
+	fclose(f);
+	if (failed) {
+		snprintf(why, whylen, "cannot be read: %s", strerror(err));
+		free(buf);
+		return false;
+	}
+	*out = buf;
+	*size = n;
+	return true;
+}
+
+/* Locate a table by tag; false if absent or out of the file's bounds. */
+static bool find_table(struct sfnt *f, const char *tag, size_t *off, size_t *len)
+{
+	unsigned ntables = u16(f->data + 4);
+	for (unsigned i = 0; i < ntables; i++) {
+		const unsigned char *rec = f->data + 12 + 16 * (size_t)i;
+		if (memcmp(rec, tag, 4) != 0)
+			continue;
+		uint32_t o = u32(rec + 8), l = u32(rec + 12);
+		if (o > f->size || l > f->size - o)
+			return false;
+		*off = o;
+		*len = l;
+		return true;
+	}
+	return false;
+}
+
+/* The cmap subtable libharu uses: Windows Unicode BMP (3,1), format 4.
+ * Returns its offset in the file, or 0 if there is none. */
+static size_t find_unicode_cmap(const struct sfnt *f)
+{
+	if (f->cmap_len < 4)
+		return 0;
+	const unsigned char *c = f->data + f->cmap;
+	unsigned n = u16(c + 2);
+	if (4 + 8 * (size_t)n > f->cmap_len)
+		return 0;
+	for (unsigned i = 0; i < n; i++) {
+		const unsigned char *rec = c + 4 + 8 * (size_t)i;
+		uint32_t off = u32(rec + 4);
+		if (u16(rec) != 3 || u16(rec + 2) != 1 || off + 14 > f->cmap_len)
+			continue;
+		if (u16(c + off) == 4)
+			return f->cmap + off;
+	}
+	return 0;
+}
+
+/* Check the container and find the tables; false with the reason in `why`. */
+static bool sfnt_open(struct sfnt *f, char *why, size_t whylen)
+{
+	if (f->size < 12) {
+		snprintf(why, whylen, "is not a font file (too short); expected a TrueType font (.ttf)");
+		return false;
+	}
+	uint32_t tag = u32(f->data);
+	if (memcmp(f->data, "OTTO", 4) == 0) {
+		snprintf(why, whylen,
+			 "is an OpenType font with PostScript (CFF) outlines, which cannot be embedded; "
+			 "expected a TrueType font (.ttf with glyf outlines)");
+		return false;
+	}
+	if (memcmp(f->data, "ttcf", 4) == 0) {
+		snprintf(why, whylen,
+			 "is a font collection (.ttc); expected a single TrueType font (.ttf)");
+		return false;
+	}
+	if (memcmp(f->data, "wOFF", 4) == 0 || memcmp(f->data, "wOF2", 4) == 0) {
+		snprintf(why, whylen, "is a web font (WOFF); expected a TrueType font (.ttf)");
+		return false;
+	}
+	if (tag != 0x00010000 && memcmp(f->data, "true", 4) != 0) {
+		snprintf(why, whylen, "is not a font file; expected a TrueType font (.ttf)");
+		return false;
+	}
+	if (12 + 16 * (size_t)u16(f->data + 4) > f->size) {
+		snprintf(why, whylen, "is a damaged font file (its table directory is cut short)");
+		return false;
+	}
+	static const char *const needed[] = {"head", "hhea", "maxp", "hmtx", "cmap",
+					     "loca", "glyf", "name", "OS/2"};
+	size_t off[9], len[9];
+	for (size_t i = 0; i < 9; i++) {
+		if (!find_table(f, needed[i], &off[i], &len[i])) {
+			snprintf(why, whylen,
+				 "lacks the '%s' table a TrueType font needs; expected a TrueType font (.ttf)",
+				 needed[i]);
+			return false;
+		}
+	}
+	f->head = off[0], f->head_len = len[0];
+	f->hhea = off[1], f->hhea_len = len[1];
+	f->maxp = off[2], f->maxp_len = len[2];
+	f->hmtx = off[3], f->hmtx_len = len[3];
+	f->cmap = off[4], f->cmap_len = len[4];
+	f->os2 = off[8], f->os2_len = len[8];
+	if (f->head_len < 54 || f->hhea_len < 36 || f->maxp_len < 6 || f->os2_len < 10) {
+		snprintf(why, whylen, "is a damaged font file (a table is cut short)");
+		return false;
+	}
+	if (u16(f->data + f->head + 18) == 0) {
+		snprintf(why, whylen, "is a damaged font file (unitsPerEm is 0)");
+		return false;
+	}
+	/* libharu refuses these fsType bits: restricted licence, no subsetting,
+	 * bitmap embedding only. */
+	if (u16(f->data + f->os2 + 8) & (0x0002 | 0x0100 | 0x0200)) {
+		snprintf(why, whylen,
+			 "may not be embedded in documents (its licence flags forbid it); "
+			 "expected a font whose licence allows embedding");
+		return false;
+	}
+	unsigned nglyphs = u16(f->data + f->maxp + 4);
+	unsigned nmetrics = u16(f->data + f->hhea + 34);
+	if (nglyphs == 0 || nmetrics == 0 || nmetrics > nglyphs || 4 * (size_t)nmetrics > f->hmtx_len) {
+		snprintf(why, whylen, "is a damaged font file (its glyph metrics do not add up)");
+		return false;
+	}
+	if (!find_unicode_cmap(f)) {
+		snprintf(why, whylen,
+			 "has no Unicode character map (Windows platform, format 4); "
+			 "expected a TrueType font with a Unicode cmap");
+		return false;
+	}
+	return true;
+}
+
+bool ttf_check(const char *path, char *why, size_t whylen)
+{
+	unsigned char *buf;
+	struct sfnt f = {0};
+	if (!read_file(path, &buf, &f.size, why, whylen))
+		return false;
+	f.data = buf;
+	bool ok = sfnt_open(&f, why, whylen);
+	free(buf);
+	return ok;
+}
+
+/* A format 4 subtable located in the file. */
+struct cmap4 {
+	const unsigned char *ends, *starts, *deltas, *ranges, *glyphs;
+	size_t nglyph_ids;
+	unsigned segs;
+};
+
+/* Map one code point the way libharu 2.3.0 does (HPDF_TTFontDef_GetGlyphid),
+ * quirks included, so that what we call missing is exactly what it draws as
+ * .notdef. Code points come in increasing order, and *seg remembers the
+ * segment reached, as segment ends are sorted. */
+static unsigned cmap4_glyph(const struct cmap4 *c, unsigned *seg, unsigned cp)
+{
+	unsigned i = *seg;
+	while (i + 1 < c->segs && cp > u16(c->ends + 2 * i))
+		i++;
+	*seg = i;
+	if (cp > u16(c->ends + 2 * i) || u16(c->starts + 2 * i) > cp)
+		return 0;
+	unsigned delta = u16(c->deltas + 2 * i);
+	unsigned range = u16(c->ranges + 2 * i);
+	if (range == 0)
+		return (cp + delta) & 0xFFFF;
+	size_t idx = range / 2 + (cp - u16(c->starts + 2 * i)) - (c->segs - i);
+	if (idx >= c->nglyph_ids)
+		return 0;
+	return (u16(c->glyphs + 2 * idx) + delta) & 0xFFFF;
+}
+
+bool ttf_load(const char *path, struct ttf_metrics *out, char *why, size_t whylen)
+{
+	memset(out, 0, sizeof *out);
+	unsigned char *buf;
+	struct sfnt f = {0};
+	if (!read_file(path, &buf, &f.size, why, whylen))
+		return false;
+	f.data = buf;
+	if (!sfnt_open(&f, why, whylen)) {
+		free(buf);
+		return false;
+	}
+	unsigned upem = u16(f.data + f.head + 18);
+	unsigned nglyphs = u16(f.data + f.maxp + 4);
+	unsigned nmetrics = u16(f.data + f.hhea + 34);
+	out->units_per_em = (int)upem;
+	out->num_glyphs = nglyphs;
+	/* libharu truncates toward zero on signed values: same here. */
+	out->ascent = s16(f.data + f.hhea + 4) * 1000 / (int)upem;
+	out->descent = s16(f.data + f.hhea + 6) * 1000 / (int)upem;
+
+	size_t t = find_unicode_cmap(&f);
+	size_t tlen = u16(f.data + t + 2);
+	if (tlen > f.size - t)
+		tlen = f.size - t;
+	struct cmap4 c;
+	c.segs = u16(f.data + t + 6) / 2;
+	if (c.segs == 0 || 16 + 8 * (size_t)c.segs > tlen) {
+		snprintf(why, whylen, "is a damaged font file (its character map is cut short)");
+		free(buf);
+		return false;
+	}
+	c.ends = f.data + t + 14;
+	c.starts = c.ends + 2 * (size_t)c.segs + 2;
+	c.deltas = c.starts + 2 * (size_t)c.segs;
+	c.ranges = c.deltas + 2 * (size_t)c.segs;
+	c.glyphs = c.ranges + 2 * (size_t)c.segs;
+	c.nglyph_ids = (size_t)(f.data + t + tlen - c.glyphs) / 2;
+
+	const unsigned char *hmtx = f.data + f.hmtx;
+	unsigned notdef = (unsigned)u16(hmtx) * 1000 / upem;
+	out->width = xmalloc(TTF_CODEPOINTS * sizeof *out->width);
+	out->covered = xcalloc(TTF_CODEPOINTS / 8, 1);
+	unsigned seg = 0;
+	for (unsigned cp = 0; cp < TTF_CODEPOINTS; cp++) {
+		/* libharu's UTF-8 encoder declares 0..31 as .notdef. */
+		unsigned gid = cp < 0x20 ? 0 : cmap4_glyph(&c, &seg, cp);
+		if (gid == 0 || gid >= nglyphs) {
+			out->width[cp] = (unsigned short)notdef;
+			continue;
+		}
+		unsigned m = gid < nmetrics ? gid : nmetrics - 1;
+		out->width[cp] = (unsigned short)((unsigned)u16(hmtx + 4 * (size_t)m) * 1000 / upem);
+		out->covered[cp >> 3] |= (unsigned char)(1u << (cp & 7));
+	}
+	free(buf);
+	return true;
+}
+
+void ttf_free(struct ttf_metrics *m)
+{
+	free(m->width);
+	free(m->covered);
+	m->width = NULL;
+	m->covered = NULL;
+}
