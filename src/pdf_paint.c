@@ -1,0 +1,238 @@
+/* Painting one page of boxes with libharu. Text boxes are gathered into one
+ * text object while they follow each other, and font and colour are set
+ * only when they change, which keeps the content streams small. */
+#include <string.h>
+
+#include "arena.h"
+#include "pdf_internal.h"
+
+/* What the page's content stream currently has set. */
+struct paint_state {
+	bool in_text;        /* Between BT and ET. */
+	HPDF_Font font;
+	double size;
+	bool have_fill;
+	struct rgb fill;
+};
+
+static bool same_rgb(struct rgb a, struct rgb b)
+{
+	return a.r == b.r && a.g == b.g && a.b == b.b;
+}
+
+/* Leave text mode before any path painting. */
+static void end_text(HPDF_Page page, struct paint_state *ps)
+{
+	if (ps->in_text) {
+		HPDF_Page_EndText(page);
+		ps->in_text = false;
+	}
+}
+
+/* A NUL-terminated copy of `len` bytes in the writer's scratch buffer. */
+static const char *terminated(struct pdf_writer *w, const char *s, size_t len)
+{
+	if (len + 1 > w->text_cap) {
+		w->text_cap = len + 1 > 256 ? len + 1 : 256;
+		w->text = xrealloc(w->text, w->text_cap);
+	}
+	memcpy(w->text, s, len);
+	w->text[len] = '\0';
+	return w->text;
+}
+
+static bool paint_text(struct pdf_writer *w, HPDF_Page page, struct paint_state *ps,
+		       const struct box *b, struct diag *d)
+{
+	if (b->u.text.len == 0 || !b->u.text.text || b->u.text.size <= 0)
+		return true;
+	HPDF_Font font = pdf_face(w, b->u.text.face, d);
+	if (!font)
+		return false;
+	if (!ps->in_text) {
+		HPDF_Page_BeginText(page);
+		ps->in_text = true;
+	}
+	if (font != ps->font || b->u.text.size != ps->size) {
+		HPDF_Page_SetFontAndSize(page, font, (HPDF_REAL)b->u.text.size);
+		ps->font = font;
+		ps->size = b->u.text.size;
+	}
+	if (!ps->have_fill || !same_rgb(ps->fill, b->u.text.color)) {
+		HPDF_Page_SetRGBFill(page, (HPDF_REAL)b->u.text.color.r, (HPDF_REAL)b->u.text.color.g,
+				     (HPDF_REAL)b->u.text.color.b);
+		ps->fill = b->u.text.color;
+		ps->have_fill = true;
+	}
+	HPDF_Page_TextOut(page, (HPDF_REAL)b->u.text.x, (HPDF_REAL)b->u.text.y,
+			  terminated(w, b->u.text.text, b->u.text.len));
+	return true;
+}
+
+/* Set a dash pattern scaled to the line width, or a solid line. */
+static void set_dash(HPDF_Page page, bool dashed, double width)
+{
+	if (!dashed)
+		return;
+	/* libharu takes whole points; keep dashes visible for hairlines. */
+	HPDF_UINT16 on = (HPDF_UINT16)(width * 3 < 2 ? 2 : width * 3 + 0.5);
+	HPDF_UINT16 off = (HPDF_UINT16)(width * 2 < 2 ? 2 : width * 2 + 0.5);
+	HPDF_UINT16 pattern[2] = {on, off};
+	HPDF_Page_SetDash(page, pattern, 2, 0);
+}
+
+static void paint_rect(HPDF_Page page, struct paint_state *ps, const struct box *b)
+{
+	if (!b->u.rect.fill && !b->u.rect.stroke)
+		return;
+	end_text(page, ps);
+	HPDF_Page_GSave(page);
+	if (b->u.rect.fill)
+		HPDF_Page_SetRGBFill(page, (HPDF_REAL)b->u.rect.fill_color.r,
+				     (HPDF_REAL)b->u.rect.fill_color.g, (HPDF_REAL)b->u.rect.fill_color.b);
+	if (b->u.rect.stroke) {
+		HPDF_Page_SetRGBStroke(page, (HPDF_REAL)b->u.rect.stroke_color.r,
+				       (HPDF_REAL)b->u.rect.stroke_color.g,
+				       (HPDF_REAL)b->u.rect.stroke_color.b);
+		HPDF_Page_SetLineWidth(page, (HPDF_REAL)(b->u.rect.line_width > 0 ? b->u.rect.line_width : 0.5));
+	}
+	HPDF_Page_Rectangle(page, (HPDF_REAL)b->u.rect.x, (HPDF_REAL)b->u.rect.y,
+			    (HPDF_REAL)b->u.rect.w, (HPDF_REAL)b->u.rect.h);
+	if (b->u.rect.fill && b->u.rect.stroke)
+		HPDF_Page_FillStroke(page);
+	else if (b->u.rect.fill)
+		HPDF_Page_Fill(page);
+	else
+		HPDF_Page_Stroke(page);
+	HPDF_Page_GRestore(page);
+	/* GRestore brings back the fill colour text last set. */
+}
+
+static void paint_line(HPDF_Page page, struct paint_state *ps, const struct box *b)
+{
+	end_text(page, ps);
+	HPDF_Page_GSave(page);
+	HPDF_Page_SetRGBStroke(page, (HPDF_REAL)b->u.line.color.r, (HPDF_REAL)b->u.line.color.g,
+			       (HPDF_REAL)b->u.line.color.b);
+	HPDF_Page_SetLineWidth(page, (HPDF_REAL)(b->u.line.width > 0 ? b->u.line.width : 0.5));
+	set_dash(page, b->u.line.dashed, b->u.line.width);
+	HPDF_Page_MoveTo(page, (HPDF_REAL)b->u.line.x1, (HPDF_REAL)b->u.line.y1);
+	HPDF_Page_LineTo(page, (HPDF_REAL)b->u.line.x2, (HPDF_REAL)b->u.line.y2);
+	HPDF_Page_Stroke(page);
+	HPDF_Page_GRestore(page);
+}
+
+static void paint_poly(HPDF_Page page, struct paint_state *ps, const struct box *b)
+{
+	if (b->u.poly.n == 0 || !b->u.poly.points)
+		return;
+	end_text(page, ps);
+	const struct point *p = b->u.poly.points;
+	struct rgb c = b->u.poly.color;
+	double width = b->u.poly.width > 0 ? b->u.poly.width : 1;
+	HPDF_Page_GSave(page);
+	HPDF_Page_SetRGBStroke(page, (HPDF_REAL)c.r, (HPDF_REAL)c.g, (HPDF_REAL)c.b);
+	HPDF_Page_SetRGBFill(page, (HPDF_REAL)c.r, (HPDF_REAL)c.g, (HPDF_REAL)c.b);
+	HPDF_Page_SetLineWidth(page, (HPDF_REAL)width);
+	HPDF_Page_SetLineJoin(page, HPDF_ROUND_JOIN);
+	HPDF_Page_SetLineCap(page, HPDF_ROUND_END);
+	if (b->u.poly.n > 1) {
+		HPDF_Page_GSave(page);
+		set_dash(page, b->u.poly.dashed, width);
+		HPDF_Page_MoveTo(page, (HPDF_REAL)p[0].x, (HPDF_REAL)p[0].y);
+		for (size_t i = 1; i < b->u.poly.n; i++)
+			HPDF_Page_LineTo(page, (HPDF_REAL)p[i].x, (HPDF_REAL)p[i].y);
+		HPDF_Page_Stroke(page);
+		HPDF_Page_GRestore(page);
+	}
+	if (b->u.poly.markers || b->u.poly.n == 1) {
+		double r = width * 1.6 < 1.5 ? 1.5 : width * 1.6;
+		for (size_t i = 0; i < b->u.poly.n; i++) {
+			HPDF_Page_Circle(page, (HPDF_REAL)p[i].x, (HPDF_REAL)p[i].y, (HPDF_REAL)r);
+			HPDF_Page_Fill(page);
+		}
+	}
+	HPDF_Page_GRestore(page);
+}
+
+static void paint_icon(struct pdf_writer *w, HPDF_Page page, struct paint_state *ps,
+		       const struct box *b)
+{
+	end_text(page, ps);
+	enum status s = b->u.icon.status;
+	HPDF_Page_GSave(page);
+	pdf_draw_icon(page, b->u.icon.x, b->u.icon.y, b->u.icon.size, s, w->st->status_color[s]);
+	HPDF_Page_GRestore(page);
+}
+
+static bool paint_image(struct pdf_writer *w, HPDF_Page page, struct paint_state *ps,
+			const struct box *b, struct diag *d)
+{
+	if (!b->u.image.path)
+		return true;
+	int line = w->st->logo_path && strcmp(b->u.image.path, w->st->logo_path) == 0
+			   ? w->st->logo_line
+			   : 0;
+	HPDF_Image img = pdf_image(w, b->u.image.path, w->st->path, line, d);
+	if (!img)
+		return false;
+	end_text(page, ps);
+	HPDF_Page_DrawImage(page, img, (HPDF_REAL)b->u.image.x, (HPDF_REAL)b->u.image.y,
+			    (HPDF_REAL)b->u.image.w, (HPDF_REAL)b->u.image.h);
+	return true;
+}
+
+static void paint_link(HPDF_Page page, const struct box *b, HPDF_Destination *dests,
+		       size_t ndests)
+{
+	HPDF_Rect rect = {(HPDF_REAL)b->u.link.x, (HPDF_REAL)b->u.link.y,
+			  (HPDF_REAL)(b->u.link.x + b->u.link.w), (HPDF_REAL)(b->u.link.y + b->u.link.h)};
+	HPDF_Annotation a = NULL;
+	if (b->u.link.uri)
+		a = HPDF_Page_CreateURILinkAnnot(page, rect, b->u.link.uri);
+	else if (b->u.link.dest >= 0 && (size_t)b->u.link.dest < ndests && dests[b->u.link.dest])
+		a = HPDF_Page_CreateLinkAnnot(page, rect, dests[b->u.link.dest]);
+	/* libharu gives link annotations a visible border unless told not to. */
+	if (a)
+		HPDF_LinkAnnot_SetBorderStyle(a, 0, 0, 0);
+}
+
+bool pdf_paint_page(struct pdf_writer *w, HPDF_Page page, const struct page *p,
+		    HPDF_Destination *dests, size_t ndests, struct diag *d)
+{
+	struct paint_state ps = {0};
+	for (size_t i = 0; i < p->nboxes; i++) {
+		const struct box *b = &p->boxes[i];
+		switch (b->kind) {
+		case BOX_TEXT:
+			if (!paint_text(w, page, &ps, b, d))
+				return false;
+			break;
+		case BOX_RECT:
+			paint_rect(page, &ps, b);
+			break;
+		case BOX_LINE:
+			paint_line(page, &ps, b);
+			break;
+		case BOX_POLYLINE:
+			paint_poly(page, &ps, b);
+			break;
+		case BOX_ICON:
+			paint_icon(w, page, &ps, b);
+			break;
+		case BOX_IMAGE:
+			if (!paint_image(w, page, &ps, b, d))
+				return false;
+			break;
+		case BOX_LINK:
+			paint_link(page, b, dests, ndests);
+			break;
+		case BOX_DEST:
+			break; /* Destinations come from doc.dests, made before painting. */
+		}
+		if (w->err.code)
+			break;
+	}
+	end_text(page, &ps);
+	return !pdf_take_error(w, NULL, 0, "painting a page", d);
+}

@@ -1,0 +1,442 @@
+/* The PDF back end: libharu document set-up, metadata, bookmarks and
+ * saving. Painting the boxes is in pdf_paint.c, the icons in pdf_icons.c. */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "arena.h"
+#include "outfile.h"
+#include "pdf_internal.h"
+#include "render.h"
+#include "version.h"
+
+/* Deepest bookmark level kept; deeper items hang under the deepest. */
+#define MAX_OUTLINE_DEPTH 8
+
+/* libharu's error callback: keep the first error for the caller to report.
+ * Reading the saved stream ends with an "end of stream" error; that one is
+ * how libharu says "done". */
+static void on_hpdf_error(HPDF_STATUS code, HPDF_STATUS detail, void *user)
+{
+	struct pdf_writer *w = user;
+	if (code == HPDF_STREAM_EOF || w->err.code)
+		return;
+	w->err.code = code;
+	w->err.detail = detail;
+}
+
+const char *pdf_error_text(HPDF_STATUS code)
+{
+	switch (code) {
+	case HPDF_FAILD_TO_ALLOC_MEM:
+		return "ran out of memory";
+	case HPDF_FILE_IO_ERROR:
+		return "could not read or write a file";
+	case HPDF_FILE_OPEN_ERROR:
+		return "could not open a file";
+	case HPDF_FONT_EXISTS:
+		return "was given the same font twice";
+	case HPDF_INVALID_PNG_IMAGE:
+	case HPDF_LIBPNG_ERROR:
+		return "cannot read this PNG image";
+	case HPDF_UNSUPPORTED_JPEG_FORMAT:
+	case HPDF_INVALID_JPEG_DATA:
+		return "cannot read this JPEG image";
+	case HPDF_INVALID_IMAGE:
+		return "cannot use this image";
+	case HPDF_TTF_CANNOT_EMBEDDING_FONT:
+		return "may not embed this font (its licence flags forbid it)";
+	case HPDF_TTF_INVALID_CMAP:
+	case HPDF_TTF_INVALID_FOMAT:
+	case HPDF_TTF_MISSING_TABLE:
+	case HPDF_INVALID_FONTDEF_DATA:
+		return "cannot read this TrueType font";
+	case HPDF_PAGE_INVALID_SIZE:
+		return "refused the page size (PDF pages are 3 to 14400 points a side)";
+	case HPDF_PAGE_INVALID_FONT_SIZE:
+		return "refused a type size";
+	case HPDF_INVALID_URI:
+		return "refused a link address";
+	case HPDF_REAL_OUT_OF_RANGE:
+		return "was given a coordinate out of range";
+	case HPDF_ZLIB_ERROR:
+		return "failed to compress a stream";
+	case HPDF_INVALID_PARAMETER:
+		return "was given an invalid value";
+	default:
+		return "failed";
+	}
+}
+
+bool pdf_take_error(struct pdf_writer *w, const char *file, int line, const char *doing,
+		    struct diag *d)
+{
+	if (!w->err.code)
+		return false;
+	diag_error(d, file, line, "the PDF library %s (error 0x%04X, detail %u) while %s",
+		   pdf_error_text(w->err.code), (unsigned)w->err.code, (unsigned)w->err.detail,
+		   doing);
+	if (w->pdf)
+		HPDF_ResetError(w->pdf);
+	w->err.code = 0;
+	w->err.detail = 0;
+	return true;
+}
+
+HPDF_Image pdf_image(struct pdf_writer *w, const char *path, const char *layout_file, int line,
+		     struct diag *d)
+{
+	for (int i = 0; i < w->nimages; i++)
+		if (strcmp(w->images[i].path, path) == 0)
+			return w->images[i].image;
+	if (w->nimages == PDF_MAX_IMAGES) {
+		diag_error(d, layout_file, line, "too many images (more than %d); expected a logo or two",
+			   PDF_MAX_IMAGES);
+		return NULL;
+	}
+	/* Sniff rather than trust the name, as the layout check does. */
+	unsigned char magic[3] = {0};
+	FILE *f = fopen(path, "rb");
+	if (!f) {
+		diag_error(d, layout_file, line,
+			   "cannot read image %s: %s; expected a readable PNG or JPEG file", path,
+			   strerror(errno));
+		return NULL;
+	}
+	size_t got = fread(magic, 1, sizeof magic, f);
+	fclose(f);
+	bool jpeg = got == 3 && magic[0] == 0xFF && magic[1] == 0xD8 && magic[2] == 0xFF;
+	HPDF_Image img = jpeg ? HPDF_LoadJpegImageFromFile(w->pdf, path)
+			      : HPDF_LoadPngImageFromFile(w->pdf, path);
+	if (w->err.code || !img) {
+		w->failed = true;
+		char doing[600];
+		snprintf(doing, sizeof doing, "loading image %s", path);
+		if (!pdf_take_error(w, layout_file, line, doing, d))
+			diag_error(d, layout_file, line, "cannot use image %s; expected a PNG or JPEG file",
+				   path);
+		return NULL;
+	}
+	pdf_compress_smask(img);
+	w->images[w->nimages].path = path;
+	w->images[w->nimages].image = img;
+	w->nimages++;
+	return img;
+}
+
+/* Start an empty libharu document for UTF-8 text. Faces and images are
+ * loaded when first drawn: libharu embeds every font it has loaded, used
+ * or not, and the fallback faces are often not needed at all. */
+static bool open_doc(struct pdf_writer *w, struct diag *d)
+{
+	w->err.code = 0;
+	w->nimages = 0;
+	for (int i = 0; i < FACE_COUNT; i++)
+		w->font[i] = NULL;
+	w->failed = false;
+	w->pdf = HPDF_New(on_hpdf_error, w);
+	if (!w->pdf) {
+		diag_error(d, NULL, 0, "cannot start a PDF document: out of memory");
+		return false;
+	}
+	HPDF_SetCompressionMode(w->pdf, HPDF_COMP_ALL);
+	HPDF_UseUTFEncodings(w->pdf);
+	HPDF_SetCurrentEncoder(w->pdf, "UTF-8");
+	return !pdf_take_error(w, NULL, 0, "setting up UTF-8 text", d);
+}
+
+static void close_doc(struct pdf_writer *w)
+{
+	if (w->pdf)
+		HPDF_Free(w->pdf);
+	w->pdf = NULL;
+}
+
+HPDF_Font pdf_face(struct pdf_writer *w, enum face face, struct diag *d)
+{
+	if (w->font[face])
+		return w->font[face];
+	const struct style *st = w->st;
+	const char *path = st->font_path[face];
+	/* Faces sharing a file share one embedded font. */
+	for (int j = 0; j < FACE_COUNT; j++) {
+		if (w->font[j] && strcmp(st->font_path[j], path) == 0) {
+			w->font[face] = w->font[j];
+			return w->font[face];
+		}
+	}
+	/* Embedded, so the report looks the same on every machine. */
+	const char *name = HPDF_LoadTTFontFromFile(w->pdf, path, HPDF_TRUE);
+	HPDF_Font font = name ? HPDF_GetFont(w->pdf, name, "UTF-8") : NULL;
+	if (w->err.code || !font) {
+		char doing[600];
+		snprintf(doing, sizeof doing, "loading font file %s", path);
+		if (!pdf_take_error(w, st->path, st->font_line[face], doing, d))
+			diag_error(d, st->path, st->font_line[face],
+				   "cannot load font file %s; expected a TrueType font", path);
+		w->failed = true;
+		return NULL;
+	}
+	pdf_fix_tounicode(font);
+	w->font[face] = font;
+	return font;
+}
+
+struct pdf_writer *pdf_writer_new(const struct style *st, struct diag *d)
+{
+	struct pdf_writer *w = xcalloc(1, sizeof *w);
+	w->st = st;
+	if (!pdf_fonts_load(&w->fonts, st, d)) {
+		free(w);
+		return NULL;
+	}
+	return w;
+}
+
+const struct metrics *pdf_writer_metrics(struct pdf_writer *w)
+{
+	return &w->fonts.metrics;
+}
+
+double pdf_writer_libharu_width(struct pdf_writer *w, enum face face, const char *text)
+{
+	struct diag d;
+	diag_init(&d, stderr);
+	double width = -1;
+	if (open_doc(w, &d)) {
+		HPDF_Font font = pdf_face(w, face, &d);
+		if (font) {
+			HPDF_TextWidth tw = HPDF_Font_TextWidth(font, (const HPDF_BYTE *)text,
+								(HPDF_UINT)strlen(text));
+			width = (double)tw.width;
+		}
+	}
+	close_doc(w);
+	return width;
+}
+
+void pdf_writer_free(struct pdf_writer *w)
+{
+	if (!w)
+		return;
+	close_doc(w);
+	pdf_fonts_free(&w->fonts);
+	free(w->text);
+	free(w);
+}
+
+/* The document date: SOURCE_DATE_EPOCH when set (reproducible builds ask
+ * for exactly that), else the data file's published date, else none.
+ * Never the clock, so the same inputs give the same bytes. */
+static bool document_date(const struct report *r, HPDF_Date *out, struct diag *d)
+{
+	memset(out, 0, sizeof *out);
+	const char *sde = getenv("SOURCE_DATE_EPOCH");
+	if (sde && *sde) {
+		char *end;
+		errno = 0;
+		long long secs = strtoll(sde, &end, 10);
+		struct tm tm;
+		time_t t = (time_t)secs;
+		/* The PDF date format holds four-digit years only. */
+		if (*end || errno || secs < 0 || secs > 253402300799LL || !gmtime_r(&t, &tm)) {
+			diag_warn(d, NULL, 0,
+				  "SOURCE_DATE_EPOCH '%s' is not a count of seconds since 1970; expected digits such as 1510531200, so it is ignored",
+				  sde);
+		} else {
+			out->year = tm.tm_year + 1900;
+			out->month = tm.tm_mon + 1;
+			out->day = tm.tm_mday;
+			out->hour = tm.tm_hour;
+			out->minutes = tm.tm_min;
+			out->seconds = tm.tm_sec;
+			out->ind = 'Z';
+			return true;
+		}
+	}
+	if (r && r->has_published) {
+		out->year = r->published.year;
+		out->month = r->published.month;
+		out->day = r->published.day;
+		out->ind = ' '; /* A calendar day, in no particular time zone. */
+		return true;
+	}
+	return false;
+}
+
+/* Title, author, subject, keywords, creator and dates. */
+static void set_info(struct pdf_writer *w, const struct report *r, struct diag *d)
+{
+	HPDF_Doc pdf = w->pdf;
+	HPDF_SetInfoAttr(pdf, HPDF_INFO_CREATOR, "qreport " QREPORT_VERSION);
+	HPDF_Date date;
+	if (document_date(r, &date, d)) {
+		HPDF_SetInfoDateAttr(pdf, HPDF_INFO_CREATION_DATE, date);
+		HPDF_SetInfoDateAttr(pdf, HPDF_INFO_MOD_DATE, date);
+	}
+	if (!r)
+		return;
+	if (r->title)
+		HPDF_SetInfoAttr(pdf, HPDF_INFO_TITLE, r->title);
+	if (r->organization)
+		HPDF_SetInfoAttr(pdf, HPDF_INFO_AUTHOR, r->organization);
+	char *subject = NULL, *keywords = NULL;
+	size_t slen = 0, klen = 0;
+	FILE *s = open_memstream(&subject, &slen);
+	fprintf(s, "Quarterly performance report");
+	if (r->period_label)
+		fprintf(s, ", %s", r->period_label);
+	fclose(s);
+	HPDF_SetInfoAttr(pdf, HPDF_INFO_SUBJECT, subject);
+	FILE *k = open_memstream(&keywords, &klen);
+	fprintf(k, "performance measures; quarterly report");
+	if (r->period_label)
+		fprintf(k, "; %s", r->period_label);
+	if (r->plan)
+		fprintf(k, "; %s", r->plan);
+	for (size_t i = 0; i < r->ngoals; i++)
+		if (r->goals[i].name)
+			fprintf(k, "; %s", r->goals[i].name);
+	fclose(k);
+	HPDF_SetInfoAttr(pdf, HPDF_INFO_KEYWORDS, keywords);
+	free(subject);
+	free(keywords);
+}
+
+/* Bookmarks from doc.outline; each level hangs under the last item one up. */
+static void build_outline(struct pdf_writer *w, const struct doc *doc, HPDF_Destination *dests)
+{
+	HPDF_Encoder utf8 = HPDF_GetEncoder(w->pdf, "UTF-8");
+	HPDF_Outline parents[MAX_OUTLINE_DEPTH] = {NULL};
+	for (size_t i = 0; i < doc->noutline; i++) {
+		const struct outline_item *it = &doc->outline[i];
+		int level = it->level < 0 ? 0 : it->level;
+		if (level >= MAX_OUTLINE_DEPTH)
+			level = MAX_OUTLINE_DEPTH - 1;
+		while (level > 0 && !parents[level - 1])
+			level--;
+		HPDF_Outline o = HPDF_CreateOutline(w->pdf, level ? parents[level - 1] : NULL,
+						    it->title ? it->title : "", utf8);
+		if (!o)
+			continue;
+		if (it->dest >= 0 && (size_t)it->dest < doc->ndests && dests[it->dest])
+			HPDF_Outline_SetDestination(o, dests[it->dest]);
+		/* Top-level entries open, so the panel shows each part's sections. */
+		HPDF_Outline_SetOpened(o, level == 0 ? HPDF_TRUE : HPDF_FALSE);
+		parents[level] = o;
+		for (int l = level + 1; l < MAX_OUTLINE_DEPTH; l++)
+			parents[l] = NULL;
+	}
+}
+
+/* Copy the saved stream into a temporary file and rename it into place. */
+static enum write_result write_out(struct pdf_writer *w, const char *path, struct diag *d)
+{
+	struct outfile of;
+	if (!outfile_begin(&of, path, d))
+		return WRITE_FAILED;
+	FILE *f = fopen(of.temp_path, "wb");
+	if (!f) {
+		diag_error(d, path, 0, "cannot write the PDF: %s; expected a writable output folder",
+			   strerror(errno));
+		outfile_abort(&of);
+		return WRITE_FAILED;
+	}
+	HPDF_ResetStream(w->pdf);
+	bool ok = true;
+	int err = 0;
+	for (;;) {
+		HPDF_BYTE buf[16384];
+		HPDF_UINT32 n = sizeof buf;
+		HPDF_STATUS rc = HPDF_ReadFromStream(w->pdf, buf, &n);
+		if (n > 0 && fwrite(buf, 1, n, f) != n) {
+			ok = false;
+			err = errno;
+			break;
+		}
+		if (rc == HPDF_STREAM_EOF || (rc == HPDF_OK && n == 0))
+			break;
+		if (rc != HPDF_OK) {
+			ok = false;
+			break;
+		}
+	}
+	/* Reaching the end of the stream leaves libharu in an error state. */
+	HPDF_ResetError(w->pdf);
+	if (fclose(f) != 0 && ok) {
+		ok = false;
+		err = errno;
+	}
+	if (!ok) {
+		if (!pdf_take_error(w, path, 0, "copying the document out", d))
+			diag_error(d, path, 0,
+				   "cannot write the PDF: %s; the previous version, if any, is unchanged",
+				   strerror(err ? err : EIO));
+		outfile_abort(&of);
+		return WRITE_FAILED;
+	}
+	return outfile_commit(&of, d) ? WRITE_OK : WRITE_FAILED;
+}
+
+enum write_result pdf_writer_save(struct pdf_writer *w, const struct doc *doc,
+				  const struct report *r, const struct style *st,
+				  const char *path, size_t *out_size, struct diag *d)
+{
+	(void)st; /* The writer keeps the style it was made with. */
+	if (!open_doc(w, d)) {
+		close_doc(w);
+		return WRITE_FAILED;
+	}
+	const char *where = path ? path : "(memory)";
+	enum write_result result = WRITE_FAILED;
+	HPDF_Page *pages = xcalloc(doc->npages, sizeof *pages);
+	HPDF_Destination *dests = xcalloc(doc->ndests, sizeof *dests);
+
+	set_info(w, r, d);
+	if (pdf_take_error(w, where, 0, "setting the document information", d))
+		goto done;
+	for (size_t i = 0; i < doc->npages; i++) {
+		pages[i] = HPDF_AddPage(w->pdf);
+		HPDF_Page_SetWidth(pages[i], (HPDF_REAL)doc->width);
+		HPDF_Page_SetHeight(pages[i], (HPDF_REAL)doc->height);
+	}
+	if (pdf_take_error(w, where, 0, "adding pages", d))
+		goto done;
+	for (size_t i = 0; i < doc->ndests; i++) {
+		const struct dest *ds = &doc->dests[i];
+		if (ds->page < 0 || (size_t)ds->page >= doc->npages)
+			continue; /* Nothing to jump to; links to it stay inert. */
+		dests[i] = HPDF_Page_CreateDestination(pages[ds->page]);
+		double top = ds->y < 0 ? 0 : ds->y > doc->height ? doc->height : ds->y;
+		/* Zoom 0 ("keep the reader's zoom") is refused by libharu 2.3.0. */
+		HPDF_Destination_SetXYZ(dests[i], 0, (HPDF_REAL)top, 1);
+	}
+	if (pdf_take_error(w, where, 0, "making link destinations", d))
+		goto done;
+	for (size_t i = 0; i < doc->npages; i++) {
+		if (!pdf_paint_page(w, pages[i], &doc->pages[i], dests, doc->ndests, d)) {
+			/* A font or image libharu refused is the layout's problem. */
+			if (w->failed)
+				result = WRITE_BAD_INPUT;
+			goto done;
+		}
+	}
+	build_outline(w, doc, dests);
+	if (doc->noutline)
+		HPDF_SetPageMode(w->pdf, HPDF_PAGE_MODE_USE_OUTLINE);
+	if (pdf_take_error(w, where, 0, "making bookmarks", d))
+		goto done;
+	HPDF_SaveToStream(w->pdf);
+	if (pdf_take_error(w, where, 0, "assembling the document", d))
+		goto done;
+	if (out_size)
+		*out_size = HPDF_GetStreamSize(w->pdf);
+	result = path ? write_out(w, path, d) : WRITE_OK;
+done:
+	close_doc(w);
+	free(pages);
+	free(dests);
+	return result;
+}
