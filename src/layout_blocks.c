@@ -100,6 +100,12 @@ size_t flow_lines(struct lay *L, const struct tblock *b, const struct lines_opt 
 			f->items[it].dest = o->dest;
 		if (o->bar)
 			put_rect(&f->boxes, -1, o->bar_x, -b->line_h, o->bar_w, b->line_h, o->bar_color);
+		if (i == 0 && o->icon) {
+			double isz = b->ascent + b->descent;
+			double base = -text_baseline(b);
+			put_icon(&f->boxes, o->label_elem, o->icon_x, base - b->descent, isz,
+				 o->icon_status);
+		}
 		if (i == 0 && o->label)
 			for (size_t k = 0; k < o->label->nlines && k < 1; k++)
 				text_line_boxes(L, o->label, k, o->label_x, 0, o->label_width,
@@ -123,12 +129,9 @@ struct tspan *para_spans(struct lay *L, const struct para *p, int parent, size_t
 	int link = -1;
 	for (size_t i = 0; i < p->nruns; i++) {
 		const struct run *r = &p->runs[i];
-		sp[i].text = r->text;
-		sp[i].len = strlen(r->text);
+		sp[i] = tspan_plain(r->text);
 		sp[i].style = r->style;
 		sp[i].href = r->href;
-		sp[i].dest = -1;
-		sp[i].elem = -1;
 		if (r->href) {
 			if (!(i > 0 && same_href(p->runs[i - 1].href, r->href)))
 				link = db_elem(&L->db, ROLE_LINK, parent, NULL);
@@ -190,4 +193,54 @@ int blk_text(struct lay *L, const char *text, enum tkind kind, int parent,
 	flow_lines(L, &b, &oo);
 	text_free(&b);
 	return e;
+}
+
+/* A label of the report's own: shape, break, draw. */
+double put_label(struct lay *L, const char *text, enum tkind kind, enum align align, double x,
+		 double top, double width, int elem, struct boxbuf *out)
+{
+	struct tstyle ts = lay_tstyle(L, kind);
+	ts.align = align;
+	struct tblock b;
+	text_plain(L, &b, text, &ts, width, L->st->path, 0);
+	for (size_t i = 0; i < b.nlines; i++)
+		text_line_boxes(L, &b, i, x, top - (double)i * b.line_h, width, elem, out);
+	double h = text_height(&b);
+	text_free(&b);
+	return h;
+}
+
+/* Natural width of a label on one line. */
+double label_width(struct lay *L, const char *text, enum tkind kind)
+{
+	struct tstyle ts = lay_tstyle(L, kind);
+	struct tspan sp = tspan_plain(text);
+	struct tblock b;
+	text_shape(L, &b, &sp, 1, &ts, L->st->path, 0);
+	double w = b.max_width;
+	text_free(&b);
+	return w;
+}
+
+/* Append a span, growing the array in the arena. */
+struct tspan *spans_add(struct lay *L, struct spans *s, const char *text, unsigned style)
+{
+	if (s->n == s->cap) {
+		size_t cap = s->cap ? s->cap * 2 : 8;
+		struct tspan *v = arena_calloc(L->a, cap, sizeof *v);
+		if (s->n)
+			memcpy(v, s->v, s->n * sizeof *v);
+		s->v = v;
+		s->cap = cap;
+	}
+	struct tspan *sp = &s->v[s->n++];
+	*sp = tspan_plain(text);
+	sp->style = style;
+	return sp;
+}
+
+/* Append a span of text copied into the arena. */
+struct tspan *spans_add_copy(struct lay *L, struct spans *s, const char *text, unsigned style)
+{
+	return spans_add(L, s, arena_strdup(L->a, text), style);
 }

@@ -35,6 +35,9 @@ struct lines_opt {
 	const struct tblock *label;/* Drawn on the first line (a list bullet), or NULL. */
 	double label_x, label_width;
 	int label_elem;
+	bool icon;                 /* A status icon on the first line (the legend). */
+	enum status icon_status;
+	double icon_x;
 	bool bar;                  /* A vertical bar beside every line (pull quotes). */
 	double bar_x, bar_w;
 	struct rgb bar_color;
@@ -60,6 +63,24 @@ int blk_para(struct lay *L, const struct para *p, enum tkind kind, int parent,
 /* A plain-text paragraph (our own words) as a P under `parent`. */
 int blk_text(struct lay *L, const char *text, enum tkind kind, int parent,
 	     const struct lines_opt *o);
+
+/* Text of our own drawn into `out` in a column from x, `width` wide, its
+ * top at `top` (item coordinates). `text` must live as long as the layout
+ * (arena or report memory). Returns the height it took. */
+double put_label(struct lay *L, const char *text, enum tkind kind, enum align align, double x,
+		 double top, double width, int elem, struct boxbuf *out);
+/* Width of a one-line label in a kind's style. */
+double label_width(struct lay *L, const char *text, enum tkind kind);
+
+/* A list of spans being put together, in the arena. */
+struct spans {
+	struct tspan *v;
+	size_t n, cap;
+};
+/* Append text (which must live as long as the layout) in a style. */
+struct tspan *spans_add(struct lay *L, struct spans *s, const char *text, unsigned style);
+/* Append a copy of text made in the arena (for text built on the stack). */
+struct tspan *spans_add_copy(struct lay *L, struct spans *s, const char *text, unsigned style);
 
 /* Spacing in multiples of the body line. */
 double lines_of(const struct lay *L, double n);

@@ -415,7 +415,7 @@ void text_line_boxes(struct lay *L, const struct tblock *b, size_t i, double x, 
 		bx->u.text.width = w;
 		bx->u.text.face = f[a].face;
 		bx->u.text.size = b->ts.size;
-		bx->u.text.color = is_link(sp) ? b->ts.link_color : b->ts.color;
+		bx->u.text.color = is_link(sp) ? b->ts.link_color : sp->has_color ? sp->color : b->ts.color;
 		bx->u.text.text = f[a].s;
 		bx->u.text.len = (size_t)(f[z].s + f[z].len - f[a].s);
 		if (is_link(sp)) {
@@ -458,7 +458,12 @@ void text_free(struct tblock *b)
 /* One span of plain text. */
 struct tspan tspan_plain(const char *text)
 {
-	struct tspan s = {text, strlen(text), 0, NULL, -1, -1};
+	struct tspan s;
+	memset(&s, 0, sizeof s);
+	s.text = text;
+	s.len = strlen(text);
+	s.dest = -1;
+	s.elem = -1;
 	return s;
 }
 

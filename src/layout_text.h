@@ -19,6 +19,8 @@ struct tspan {
 	const char *href; /* External link, or NULL. */
 	int dest;         /* Internal link to a destination, or -1. */
 	int elem;         /* Element for its boxes (a Link), or -1 for the block's. */
+	bool has_color;   /* Drawn in `color` instead of the block's colour. */
+	struct rgb color;
 };
 
 struct tstyle {

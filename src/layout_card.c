@@ -1,0 +1,323 @@
+#include "layout_card.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "eval.h"
+#include "layout_blocks.h"
+#include "layout_chart.h"
+#include "period.h"
+#include "units.h"
+
+/* The same quarter of the previous fiscal year. */
+struct period period_last_year(struct period p)
+{
+	p.fy--;
+	return p;
+}
+
+/* The quarter before (Q1's is Q4 of the previous fiscal year). */
+struct period period_last_quarter(struct period p)
+{
+	return period_from_index(period_index(p) - 1);
+}
+
+/* A fact: a label and its value. */
+struct fact {
+	const char *label;
+	struct spans value;
+	const struct para *para; /* A rich value from the data file instead of `value`. */
+	long line;
+};
+
+#define MAX_FACTS 8
+
+/* A fact whose value is one plain string (copied). */
+static struct fact *fact_add(struct lay *L, struct fact *f, size_t *n, const char *label,
+			     const char *value)
+{
+	struct fact *x = &f[(*n)++];
+	memset(x, 0, sizeof *x);
+	x->label = label;
+	x->line = 0;
+	if (value)
+		spans_add_copy(L, &x->value, value, 0);
+	return x;
+}
+
+/* "+0:15 from 8:52 in Q1 FY2017 — better" or why there is no comparison. */
+static void change_fact(struct lay *L, const struct measure *m, const struct change *c,
+			struct period against, const char *label, struct fact *f, size_t *n)
+{
+	char pl[32], buf[256];
+	period_label(against, pl, sizeof pl);
+	struct fact *x = fact_add(L, f, n, label, NULL);
+	if (!c->available) {
+		snprintf(buf, sizeof buf, "No comparison: no result for %s", pl);
+		spans_add_copy(L, &x->value, buf, 0);
+		return;
+	}
+	if (c->has_pct && m->unit != UNIT_PERCENT)
+		snprintf(buf, sizeof buf, "%s (%+.1f%%) from %s in %s", c->delta_text, c->pct,
+			 c->previous_text, pl);
+	else
+		snprintf(buf, sizeof buf, "%s from %s in %s", c->delta_text, c->previous_text, pl);
+	spans_add_copy(L, &x->value, buf, 0);
+	const char *word = NULL;
+	struct rgb color = L->c.text;
+	switch (c->trend) {
+	case TREND_BETTER:
+		word = "better";
+		color = L->c.better;
+		break;
+	case TREND_WORSE:
+		word = "worse";
+		color = L->c.worse;
+		break;
+	case TREND_UNCHANGED:
+		word = "unchanged";
+		break;
+	case TREND_NONE:
+		break;
+	}
+	if (word) {
+		spans_add(L, &x->value, " \xE2\x80\x94 ", 0);
+		struct tspan *sp = spans_add(L, &x->value, word, RUN_BOLD);
+		sp->has_color = true;
+		sp->color = color;
+	}
+}
+
+/* The facts a card lists, in reading order. */
+static size_t collect_facts(struct lay *L, const struct measure *m, enum card_kind kind,
+			    struct fact *f)
+{
+	size_t n = 0;
+	const struct period_eval *cur = m->current;
+	struct fact *x = fact_add(L, f, &n, "Result", m->summary ? m->summary : "");
+	x->line = m->line;
+	if (cur && cur->ytd && cur->target) {
+		char annual[64], buf[256];
+		amount_format(m, cur->target->amount, annual, sizeof annual);
+		snprintf(buf, sizeof buf, "%s, against a target to date of %s %s (pro-rated from %s for the year)",
+			 cur->compared_text, cmp_words(cur->target->cmp), cur->target_amount_text, annual);
+		fact_add(L, f, &n, "Year to date", buf);
+		if (cur->has_actual)
+			fact_add(L, f, &n, "This quarter", cur->actual_text);
+	}
+	if (m->benchmark_text) {
+		x = fact_add(L, f, &n, "Benchmark", m->benchmark_text);
+		x->line = m->nbenchmarks ? m->benchmarks[0].line : m->line;
+	}
+	if (cur && cur->value && cur->value->has_override && cur->computed != cur->shown) {
+		char buf[256];
+		snprintf(buf, sizeof buf, "As reported for the quarter; by the numbers it would be %s",
+			 L->st->status_label[cur->computed]);
+		fact_add(L, f, &n, "Status", buf);
+	}
+	struct period p = L->r->period;
+	change_fact(L, m, &m->vs_last_year, period_last_year(p), "On last year", f, &n);
+	change_fact(L, m, &m->vs_last_quarter, period_last_quarter(p), "On last quarter", f, &n);
+	if (kind == CARD_FULL && m->definition.nruns > 0) {
+		x = fact_add(L, f, &n, "Definition", NULL);
+		x->para = &m->definition;
+	}
+	return n;
+}
+
+/* Band with the name, department and status: the card's first item. */
+static void card_head(struct lay *L, const struct measure *m, int sect, enum card_kind kind,
+		      double space_before, double pad)
+{
+	struct flow *fl = &L->fl;
+	const struct period_eval *cur = m->current;
+	enum status s = cur ? cur->shown : STATUS_NO_DATA;
+	double inner = L->width - 2 * pad;
+
+	/* Status at the right: icon and label, as wide as the label needs. */
+	struct tstyle sts = lay_tstyle(L, T_BODY);
+	sts.face = FACE_BOLD;
+	sts.color = L->c.status_text[s];
+	struct tblock sb;
+	text_plain(L, &sb, L->st->status_label[s], &sts, inner * 0.35, L->st->path, 0);
+	double isz = L->st->size_body * 1.3;
+	double status_w = 0;
+	for (size_t i = 0; i < sb.nlines; i++)
+		status_w = fmax(status_w, sb.lines[i].width);
+	double status_room = status_w + isz + L->st->size_body * 0.5;
+
+	int h2 = db_elem(&L->db, ROLE_H2, sect, NULL);
+	struct tstyle nts = lay_tstyle(L, T_H3);
+	struct tspan *nsp = arena_alloc(L->a, sizeof *nsp);
+	*nsp = tspan_plain(m->name);
+	int target = kind == CARD_BRIEF ? L->measure_dest[m->index] : -1;
+	if (target >= 0) {
+		nsp->dest = target;
+		nsp->elem = db_elem(&L->db, ROLE_LINK, h2, NULL);
+	}
+	nts.link_color = nts.color;
+	struct tblock nb;
+	text_shape(L, &nb, nsp, 1, &nts, L->r->path, m->line);
+	text_break(L, &nb, inner - status_room - pad);
+
+	/* Department (and goal area in the narrative), small and muted. */
+	const char *sub = NULL;
+	if (kind == CARD_BRIEF)
+		sub = m->department ? arena_printf(L->a, "%s \xC2\xB7 %s", m->goal->name, m->department)
+				    : m->goal->name;
+	else
+		sub = m->department;
+
+	double top = -pad * 0.8;
+	size_t it = flow_open(fl, space_before, KEEP_CARD);
+	fl->items[it].dest = kind == CARD_FULL ? L->measure_dest[m->index] : -1;
+	size_t band = fl->boxes.n;
+	put_rect(&fl->boxes, -1, L->left, 0, L->width, 0, L->st->color_band);
+	put_rect(&fl->boxes, -1, L->left, 0, pad * 0.3, 0, L->st->status_color[s]);
+	for (size_t i = 0; i < nb.nlines; i++)
+		text_line_boxes(L, &nb, i, L->left + pad, top - (double)i * nb.line_h,
+				inner - status_room - pad, h2, &fl->boxes);
+	/* Line the status label's baseline up with the name's first line. */
+	int sp = db_elem(&L->db, ROLE_P, sect, NULL);
+	double stop = top - text_baseline(&nb) + text_baseline(&sb);
+	double sx = L->right - pad - status_w;
+	double base = stop - text_baseline(&sb);
+	put_icon(&fl->boxes, sp, sx - isz - L->st->size_body * 0.4, base - isz * 0.2, isz, s);
+	for (size_t i = 0; i < sb.nlines; i++)
+		text_line_boxes(L, &sb, i, sx, stop - (double)i * sb.line_h, status_w, sp, &fl->boxes);
+	double h = -top + text_height(&nb);
+	h = fmax(h, -stop + text_height(&sb));
+	if (sub && *sub) {
+		int pe = db_elem(&L->db, ROLE_P, sect, NULL);
+		struct tstyle dts = lay_tstyle(L, T_SMALL);
+		dts.color = L->c.on_band;
+		struct tblock db;
+		text_plain(L, &db, sub, &dts, inner - status_room - pad, L->r->path, m->line);
+		for (size_t i = 0; i < db.nlines; i++)
+			text_line_boxes(L, &db, i, L->left + pad, -h - (double)i * db.line_h,
+					inner - status_room - pad, pe, &fl->boxes);
+		h += text_height(&db);
+		text_free(&db);
+	}
+	h += pad * 0.8;
+	/* The band and status stripe are as tall as what they hold. */
+	for (size_t k = band; k < band + 2; k++) {
+		fl->boxes.v[k].u.rect.y = -h;
+		fl->boxes.v[k].u.rect.h = h;
+	}
+	flow_close(fl, it, h);
+	text_free(&nb);
+	text_free(&sb);
+}
+
+/* Facts as a two-column table (row heads on the left) and, beside them,
+ * the chart: one item, so they stay together. */
+static void card_body(struct lay *L, const struct measure *m, int sect, enum card_kind kind,
+		      double pad)
+{
+	struct flow *fl = &L->fl;
+	struct fact facts[MAX_FACTS];
+	size_t nf = collect_facts(L, m, kind, facts);
+	double inner = L->width - 2 * pad;
+	bool chart = kind == CARD_FULL && chart_has_data(m);
+	double chart_w = chart ? fmax(inner * 0.4, 150) : 0;
+	double gap = chart ? L->line * 1.5 : 0;
+	double facts_w = inner - chart_w - gap;
+	double label_w = 0;
+	for (size_t i = 0; i < nf; i++)
+		label_w = fmax(label_w, label_width(L, facts[i].label, T_LABEL));
+	label_w += L->st->size_small;
+	if (label_w > facts_w * 0.4)
+		label_w = facts_w * 0.4;
+	double value_w = facts_w - label_w;
+
+	size_t it = flow_open(fl, L->line * 0.6, KEEP_CARD);
+	int table = db_elem(&L->db, ROLE_TABLE, sect, NULL);
+	double y = 0;
+	double row_gap = L->line * 0.25;
+	struct tstyle vts = lay_tstyle(L, T_BODY);
+	for (size_t i = 0; i < nf; i++) {
+		int tr = db_elem(&L->db, ROLE_TR, table, NULL);
+		int th = db_elem(&L->db, ROLE_TH, tr, NULL);
+		L->db.elems[th].th_row_scope = true;
+		int td = db_elem(&L->db, ROLE_TD, tr, NULL);
+		struct tblock vb;
+		if (facts[i].para) {
+			size_t ns;
+			struct tspan *sp = para_spans(L, facts[i].para, td, &ns);
+			text_shape(L, &vb, sp, ns, &vts, L->r->path, facts[i].para->line);
+		} else {
+			text_shape(L, &vb, facts[i].value.v, facts[i].value.n, &vts, L->r->path,
+				   facts[i].line);
+		}
+		text_break(L, &vb, value_w);
+		/* Label baseline on the value's first baseline. */
+		struct tstyle lts = lay_tstyle(L, T_LABEL);
+		struct tblock lb;
+		text_plain(L, &lb, facts[i].label, &lts, label_w - L->st->size_small * 0.5, L->st->path, 0);
+		double ltop = y - text_baseline(&vb) + text_baseline(&lb);
+		for (size_t k = 0; k < lb.nlines; k++)
+			text_line_boxes(L, &lb, k, L->left + pad, ltop - (double)k * lb.line_h, label_w,
+					th, &fl->boxes);
+		for (size_t k = 0; k < vb.nlines; k++)
+			text_line_boxes(L, &vb, k, L->left + pad + label_w, y - (double)k * vb.line_h,
+					value_w, td, &fl->boxes);
+		double rh = fmax(text_height(&vb), y - ltop + text_height(&lb));
+		y -= rh + row_gap;
+		text_free(&vb);
+		text_free(&lb);
+	}
+	double h = -y - row_gap;
+	if (chart) {
+		double ch = L->line * 10;
+		chart_measure(L, m, sect, L->right - pad - chart_w, 0, chart_w, ch);
+		h = fmax(h, ch);
+	}
+	flow_close(fl, it, h);
+}
+
+/* A titled group of paragraphs (commentary, next steps) inside the card. */
+static void card_paras(struct lay *L, const struct paras *ps, const char *title, int sect,
+		       double pad)
+{
+	if (ps->n == 0)
+		return;
+	int h3 = db_elem(&L->db, ROLE_H3, sect, NULL);
+	struct tstyle ts = lay_tstyle(L, T_LABEL);
+	struct tblock tb;
+	text_plain(L, &tb, title, &ts, L->width - 2 * pad, L->st->path, 0);
+	struct lines_opt o = lines_opt_default(L, h3);
+	o.x = L->left + pad;
+	o.width = L->width - 2 * pad;
+	o.space_before = L->line * 0.7;
+	o.keep_inside = KEEP_ALWAYS;
+	o.keep_last = KEEP_ALWAYS;
+	flow_lines(L, &tb, &o);
+	text_free(&tb);
+	for (size_t i = 0; i < ps->n; i++) {
+		struct lines_opt po = lines_opt_default(L, -1);
+		po.x = L->left + pad;
+		po.width = L->width - 2 * pad;
+		po.space_before = i ? L->line * 0.4 : L->line * 0.15;
+		po.keep_inside = KEEP_CARD;
+		po.keep_last = KEEP_CARD;
+		blk_para(L, &ps->items[i], T_BODY, sect, &po);
+	}
+}
+
+/* The whole card; its items hold together (KEEP_CARD) but the last. */
+void card_measure(struct lay *L, const struct measure *m, int parent, enum card_kind kind,
+		  double space_before)
+{
+	int sect = db_elem(&L->db, ROLE_SECT, parent, NULL);
+	double pad = L->st->size_body * 0.9;
+	if (kind == CARD_FULL && L->measure_dest[m->index] >= 0)
+		db_outline(&L->db, m->name, 1, L->measure_dest[m->index]);
+	card_head(L, m, sect, kind, space_before, pad);
+	card_body(L, m, sect, kind, pad);
+	card_paras(L, &m->commentary, "Commentary", sect, pad);
+	if (kind == CARD_FULL)
+		card_paras(L, &m->action, "Next steps", sect, pad);
+	L->fl.items[L->fl.n - 1].keep = KEEP_NONE;
+}

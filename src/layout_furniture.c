@@ -1,0 +1,130 @@
+#include "layout_parts.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "layout_blocks.h"
+
+/* The page number each contents entry points at, now that pages are known. */
+void fill_page_numbers(struct lay *L)
+{
+	const struct flow *f = &L->fl;
+	for (size_t i = 0; i < f->nfixes; i++) {
+		const struct page_fix *x = &f->fixes[i];
+		const struct dest *d = &L->db.dests[x->dest];
+		struct box *bx = &L->db.pages[x->page].v[x->box];
+		const char *num = d->page >= 0 ? arena_printf(L->a, "%d", d->page + 1) : "";
+		double w = fc_width(&L->fc, bx->u.text.face, num, strlen(num)) * bx->u.text.size / 1000;
+		bx->u.text.text = num;
+		bx->u.text.len = strlen(num);
+		bx->u.text.width = w;
+		bx->u.text.x = x->right - w;
+	}
+}
+
+/* A furniture template with {organization} {title} {period} {page} {pages}
+ * filled in; unknown braces stay as written. */
+static const char *substitute(struct lay *L, const char *tpl, size_t page, size_t pages)
+{
+	const struct report *r = L->r;
+	char num[32], total[32];
+	snprintf(num, sizeof num, "%zu", page);
+	snprintf(total, sizeof total, "%zu", pages);
+	static const char *const keys[] = {"{organization}", "{title}", "{period}", "{page}",
+					   "{pages}"};
+	const char *vals[] = {r->organization ? r->organization : "", r->title ? r->title : "",
+			      r->period_label ? r->period_label : "", num, total};
+	size_t len = 0;
+	for (const char *p = tpl; *p;) {
+		size_t k = 0;
+		for (; k < 5; k++)
+			if (strncmp(p, keys[k], strlen(keys[k])) == 0)
+				break;
+		len += k < 5 ? strlen(vals[k]) : 1;
+		p += k < 5 ? strlen(keys[k]) : 1;
+	}
+	char *out = arena_alloc(L->a, len + 1), *o = out;
+	for (const char *p = tpl; *p;) {
+		size_t k = 0;
+		for (; k < 5; k++)
+			if (strncmp(p, keys[k], strlen(keys[k])) == 0)
+				break;
+		if (k < 5) {
+			size_t n = strlen(vals[k]);
+			memcpy(o, vals[k], n);
+			o += n;
+			p += strlen(keys[k]);
+		} else {
+			*o++ = *p++;
+		}
+	}
+	*o = '\0';
+	return out;
+}
+
+/* One line of furniture, cut with an ellipsis if it is wider than `width`. */
+static double furniture_text(struct lay *L, struct boxbuf *page, const char *text, double x,
+			     double baseline, double width, enum align align)
+{
+	if (!*text || width <= 0)
+		return 0;
+	struct tstyle ts = lay_tstyle(L, T_SMALL_MUTED);
+	ts.align = align;
+	struct tblock b;
+	text_plain(L, &b, text, &ts, 1e9, L->st->path, 0);
+	if (b.max_width > width) {
+		/* Keep whole characters while they and the ellipsis fit. */
+		double ell = fc_width(&L->fc, ts.face, "\xE2\x80\xA6", 3) * ts.size / 1000;
+		double w = 0;
+		size_t keep = 0;
+		for (size_t i = 0; text[i];) {
+			size_t n;
+			utf8_decode(text + i, strlen(text + i), &n);
+			double cw = fc_width(&L->fc, ts.face, text + i, n) * ts.size / 1000;
+			if (w + cw + ell > width)
+				break;
+			w += cw;
+			i += n;
+			keep = i;
+		}
+		text_free(&b);
+		text_plain(L, &b, arena_printf(L->a, "%.*s\xE2\x80\xA6", (int)keep, text), &ts, 1e9,
+			   L->st->path, 0);
+	}
+	double top = baseline + text_baseline(&b);
+	if (b.nlines)
+		text_line_boxes(L, &b, 0, x, top, width, -1, page);
+	double w = b.nlines ? b.lines[0].width : 0;
+	text_free(&b);
+	return w;
+}
+
+/* Header and footer on every page but the cover, as page artifacts: left
+ * text gets the room the right text leaves. */
+void add_furniture(struct lay *L)
+{
+	const struct style *st = L->st;
+	size_t pages = L->db.npages;
+	double gap = st->size_small * 2;
+	double head_base = st->page_height - st->margin_top * 0.5;
+	double foot_base = st->margin_bottom * 0.5 - st->size_small * 0.3;
+	for (size_t p = 0; p < pages; p++) {
+		if (!L->db.furniture[p])
+			continue;
+		struct boxbuf *pg = &L->db.pages[p];
+		const char *hl = substitute(L, st->header_left ? st->header_left : "", p + 1, pages);
+		const char *hr = substitute(L, st->header_right ? st->header_right : "", p + 1, pages);
+		const char *fl = substitute(L, st->footer_left ? st->footer_left : "", p + 1, pages);
+		const char *fr = substitute(L, st->footer_right ? st->footer_right : "", p + 1, pages);
+		double rw = furniture_text(L, pg, hr, L->left, head_base, L->width, ALIGN_RIGHT);
+		furniture_text(L, pg, hl, L->left, head_base, L->width - rw - (rw > 0 ? gap : 0),
+			       ALIGN_LEFT);
+		if (*hl || *hr) {
+			double y = head_base - st->size_small * 0.9;
+			put_line(pg, -1, L->left, y, L->right, y, 0.5, st->color_rule, false);
+		}
+		rw = furniture_text(L, pg, fr, L->left, foot_base, L->width, ALIGN_RIGHT);
+		furniture_text(L, pg, fl, L->left, foot_base, L->width - rw - (rw > 0 ? gap : 0),
+			       ALIGN_LEFT);
+	}
+}

@@ -1,0 +1,158 @@
+#include "layout_parts.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "layout_blocks.h"
+#include "layout_table.h"
+
+/* Statuses in the order readers meet them: good news first. */
+const enum status status_order[STATUS_COUNT] = {STATUS_MET, STATUS_UNDER, STATUS_NOT_MET,
+						STATUS_NO_DATA};
+
+/* "4 measures: 2 Goal Met, 1 Under Goal, 1 Goal Not Met" (zero counts left out). */
+const char *counts_text(struct lay *L, const int *counts, size_t total)
+{
+	char buf[512];
+	int n = snprintf(buf, sizeof buf, "%zu measure%s", total, total == 1 ? "" : "s");
+	bool first = true;
+	for (int i = 0; i < STATUS_COUNT; i++) {
+		enum status s = status_order[i];
+		if (counts[s] == 0 || n >= (int)sizeof buf)
+			continue;
+		n += snprintf(buf + n, sizeof buf - (size_t)n, "%s%d %s", first ? ": " : ", ", counts[s],
+			      L->st->status_label[s]);
+		first = false;
+	}
+	return arena_strdup(L->a, buf);
+}
+
+/* Four tiles, one per status: icon, count, label. */
+static void tiles(struct lay *L, int sect)
+{
+	struct flow *f = &L->fl;
+	double gap = L->line;
+	double tw = (L->width - 3 * gap) / 4;
+	double pad = L->line * 0.7;
+	double isz = L->st->size_h1;
+	struct tstyle cts = lay_tstyle(L, T_H1);
+	struct tstyle lts = lay_tstyle(L, T_SMALL);
+	struct tblock cb[STATUS_COUNT], lb[STATUS_COUNT];
+	double h = 0;
+	for (int i = 0; i < STATUS_COUNT; i++) {
+		enum status s = status_order[i];
+		const char *count = arena_printf(L->a, "%d", L->r->counts[s]);
+		text_plain(L, &cb[i], count, &cts, tw - 3 * pad - isz, L->st->path, 0);
+		text_plain(L, &lb[i], L->st->status_label[s], &lts, tw - 2 * pad, L->st->path, 0);
+		h = fmax(h, fmax(text_height(&cb[i]), isz) + text_height(&lb[i]));
+	}
+	h += 2 * pad;
+	size_t it = flow_open(f, L->line * 1.2, KEEP_NONE);
+	int list = db_elem(&L->db, ROLE_L, sect, NULL);
+	for (int i = 0; i < STATUS_COUNT; i++) {
+		enum status s = status_order[i];
+		int li = db_elem(&L->db, ROLE_LI, list, NULL);
+		int body = db_elem(&L->db, ROLE_LBODY, li, NULL);
+		double x = L->left + i * (tw + gap);
+		put_rect(&f->boxes, -1, x, -h, tw, h, L->st->color_band);
+		put_rect(&f->boxes, -1, x, -pad * 0.35, tw, pad * 0.35, L->st->status_color[s]);
+		double ch = fmax(text_height(&cb[i]), isz);
+		put_icon(&f->boxes, body, x + pad, -pad - ch / 2 - isz / 2, isz, s);
+		for (size_t k = 0; k < cb[i].nlines; k++)
+			text_line_boxes(L, &cb[i], k, x + 2 * pad + isz, -pad - (ch - text_height(&cb[i])) / 2,
+					tw - 3 * pad - isz, body, &f->boxes);
+		for (size_t k = 0; k < lb[i].nlines; k++)
+			text_line_boxes(L, &lb[i], k, x + pad, -pad - ch - (double)k * lb[i].line_h,
+					tw - 2 * pad, body, &f->boxes);
+		text_free(&cb[i]);
+		text_free(&lb[i]);
+	}
+	flow_close(f, it, h);
+}
+
+static const struct tcol glance_cols[] = {
+	{"Status", ALIGN_LEFT},
+	{"Measure", ALIGN_LEFT},
+	{"Result", ALIGN_RIGHT},
+	{"Target", ALIGN_LEFT},
+};
+#define GLANCE_NCOLS (sizeof glance_cols / sizeof glance_cols[0])
+
+/* The table of one goal's measures (not yet shaped). */
+static void goal_table(struct lay *L, const struct goal *g, struct table *t)
+{
+	memset(t, 0, sizeof *t);
+	t->cols = glance_cols;
+	t->ncols = GLANCE_NCOLS;
+	t->nrows = g->nmeasures;
+	t->cells = arena_calloc(L->a, g->nmeasures * GLANCE_NCOLS + 1, sizeof *t->cells);
+	t->x = L->left;
+	t->width = L->width;
+	t->band = true;
+	t->kind = T_BODY;
+	t->space_before = L->line * 0.5;
+	for (size_t i = 0; i < g->nmeasures; i++) {
+		const struct measure *m = g->measures[i];
+		const struct period_eval *cur = m->current;
+		enum status s = cur ? cur->shown : STATUS_NO_DATA;
+		struct tcell *c = &t->cells[i * GLANCE_NCOLS];
+		tcell_text(L, &c[0], L->st->status_label[s]);
+		c[0].icon = true;
+		c[0].status = s;
+		tcell_text(L, &c[1], m->name);
+		c[1].dest = L->measure_dest[m->index];
+		c[1].line = m->line;
+		tcell_text(L, &c[2], cur && cur->actual_text[0] ? cur->actual_text : "\xE2\x80\x94");
+		tcell_text(L, &c[3], cur && cur->target_text[0] ? cur->target_text : "None set");
+	}
+}
+
+/* At a glance: totals as tiles, then every measure by goal area, each
+ * linking to its card; the tables share column widths so they line up. */
+void part_glance(struct lay *L)
+{
+	const struct report *r = L->r;
+	int sect = db_elem(&L->db, ROLE_SECT, L->root, NULL);
+	int dest = L->part_dest[PART_GLANCE];
+	db_outline(&L->db, part_title[PART_GLANCE], 0, dest);
+	blk_heading(L, 1, part_title[PART_GLANCE], sect, dest, 0, 0);
+	struct lines_opt o = lines_opt_default(L, -1);
+	o.space_before = L->line * 0.5;
+	const char *intro = arena_printf(L->a, "%s, %s. %s in %zu goal area%s.",
+					 r->period_label ? r->period_label : "",
+					 r->period_dates ? r->period_dates : "",
+					 counts_text(L, r->counts, r->nmeasures), r->ngoals,
+					 r->ngoals == 1 ? "" : "s");
+	blk_text(L, intro, T_LEAD, sect, &o);
+	tiles(L, sect);
+
+	struct table *tables = arena_calloc(L->a, r->ngoals + 1, sizeof *tables);
+	double minw[GLANCE_NCOLS] = {0}, maxw[GLANCE_NCOLS] = {0};
+	for (size_t g = 0; g < r->ngoals; g++) {
+		if (r->goals[g].nmeasures == 0)
+			continue;
+		goal_table(L, &r->goals[g], &tables[g]);
+		table_shape(L, &tables[g]);
+		for (size_t c = 0; c < GLANCE_NCOLS; c++) {
+			minw[c] = fmax(minw[c], tables[g].minw[c]);
+			maxw[c] = fmax(maxw[c], tables[g].maxw[c]);
+		}
+	}
+	for (size_t g = 0; g < r->ngoals; g++) {
+		const struct goal *goal = &r->goals[g];
+		int gs = db_elem(&L->db, ROLE_SECT, sect, NULL);
+		blk_heading(L, 2, goal->name, gs, -1, L->line * 1.6, goal->line);
+		struct lines_opt co = lines_opt_default(L, -1);
+		co.keep_last = KEEP_ALWAYS;
+		if (goal->nmeasures == 0) {
+			co.keep_last = KEEP_NONE;
+			blk_text(L, NO_MEASURES_TEXT, T_BODY_MUTED, gs, &co);
+			continue;
+		}
+		blk_text(L, counts_text(L, goal->counts, goal->nmeasures), T_SMALL_MUTED, gs, &co);
+		tables[g].parent = gs;
+		table_fit(L, &tables[g], minw, maxw);
+		table_flow(L, &tables[g]);
+	}
+}

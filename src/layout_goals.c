@@ -1,0 +1,39 @@
+#include "layout_parts.h"
+
+#include "layout_blocks.h"
+#include "layout_card.h"
+
+/* One section per goal, each on a new page: a kicker, the goal's name, its
+ * statement, its counts, then a card per measure. */
+void part_goals(struct lay *L)
+{
+	const struct report *r = L->r;
+	for (size_t g = 0; g < r->ngoals; g++) {
+		const struct goal *goal = &r->goals[g];
+		int sect = db_elem(&L->db, ROLE_SECT, L->root, NULL);
+		size_t first = L->fl.n;
+		db_outline(&L->db, goal->name, 0, L->goal_dest[g]);
+		struct lines_opt k = lines_opt_default(L, -1);
+		k.keep_inside = k.keep_last = KEEP_ALWAYS;
+		k.dest = L->goal_dest[g];
+		blk_text(L, "Goal area", T_LABEL, sect, &k);
+		blk_heading(L, 1, goal->name, sect, -1, L->line * 0.2, goal->line);
+		L->fl.items[first].new_page = true;
+		if (goal->statement.nruns > 0) {
+			struct lines_opt o = lines_opt_default(L, -1);
+			o.space_before = L->line * 0.4;
+			o.keep_last = KEEP_ALWAYS;
+			blk_para(L, &goal->statement, T_LEAD, sect, &o);
+		}
+		struct lines_opt o = lines_opt_default(L, -1);
+		o.space_before = L->line * 0.5;
+		if (goal->nmeasures == 0) {
+			blk_text(L, NO_MEASURES_TEXT, T_BODY_MUTED, sect, &o);
+			continue;
+		}
+		o.keep_last = KEEP_ALWAYS;
+		blk_text(L, counts_text(L, goal->counts, goal->nmeasures), T_SMALL_MUTED, sect, &o);
+		for (size_t i = 0; i < goal->nmeasures; i++)
+			card_measure(L, goal->measures[i], sect, CARD_FULL, L->line * (i ? 1.6 : 1.0));
+	}
+}

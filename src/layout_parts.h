@@ -1,0 +1,30 @@
+/* The report's parts, each laid into the flow (the cover has a page of its
+ * own), and what is filled in once pages are known. */
+#ifndef QREPORT_LAYOUT_PARTS_H
+#define QREPORT_LAYOUT_PARTS_H
+
+#include "layout_ctx.h"
+
+void part_cover(struct lay *L);
+void part_contents(struct lay *L);
+void part_glance(struct lay *L);
+void part_narrative(struct lay *L);
+void part_goals(struct lay *L);
+void part_appendix(struct lay *L);
+
+/* What a goal without measures says, wherever it is listed. */
+#define NO_MEASURES_TEXT "No measures are reported for this goal this quarter."
+
+/* Statuses in the order readers meet them: good news first. */
+extern const enum status status_order[STATUS_COUNT];
+/* "4 measures: 2 Goal Met, 1 Under Goal" for status counts (zeros left out). */
+const char *counts_text(struct lay *L, const int *counts, size_t total);
+
+/* Titles of the parts that have a heading and a contents entry. */
+extern const char *const part_title[PART_COUNT];
+
+/* After pagination: page numbers in the contents, then header and footer. */
+void fill_page_numbers(struct lay *L);
+void add_furniture(struct lay *L);
+
+#endif

@@ -1,0 +1,82 @@
+/* The layout engine's entry point: the report's parts in the layout's
+ * order, laid into one flow, cut into pages, then page numbers, header and
+ * footer filled in once the page count is known. */
+#include "layout.h"
+
+#include "layout_ctx.h"
+#include "layout_parts.h"
+
+/* Destinations for everything that links or bookmarks point at, reserved
+ * before any part is laid out so a link may precede its target. */
+static void reserve_dests(struct lay *L)
+{
+	const struct report *r = L->r;
+	static const enum part headed[] = {PART_CONTENTS, PART_GLANCE, PART_APPENDIX};
+	for (size_t i = 0; i < sizeof headed / sizeof headed[0]; i++)
+		if (L->has_part[headed[i]])
+			L->part_dest[headed[i]] = db_dest(&L->db);
+	L->section_dest = arena_calloc(L->a, r->nsections + 1, sizeof *L->section_dest);
+	L->goal_dest = arena_calloc(L->a, r->ngoals + 1, sizeof *L->goal_dest);
+	L->measure_dest = arena_calloc(L->a, r->nmeasures + 1, sizeof *L->measure_dest);
+	for (size_t i = 0; i < r->nsections; i++)
+		L->section_dest[i] = L->has_part[PART_NARRATIVE] ? db_dest(&L->db) : -1;
+	for (size_t i = 0; i < r->ngoals; i++)
+		L->goal_dest[i] = L->has_part[PART_GOALS] ? db_dest(&L->db) : -1;
+	for (size_t i = 0; i < r->nmeasures; i++)
+		L->measure_dest[i] = L->has_part[PART_GOALS] ? db_dest(&L->db) : -1;
+}
+
+/* Lay out one part, starting it on a new page. */
+static void lay_part(struct lay *L, enum part p)
+{
+	size_t first = L->fl.n;
+	switch (p) {
+	case PART_COVER:
+		part_cover(L);
+		break;
+	case PART_CONTENTS:
+		part_contents(L);
+		break;
+	case PART_GLANCE:
+		part_glance(L);
+		break;
+	case PART_NARRATIVE:
+		part_narrative(L);
+		break;
+	case PART_GOALS:
+		part_goals(L);
+		break;
+	case PART_APPENDIX:
+		part_appendix(L);
+		break;
+	case PART_COUNT:
+		break;
+	}
+	if (L->fl.n > first)
+		L->fl.items[first].new_page = true;
+}
+
+/* See layout.h. */
+struct doc *layout_report(const struct report *r, const struct style *st,
+			  const struct metrics *m, struct arena *a, struct diag *d)
+{
+	struct lay L;
+	lay_init(&L, r, st, m, a, d);
+	reserve_dests(&L);
+	bool seen[PART_COUNT] = {false};
+	for (int i = 0; i < st->nparts; i++) {
+		enum part p = st->parts[i];
+		if (p < 0 || p >= PART_COUNT || seen[p])
+			continue; /* The layout reader refuses these; a part appears once. */
+		lay_part(&L, p);
+		seen[p] = true;
+	}
+	flow_paginate(&L.fl, &L.db, a);
+	if (L.db.npages == 0)
+		db_page(&L.db, true);
+	fill_page_numbers(&L);
+	add_furniture(&L);
+	struct doc *doc = db_finish(&L.db, a);
+	lay_free(&L);
+	return doc;
+}

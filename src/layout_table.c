@@ -1,0 +1,164 @@
+#include "layout_table.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* Cell padding and icon sizes, in proportion to the cell text. */
+static double pad_x(const struct tstyle *ts) { return ts->size * 0.6; }
+static double pad_y(const struct tstyle *ts) { return ts->size * 0.45; }
+static double icon_size(const struct tstyle *ts) { return ts->size * 1.1; }
+static double icon_room(const struct tstyle *ts) { return icon_size(ts) + ts->size * 0.45; }
+
+/* A plain-text cell. */
+void tcell_text(struct lay *L, struct tcell *c, const char *text)
+{
+	memset(c, 0, sizeof *c);
+	c->dest = -1;
+	if (!text || !*text)
+		return;
+	c->spans = arena_alloc(L->a, sizeof *c->spans);
+	*c->spans = tspan_plain(arena_strdup(L->a, text));
+	c->nspans = 1;
+}
+
+/* Style of a cell: the head row in labels, the body in the table's kind. */
+static struct tstyle cell_style(const struct lay *L, const struct table *t, size_t col, bool head)
+{
+	struct tstyle ts = lay_tstyle(L, head ? T_LABEL : t->kind);
+	ts.align = t->cols[col].align;
+	return ts;
+}
+
+/* Shape all cells; a column is at least as wide as its widest word. */
+void table_shape(struct lay *L, struct table *t)
+{
+	size_t nc = t->ncols;
+	t->blocks = xcalloc((t->nrows + 1) * nc, sizeof *t->blocks);
+	t->minw = arena_calloc(L->a, nc, sizeof *t->minw);
+	t->maxw = arena_calloc(L->a, nc, sizeof *t->maxw);
+	t->widths = arena_calloc(L->a, nc, sizeof *t->widths);
+	for (size_t c = 0; c < nc; c++) {
+		struct tstyle ts = cell_style(L, t, c, true);
+		struct tspan *sp = arena_alloc(L->a, sizeof *sp);
+		*sp = tspan_plain(t->cols[c].head);
+		struct tblock *b = &t->blocks[c];
+		text_shape(L, b, sp, 1, &ts, L->st->path, 0);
+		t->minw[c] = b->min_width + 2 * pad_x(&ts);
+		t->maxw[c] = b->max_width + 2 * pad_x(&ts);
+	}
+	for (size_t r = 0; r < t->nrows; r++) {
+		for (size_t c = 0; c < nc; c++) {
+			const struct tcell *cell = &t->cells[r * nc + c];
+			struct tstyle ts = cell_style(L, t, c, false);
+			struct tblock *b = &t->blocks[(r + 1) * nc + c];
+			text_shape(L, b, cell->spans, cell->spans ? cell->nspans : 0, &ts, L->r->path,
+				   cell->line);
+			double extra = 2 * pad_x(&ts) + (cell->icon ? icon_room(&ts) : 0);
+			if (b->min_width + extra > t->minw[c])
+				t->minw[c] = b->min_width + extra;
+			if (b->max_width + extra > t->maxw[c])
+				t->maxw[c] = b->max_width + extra;
+		}
+	}
+}
+
+/* Widths as a browser's automatic table layout does it: everything at its
+ * natural width when that fits, else every column at least its widest
+ * word and the rest shared by how much more each would like. */
+void table_fit(struct lay *L, struct table *t, const double *minw, const double *maxw)
+{
+	(void)L;
+	size_t nc = t->ncols;
+	if (!minw)
+		minw = t->minw;
+	if (!maxw)
+		maxw = t->maxw;
+	double smin = 0, smax = 0;
+	for (size_t c = 0; c < nc; c++) {
+		smin += minw[c];
+		smax += maxw[c] > minw[c] ? maxw[c] : minw[c];
+	}
+	double W = t->width;
+	for (size_t c = 0; c < nc; c++) {
+		double mx = maxw[c] > minw[c] ? maxw[c] : minw[c];
+		if (smax <= W)
+			t->widths[c] = smax > 0 ? mx + (W - smax) * mx / smax : W / (double)nc;
+		else if (smin <= W)
+			t->widths[c] = minw[c] + (W - smin) * (mx - minw[c]) / (smax - smin);
+		else
+			t->widths[c] = minw[c] * W / smin; /* Too narrow: words will be cut. */
+	}
+}
+
+/* One row as one flow item: band, cell text, icons, bottom rule. */
+static size_t flow_row(struct lay *L, struct table *t, size_t r, int table_elem, size_t head)
+{
+	size_t nc = t->ncols;
+	bool is_head = r == 0;
+	struct flow *f = &L->fl;
+	int tr = db_elem(&L->db, ROLE_TR, table_elem, NULL);
+	double h = 0;
+	for (size_t c = 0; c < nc; c++) {
+		const struct tcell *cell = is_head ? NULL : &t->cells[(r - 1) * nc + c];
+		struct tstyle ts = cell_style(L, t, c, is_head);
+		double room = t->widths[c] - 2 * pad_x(&ts) - (cell && cell->icon ? icon_room(&ts) : 0);
+		text_break(L, &t->blocks[r * nc + c], room > 1 ? room : 1);
+		double ch = text_height(&t->blocks[r * nc + c]);
+		if (cell && cell->icon && ch < t->blocks[r * nc + c].line_h)
+			ch = t->blocks[r * nc + c].line_h;
+		ch += 2 * pad_y(&ts);
+		if (ch > h)
+			h = ch;
+	}
+	size_t it = flow_open(f, is_head ? t->space_before : 0, is_head ? KEEP_ALWAYS : KEEP_NONE);
+	f->items[it].head = is_head ? -1 : (int)head;
+	if (!is_head && t->band && r % 2 == 0)
+		put_rect(&f->boxes, -1, t->x, -h, t->width, h, L->st->color_band);
+	double x = t->x;
+	for (size_t c = 0; c < nc; c++) {
+		struct tcell *cell = is_head ? NULL : &t->cells[(r - 1) * nc + c];
+		struct tstyle ts = cell_style(L, t, c, is_head);
+		int e = db_elem(&L->db, is_head ? ROLE_TH : ROLE_TD, tr, NULL);
+		const struct tblock *b = &t->blocks[r * nc + c];
+		double tx = x + pad_x(&ts);
+		double room = t->widths[c] - 2 * pad_x(&ts);
+		if (cell && cell->icon) {
+			double isz = icon_size(&ts);
+			double mid = -pad_y(&ts) - b->line_h / 2;
+			put_icon(&f->boxes, e, tx, mid - isz / 2, isz, cell->status);
+			tx += icon_room(&ts);
+			room -= icon_room(&ts);
+		}
+		if (cell && cell->dest >= 0 && cell->nspans > 0) {
+			int link = db_elem(&L->db, ROLE_LINK, e, NULL);
+			for (size_t s = 0; s < cell->nspans; s++) {
+				cell->spans[s].dest = cell->dest;
+				cell->spans[s].elem = link;
+			}
+		}
+		for (size_t i = 0; i < b->nlines; i++)
+			text_line_boxes(L, b, i, tx, -pad_y(&ts) - (double)i * b->line_h,
+					room > 1 ? room : 1, e, &f->boxes);
+		x += t->widths[c];
+	}
+	if (is_head)
+		put_line(&f->boxes, -1, t->x, -h, t->x + t->width, -h, 1.0, L->c.heading, false);
+	else
+		put_line(&f->boxes, -1, t->x, -h, t->x + t->width, -h, 0.4, L->st->color_rule, false);
+	flow_close(f, it, h);
+	return it;
+}
+
+/* Lay out the whole table: head, then one item per row pointing back at
+ * the head so each page the table reaches repeats it. */
+void table_flow(struct lay *L, struct table *t)
+{
+	int te = db_elem(&L->db, ROLE_TABLE, t->parent, NULL);
+	size_t head = flow_row(L, t, 0, te, 0);
+	for (size_t r = 1; r <= t->nrows; r++)
+		flow_row(L, t, r, te, head);
+	for (size_t i = 0; i < (t->nrows + 1) * t->ncols; i++)
+		text_free(&t->blocks[i]);
+	free(t->blocks);
+	t->blocks = NULL;
+}
