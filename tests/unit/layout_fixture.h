@@ -32,7 +32,7 @@ struct fixture {
 };
 
 /* Every character is 500 thousandths of the size wide. */
-static double fx_width(void *ctx, enum face face, const char *s, size_t len)
+static inline double fx_width(void *ctx, enum face face, const char *s, size_t len)
 {
 	(void)ctx;
 	(void)face;
@@ -46,7 +46,7 @@ static double fx_width(void *ctx, enum face face, const char *s, size_t len)
 	return w;
 }
 
-static bool fx_has_glyph(void *ctx, enum face face, unsigned cp)
+static inline bool fx_has_glyph(void *ctx, enum face face, unsigned cp)
 {
 	const struct fixture *fx = ctx;
 	bool fallback = face == FACE_FALLBACK || face == FACE_FALLBACK_BOLD;
@@ -63,7 +63,7 @@ static bool fx_has_glyph(void *ctx, enum face face, unsigned cp)
 
 /* Page 600 x 800 with 50 pt margins: a 500 x 700 text area; body 10 pt on a
  * 12 pt line. */
-static void fixture_init(struct fixture *fx)
+static inline void fixture_init(struct fixture *fx)
 {
 	memset(fx, 0, sizeof *fx);
 	fx->r = report_new();
@@ -99,13 +99,13 @@ static void fixture_init(struct fixture *fx)
 }
 
 /* Messages so far, as one string. */
-static const char *fixture_messages(struct fixture *fx)
+static inline const char *fixture_messages(struct fixture *fx)
 {
 	fflush(fx->out);
 	return fx->msgs ? fx->msgs : "";
 }
 
-static void fixture_free(struct fixture *fx)
+static inline void fixture_free(struct fixture *fx)
 {
 	lay_free(&fx->L);
 	fclose(fx->out);
@@ -115,7 +115,7 @@ static void fixture_free(struct fixture *fx)
 }
 
 /* Count occurrences of a substring. */
-static int count_of(const char *hay, const char *needle)
+static inline int count_of(const char *hay, const char *needle)
 {
 	int n = 0;
 	for (const char *p = hay; (p = strstr(p, needle)) != NULL; p += strlen(needle))

@@ -1,0 +1,231 @@
+/* Pagination: page breaks, dropped space at page tops, widow and orphan
+ * control, headings kept with what follows, cards kept whole or split
+ * when taller than a page, forced breaks, destinations and page numbers. */
+#include "harness.h"
+#include "layout_fixture.h"
+
+/* An item of height h whose one box records its number in rect.x. */
+static size_t add(struct flow *f, double h, double space, unsigned char keep)
+{
+	size_t it = flow_open(f, space, keep);
+	put_rect(&f->boxes, -1, (double)it, -h, 1, h, (struct rgb){0, 0, 0});
+	flow_close(f, it, h);
+	return it;
+}
+
+/* The number of the first item (by rect.x) on a page, -1 if none. */
+static long first_on(const struct docbuild *db, size_t page)
+{
+	if (page >= db->npages)
+		return -1;
+	for (size_t i = 0; i < db->pages[page].n; i++)
+		if (db->pages[page].v[i].kind == BOX_RECT)
+			return (long)db->pages[page].v[i].u.rect.x;
+	return -1;
+}
+
+/* Rect boxes on a page. */
+static size_t rects_on(const struct docbuild *db, size_t page)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < db->pages[page].n; i++)
+		n += db->pages[page].v[i].kind == BOX_RECT;
+	return n;
+}
+
+static void test_breaks(void)
+{
+	struct fixture fx;
+	fixture_init(&fx);
+	struct flow *f = &fx.L.fl;
+	CHECK_NEAR(f->top - f->bottom, 700, 1e-9, "the fixture's text area is 700 pt tall");
+	for (int i = 0; i < 100; i++)
+		add(f, 12, 0, KEEP_NONE);
+	flow_paginate(f, &fx.L.db, &fx.a);
+	CHECK_INT(fx.L.db.npages, 2, "100 lines of 12 pt need two pages");
+	CHECK_INT(rects_on(&fx.L.db, 0), 58, "58 lines fill the first page");
+	CHECK_INT(first_on(&fx.L.db, 1), 58, "the second page starts with the next line");
+	const struct box *b = &fx.L.db.pages[1].v[0];
+	CHECK_NEAR(b->u.rect.y, 750 - 12, 1e-9, "it sits at the top of the text area");
+	fixture_free(&fx);
+
+	fixture_init(&fx);
+	f = &fx.L.fl;
+	for (int i = 0; i < 60; i++)
+		add(f, 12, 6, KEEP_NONE);
+	flow_paginate(f, &fx.L.db, &fx.a);
+	CHECK_INT(rects_on(&fx.L.db, 0), 39, "space between items counts (12 + 38 x 18 <= 700)");
+	CHECK_NEAR(fx.L.db.pages[1].v[0].u.rect.y, 750 - 12, 1e-9, "space before is dropped at a page top");
+	fixture_free(&fx);
+
+	fixture_init(&fx);
+	f = &fx.L.fl;
+	add(f, 12, 0, KEEP_NONE);
+	size_t forced = add(f, 12, 0, KEEP_NONE);
+	f->items[forced].new_page = true;
+	size_t cover = add(f, 800, 0, KEEP_NONE);
+	f->items[cover].full_page = true;
+	add(f, 12, 0, KEEP_NONE);
+	flow_paginate(f, &fx.L.db, &fx.a);
+	CHECK_INT(fx.L.db.npages, 4, "forced breaks and a full page each start a page");
+	CHECK(!fx.L.db.furniture[2] && fx.L.db.furniture[1], "a full page has no header or footer");
+	CHECK_NEAR(fx.L.db.pages[2].v[0].u.rect.y, -800, 1e-9, "a full page's boxes are in page coordinates");
+	fixture_free(&fx);
+}
+
+/* Fill the page with n filler lines of 12 pt. */
+static void filler(struct flow *f, int n)
+{
+	for (int i = 0; i < n; i++)
+		add(f, 12, 0, KEEP_NONE);
+}
+
+/* A paragraph of `lines` lines of the body style (12 pt each), one word a line. */
+static void para_lines(struct fixture *fx, int lines)
+{
+	static char text[2048];
+	text[0] = '\0';
+	for (int i = 0; i < lines; i++)
+		strcat(text, i ? " wordwordwo" : "wordwordwo");
+	struct lines_opt o = lines_opt_default(&fx->L, -1);
+	o.width = 50; /* Ten characters: one word a line. */
+	blk_text(&fx->L, arena_strdup(&fx->a, text), T_BODY, fx->L.root, &o);
+}
+
+/* Text lines (not filler rects) on a page. */
+static size_t texts_on(const struct docbuild *db, size_t page)
+{
+	size_t n = 0;
+	for (size_t i = 0; page < db->npages && i < db->pages[page].n; i++)
+		n += db->pages[page].v[i].kind == BOX_TEXT;
+	return n;
+}
+
+static void test_widows_orphans(void)
+{
+	struct fixture fx;
+	fixture_init(&fx);
+	filler(&fx.L.fl, 57); /* 684 pt: room for one more line. */
+	para_lines(&fx, 5);
+	flow_paginate(&fx.L.fl, &fx.L.db, &fx.a);
+	CHECK_INT(texts_on(&fx.L.db, 0), 0, "a paragraph's first line is not left alone at the foot (orphan)");
+	CHECK_INT(texts_on(&fx.L.db, 1), 5, "the whole paragraph moves to the next page");
+	fixture_free(&fx);
+
+	fixture_init(&fx);
+	filler(&fx.L.fl, 54); /* Room for four lines. */
+	para_lines(&fx, 5);
+	flow_paginate(&fx.L.fl, &fx.L.db, &fx.a);
+	CHECK_INT(texts_on(&fx.L.db, 0), 3, "three lines stay so that the last is not alone (widow)");
+	CHECK_INT(texts_on(&fx.L.db, 1), 2, "two lines go to the next page");
+	fixture_free(&fx);
+
+	fixture_init(&fx);
+	filler(&fx.L.fl, 55); /* Room for three lines. */
+	para_lines(&fx, 3);
+	flow_paginate(&fx.L.fl, &fx.L.db, &fx.a);
+	CHECK_INT(texts_on(&fx.L.db, 0), 3, "a paragraph that fits is not moved");
+	fixture_free(&fx);
+
+	fixture_init(&fx);
+	filler(&fx.L.fl, 56); /* Room for two lines. */
+	para_lines(&fx, 3);
+	flow_paginate(&fx.L.fl, &fx.L.db, &fx.a);
+	CHECK_INT(texts_on(&fx.L.db, 0), 0, "a three-line paragraph cannot split without a widow or orphan");
+	fixture_free(&fx);
+}
+
+static void test_headings(void)
+{
+	struct fixture fx;
+	fixture_init(&fx);
+	/* Heading 20 pt x 1.1 = 22 pt; room for it and one body line only. */
+	filler(&fx.L.fl, 55); /* 660 pt used, 40 left. */
+	blk_heading(&fx.L, 1, "Heading", fx.L.root, -1, 0, 0);
+	para_lines(&fx, 4);
+	flow_paginate(&fx.L.fl, &fx.L.db, &fx.a);
+	CHECK_INT(texts_on(&fx.L.db, 0), 0, "a heading is not left at the foot of a page");
+	CHECK_INT(texts_on(&fx.L.db, 1), 5, "it goes over with the lines that follow it");
+	fixture_free(&fx);
+
+	fixture_init(&fx);
+	filler(&fx.L.fl, 50); /* 100 pt left: heading and several lines fit. */
+	blk_heading(&fx.L, 1, "Heading", fx.L.root, -1, 0, 0);
+	para_lines(&fx, 10);
+	flow_paginate(&fx.L.fl, &fx.L.db, &fx.a);
+	CHECK(texts_on(&fx.L.db, 0) >= 3, "with room for two lines the heading stays, with its lines");
+	fixture_free(&fx);
+}
+
+/* A card of n parts of height h each, held together with KEEP_CARD. */
+static size_t card(struct flow *f, int n, double h)
+{
+	size_t first = f->n;
+	for (int i = 0; i < n; i++)
+		add(f, h, 0, i + 1 < n ? KEEP_CARD : KEEP_NONE);
+	return first;
+}
+
+static void test_cards(void)
+{
+	struct fixture fx;
+	fixture_init(&fx);
+	filler(&fx.L.fl, 40); /* 480 pt used, 220 left. */
+	size_t c = card(&fx.L.fl, 5, 60); /* 300 pt: does not fit. */
+	flow_paginate(&fx.L.fl, &fx.L.db, &fx.a);
+	CHECK_INT(rects_on(&fx.L.db, 0), 40, "a card that does not fit is not split");
+	CHECK_INT(first_on(&fx.L.db, 1), (long)c, "it starts the next page, whole");
+	CHECK_INT(rects_on(&fx.L.db, 1), 5, "all its parts are together");
+	fixture_free(&fx);
+
+	fixture_init(&fx);
+	filler(&fx.L.fl, 10);
+	c = card(&fx.L.fl, 20, 50); /* 1000 pt: taller than a page. */
+	filler(&fx.L.fl, 1);
+	flow_paginate(&fx.L.fl, &fx.L.db, &fx.a);
+	CHECK_INT(first_on(&fx.L.db, 1), (long)c, "a card taller than a page starts a fresh page");
+	CHECK_INT(rects_on(&fx.L.db, 1), 14, "and is split where the page is full");
+	CHECK_INT(first_on(&fx.L.db, 2), (long)c + 14, "continuing on the next");
+	CHECK_INT(fx.L.db.npages, 3, "nothing else moves");
+	fixture_free(&fx);
+}
+
+static void test_dests_and_numbers(void)
+{
+	struct fixture fx;
+	fixture_init(&fx);
+	struct flow *f = &fx.L.fl;
+	int d = db_dest(&fx.L.db);
+	/* The contents entry's number box comes before its destination. */
+	size_t it = flow_open(f, 0, KEEP_NONE);
+	struct box *num = boxbuf_push(&f->boxes, BOX_TEXT, -1);
+	num->u.text.text = "";
+	num->u.text.size = 10;
+	flow_page_number(f, f->boxes.n - 1, d, 500);
+	flow_close(f, it, 12);
+	filler(f, 100);
+	size_t target = add(f, 12, 0, KEEP_NONE);
+	f->items[target].dest = d;
+	flow_paginate(f, &fx.L.db, &fx.a);
+	CHECK_INT(fx.L.db.dests[d].page, 1, "the destination lands on the second page");
+	CHECK_NEAR(fx.L.db.dests[d].y, 750 - 12 * 43 + 4, 1e-9, "just above the top of its item (43 fillers before it)");
+	int has_dest_box = 0;
+	for (size_t i = 0; i < fx.L.db.pages[1].n; i++)
+		has_dest_box |= fx.L.db.pages[1].v[i].kind == BOX_DEST &&
+				fx.L.db.pages[1].v[i].u.dest.dest == d;
+	CHECK(has_dest_box, "a BOX_DEST marks it on its page");
+	CHECK_INT(f->fixes[0].page, 0, "the page number box is found on its page");
+	struct box *b = &fx.L.db.pages[f->fixes[0].page].v[f->fixes[0].box];
+	CHECK(b->kind == BOX_TEXT, "the fix-up points at the number's box");
+	fixture_free(&fx);
+}
+
+int main(void)
+{
+	test_breaks();
+	test_widows_orphans();
+	test_headings();
+	test_cards();
+	test_dests_and_numbers();
+	return harness_done();
+}

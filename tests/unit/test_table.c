@@ -1,0 +1,188 @@
+/* Tables: column widths, wrapped cells, right-aligned numbers, banding,
+ * the head row repeated on each page, rows never split. */
+#include "harness.h"
+#include "layout_fixture.h"
+#include "layout_table.h"
+
+static const struct tcol cols[] = {
+	{"Measure", ALIGN_LEFT},
+	{"Status", ALIGN_LEFT},
+	{"Result", ALIGN_RIGHT},
+};
+
+/* A table of n rows: a name, a status with its icon, a number. */
+static void build(struct fixture *fx, struct table *t, size_t n, const char *name)
+{
+	memset(t, 0, sizeof *t);
+	t->cols = cols;
+	t->ncols = 3;
+	t->nrows = n;
+	t->cells = arena_calloc(&fx->a, n * 3, sizeof *t->cells);
+	t->parent = fx->L.root;
+	t->x = 50;
+	t->width = 500;
+	t->band = true;
+	t->kind = T_SMALL;
+	for (size_t r = 0; r < n; r++) {
+		struct tcell *c = &t->cells[r * 3];
+		tcell_text(&fx->L, &c[0], name);
+		tcell_text(&fx->L, &c[1], "Goal Met");
+		c[1].icon = true;
+		c[1].status = STATUS_MET;
+		char num[32];
+		snprintf(num, sizeof num, "%zu", r * 7);
+		tcell_text(&fx->L, &c[2], num);
+	}
+}
+
+/* Whether a page has a text box reading exactly `s`, and whether it is an artifact. */
+static const struct box *find_text(const struct docbuild *db, size_t page, const char *s)
+{
+	for (size_t i = 0; i < db->pages[page].n; i++) {
+		const struct box *b = &db->pages[page].v[i];
+		if (b->kind == BOX_TEXT && b->u.text.len == strlen(s) &&
+		    memcmp(b->u.text.text, s, b->u.text.len) == 0)
+			return b;
+	}
+	return NULL;
+}
+
+static void test_widths(void)
+{
+	struct fixture fx;
+	fixture_init(&fx);
+	struct table t;
+	build(&fx, &t, 3, "Short name");
+	table_shape(&fx.L, &t);
+	/* 8 pt text: characters 4 pt wide; padding 4.8 pt a side. */
+	CHECK_NEAR(t.maxw[0], 10 * 4 + 9.6, 1e-9, "natural width of a column is its longest cell");
+	CHECK_NEAR(t.minw[0], 7 * 4 + 9.6, 1e-9, "least width of a column is its longest word, the head's included");
+	table_fit(&fx.L, &t, NULL, NULL);
+	double sum = t.widths[0] + t.widths[1] + t.widths[2];
+	CHECK_NEAR(sum, 500, 1e-6, "columns fill the table's width");
+	CHECK(t.widths[0] >= t.maxw[0] && t.widths[1] >= t.maxw[1], "no column narrower than its content when it all fits");
+	table_flow(&fx.L, &t);
+	flow_paginate(&fx.L.fl, &fx.L.db, &fx.a);
+	/* The number column is right-aligned: its text ends at the column's right edge less padding. */
+	const struct box *b = find_text(&fx.L.db, 0, "14");
+	CHECK(b != NULL, "the number is drawn");
+	if (b)
+		CHECK_NEAR(b->u.text.x + b->u.text.width, 550 - 4.8, 1e-6, "numbers are right-aligned");
+	fixture_free(&fx);
+
+	fixture_init(&fx);
+	build(&fx, &t, 2,
+	      "A very long measure name that cannot possibly fit in one line of a narrow column "
+	      "because it goes on and on about what is measured and how often");
+	table_shape(&fx.L, &t);
+	table_fit(&fx.L, &t, NULL, NULL);
+	CHECK_NEAR(t.widths[0] + t.widths[1] + t.widths[2], 500, 1e-6, "wide content still fills exactly");
+	CHECK(t.widths[1] >= t.minw[1] - 1e-9 && t.widths[2] >= t.minw[2] - 1e-9,
+	      "every column keeps its least width");
+	table_flow(&fx.L, &t);
+	CHECK_NEAR(fx.L.fl.items[1].height, 2 * 8 * 1.2 + 2 * 8 * 0.45, 1e-9,
+		   "the long name wraps to two lines and the row grows to hold them");
+	flow_paginate(&fx.L.fl, &fx.L.db, &fx.a);
+	int inside = 1;
+	for (size_t i = 0; i < fx.L.db.pages[0].n; i++) {
+		const struct box *x = &fx.L.db.pages[0].v[i];
+		if (x->kind == BOX_TEXT && (x->u.text.x < 50 - 1e-6 || x->u.text.x + x->u.text.width > 550 + 1e-6))
+			inside = 0;
+	}
+	CHECK(inside, "no cell text runs outside the table");
+	fixture_free(&fx);
+}
+
+static void test_pages(void)
+{
+	struct fixture fx;
+	fixture_init(&fx);
+	struct table t;
+	build(&fx, &t, 150, "Name");
+	table_shape(&fx.L, &t);
+	table_fit(&fx.L, &t, NULL, NULL);
+	table_flow(&fx.L, &t);
+	double row_h = fx.L.fl.items[1].height;
+	CHECK_NEAR(row_h, 8 * 1.2 + 2 * 8 * 0.45, 1e-9, "a one-line row: line plus padding");
+	flow_paginate(&fx.L.fl, &fx.L.db, &fx.a);
+	size_t pages = fx.L.db.npages;
+	CHECK(pages >= 3, "150 rows continue over several pages");
+	int heads = 0, artifacts = 1;
+	for (size_t p = 0; p < pages; p++) {
+		const struct box *h = find_text(&fx.L.db, p, "Measure");
+		heads += h != NULL;
+		if (p > 0 && h && h->elem != -1)
+			artifacts = 0;
+		if (p == 0 && (!h || h->elem < 0 || fx.L.db.elems[h->elem].role != ROLE_TH))
+			artifacts = 0;
+	}
+	CHECK_INT(heads, pages, "the head row is on every page the table reaches");
+	CHECK(artifacts, "the first head is tagged TH; repeats are artifacts");
+
+	/* Rows whole and inside the text area; every row drawn exactly once. */
+	int inside = 1, seen = 0;
+	for (size_t p = 0; p < pages; p++)
+		for (size_t i = 0; i < fx.L.db.pages[p].n; i++) {
+			const struct box *b = &fx.L.db.pages[p].v[i];
+			if (b->kind == BOX_LINE && b->u.line.y1 < 50 - 1e-6)
+				inside = 0;
+			if (b->kind == BOX_ICON)
+				seen++;
+		}
+	CHECK(inside, "no row runs past the bottom margin");
+	CHECK_INT(seen, 150, "every row drawn once, none split between pages");
+
+	int band_ok = 1;
+	for (size_t r = 1; r <= 6; r++) {
+		/* Items: 0 head, then row r; its first box is a band for even rows. */
+		const struct vitem *it = &fx.L.fl.items[r];
+		const struct box *first = &fx.L.fl.boxes.v[it->first];
+		bool banded = first->kind == BOX_RECT && first->u.rect.fill &&
+			      first->u.rect.fill_color.r == fx.st.color_band.r;
+		if (banded != (r % 2 == 0))
+			band_ok = 0;
+	}
+	CHECK(band_ok, "every other row is banded in the layout's band colour");
+	CHECK(fx.L.fl.items[0].keep == KEEP_ALWAYS, "the head row is kept with the first row");
+	fixture_free(&fx);
+}
+
+static void test_links_and_elems(void)
+{
+	struct fixture fx;
+	fixture_init(&fx);
+	struct table t;
+	build(&fx, &t, 2, "Linked name");
+	int d = db_dest(&fx.L.db);
+	t.cells[0].dest = d;
+	table_shape(&fx.L, &t);
+	table_fit(&fx.L, &t, NULL, NULL);
+	size_t e0 = fx.L.db.nelems;
+	table_flow(&fx.L, &t);
+	flow_paginate(&fx.L.fl, &fx.L.db, &fx.a);
+	int links = 0;
+	for (size_t i = 0; i < fx.L.db.pages[0].n; i++)
+		links += fx.L.db.pages[0].v[i].kind == BOX_LINK && fx.L.db.pages[0].v[i].u.link.dest == d;
+	CHECK_INT(links, 1, "a linked cell gets a link area to its destination");
+	CHECK_INT(fx.L.db.elems[e0].role, ROLE_TABLE, "a Table element");
+	CHECK_INT(fx.L.db.elems[e0 + 1].role, ROLE_TR, "then a row");
+	CHECK_INT(fx.L.db.elems[e0 + 2].role, ROLE_TH, "of heads");
+	size_t tds = 0, trs = 0, lk = 0;
+	for (size_t i = e0; i < fx.L.db.nelems; i++) {
+		tds += fx.L.db.elems[i].role == ROLE_TD;
+		trs += fx.L.db.elems[i].role == ROLE_TR;
+		lk += fx.L.db.elems[i].role == ROLE_LINK;
+	}
+	CHECK_INT(trs, 3, "one TR per row and the head");
+	CHECK_INT(tds, 6, "one TD per body cell");
+	CHECK_INT(lk, 1, "a Link element inside the linked cell");
+	fixture_free(&fx);
+}
+
+int main(void)
+{
+	test_widths();
+	test_pages();
+	test_links_and_elems();
+	return harness_done();
+}
