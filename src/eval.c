@@ -35,7 +35,8 @@ static const char *amount_text(struct report *r, const struct measure *m, double
 
 /* A pro-rated target (a quarter of 965 is 241.25) shown with the extra
  * places it needs, so a reader never sees "241 against 241" marked under. */
-static const char *prorated_text(struct report *r, const struct measure *m, double v)
+static const char *prorated_text(struct report *r, const struct measure *m, double v,
+				 int *decimals)
 {
 	struct measure shown = *m;
 	for (int extra = 0; extra < 2 && !is_duration(m); extra++) {
@@ -45,6 +46,7 @@ static const char *prorated_text(struct report *r, const struct measure *m, doub
 			break;
 		shown.decimals++;
 	}
+	*decimals = shown.decimals;
 	return amount_text(r, &shown, v);
 }
 
@@ -152,8 +154,10 @@ static void eval_period(struct report *r, const struct measure *m, struct period
 			pe->computed = status_decide(t->cmp, pe->compared, pe->target_amount,
 						     pe->tolerance, is_duration(m), &pe->miss);
 		pe->target_text = target_words(r, m, t);
-		pe->target_amount_text = t->per_year ? prorated_text(r, m, pe->target_amount)
-						     : amount_text(r, m, pe->target_amount);
+		pe->target_decimals = m->decimals;
+		pe->target_amount_text = t->per_year
+			? prorated_text(r, m, pe->target_amount, &pe->target_decimals)
+			: amount_text(r, m, pe->target_amount);
 		if (pe->has_compared)
 			pe->compared_text = amount_text(r, m, pe->compared);
 	}

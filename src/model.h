@@ -123,6 +123,8 @@ struct period_eval {
 	const char *actual_text;       /* "" without an actual. */
 	const char *target_text;       /* "at most 5:00", "" without a target. */
 	const char *target_amount_text;/* "5:00" (pro-rated for annual targets). */
+	int target_decimals;           /* Places target_amount_text shows: a pro-rated
+					* target may need more than the measure's. */
 	const char *compared_text;     /* The compared amount ("" if none). */
 };
 
