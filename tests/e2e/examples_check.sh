@@ -204,4 +204,24 @@ for f in "$independence" "$riverbend"; do
 	fi
 done
 
+# ---- both examples render in both bundled layouts, every character drawable ----
+for layout in plain independence; do
+	for f in "$independence" "$riverbend"; do
+		name=$(basename "$f" .xml)
+		dir=$tmp/out-$layout
+		"$QREPORT" --layout "$layout" --out "$dir" "$f" >/dev/null 2>"$tmp/render.err"
+		rc=$?
+		what="$name in the $layout layout"
+		check "$what: exits 0 (got $rc)" test "$rc" -eq 0
+		check "$what: writes the PDF and the workbook" test -s "$dir/$name.pdf" -a -s "$dir/$name.xlsx"
+		# A character the fonts lack would be warned about and drawn as a box.
+		if grep -q 'warning:' "$tmp/render.err"; then
+			not_ok "$what: no warnings"
+			grep 'warning:' "$tmp/render.err" | head -n 5 | sed 's/^/# /'
+		else
+			ok "$what: no warnings"
+		fi
+	done
+done
+
 exit "$failed"
