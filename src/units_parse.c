@@ -150,7 +150,7 @@ static size_t match_decimal(const char *s, bool whole, bool *has_point)
 	return i;
 }
 
-/* True when the decimal text (already matched) has a non-zero digit after the point. */
+/* True when the decimal text has a non-zero digit after the point. */
 static bool has_nonzero_fraction(const char *s)
 {
 	const char *p = strchr(s, '.');
@@ -162,15 +162,34 @@ static bool has_nonzero_fraction(const char *s)
 	return false;
 }
 
+/* Whether matched decimal text is at most AMOUNT_MAX in magnitude, decided on
+ * the digits: 999999999999999.99 is allowed although it reads as 1e15. */
+static bool within_max(const char *s)
+{
+	static const char max[] = "1000000000000000"; /* AMOUNT_MAX written out. */
+	if (*s == '-')
+		s++;
+	while (*s == '0' && s[1] >= '0' && s[1] <= '9')
+		s++;
+	size_t n = digit_run(s);
+	if (n != sizeof max - 1)
+		return n < sizeof max - 1;
+	int c = strncmp(s, max, n);
+	if (c != 0)
+		return c < 0;
+	for (const char *p = s + n + (s[n] == '.'); *p >= '0' && *p <= '9'; p++)
+		if (*p != '0')
+			return false;
+	return true;
+}
+
 /* Converts matched decimal text; false beyond AMOUNT_MAX. strtod is safe here:
  * the text is plain digits and a point, and the program runs in the C locale. */
 static bool decimal_value(const char *s, double *out)
 {
-	double v = strtod(s, NULL);
-	if (!isfinite(v) || fabs(v) > AMOUNT_MAX ||
-	    (fabs(v) == AMOUNT_MAX && has_nonzero_fraction(s)))
+	if (!within_max(s))
 		return false;
-	*out = v;
+	*out = strtod(s, NULL);
 	return true;
 }
 

@@ -1,0 +1,252 @@
+/* The loader: one data file into a report model. The raw bytes are checked
+ * first (load_prescan.c), then parsed (load_xml.c), validated against the
+ * built-in schema (load_schema.c), and walked into the model with every rule
+ * the schema cannot express (load_meta.c, load_measure.c, load_narrative.c).
+ * Messages are collected and printed at the end, sorted by line. */
+#include "load.h"
+#include "load_internal.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include <libxml/parser.h>
+
+/* Appends a message to the list. */
+static void add_msg(struct loader *ld, int line, const char *fmt, va_list ap)
+{
+	va_list ap2;
+	va_copy(ap2, ap);
+	int n = vsnprintf(NULL, 0, fmt, ap2);
+	va_end(ap2);
+	char *text = xmalloc((size_t)(n > 0 ? n : 0) + 1);
+	vsnprintf(text, (size_t)(n > 0 ? n : 0) + 1, fmt, ap);
+	if (ld->nmsgs == ld->capmsgs) {
+		ld->capmsgs = ld->capmsgs ? ld->capmsgs * 2 : 16;
+		ld->msgs = xrealloc(ld->msgs, ld->capmsgs * sizeof *ld->msgs);
+	}
+	ld->msgs[ld->nmsgs] = (struct load_msg){ line, ld->nmsgs, text };
+	ld->nmsgs++;
+}
+
+/* Records an error on a line. */
+void load_error(struct loader *ld, int line, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	add_msg(ld, line, fmt, ap);
+	va_end(ap);
+}
+
+/* Records an error about an element and marks it explained. */
+void load_node_error(struct loader *ld, xmlNode *node, const char *fmt, ...)
+{
+	load_mark(node, LOAD_MARK_EXPLAINED);
+	va_list ap;
+	va_start(ap, fmt);
+	add_msg(ld, load_line(node), fmt, ap);
+	va_end(ap);
+}
+
+/* Records an error about an attribute and marks it explained. */
+void load_attr_error(struct loader *ld, xmlAttr *attr, const char *fmt, ...)
+{
+	load_mark_attr(attr, LOAD_MARK_EXPLAINED);
+	va_list ap;
+	va_start(ap, fmt);
+	add_msg(ld, load_attr_line(attr), fmt, ap);
+	va_end(ap);
+}
+
+/* Longest quoted text in a message, in bytes; longer text ends in "...". */
+#define SHOWN_MAX 60
+
+/* Text fit for a message; see load_internal.h. */
+const char *load_shown(struct loader *ld, const char *text)
+{
+	const char *c = load_collapse(ld, text);
+	size_t n = strlen(c);
+	if (n <= SHOWN_MAX)
+		return c;
+	n = SHOWN_MAX;
+	/* Cut at a character boundary, never inside a UTF-8 sequence. */
+	while (n > 0 && ((unsigned char)c[n] & 0xC0) == 0x80)
+		n--;
+	return arena_printf(&ld->r->arena, "%.*s...", (int)n, c);
+}
+
+/* Orders messages by line, then by discovery. */
+static int msg_order(const void *a, const void *b)
+{
+	const struct load_msg *x = a, *y = b;
+	if (x->line != y->line)
+		return x->line < y->line ? -1 : 1;
+	return (x->seq > y->seq) - (x->seq < y->seq);
+}
+
+/* Prints the messages in line order, each once. */
+static void flush_msgs(struct loader *ld, struct diag *d)
+{
+	if (ld->nmsgs > 1)
+		qsort(ld->msgs, ld->nmsgs, sizeof *ld->msgs, msg_order);
+	for (size_t i = 0; i < ld->nmsgs; i++) {
+		const struct load_msg *m = &ld->msgs[i];
+		bool repeat = false;
+		/* The same words on the same line come from one cause found twice. */
+		for (size_t j = i; j > 0 && ld->msgs[j - 1].line == m->line && !repeat; j--)
+			repeat = strcmp(ld->msgs[j - 1].text, m->text) == 0;
+		if (!repeat)
+			diag_error(d, ld->name, m->line, "%s", m->text);
+	}
+}
+
+/* Frees everything the loader holds apart from the report. */
+static void loader_free(struct loader *ld)
+{
+	for (size_t i = 0; i < ld->nmsgs; i++)
+		free(ld->msgs[i].text);
+	free(ld->msgs);
+	for (size_t i = 0; i < ld->nvalue_errors; i++)
+		free(ld->value_errors[i].reason);
+	free(ld->value_errors);
+	for (size_t i = 0; i < ld->nremoved; i++)
+		xmlFreeNode(ld->removed[i]);
+	free(ld->removed);
+	free(ld->refs);
+	load_ids_free(ld);
+}
+
+/* Walks a valid-enough tree into the model. */
+static void walk(struct loader *ld, xmlDoc *doc)
+{
+	xmlNode *root = xmlDocGetRootElement(doc);
+	load_root(ld, root);
+	for (xmlNode *c = root->children; c && !ld->stop; c = c->next) {
+		if (load_is(c, "meta"))
+			load_meta(ld, c);
+		else if (load_is(c, "goals"))
+			load_goals(ld, c);
+		else if (load_is(c, "narrative"))
+			load_narrative(ld, c);
+	}
+	if (!ld->stop)
+		load_resolve_refs(ld);
+}
+
+/* The root must be <report format="1">; anything else is not worth validating. */
+static bool check_root(struct loader *ld, xmlDoc *doc)
+{
+	xmlNode *root = xmlDocGetRootElement(doc);
+	if (root->ns) {
+		load_node_error(ld, root,
+				"the root element <%s> is in the namespace \"%s\"; expected <report> "
+				"without a namespace",
+				(const char *)root->name, load_shown(ld, (const char *)root->ns->href));
+		return false;
+	}
+	if (!load_is(root, "report")) {
+		load_node_error(ld, root, "the root element is <%s>; expected <report>",
+				(const char *)root->name);
+		return false;
+	}
+	xmlAttr *fa;
+	const char *format = load_get(ld, root, "format", &fa);
+	if (format && strcmp(format, "1") != 0) {
+		load_attr_error(ld, fa,
+				"format=\"%s\" is not a format this version reads; expected format=\"1\"",
+				load_shown(ld, format));
+		return false;
+	}
+	return true;
+}
+
+/* Reads and checks data already in memory; see load.h. */
+struct report *load_report_memory(const char *name, const char *data, size_t len, struct diag *d)
+{
+	xmlInitParser();
+	struct loader ld;
+	memset(&ld, 0, sizeof ld);
+	ld.r = report_new();
+	ld.name = name;
+	ld.data = data;
+	ld.len = len;
+	ld.r->path = arena_strdup(&ld.r->arena, name);
+
+	if (load_prescan(&ld)) {
+		xmlDoc *doc = load_parse(&ld);
+		if (doc) {
+			if (check_root(&ld, doc)) {
+				load_validate(&ld, doc);
+				if (!ld.stop) {
+					walk(&ld, doc);
+					load_schema_leftovers(&ld);
+				}
+			}
+			/* Elements taken out of the tree are freed before the tree they came from. */
+			for (size_t i = 0; i < ld.nremoved; i++)
+				xmlFreeNode(ld.removed[i]);
+			ld.nremoved = 0;
+			xmlFreeDoc(doc);
+		}
+	}
+	bool failed = ld.nmsgs > 0;
+	flush_msgs(&ld, d);
+	loader_free(&ld);
+	if (failed) {
+		report_free(ld.r);
+		return NULL;
+	}
+	return ld.r;
+}
+
+/* Reads the file, refusing anything too large before reading it. */
+struct report *load_report(const char *path, struct diag *d)
+{
+	FILE *f = fopen(path, "rb");
+	if (!f) {
+		diag_error(d, path, 0, "cannot open the data file: %s; expected a readable XML file",
+			   strerror(errno));
+		return NULL;
+	}
+	struct stat st;
+	if (fstat(fileno(f), &st) != 0 || !S_ISREG(st.st_mode)) {
+		diag_error(d, path, 0, "is not a regular file; expected an XML data file");
+		fclose(f);
+		return NULL;
+	}
+	if (st.st_size > LOAD_MAX_FILE_BYTES) {
+		diag_error(d, path, 0,
+			   "the file is %lld bytes; expected at most %ld bytes (%ld MB) in one data file",
+			   (long long)st.st_size, (long)LOAD_MAX_FILE_BYTES,
+			   (long)LOAD_MAX_FILE_BYTES / (1024 * 1024));
+		fclose(f);
+		return NULL;
+	}
+	size_t cap = (size_t)st.st_size + 1, len = 0;
+	char *buf = xmalloc(cap);
+	for (;;) {
+		size_t n = fread(buf + len, 1, cap - len, f);
+		len += n;
+		if (n == 0 || len > (size_t)LOAD_MAX_FILE_BYTES)
+			break;
+		if (len == cap) {
+			/* The file grew while being read. */
+			cap *= 2;
+			buf = xrealloc(buf, cap);
+		}
+	}
+	bool read_error = ferror(f);
+	fclose(f);
+	if (read_error) {
+		diag_error(d, path, 0, "cannot read the data file: %s; expected a readable XML file",
+			   strerror(errno));
+		free(buf);
+		return NULL;
+	}
+	struct report *r = load_report_memory(path, buf, len, d);
+	free(buf);
+	return r;
+}

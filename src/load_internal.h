@@ -1,0 +1,181 @@
+/* Shared by the loader's files (load*.c) and nothing else: the loader's state,
+ * its message list, and the helpers that read libxml2's tree. No libxml2 type
+ * is visible past these files. */
+#ifndef QREPORT_LOAD_INTERNAL_H
+#define QREPORT_LOAD_INTERNAL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include <libxml/tree.h>
+
+#include "diag.h"
+#include "model.h"
+
+/* One message, kept until the end so that they come out sorted by line. */
+struct load_msg {
+	int line;    /* 0: about the whole file. */
+	size_t seq;  /* Order of discovery, to keep the sort stable. */
+	char *text;  /* Heap-owned. */
+};
+
+/* What an id names. */
+enum id_kind { ID_GOAL, ID_MEASURE, ID_SECTION };
+
+struct id_entry {
+	const char *id; /* NULL for an empty slot. */
+	enum id_kind kind;
+	void *object;   /* struct goal, measure or section. */
+	int line;
+};
+
+/* Open addressing, so 50,000 measures are looked up in constant time each. */
+struct id_table {
+	struct id_entry *slots; /* Heap-owned. */
+	size_t cap;             /* A power of two. */
+	size_t n;
+};
+
+/* A `refs` token waiting until every id is known. */
+struct pending_ref {
+	const char *id;         /* In the report's arena. */
+	struct measure **slot;  /* Where the measure goes. */
+	int line;
+};
+
+/* A value the schema refused, for the loader to explain in its own words. */
+struct schema_value_error {
+	xmlNode *element;
+	xmlAttr *attr;          /* NULL when the element's content was refused. */
+	char *reason;           /* libxml2's words, heap-owned; only used if the loader has none. */
+};
+
+struct loader {
+	struct report *r;
+	const char *name;       /* The file as named on the command line, for messages. */
+	const char *data;       /* The whole input, as read. */
+	size_t len;
+
+	struct load_msg *msgs;  /* Heap-owned list. */
+	size_t nmsgs, capmsgs;
+	bool stop;              /* A limit was passed: stop reading the tree. */
+
+	struct id_table ids;
+	struct pending_ref *refs; /* Heap-owned. */
+	size_t nrefs, caprefs;
+
+	struct schema_value_error *value_errors; /* Heap-owned. */
+	size_t nvalue_errors, capvalue_errors;
+	xmlNode **removed;      /* Elements the schema refused, unlinked; freed at the end. */
+	size_t nremoved, capremoved;
+	bool placeholders_added; /* This validation pass put in a placeholder. */
+
+	bool has_period;        /* meta/period was read: values can be checked against it. */
+	size_t measure_count;   /* Measures seen so far, for LOAD_MAX_MEASURES. */
+};
+
+/* ---- Messages (load.c) ---- */
+
+/* Records an error on a line (0: the whole file). */
+void load_error(struct loader *ld, int line, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+/* Records an error about an element (its start tag's line) and marks it explained. */
+void load_node_error(struct loader *ld, xmlNode *node, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+/* Records an error about an attribute (its own line) and marks it explained. */
+void load_attr_error(struct loader *ld, xmlAttr *attr, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+/* Text fit for quoting in a message: white space collapsed, long text cut short.
+ * The result lives in the report's arena. */
+const char *load_shown(struct loader *ld, const char *text);
+
+/* ---- Before libxml2 (load_prescan.c) ---- */
+
+/* Checks size, encoding and the prolog (no DOCTYPE) before any parsing.
+ * Returns false, after reporting, when the file must not be parsed. */
+bool load_prescan(struct loader *ld);
+
+/* ---- libxml2 (load_xml.c) ---- */
+
+/* Parses ld->data into a tree whose nodes know their lines; NULL after
+ * reporting when the file is not well-formed or passes a limit. */
+xmlDoc *load_parse(struct loader *ld);
+
+/* Source line of an element (its start tag), attribute or text node (its first
+ * character that is not white space); 0 if unknown. */
+int load_line(const xmlNode *node);
+int load_attr_line(const xmlAttr *attr);
+/* Marks: the schema refused the value; the loader has explained it; the
+ * element stands in for a missing one so that validation can go on. */
+#define LOAD_MARK_SCHEMA 1u
+#define LOAD_MARK_EXPLAINED 2u
+#define LOAD_MARK_PLACEHOLDER 4u
+void load_mark(xmlNode *node, unsigned mark);
+void load_mark_attr(xmlAttr *attr, unsigned mark);
+bool load_marked(const xmlNode *node, unsigned mark);
+bool load_marked_attr(const xmlAttr *attr, unsigned mark);
+
+/* ---- The schema (load_schema.c) ---- */
+
+/* Validates against the built-in schema, reporting in our words; elements
+ * the schema does not expect are taken out of the tree so that the rest can
+ * still be checked. */
+void load_validate(struct loader *ld, xmlDoc *doc);
+/* After the tree walk: schema refusals that the loader did not explain itself. */
+void load_schema_leftovers(struct loader *ld);
+
+/* ---- What the format allows, for messages (load_names.c) ---- */
+
+/* Writes "id, unit, decimals, ..." into buf; false when the element takes none. */
+bool load_format_attrs(const char *element, char *buf, size_t n);
+/* An example value for an attribute, e.g. "code-inspections" for measure@id. */
+const char *load_format_example(const char *element, const char *attr);
+/* Whether the format has an element of this name anywhere. */
+bool load_format_known(const char *element);
+/* Whether the element may appear more than once in its parent. */
+bool load_format_repeats(const char *element);
+/* The children a parent must have, as "a b c" (NULL if none). */
+const char *load_format_required(const char *element);
+
+/* ---- Reading the tree (load_tree.c) ---- */
+
+/* Is node an element named `name` (with no namespace)? */
+bool load_is(const xmlNode *node, const char *name);
+/* An attribute without namespace, or NULL; its value through load_value. */
+xmlAttr *load_attr(const xmlNode *el, const char *name);
+const char *load_value(struct loader *ld, const xmlAttr *attr);
+/* The value of an attribute, or NULL when absent. */
+const char *load_get(struct loader *ld, const xmlNode *el, const char *name, xmlAttr **out);
+/* The text of a plain-text element, white space collapsed, in the arena. */
+const char *load_plain(struct loader *ld, const xmlNode *el);
+/* White space collapsed and trimmed; in the arena. */
+const char *load_collapse(struct loader *ld, const char *s);
+
+/* ---- Rich text (load_text.c) ---- */
+
+/* A paragraph of text with b, i and a, white space collapsed across runs. */
+void load_para(struct loader *ld, xmlNode *el, struct para *out);
+/* commentary/action: inline text as one paragraph, or several p. */
+void load_paras(struct loader *ld, xmlNode *el, struct paras *out);
+
+/* ---- Ids (load_ids.c) ---- */
+
+/* Checks the id attribute's syntax and uniqueness and records it; returns the
+ * id in the arena, or NULL if it is missing or wrong. */
+const char *load_id(struct loader *ld, xmlNode *el, enum id_kind kind, void *object);
+const struct id_entry *load_id_find(const struct loader *ld, const char *id);
+void load_ids_free(struct loader *ld);
+/* "goal", "measure", "section" */
+const char *load_id_kind_name(enum id_kind kind);
+
+/* ---- The model (load_meta.c, load_measure.c, load_narrative.c) ---- */
+
+void load_root(struct loader *ld, xmlNode *root);
+void load_meta(struct loader *ld, xmlNode *meta);
+void load_goals(struct loader *ld, xmlNode *goals);
+void load_measure(struct loader *ld, xmlNode *el, struct measure *m);
+void load_narrative(struct loader *ld, xmlNode *narrative);
+/* Resolves measures refs once every id is known. */
+void load_resolve_refs(struct loader *ld);
+
+#endif

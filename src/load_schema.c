@@ -1,0 +1,519 @@
+/* Validation against the built-in schema, with libxml2's findings told in our
+ * words: `unknown element <valeu> in <measure>; expected one of <value>, ...`.
+ *
+ * libxml2 stops checking a parent's children at the first element it does not
+ * expect there. To still find every error in one run, such elements are taken
+ * out of the tree and the document is validated again, a few times at most;
+ * where a required element is missing, a placeholder stands in for it so that
+ * its siblings are checked too. Values the schema refuses (a wrong id, a bad
+ * period) are left for the tree walk to explain with the format's rules; only
+ * when the walk finds nothing to say is the schema's reason shown. */
+#include "load_internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include <libxml/xmlschemas.h>
+
+/* Generated at build time from schema/report-1.xsd (tools/embed.c). */
+extern const unsigned char schema_report_1[];
+extern const size_t schema_report_1_len;
+
+/* Enough to get past a handful of stray elements in one parent. */
+#define MAX_PASSES 16
+
+#define XINCLUDE_NS "http://www.w3.org/2001/XInclude"
+
+/* An element's name as the file wrote it, prefix included. */
+static const char *shown_name(struct loader *ld, const xmlNode *n)
+{
+	if (n->ns && n->ns->prefix)
+		return arena_printf(&ld->r->arena, "%s:%s", (const char *)n->ns->prefix,
+				    (const char *)n->name);
+	return (const char *)n->name;
+}
+
+/* The names libxml2 lists after "Expected is ( a, b )" or "Expected is one of
+ * ( a, b )", space-separated in the arena; "" when it lists none. */
+static const char *expected_names(struct loader *ld, const char *msg)
+{
+	const char *p = msg ? strstr(msg, "Expected is ") : NULL;
+	if (!p)
+		return "";
+	p = strchr(p, '(');
+	const char *end = p ? strchr(p, ')') : NULL;
+	if (!p || !end)
+		return "";
+	char *out = arena_alloc(&ld->r->arena, (size_t)(end - p) + 1);
+	size_t n = 0;
+	for (const char *s = p + 1; s < end; s++) {
+		if (*s == ' ' || *s == ',') {
+			if (n > 0 && out[n - 1] != ' ')
+				out[n++] = ' ';
+			continue;
+		}
+		out[n++] = *s;
+	}
+	while (n > 0 && out[n - 1] == ' ')
+		n--;
+	out[n] = '\0';
+	return out;
+}
+
+/* "<a>" or "one of <a>, <b>" from a space-separated list; NULL if empty. */
+static const char *name_list(struct loader *ld, const char *names)
+{
+	if (!names || !*names)
+		return NULL;
+	size_t count = 1;
+	for (const char *s = names; *s; s++)
+		count += *s == ' ';
+	char *out = arena_alloc(&ld->r->arena, strlen(names) + 4 * count + 8);
+	char *o = out;
+	if (count > 1)
+		o += sprintf(o, "one of ");
+	for (const char *s = names; *s;) {
+		const char *e = strchr(s, ' ');
+		size_t len = e ? (size_t)(e - s) : strlen(s);
+		o += sprintf(o, "%s<%.*s>", o > out && count > 1 && o[-1] == '>' ? ", " : "", (int)len, s);
+		s += len;
+		if (*s == ' ')
+			s++;
+	}
+	return out;
+}
+
+/* Whether the space-separated list holds `name`. */
+static bool list_has(const char *list, const char *name)
+{
+	size_t n = strlen(name);
+	for (const char *s = list; s && *s;) {
+		const char *e = strchr(s, ' ');
+		size_t len = e ? (size_t)(e - s) : strlen(s);
+		if (len == n && strncmp(s, name, n) == 0)
+			return true;
+		s += len;
+		if (*s == ' ')
+			s++;
+	}
+	return false;
+}
+
+/* Whether parent has a child element `name` (placeholders count). */
+static bool has_child(const xmlNode *parent, const char *name)
+{
+	for (const xmlNode *c = parent->children; c; c = c->next)
+		if (c->type == XML_ELEMENT_NODE && !c->ns && strcmp((const char *)c->name, name) == 0)
+			return true;
+	return false;
+}
+
+/* The required children of parent that it lacks, space-separated; "" if none. */
+static const char *missing_required(struct loader *ld, const xmlNode *parent)
+{
+	const char *req = load_format_required((const char *)parent->name);
+	if (!req || parent->ns)
+		return "";
+	char *out = arena_alloc(&ld->r->arena, strlen(req) + 1);
+	size_t n = 0;
+	for (const char *s = req; *s;) {
+		const char *e = strchr(s, ' ');
+		size_t len = e ? (size_t)(e - s) : strlen(s);
+		char name[64];
+		snprintf(name, sizeof name, "%.*s", (int)len, s);
+		if (!has_child(parent, name))
+			n += (size_t)sprintf(out + n, "%s%s", n ? " " : "", name);
+		s += len;
+		if (*s == ' ')
+			s++;
+	}
+	out[n] = '\0';
+	return out;
+}
+
+/* Reports one missing child. */
+static void report_missing(struct loader *ld, xmlNode *parent, const char *child)
+{
+	const char *p = (const char *)parent->name;
+	load_error(ld, load_line(parent), "missing <%s> in <%s>; expected %s <%s> inside <%s>", child,
+		   p, load_format_repeats(child) ? "at least one" : "one", child, p);
+}
+
+/* Queues an element to be taken out of the tree after this pass. */
+static void queue_removal(struct loader *ld, xmlNode *el)
+{
+	if (ld->nremoved == ld->capremoved) {
+		ld->capremoved = ld->capremoved ? ld->capremoved * 2 : 16;
+		ld->removed = xrealloc(ld->removed, ld->capremoved * sizeof *ld->removed);
+	}
+	ld->removed[ld->nremoved++] = el;
+	load_mark(el, LOAD_MARK_EXPLAINED);
+}
+
+/* Puts an empty placeholder `name` before el, standing in for a missing
+ * required element so that el and its siblings can be validated. */
+static void add_placeholder(struct loader *ld, xmlNode *el, const char *name)
+{
+	ld->placeholders_added = true;
+	xmlNode *ph = xmlNewDocNode(el->doc, NULL, (const xmlChar *)name, NULL);
+	ph->_private = el->_private;
+	load_mark(ph, LOAD_MARK_PLACEHOLDER);
+	xmlAddPrevSibling(el, ph);
+}
+
+/* Whether an ancestor of el is an `a`. */
+static bool inside_link(const xmlNode *el)
+{
+	for (const xmlNode *p = el->parent; p && p->type == XML_ELEMENT_NODE; p = p->parent)
+		if (load_is(p, "a"))
+			return true;
+	return false;
+}
+
+/* Whether an earlier sibling of el has the same name. */
+static bool earlier_twin(const xmlNode *el)
+{
+	for (const xmlNode *c = el->prev; c; c = c->prev)
+		if (c->type == XML_ELEMENT_NODE && !c->ns && !el->ns &&
+		    strcmp((const char *)c->name, (const char *)el->name) == 0)
+			return true;
+	return false;
+}
+
+/* An element where the schema expects something else (or nothing). */
+static void unexpected_element(struct loader *ld, xmlNode *el, const char *msg)
+{
+	xmlNode *parent = el->parent;
+	const char *p = (const char *)parent->name;
+	const char *names = expected_names(ld, msg);
+	const char *expected = name_list(ld, names);
+	const char *missing = missing_required(ld, parent);
+	const char *name = shown_name(ld, el);
+	bool known = !el->ns && load_format_known((const char *)el->name);
+	/* Stuck before a required element that is not there: say so, and let a
+	 * placeholder take its place so that the rest of the parent is checked. */
+	bool stuck = *names && *missing && strchr(names, ' ') == NULL && list_has(missing, names);
+
+	if (stuck && known) {
+		report_missing(ld, parent, names);
+		add_placeholder(ld, el, names);
+		return;
+	}
+	if (el->ns && strcmp((const char *)el->ns->href, XINCLUDE_NS) == 0)
+		load_node_error(ld, el, "<%s> (XInclude) is not supported; expected the content itself "
+				"in this one file", name);
+	else if (el->ns)
+		load_node_error(ld, el, "unknown element <%s> (namespace \"%s\") in <%s>; expected %s",
+				name, load_shown(ld, (const char *)el->ns->href), p,
+				expected ? expected : "nothing more there");
+	else if (load_is(el, "a") && inside_link(el))
+		load_node_error(ld, el, "a link <a> inside another link; expected text, <b> or <i> "
+				"inside <a>");
+	else if (!known)
+		load_node_error(ld, el, "unknown element <%s> in <%s>; expected %s", name, p,
+				expected ? expected : "nothing more there");
+	else if (!load_format_repeats(name) && earlier_twin(el))
+		load_node_error(ld, el, "a second <%s> in <%s>; expected only one", name, p);
+	else if (expected)
+		load_node_error(ld, el, "<%s> is out of place in <%s>; expected %s here", name, p,
+				expected);
+	else
+		load_node_error(ld, el, "<%s> is out of place in <%s>; expected nothing more there",
+				name, p);
+	if (stuck)
+		add_placeholder(ld, el, names);
+	queue_removal(ld, el);
+}
+
+/* "Missing child element(s)": every required child the parent lacks. */
+static void missing_children(struct loader *ld, xmlNode *parent, const char *msg)
+{
+	const char *missing = missing_required(ld, parent);
+	if (!*missing) {
+		const char *expected = name_list(ld, expected_names(ld, msg));
+		load_error(ld, load_line(parent), "<%s> is incomplete; expected %s inside it",
+			   (const char *)parent->name, expected ? expected : "more elements");
+		return;
+	}
+	for (const char *s = missing; *s;) {
+		const char *e = strchr(s, ' ');
+		size_t len = e ? (size_t)(e - s) : strlen(s);
+		char name[64];
+		snprintf(name, sizeof name, "%.*s", (int)len, s);
+		report_missing(ld, parent, name);
+		s += len;
+		if (*s == ' ')
+			s++;
+	}
+}
+
+/* The attribute libxml2 names as `name` ("{uri}local" when namespaced). */
+static xmlAttr *find_attr(xmlNode *el, const char *name)
+{
+	for (xmlAttr *a = el->properties; a; a = a->next) {
+		if (!a->ns && strcmp((const char *)a->name, name) == 0)
+			return a;
+		if (a->ns && name[0] == '{') {
+			size_t n = strlen((const char *)a->ns->href);
+			if (strncmp(name + 1, (const char *)a->ns->href, n) == 0 && name[n + 1] == '}' &&
+			    strcmp(name + n + 2, (const char *)a->name) == 0)
+				return a;
+		}
+	}
+	return NULL;
+}
+
+/* An attribute the element does not take. */
+static void unknown_attribute(struct loader *ld, xmlNode *el, const char *attr_name)
+{
+	xmlAttr *a = find_attr(el, attr_name);
+	const char *shown = attr_name;
+	if (a && a->ns && a->ns->prefix)
+		shown = arena_printf(&ld->r->arena, "%s:%s", (const char *)a->ns->prefix,
+				     (const char *)a->name);
+	char allowed[200];
+	const char *e = (const char *)el->name;
+	int line = a ? load_attr_line(a) : load_line(el);
+	if (!load_format_attrs(e, allowed, sizeof allowed))
+		load_error(ld, line, "unknown attribute %s on <%s>; expected no attributes on <%s>",
+			   shown, e, e);
+	else if (strchr(allowed, ','))
+		load_error(ld, line, "unknown attribute %s on <%s>; expected one of %s", shown, e,
+			   allowed);
+	else
+		load_error(ld, line, "unknown attribute %s on <%s>; expected %s", shown, e, allowed);
+	if (a)
+		load_mark_attr(a, LOAD_MARK_EXPLAINED);
+}
+
+/* A required attribute that is not there. */
+static void missing_attribute(struct loader *ld, xmlNode *el, const char *attr)
+{
+	const char *e = (const char *)el->name;
+	const char *eg = load_format_example(e, attr);
+	load_error(ld, load_line(el), "missing attribute %s on <%s>; expected for example %s=\"%s\"",
+		   attr, e, attr, eg ? eg : "...");
+}
+
+/* The first child element, or the first text that is not white space. */
+static xmlNode *first_content(xmlNode *el, bool elements)
+{
+	for (xmlNode *c = el->children; c; c = c->next) {
+		if (elements && c->type == XML_ELEMENT_NODE)
+			return c;
+		if (!elements && c->type == XML_TEXT_NODE && c->content &&
+		    strspn((const char *)c->content, " \t\r\n") < strlen((const char *)c->content))
+			return c;
+	}
+	return NULL;
+}
+
+/* Markup inside an element that holds plain text. */
+static void markup_in_plain(struct loader *ld, xmlNode *el)
+{
+	xmlNode *c = first_content(el, true);
+	const char *e = (const char *)el->name;
+	if (!c) {
+		load_node_error(ld, el, "<%s> holds more than text; expected plain text in <%s>", e, e);
+		return;
+	}
+	load_error(ld, load_line(c), "markup <%s> inside <%s>; expected plain text in <%s>",
+		   shown_name(ld, c), e, e);
+	load_mark(el, LOAD_MARK_EXPLAINED);
+}
+
+/* Content inside an element that must be empty. */
+static void content_in_empty(struct loader *ld, xmlNode *el)
+{
+	const char *e = (const char *)el->name;
+	xmlNode *c = first_content(el, true);
+	if (c) {
+		load_error(ld, load_line(c), "<%s> inside <%s>; expected <%s> to be empty, with "
+			   "everything in its attributes", shown_name(ld, c), e, e);
+		return;
+	}
+	c = first_content(el, false);
+	load_error(ld, c ? load_line(c) : load_line(el),
+		   "text \"%s\" inside <%s>; expected <%s> to be empty, with everything in its "
+		   "attributes",
+		   c ? load_shown(ld, (const char *)c->content) : "", e, e);
+}
+
+/* Text between elements where only elements may stand. */
+static void stray_text(struct loader *ld, xmlNode *el)
+{
+	xmlNode *c = first_content(el, false);
+	const char *e = (const char *)el->name;
+	load_error(ld, c ? load_line(c) : load_line(el),
+		   "text \"%s\" directly inside <%s>; expected only elements there",
+		   c ? load_shown(ld, (const char *)c->content) : "", e);
+}
+
+/* Keeps a refused value for the tree walk to explain. */
+static void defer_value(struct loader *ld, xmlNode *el, const char *msg)
+{
+	xmlAttr *attr = NULL;
+	const char *m = msg ? msg : "";
+	const char *a = strstr(m, ", attribute '");
+	if (a) {
+		a += strlen(", attribute '");
+		const char *end = strchr(a, '\'');
+		char name[256];
+		snprintf(name, sizeof name, "%.*s", end ? (int)(end - a) : 0, a);
+		attr = find_attr(el, name);
+	}
+	if (attr ? load_marked_attr(attr, LOAD_MARK_SCHEMA) : load_marked(el, LOAD_MARK_SCHEMA))
+		return;
+	if (attr)
+		load_mark_attr(attr, LOAD_MARK_SCHEMA);
+	else
+		load_mark(el, LOAD_MARK_SCHEMA);
+	/* libxml2 says "Element 'x', attribute 'y': why." and the why is what is kept. */
+	const char *why = strstr(m, "': ");
+	why = why ? why + 3 : m;
+	size_t n = strlen(why);
+	while (n > 0 && (why[n - 1] == '\n' || why[n - 1] == '.'))
+		n--;
+	if (ld->nvalue_errors == ld->capvalue_errors) {
+		ld->capvalue_errors = ld->capvalue_errors ? ld->capvalue_errors * 2 : 16;
+		ld->value_errors = xrealloc(ld->value_errors,
+					    ld->capvalue_errors * sizeof *ld->value_errors);
+	}
+	char *reason = xmalloc(n + 1);
+	memcpy(reason, why, n);
+	reason[n] = '\0';
+	ld->value_errors[ld->nvalue_errors++] = (struct schema_value_error){ el, attr, reason };
+}
+
+/* Whether a schema error is about a value (a facet or a simple type). */
+static bool is_value_error(int code)
+{
+	return (code >= XML_SCHEMAV_CVC_DATATYPE_VALID_1_2_1 &&
+		code <= XML_SCHEMAV_CVC_ENUMERATION_VALID) ||
+	       (code >= XML_SCHEMAV_CVC_ELT_5_1_1 && code <= XML_SCHEMAV_CVC_ELT_5_2_2_2_2) ||
+	       (code >= XML_SCHEMAV_CVC_ATTRIBUTE_1 && code <= XML_SCHEMAV_CVC_ATTRIBUTE_4) ||
+	       code == XML_SCHEMAV_CVC_AU || code == XML_SCHEMAV_CVC_TYPE_1 ||
+	       code == XML_SCHEMAV_CVC_TYPE_2;
+}
+
+/* Whether el is a placeholder or inside one: what is said about it is noise. */
+static bool in_placeholder(const xmlNode *el)
+{
+	for (; el && el->type == XML_ELEMENT_NODE; el = el->parent)
+		if (load_marked(el, LOAD_MARK_PLACEHOLDER))
+			return true;
+	return false;
+}
+
+/* libxml2's structured error callback during validation. */
+static void on_error(void *user, xmlErrorPtr e)
+{
+	struct loader *ld = user;
+	xmlNode *el = e->node;
+	if (e->level == XML_ERR_WARNING)
+		return;
+	if (!el || el->type != XML_ELEMENT_NODE) {
+		load_error(ld, e->line, "%s", e->message ? e->message : "invalid");
+		return;
+	}
+	if (in_placeholder(el))
+		return;
+	const char *msg = e->message ? e->message : "";
+	switch (e->code) {
+	case XML_SCHEMAV_CVC_COMPLEX_TYPE_3_2_1:
+	case XML_SCHEMAV_CVC_COMPLEX_TYPE_3_2_2:
+	case XML_SCHEMAV_CVC_TYPE_3_1_1:
+		unknown_attribute(ld, el, e->str1 ? e->str1 : "");
+		return;
+	case XML_SCHEMAV_CVC_COMPLEX_TYPE_4:
+		missing_attribute(ld, el, e->str1 ? e->str1 : "");
+		return;
+	case XML_SCHEMAV_ELEMENT_CONTENT:
+		if (strstr(msg, "Missing child element"))
+			missing_children(ld, el, msg);
+		else
+			unexpected_element(ld, el, msg);
+		return;
+	case XML_SCHEMAV_CVC_TYPE_3_1_2:
+		markup_in_plain(ld, el);
+		return;
+	case XML_SCHEMAV_CVC_COMPLEX_TYPE_2_1:
+		content_in_empty(ld, el);
+		return;
+	case XML_SCHEMAV_CVC_COMPLEX_TYPE_2_3:
+		stray_text(ld, el);
+		return;
+	default:
+		break;
+	}
+	if (is_value_error(e->code)) {
+		defer_value(ld, el, msg);
+		return;
+	}
+	const char *why = strstr(msg, "': ");
+	why = why ? why + 3 : msg;
+	size_t n = strlen(why);
+	while (n > 0 && (why[n - 1] == '\n' || why[n - 1] == '.'))
+		n--;
+	load_node_error(ld, el, "<%s> is not valid: %.*s; expected what schema/report-1.xsd allows",
+			shown_name(ld, el), (int)n, why);
+}
+
+/* The schema itself failing to compile is a fault in the program. */
+static void on_schema_error(void *user, xmlErrorPtr e)
+{
+	struct loader *ld = user;
+	if (e->level != XML_ERR_WARNING)
+		load_error(ld, 0, "internal error: the built-in schema does not compile (%s)",
+			   e->message ? e->message : "");
+}
+
+/* Validates; see load_internal.h. */
+void load_validate(struct loader *ld, xmlDoc *doc)
+{
+	xmlSchemaParserCtxtPtr pc =
+		xmlSchemaNewMemParserCtxt((const char *)schema_report_1, (int)schema_report_1_len);
+	xmlSchemaSetParserStructuredErrors(pc, on_schema_error, ld);
+	xmlSchemaPtr schema = xmlSchemaParse(pc);
+	xmlSchemaFreeParserCtxt(pc);
+	if (!schema) {
+		ld->stop = true;
+		return;
+	}
+	for (int pass = 0; pass < MAX_PASSES; pass++) {
+		size_t before = ld->nremoved;
+		xmlSchemaValidCtxtPtr vc = xmlSchemaNewValidCtxt(schema);
+		xmlSchemaSetValidStructuredErrors(vc, on_error, ld);
+		int rc = xmlSchemaValidateDoc(vc, doc);
+		xmlSchemaFreeValidCtxt(vc);
+		for (size_t i = before; i < ld->nremoved; i++)
+			xmlUnlinkNode(ld->removed[i]);
+		/* Placeholders also change the tree: run again if any was added. */
+		if (rc == 0 || (ld->nremoved == before && !ld->placeholders_added))
+			break;
+		ld->placeholders_added = false;
+	}
+	xmlSchemaFree(schema);
+}
+
+/* Schema refusals the tree walk did not explain: shown in the schema's words. */
+void load_schema_leftovers(struct loader *ld)
+{
+	for (size_t i = 0; i < ld->nvalue_errors; i++) {
+		const struct schema_value_error *v = &ld->value_errors[i];
+		const char *e = (const char *)v->element->name;
+		if (v->attr) {
+			if (load_marked_attr(v->attr, LOAD_MARK_EXPLAINED))
+				continue;
+			load_error(ld, load_attr_line(v->attr),
+				   "%s=\"%s\" on <%s> is not valid (%s); expected what "
+				   "schema/report-1.xsd allows",
+				   (const char *)v->attr->name, load_shown(ld, load_value(ld, v->attr)), e,
+				   v->reason);
+		} else if (!load_marked(v->element, LOAD_MARK_EXPLAINED)) {
+			load_error(ld, load_line(v->element),
+				   "<%s> is not valid (%s); expected what schema/report-1.xsd allows", e,
+				   v->reason);
+		}
+	}
+}

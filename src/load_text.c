@@ -1,0 +1,201 @@
+/* Rich text: paragraphs of runs (bold, italic, link) with white space
+ * collapsed across the whole paragraph, so `resolve <b>15 vacancies</b>
+ * and` keeps exactly one space on each side of the bold run. */
+#include "load_internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+/* A run being built: a slice of the builder's text. */
+struct run_slice {
+	size_t start, len;
+	unsigned style;
+	const char *href;
+};
+
+/* Collects one paragraph before it is frozen into the arena. */
+struct builder {
+	char *text;             /* Heap-owned; every run's bytes, in order. */
+	size_t len, cap;
+	struct run_slice *runs; /* Heap-owned. */
+	size_t nruns, capruns;
+	bool space;             /* White space seen since the last word... */
+	unsigned space_style;   /* ...in this style... */
+	const char *space_href; /* ...and this link: the space belongs where it was written. */
+};
+
+/* Appends bytes in a style, extending the last run when the style matches. */
+static void put(struct builder *b, const char *s, size_t n, unsigned style, const char *href)
+{
+	if (b->len + n + 1 > b->cap) {
+		b->cap = (b->len + n + 1) * 2;
+		b->text = xrealloc(b->text, b->cap);
+	}
+	memcpy(b->text + b->len, s, n);
+	struct run_slice *last = b->nruns ? &b->runs[b->nruns - 1] : NULL;
+	if (last && last->style == style && last->href == href) {
+		last->len += n;
+	} else {
+		if (b->nruns == b->capruns) {
+			b->capruns = b->capruns ? b->capruns * 2 : 4;
+			b->runs = xrealloc(b->runs, b->capruns * sizeof *b->runs);
+		}
+		b->runs[b->nruns++] = (struct run_slice){ b->len, n, style, href };
+	}
+	b->len += n;
+}
+
+static bool is_xml_space(char c)
+{
+	return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
+
+/* Adds text in a style, collapsing white space; leading space is dropped,
+ * and trailing space waits for a following word that may never come. */
+static void add_text(struct builder *b, const char *s, unsigned style, const char *href)
+{
+	while (*s) {
+		if (is_xml_space(*s)) {
+			if (!b->space && b->len > 0) {
+				b->space = true;
+				b->space_style = style;
+				b->space_href = href;
+			}
+			s++;
+			continue;
+		}
+		size_t n = 0;
+		while (s[n] && !is_xml_space(s[n]))
+			n++;
+		if (b->space) {
+			put(b, " ", 1, b->space_style, b->space_href);
+			b->space = false;
+		}
+		put(b, s, n, style, href);
+		s += n;
+	}
+}
+
+/* Whether a link target uses a scheme readers can safely follow. */
+static bool allowed_href(const char *href)
+{
+	static const char *const schemes[] = { "http:", "https:", "mailto:" };
+	for (size_t i = 0; i < 3; i++) {
+		size_t n = strlen(schemes[i]);
+		if (strncasecmp(href, schemes[i], n) == 0 && href[n] != '\0')
+			return true;
+	}
+	return false;
+}
+
+/* Walks the inline content of el in a style. Elements the schema refused
+ * were taken out of the tree; anything else unexpected reads as text. */
+static void add_inline(struct loader *ld, struct builder *b, xmlNode *el, unsigned style,
+		       const char *href)
+{
+	for (xmlNode *c = el->children; c; c = c->next) {
+		if (c->type == XML_TEXT_NODE) {
+			if (c->content)
+				add_text(b, (const char *)c->content, style, href);
+		} else if (load_is(c, "b")) {
+			add_inline(ld, b, c, style | RUN_BOLD, href);
+		} else if (load_is(c, "i")) {
+			add_inline(ld, b, c, style | RUN_ITALIC, href);
+		} else if (load_is(c, "a")) {
+			xmlAttr *a;
+			const char *target = load_get(ld, c, "href", &a);
+			const char *link = href;
+			if (target && !href) {
+				if (allowed_href(target))
+					link = arena_strdup(&ld->r->arena, target);
+				else
+					load_attr_error(ld, a,
+							"href=\"%s\" is not an allowed link; expected an "
+							"address starting with http:, https: or mailto:",
+							load_shown(ld, target));
+			}
+			size_t before = b->len;
+			add_inline(ld, b, c, style, link);
+			if (b->len == before)
+				load_node_error(ld, c, "a link with no text; expected the words to show "
+						"for the link inside <a>");
+		} else if (c->type == XML_ELEMENT_NODE) {
+			add_inline(ld, b, c, style, href);
+		}
+	}
+}
+
+/* Freezes the builder into a paragraph in the arena and frees it. */
+static void finish(struct loader *ld, struct builder *b, struct para *out, int line)
+{
+	out->line = line;
+	out->nruns = b->nruns;
+	out->runs = b->nruns ? arena_calloc(&ld->r->arena, b->nruns, sizeof *out->runs) : NULL;
+	for (size_t i = 0; i < b->nruns; i++) {
+		struct run_slice *s = &b->runs[i];
+		out->runs[i].text = arena_strndup(&ld->r->arena, b->text + s->start, s->len);
+		out->runs[i].style = s->style;
+		out->runs[i].href = s->href;
+	}
+	free(b->text);
+	free(b->runs);
+}
+
+/* One paragraph from an element of rich text. */
+void load_para(struct loader *ld, xmlNode *el, struct para *out)
+{
+	struct builder b;
+	memset(&b, 0, sizeof b);
+	add_inline(ld, &b, el, 0, NULL);
+	finish(ld, &b, out, load_line(el));
+}
+
+/* commentary and action: either inline text (one paragraph) or several p,
+ * never both. Paragraphs with nothing in them are left out. */
+void load_paras(struct loader *ld, xmlNode *el, struct paras *out)
+{
+	xmlNode *first_p = NULL, *loose = NULL;
+	size_t np = 0;
+	for (xmlNode *c = el->children; c; c = c->next) {
+		if (load_is(c, "p")) {
+			np++;
+			if (!first_p)
+				first_p = c;
+		} else if (!loose && ((c->type == XML_TEXT_NODE && c->content &&
+				       strspn((const char *)c->content, " \t\r\n") <
+					       strlen((const char *)c->content)) ||
+				      c->type == XML_ELEMENT_NODE)) {
+			loose = c;
+		}
+	}
+	out->n = 0;
+	out->items = NULL;
+	if (np > 0 && loose) {
+		const char *e = (const char *)el->name;
+		load_error(ld, load_line(loose) ? load_line(loose) : load_line(el),
+			   "<%s> mixes text with <p> paragraphs; expected either text alone or only "
+			   "<p> elements inside <%s>",
+			   e, e);
+		load_mark(el, LOAD_MARK_EXPLAINED);
+		return;
+	}
+	if (np == 0) {
+		struct para p;
+		load_para(ld, el, &p);
+		if (p.nruns == 0)
+			return;
+		out->items = arena_alloc(&ld->r->arena, sizeof *out->items);
+		out->items[0] = p;
+		out->n = 1;
+		return;
+	}
+	out->items = arena_calloc(&ld->r->arena, np, sizeof *out->items);
+	for (xmlNode *c = first_p; c; c = c->next) {
+		if (!load_is(c, "p"))
+			continue;
+		load_para(ld, c, &out->items[out->n]);
+		if (out->items[out->n].nruns > 0)
+			out->n++;
+	}
+}
