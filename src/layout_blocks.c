@@ -98,8 +98,11 @@ size_t flow_lines(struct lay *L, const struct tblock *b, const struct lines_opt 
 		size_t it = flow_open(f, i == 0 ? o->space_before : 0, keep);
 		if (i == 0)
 			f->items[it].dest = o->dest;
-		if (o->bar)
-			put_rect(&f->boxes, -1, o->bar_x, -b->line_h, o->bar_w, b->line_h, o->bar_color);
+		if (o->bar) {
+			double up = i == 0 && o->bar_join ? o->space_before : 0;
+			put_rect(&f->boxes, -1, o->bar_x, -b->line_h, o->bar_w, b->line_h + up,
+				 o->bar_color);
+		}
 		if (i == 0 && o->icon) {
 			double isz = b->ascent + b->descent;
 			double base = -text_baseline(b);

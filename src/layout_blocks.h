@@ -41,6 +41,7 @@ struct lines_opt {
 	bool bar;                  /* A vertical bar beside every line (pull quotes). */
 	double bar_x, bar_w;
 	struct rgb bar_color;
+	bool bar_join;             /* The bar also spans the space before the first line. */
 };
 
 /* Defaults: column of the text area, no keep, no decorations. */

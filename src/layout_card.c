@@ -97,15 +97,10 @@ static size_t collect_facts(struct lay *L, const struct measure *m, enum card_ki
 	const struct period_eval *cur = m->current;
 	struct fact *x = fact_add(L, f, &n, "Result", m->summary ? m->summary : "");
 	x->line = m->line;
-	if (cur && cur->ytd && cur->target) {
-		char annual[64], buf[256];
-		amount_format(m, cur->target->amount, annual, sizeof annual);
-		snprintf(buf, sizeof buf, "%s, against a target to date of %s %s (pro-rated from %s for the year)",
-			 cur->compared_text, cmp_words(cur->target->cmp), cur->target_amount_text, annual);
-		fact_add(L, f, &n, "Year to date", buf);
-		if (cur->has_actual)
-			fact_add(L, f, &n, "This quarter", cur->actual_text);
-	}
+	/* For an annual target the summary speaks of the year to date; the
+	 * quarter's own result is worth a line of its own. */
+	if (cur && cur->ytd && cur->has_actual)
+		fact_add(L, f, &n, "This quarter", cur->actual_text);
 	if (m->benchmark_text) {
 		x = fact_add(L, f, &n, "Benchmark", m->benchmark_text);
 		x->line = m->nbenchmarks ? m->benchmarks[0].line : m->line;

@@ -202,7 +202,15 @@ void chart_measure(struct lay *L, const struct measure *m, int parent, double x,
 	if (hi <= lo)
 		hi = lo + step;
 
-	/* Tick labels decide how much room the value axis takes. */
+	/* Tick labels decide how much room the value axis takes; they show as
+	 * many decimals as the step needs, not the measure's. */
+	struct measure tick_m = *m;
+	if (m->unit != UNIT_DURATION) {
+		int dec = 0;
+		while (dec < m->decimals && fabs(step * pow(10, dec) - round(step * pow(10, dec))) > 1e-9)
+			dec++;
+		tick_m.decimals = dec;
+	}
 	char buf[128];
 	double axis_w = 0;
 	int nticks = (int)floor((hi - lo) / step + 0.5) + 1;
@@ -210,7 +218,7 @@ void chart_measure(struct lay *L, const struct measure *m, int parent, double x,
 		nticks = 12;
 	const char *tick_text[12];
 	for (int k = 0; k < nticks; k++) {
-		amount_format(m, lo + k * step, buf, sizeof buf);
+		amount_format(&tick_m, lo + k * step, buf, sizeof buf);
 		tick_text[k] = arena_strdup(L->a, buf);
 		axis_w = fmax(axis_w, label_width(L, tick_text[k], T_SMALL_MUTED));
 	}
@@ -266,33 +274,44 @@ void chart_measure(struct lay *L, const struct measure *m, int parent, double x,
 			tp[ntp].y = YPOS(s[i].target);
 			ntp++;
 		}
-		const char *ql = short_label(L, s[i].period);
-		if (two_lines) {
-			char *sp = strchr(ql, ' ');
-			put_label(L, arena_strndup(L->a, ql, (size_t)(sp - ql)), T_SMALL_MUTED,
-				  ALIGN_CENTER, sx, pbot - small * 0.3, slot_w, fig, out);
-			put_label(L, sp + 1, T_SMALL_MUTED, ALIGN_CENTER, sx, pbot - small * 0.3 - lh,
-				  slot_w, fig, out);
-		} else {
-			put_label(L, ql, T_SMALL_MUTED, ALIGN_CENTER, sx - slot_w, pbot - small * 0.3,
-				  slot_w * 3, fig, out);
+		/* One line "Q1 FY18" when it fits; else the quarter, with the
+		 * fiscal year beneath where a year starts (and at the left). */
+		if (!two_lines) {
+			put_label(L, short_label(L, s[i].period), T_SMALL_MUTED, ALIGN_CENTER, sx - slot_w,
+				  pbot - small * 0.3, slot_w * 3, fig, out);
+			continue;
 		}
+		put_label(L, arena_printf(L->a, "Q%d", s[i].period.quarter), T_SMALL_MUTED, ALIGN_CENTER,
+			  sx, pbot - small * 0.3, slot_w, fig, out);
+		/* A year's label needs the room of two slots; a first slot just
+		 * before a new year goes without. */
+		bool year_starts = s[i].period.quarter == 1;
+		if (year_starts && i > 0)
+			put_line(out, fig, sx, pbot, sx, pbot - small * 0.3 - lh * 2, 0.4, st->color_rule,
+				 false);
+		if (year_starts || (i == 0 && (s[i].period.quarter != 4 || n == 1)))
+			put_label(L, arena_printf(L->a, "FY%02d", ((s[i].period.fy % 100) + 100) % 100),
+				  T_SMALL_MUTED, ALIGN_LEFT, sx + slot_w * 0.2, pbot - small * 0.3 - lh,
+				  slot_w * 1.8, fig, out);
 	}
-	/* The target: dashed, run out to the plot's edges. */
+	/* The target: dashed, run out to the plot's edges, over a white halo
+	 * so it shows across the bars too. */
 	if (ntp > 0) {
 		struct point *pts = arena_calloc(L->a, ntp + 2, sizeof *pts);
-		pts[0].x = first_x;
+		pts[0].x = px;
 		pts[0].y = tp[0].y;
 		memcpy(pts + 1, tp, ntp * sizeof *tp);
 		pts[ntp + 1].x = px + pw;
 		pts[ntp + 1].y = tp[ntp - 1].y;
-		struct box *bx = boxbuf_push(out, BOX_POLYLINE, fig);
-		bx->u.poly.points = pts;
-		bx->u.poly.n = ntp + 2;
-		bx->u.poly.width = 1.2;
-		bx->u.poly.color = L->c.text;
-		bx->u.poly.dashed = true;
-		bx->u.poly.markers = false;
+		for (int pass = 0; pass < 2; pass++) {
+			struct box *bx = boxbuf_push(out, BOX_POLYLINE, fig);
+			bx->u.poly.points = pts;
+			bx->u.poly.n = ntp + 2;
+			bx->u.poly.width = pass ? 1.2 : 3.2;
+			bx->u.poly.color = pass ? L->c.text : L->c.white;
+			bx->u.poly.dashed = pass == 1;
+			bx->u.poly.markers = false;
+		}
 	}
 #undef YPOS
 
@@ -311,5 +330,4 @@ void chart_measure(struct lay *L, const struct measure *m, int parent, double x,
 		put_label(L, plots_ytd(m) ? "Target to date" : "Target", T_SMALL_MUTED, ALIGN_LEFT,
 			  lx, ly, px + pw - lx, fig, out);
 	}
-	(void)buf;
 }

@@ -46,10 +46,24 @@ static void quote(struct lay *L, const struct block *bk, int sect)
 	text_plain(L, &ab, by, &ats, o.width, L->r->path, bk->line);
 	o.elem = pa;
 	o.space_before = L->line * 0.3;
+	o.bar_join = true;
 	o.keep_last = KEEP_NONE;
 	o.keep_inside = KEEP_ALWAYS;
 	flow_lines(L, &ab, &o);
 	text_free(&ab);
+}
+
+/* Whether a paragraph is short and wholly bold: a run-in heading such as
+ * "Goal Area: Quality", which should stay with what follows it. */
+static bool reads_as_heading(const struct para *p)
+{
+	size_t len = 0;
+	for (size_t i = 0; i < p->nruns; i++) {
+		if (!(p->runs[i].style & RUN_BOLD))
+			return false;
+		len += strlen(p->runs[i].text);
+	}
+	return p->nruns > 0 && len <= 80;
 }
 
 /* A bulleted list: L > LI > Lbl + LBody. */
@@ -94,6 +108,10 @@ void part_narrative(struct lay *L)
 			case BLOCK_PARAGRAPH: {
 				struct lines_opt o = lines_opt_default(L, -1);
 				o.space_before = L->line * (i ? 0.6 : 0.4);
+				if (reads_as_heading(&bk->u.paragraph)) {
+					o.keep_inside = o.keep_last = KEEP_ALWAYS;
+					o.space_before = L->line * (i ? 1.0 : 0.4);
+				}
 				blk_para(L, &bk->u.paragraph, T_BODY, sect, &o);
 				break;
 			}

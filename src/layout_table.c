@@ -62,9 +62,12 @@ void table_shape(struct lay *L, struct table *t)
 	}
 }
 
-/* Widths as a browser's automatic table layout does it: everything at its
- * natural width when that fits, else every column at least its widest
- * word and the rest shared by how much more each would like. */
+/* Widths: everything at its natural width when that fits, the spare room
+ * shared in proportion. Otherwise every column gets its widest word; then
+ * short columns (statuses, numbers: natural width at most a fifth of the
+ * table) get their natural width so they never wrap, and the long ones
+ * share what is left in proportion to what they lack. If even the words
+ * do not fit, all shrink alike and words are cut. */
 void table_fit(struct lay *L, struct table *t, const double *minw, const double *maxw)
 {
 	(void)L;
@@ -73,20 +76,29 @@ void table_fit(struct lay *L, struct table *t, const double *minw, const double 
 		minw = t->minw;
 	if (!maxw)
 		maxw = t->maxw;
-	double smin = 0, smax = 0;
-	for (size_t c = 0; c < nc; c++) {
-		smin += minw[c];
-		smax += maxw[c] > minw[c] ? maxw[c] : minw[c];
-	}
 	double W = t->width;
+	double smin = 0, smax = 0, short_want = 0, long_want = 0;
 	for (size_t c = 0; c < nc; c++) {
-		double mx = maxw[c] > minw[c] ? maxw[c] : minw[c];
-		if (smax <= W)
-			t->widths[c] = smax > 0 ? mx + (W - smax) * mx / smax : W / (double)nc;
-		else if (smin <= W)
-			t->widths[c] = minw[c] + (W - smin) * (mx - minw[c]) / (smax - smin);
+		double want = maxw[c] > minw[c] ? maxw[c] - minw[c] : 0;
+		smin += minw[c];
+		smax += minw[c] + want;
+		if (maxw[c] <= W * 0.2)
+			short_want += want;
 		else
-			t->widths[c] = minw[c] * W / smin; /* Too narrow: words will be cut. */
+			long_want += want;
+	}
+	for (size_t c = 0; c < nc; c++) {
+		double want = maxw[c] > minw[c] ? maxw[c] - minw[c] : 0;
+		bool is_short = maxw[c] <= W * 0.2;
+		if (smax <= W)
+			t->widths[c] = smax > 0 ? (minw[c] + want) * W / smax : W / (double)nc;
+		else if (smin > W)
+			t->widths[c] = minw[c] * W / smin;
+		else if (short_want <= W - smin && long_want > 0)
+			t->widths[c] = minw[c] + (is_short ? want
+							   : (W - smin - short_want) * want / long_want);
+		else
+			t->widths[c] = minw[c] + (W - smin) * want / (smax - smin);
 	}
 }
 
@@ -110,7 +122,12 @@ static size_t flow_row(struct lay *L, struct table *t, size_t r, int table_elem,
 		if (ch > h)
 			h = ch;
 	}
-	size_t it = flow_open(f, is_head ? t->space_before : 0, is_head ? KEEP_ALWAYS : KEEP_NONE);
+	/* Like lines of a paragraph: no row left alone at the foot with the
+	 * head, none alone at the head of the next page. */
+	unsigned char keep = KEEP_NONE;
+	if (is_head || (t->nrows >= 4 && (r == 1 || r == t->nrows - 1)))
+		keep = KEEP_ALWAYS;
+	size_t it = flow_open(f, is_head ? t->space_before : 0, keep);
 	f->items[it].head = is_head ? -1 : (int)head;
 	if (!is_head && t->band && r % 2 == 0)
 		put_rect(&f->boxes, -1, t->x, -h, t->width, h, L->st->color_band);

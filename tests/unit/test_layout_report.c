@@ -1,0 +1,369 @@
+/* The whole report laid out with fixed metrics: page numbers and contents
+ * after the second pass, header and footer, links and destinations,
+ * bookmarks, the element tree, text inside its area, replacement
+ * warnings with file:line, the layout's part order, and time at scale. */
+#include <time.h>
+
+#include "eval.h"
+#include "harness.h"
+#include "layout.h"
+#include "layout_fixture.h"
+#include "load.h"
+
+/* A data file with `goals` goals of `per_goal` measures, `sections`
+ * narrative sections, and `odd` put into the first measure's name. */
+static char *gen_xml(size_t goals, size_t per_goal, size_t sections, const char *odd, size_t *len)
+{
+	char *buf = NULL;
+	FILE *f = open_memstream(&buf, len);
+	fprintf(f, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<report format=\"1\">\n<meta>\n"
+		   "<organization>City of Testing</organization>\n<title>Performance Report</title>\n"
+		   "<fiscal-year start-month=\"7\" named-by=\"end\"/>\n<period>FY2018-Q1</period>\n"
+		   "</meta>\n<goals>\n");
+	for (size_t g = 0; g < goals; g++) {
+		fprintf(f, "<goal id=\"g%zu\" name=\"Goal number %zu\">\n"
+			   "<statement>What goal %zu is for, in a sentence.</statement>\n", g, g, g);
+		for (size_t i = 0; i < per_goal; i++) {
+			fprintf(f, "<measure id=\"m%zu-%zu\" unit=\"count\">\n<name>%s measure %zu of goal %zu"
+				   "</name>\n<department>Department %zu</department>\n"
+				   "<target at-least=\"%zu\"/>\n",
+				g, i, g == 0 && i == 0 && odd ? odd : "A", i, g, i % 7, 40 + i % 30);
+			for (int q = 0; q < 8; q++)
+				fprintf(f, "<value period=\"FY%d-Q%d\" actual=\"%zu\"/>\n", 2016 + (q + 1) / 4,
+					(q + 1) % 4 + 1, 30 + (i * 7 + (size_t)q * 3) % 25);
+			fprintf(f, "<commentary>Notes on how measure %zu did in the quarter and why it "
+				   "moved the way it did.</commentary>\n</measure>\n", i);
+		}
+		fprintf(f, "</goal>\n");
+	}
+	fprintf(f, "</goals>\n");
+	if (sections) {
+		fprintf(f, "<narrative>\n");
+		for (size_t s = 0; s < sections; s++)
+			fprintf(f, "<section id=\"s%zu\" title=\"Section %zu\">\n<p>Paragraph of section %zu "
+				   "with a <a href=\"https://example.org/%zu\">link</a> in it.</p>\n"
+				   "</section>\n", s, s, s, s);
+		fprintf(f, "</narrative>\n");
+	}
+	fprintf(f, "</report>\n");
+	fclose(f);
+	return buf;
+}
+
+/* Load and evaluate a data file held in memory. */
+static struct report *load_mem(struct fixture *fx, const char *name, const char *xml, size_t len)
+{
+	struct report *r = load_report_memory(name, xml, len, &fx->d);
+	if (r)
+		eval_report(r);
+	return r;
+}
+
+/* Text of a text box as a C string (arena copy). */
+static const char *box_str(struct fixture *fx, const struct box *b)
+{
+	return arena_strndup(&fx->a, b->u.text.text, b->u.text.len);
+}
+
+/* Whether any page has a text box containing `s`; its page in *page. */
+static bool find(struct fixture *fx, const struct doc *doc, const char *s, size_t *page)
+{
+	for (size_t p = 0; p < doc->npages; p++)
+		for (size_t i = 0; i < doc->pages[p].nboxes; i++) {
+			const struct box *b = &doc->pages[p].boxes[i];
+			if (b->kind == BOX_TEXT && strstr(box_str(fx, b), s)) {
+				if (page)
+					*page = p;
+				return true;
+			}
+		}
+	return false;
+}
+
+/* Checks every laid-out report must pass. */
+static void check_doc(struct fixture *fx, const struct report *r, const struct doc *doc,
+		      bool has_cover, const char *what)
+{
+	char msg[256];
+	const struct style *st = &fx->st;
+	double left = st->margin_left, right = st->page_width - st->margin_right;
+	double top = st->page_height - st->margin_top, bottom = st->margin_bottom;
+
+	/* Footer "Page N of M" on every page but the cover. */
+	int footers = 1;
+	for (size_t p = has_cover ? 1 : 0; p < doc->npages; p++) {
+		char want[64];
+		snprintf(want, sizeof want, "Page %zu of %zu", p + 1, doc->npages);
+		bool found = false;
+		for (size_t i = 0; i < doc->pages[p].nboxes; i++) {
+			const struct box *b = &doc->pages[p].boxes[i];
+			if (b->kind == BOX_TEXT && b->elem == -1 && strcmp(box_str(fx, b), want) == 0)
+				found = true;
+		}
+		footers &= found;
+	}
+	snprintf(msg, sizeof msg, "%s: every page but the cover says Page N of M", what);
+	CHECK(footers, msg);
+	if (has_cover) {
+		bool cover_footer = false;
+		for (size_t i = 0; i < doc->pages[0].nboxes; i++)
+			cover_footer |= doc->pages[0].boxes[i].kind == BOX_TEXT &&
+					strncmp(box_str(fx, &doc->pages[0].boxes[i]), "Page ", 5) == 0;
+		snprintf(msg, sizeof msg, "%s: the cover has no footer", what);
+		CHECK(!cover_footer, msg);
+	}
+
+	/* Destinations placed, links pointing at placed destinations. */
+	int dests_ok = 1;
+	for (size_t i = 0; i < doc->ndests; i++) {
+		const struct dest *d = &doc->dests[i];
+		if (d->page < 0 || (size_t)d->page >= doc->npages) {
+			dests_ok = 0;
+			continue;
+		}
+		bool marked = false;
+		for (size_t k = 0; k < doc->pages[d->page].nboxes; k++)
+			marked |= doc->pages[d->page].boxes[k].kind == BOX_DEST &&
+				  doc->pages[d->page].boxes[k].u.dest.dest == (int)i;
+		dests_ok &= marked;
+	}
+	snprintf(msg, sizeof msg, "%s: every destination is placed and marked on its page", what);
+	CHECK(dests_ok, msg);
+	int links_ok = 1;
+	size_t links = 0;
+	for (size_t p = 0; p < doc->npages; p++)
+		for (size_t i = 0; i < doc->pages[p].nboxes; i++) {
+			const struct box *b = &doc->pages[p].boxes[i];
+			if (b->kind != BOX_LINK)
+				continue;
+			links++;
+			if (!b->u.link.uri && (b->u.link.dest < 0 || (size_t)b->u.link.dest >= doc->ndests))
+				links_ok = 0;
+			if (b->elem < 0 || doc->elems[b->elem].role != ROLE_LINK)
+				links_ok = 0;
+		}
+	snprintf(msg, sizeof msg, "%s: every link goes somewhere and is tagged Link", what);
+	CHECK(links_ok && links > 0, msg);
+	int outline_ok = doc->noutline > 0;
+	for (size_t i = 0; i < doc->noutline; i++)
+		outline_ok &= doc->outline[i].dest >= 0 && (size_t)doc->outline[i].dest < doc->ndests &&
+			      doc->outline[i].level >= 0 && doc->outline[i].level <= 1;
+	snprintf(msg, sizeof msg, "%s: bookmarks point at destinations", what);
+	CHECK(outline_ok, msg);
+
+	/* Contents: each entry's number is its destination's page. */
+	int toc_ok = 1;
+	size_t entries = 0;
+	for (size_t p = 0; p < doc->npages; p++)
+		for (size_t i = 0; i < doc->pages[p].nboxes; i++) {
+			const struct box *b = &doc->pages[p].boxes[i];
+			if (b->kind != BOX_LINK || b->u.link.uri || b->elem < 0)
+				continue;
+			int parent = doc->elems[b->elem].parent;
+			if (parent < 0 || doc->elems[parent].role != ROLE_TOCI)
+				continue;
+			entries++;
+			/* The number is the last text box of the same Link before the area. */
+			const char *num = NULL;
+			for (size_t k = 0; k < i; k++)
+				if (doc->pages[p].boxes[k].kind == BOX_TEXT && doc->pages[p].boxes[k].elem == b->elem)
+					num = box_str(fx, &doc->pages[p].boxes[k]);
+			char want[32];
+			snprintf(want, sizeof want, "%d", doc->dests[b->u.link.dest].page + 1);
+			if (!num || strcmp(num, want) != 0)
+				toc_ok = 0;
+		}
+	if (entries > 0) {
+		snprintf(msg, sizeof msg, "%s: contents page numbers are the pages entries lead to", what);
+		CHECK(toc_ok, msg);
+	}
+
+	/* The element tree: children after parents, boxes pointing inside it. */
+	int tree_ok = doc->nelems > 0 && doc->elems[0].role == ROLE_DOCUMENT && doc->elems[0].parent == -1;
+	for (size_t i = 1; i < doc->nelems; i++)
+		tree_ok &= doc->elems[i].parent >= 0 && (size_t)doc->elems[i].parent < i;
+	int figures = 0, figures_alt = 1;
+	for (size_t i = 0; i < doc->nelems; i++)
+		if (doc->elems[i].role == ROLE_FIGURE) {
+			figures++;
+			figures_alt &= doc->elems[i].alt && strlen(doc->elems[i].alt) > 10;
+		}
+	snprintf(msg, sizeof msg, "%s: elements form a tree in reading order", what);
+	CHECK(tree_ok, msg);
+	snprintf(msg, sizeof msg, "%s: every chart is a Figure with a text alternative", what);
+	CHECK(figures_alt, msg);
+
+	/* Text inside the text area, headings never last on a page. */
+	int inside = 1, boxes_ok = 1, heading_last = 0;
+	for (size_t p = has_cover ? 1 : 0; p < doc->npages; p++) {
+		int last_role = -1;
+		for (size_t i = 0; i < doc->pages[p].nboxes; i++) {
+			const struct box *b = &doc->pages[p].boxes[i];
+			if (b->elem >= (int)doc->nelems)
+				boxes_ok = 0;
+			if (b->kind != BOX_TEXT || b->elem < 0)
+				continue;
+			if (b->u.text.x < left - 1e-6 || b->u.text.x + b->u.text.width > right + 1e-6 ||
+			    b->u.text.y > top + 1e-6 || b->u.text.y < bottom - 1e-6)
+				inside = 0;
+			last_role = (int)doc->elems[b->elem].role;
+		}
+		if (last_role == ROLE_H1 || last_role == ROLE_H2 || last_role == ROLE_H3)
+			heading_last = 1;
+	}
+	snprintf(msg, sizeof msg, "%s: no text outside the text area", what);
+	CHECK(inside, msg);
+	snprintf(msg, sizeof msg, "%s: boxes belong to elements that exist", what);
+	CHECK(boxes_ok, msg);
+	snprintf(msg, sizeof msg, "%s: no page ends with a heading", what);
+	CHECK(!heading_last, msg);
+	(void)r;
+}
+
+static void test_example(void)
+{
+	struct fixture fx;
+	fixture_init(&fx);
+	struct report *r = load_report("examples/independence-fy2018-q1.xml", &fx.d);
+	CHECK(r != NULL, "the Independence example loads");
+	if (!r) {
+		fixture_free(&fx);
+		return;
+	}
+	eval_report(r);
+	struct doc *doc = layout_report(r, &fx.st, &fx.m, &fx.a, &fx.d);
+	CHECK(doc->npages >= 8, "cover, contents, glance, narrative, goals and appendix take pages");
+	check_doc(&fx, r, doc, true, "example");
+	size_t page;
+	CHECK(find(&fx, doc, "Performance Dashboard", &page) && page == 0, "the cover shows the title");
+	CHECK(find(&fx, doc, "Contents", &page) && page == 1, "the contents follow the cover");
+	size_t dests = 3 + r->nsections + r->ngoals + r->nmeasures;
+	CHECK_INT(doc->ndests, dests, "a destination per part, section, goal and measure");
+	CHECK_INT(doc->noutline, dests, "a bookmark for each");
+	CHECK(find(&fx, doc, "No measures are reported for this goal this quarter.", NULL),
+	      "a goal without measures says so");
+	CHECK(find(&fx, doc, "Zach Walker, City Manager", NULL), "a pull quote carries its attribution");
+	CHECK(find(&fx, doc, "8:37 against a target of at most 5:00", NULL),
+	      "a card states the result against the target in plain words");
+	int icons = 0;
+	for (size_t p = 0; p < doc->npages; p++)
+		for (size_t i = 0; i < doc->pages[p].nboxes; i++)
+			icons += doc->pages[p].boxes[i].kind == BOX_ICON;
+	CHECK(icons >= (int)r->nmeasures * 3, "status icons in the glance, the cards and the appendix");
+	CHECK_STR(fixture_messages(&fx), "", "no warnings for the example");
+	report_free(r);
+	fixture_free(&fx);
+}
+
+static void test_replacement(void)
+{
+	struct fixture fx;
+	fixture_init(&fx);
+	size_t len;
+	/* U+4E00 is in no face of the fixture; U+0416 only in the fallback. */
+	char *xml = gen_xml(1, 2, 1, "Odd \xE4\xB8\x80 and \xD0\x96 and \xF0\x9F\x98\x80", &len);
+	struct report *r = load_mem(&fx, "odd.xml", xml, len);
+	CHECK(r != NULL, "a data file with unusual characters loads");
+	if (r) {
+		struct doc *doc = layout_report(r, &fx.st, &fx.m, &fx.a, &fx.d);
+		const char *msgs = fixture_messages(&fx);
+		int line = r->measures[0]->line;
+		char want[64];
+		snprintf(want, sizeof want, "odd.xml:%d: warning: character U+4E00", line);
+		CHECK_INT(count_of(msgs, want), 1,
+			  "a character no face has is reported once, with the data file's line, however often it is shown");
+		snprintf(want, sizeof want, "odd.xml:%d: warning: character U+1F600", line);
+		CHECK_INT(count_of(msgs, want), 1, "a character outside the BMP is reported too");
+		CHECK_INT(count_of(msgs, "U+0416"), 0, "a character the fallback face has is not reported");
+		CHECK(find(&fx, doc, "\xEF\xBF\xBD", NULL), "the replacement character is shown instead");
+		report_free(r);
+	}
+	free(xml);
+	fixture_free(&fx);
+}
+
+static void test_parts_and_long_contents(void)
+{
+	struct fixture fx;
+	fixture_init(&fx);
+	size_t len;
+	char *xml = gen_xml(3, 4, 70, NULL, &len);
+	struct report *r = load_mem(&fx, "many.xml", xml, len);
+	CHECK(r != NULL, "a report with seventy sections loads");
+	if (r) {
+		struct doc *doc = layout_report(r, &fx.st, &fx.m, &fx.a, &fx.d);
+		size_t p1, p2;
+		CHECK(find(&fx, doc, "Section 69", &p1) && p1 >= 2 && find(&fx, doc, "Contents", &p2) && p2 == 1,
+		      "the contents run over more than one page");
+		check_doc(&fx, r, doc, true, "long contents");
+		report_free(r);
+	}
+	fixture_free(&fx);
+
+	fixture_init(&fx);
+	fx.st.parts[0] = PART_APPENDIX;
+	fx.st.parts[1] = PART_GOALS;
+	fx.st.nparts = 2;
+	r = load_mem(&fx, "many.xml", xml, len);
+	if (r) {
+		struct doc *doc = layout_report(r, &fx.st, &fx.m, &fx.a, &fx.d);
+		size_t page;
+		CHECK(find(&fx, doc, "Appendix", &page) && page == 0, "parts come in the layout's order");
+		CHECK(!find(&fx, doc, "Contents", NULL) && !find(&fx, doc, "Section 1", NULL),
+		      "parts the layout leaves out are not drawn");
+		check_doc(&fx, r, doc, false, "appendix and goals only");
+		report_free(r);
+	}
+	free(xml);
+	fixture_free(&fx);
+}
+
+/* Seconds to lay out a generated report of n measures (best of three). */
+static double time_layout(size_t goals, size_t per_goal, size_t *pages)
+{
+	size_t len;
+	char *xml = gen_xml(goals, per_goal, 3, NULL, &len);
+	double best = 1e9;
+	for (int k = 0; k < 3; k++) {
+		struct fixture fx;
+		fixture_init(&fx);
+		struct report *r = load_mem(&fx, "big.xml", xml, len);
+		if (!r) {
+			fixture_free(&fx);
+			break;
+		}
+		struct timespec a, b;
+		clock_gettime(CLOCK_MONOTONIC, &a);
+		struct doc *doc = layout_report(r, &fx.st, &fx.m, &fx.a, &fx.d);
+		clock_gettime(CLOCK_MONOTONIC, &b);
+		*pages = doc->npages;
+		double t = (double)(b.tv_sec - a.tv_sec) + (double)(b.tv_nsec - a.tv_nsec) / 1e9;
+		if (t < best)
+			best = t;
+		report_free(r);
+		fixture_free(&fx);
+	}
+	free(xml);
+	return best;
+}
+
+static void test_scale(void)
+{
+	size_t pages_small = 0, pages_big = 0;
+	double small = time_layout(10, 100, &pages_small);
+	double big = time_layout(10, 500, &pages_big);
+	printf("# 1,000 measures: %.3f s, %zu pages; 5,000 measures: %.3f s, %zu pages\n", small,
+	       pages_small, big, pages_big);
+	CHECK(pages_big > pages_small * 4, "five times the measures, about five times the pages");
+	CHECK(big < 3.0, "5,000 measures lay out in a few seconds even in a sanitizer build");
+	CHECK(big < small * 5 * 2.5, "layout time grows linearly with the measures");
+}
+
+int main(void)
+{
+	test_example();
+	test_replacement();
+	test_parts_and_long_contents();
+	test_scale();
+	return harness_done();
+}
