@@ -120,7 +120,7 @@ static size_t find_unicode_cmap(const struct sfnt *f)
 /* Check the container and find the tables; false with the reason in `why`. */
 static bool sfnt_open(struct sfnt *f, char *why, size_t whylen)
 {
-	if (f->size < 12) {
+	if (f->size < 4) {
 		snprintf(why, whylen, "is not a font file (too short); expected a TrueType font (.ttf)");
 		return false;
 	}
@@ -144,7 +144,7 @@ static bool sfnt_open(struct sfnt *f, char *why, size_t whylen)
 		snprintf(why, whylen, "is not a font file; expected a TrueType font (.ttf)");
 		return false;
 	}
-	if (12 + 16 * (size_t)u16(f->data + 4) > f->size) {
+	if (f->size < 12 || 12 + 16 * (size_t)u16(f->data + 4) > f->size) {
 		snprintf(why, whylen, "is a damaged font file (its table directory is cut short)");
 		return false;
 	}
