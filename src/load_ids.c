@@ -72,6 +72,26 @@ static bool id_syntax(const char *s)
 	return true;
 }
 
+/* An id like the one written that would do: lower case, hyphens for anything
+ * else, none leading; the format's example if nothing is left. */
+static const char *suggest(struct loader *ld, const char *id, const char *element)
+{
+	size_t n = strlen(id);
+	char *out = arena_alloc(&ld->r->arena, n + 1);
+	size_t k = 0;
+	for (const char *s = id; *s && k < ID_MAX; s++) {
+		char c = *s >= 'A' && *s <= 'Z' ? (char)(*s - 'A' + 'a') : *s;
+		if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))
+			out[k++] = c;
+		else if (k > 0 && out[k - 1] != '-')
+			out[k++] = '-';
+	}
+	while (k > 0 && out[k - 1] == '-')
+		k--;
+	out[k] = '\0';
+	return k > 0 ? out : load_format_example(element, "id");
+}
+
 /* Checks and records the id attribute of a goal, measure or section. */
 const char *load_id(struct loader *ld, xmlNode *el, enum id_kind kind, void *object)
 {
@@ -83,7 +103,7 @@ const char *load_id(struct loader *ld, xmlNode *el, enum id_kind kind, void *obj
 		load_attr_error(ld, a,
 				"id=\"%s\" is not a valid id; expected lower-case letters, digits and "
 				"hyphens, starting with a letter or digit, such as %s",
-				load_shown(ld, id), load_format_example((const char *)el->name, "id"));
+				load_shown(ld, id), suggest(ld, id, (const char *)el->name));
 		return NULL;
 	}
 	size_t len = strlen(id);

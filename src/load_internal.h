@@ -136,6 +136,8 @@ bool load_format_known(const char *element);
 bool load_format_repeats(const char *element);
 /* The children a parent must have, as "a b c" (NULL if none). */
 const char *load_format_required(const char *element);
+/* The order a parent's children must come in, as "a b c" (NULL if any order). */
+const char *load_format_order(const char *parent);
 
 /* ---- Reading the tree (load_tree.c) ---- */
 

@@ -26,7 +26,10 @@ static void amount_error(struct loader *ld, xmlAttr *a, enum unit unit, const ch
 			 const char *why)
 {
 	const char *name = (const char *)a->name;
-	if (!*text)
+	if (!*text && strcmp(name, "actual") == 0)
+		load_attr_error(ld, a, "actual=\"\" is empty; expected %s, or no actual attribute "
+				"when the period has no data", why);
+	else if (!*text)
 		load_attr_error(ld, a, "%s=\"\" is empty; expected %s", name, why);
 	else if (unit == UNIT_DURATION)
 		load_attr_error(ld, a, "%s=\"%s\" is not a duration; expected %s", name,

@@ -13,6 +13,17 @@ struct element_info {
 	bool repeats;         /* May appear more than once in its parent. */
 };
 
+struct order_info {
+	const char *parent;
+	const char *children; /* The order they must come in, space-separated. */
+};
+
+static const struct order_info orders[] = {
+	{ "report", "meta goals narrative" },
+	{ "goal", "statement measure" },
+	{ "measure", "name department definition target benchmark value commentary action" },
+};
+
 static const struct element_info elements[] = {
 	{ "report", "meta goals", false },
 	{ "meta", "organization title fiscal-year period", false },
@@ -137,4 +148,13 @@ const char *load_format_required(const char *element)
 {
 	const struct element_info *e = find(element);
 	return e ? e->required : NULL;
+}
+
+/* The order a parent's children must come in, space-separated; NULL if any. */
+const char *load_format_order(const char *parent)
+{
+	for (size_t i = 0; i < sizeof orders / sizeof orders[0]; i++)
+		if (strcmp(orders[i].parent, parent) == 0)
+			return orders[i].children;
+	return NULL;
 }

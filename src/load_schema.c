@@ -180,6 +180,51 @@ static bool earlier_twin(const xmlNode *el)
 	return false;
 }
 
+/* Position of name in a space-separated list, or -1. */
+static int list_rank(const char *list, const char *name)
+{
+	size_t n = strlen(name);
+	int rank = 0;
+	for (const char *s = list; s && *s; rank++) {
+		const char *e = strchr(s, ' ');
+		size_t len = e ? (size_t)(e - s) : strlen(s);
+		if (len == n && strncmp(s, name, n) == 0)
+			return rank;
+		s += len;
+		if (*s == ' ')
+			s++;
+	}
+	return -1;
+}
+
+/* An earlier sibling that should come after el in its parent's fixed order. */
+static const xmlNode *ordered_after(const xmlNode *el, const char *order)
+{
+	int rank = list_rank(order, (const char *)el->name);
+	const xmlNode *found = NULL;
+	for (const xmlNode *c = el->prev; c && rank >= 0; c = c->prev)
+		if (c->type == XML_ELEMENT_NODE && !c->ns &&
+		    list_rank(order, (const char *)c->name) > rank)
+			found = c;
+	return found;
+}
+
+/* "<a>, <b>, <c>" from a space-separated list, in the arena. */
+static const char *all_names(struct loader *ld, const char *names)
+{
+	char *out = arena_alloc(&ld->r->arena, 4 * strlen(names) + 4);
+	char *o = out;
+	for (const char *s = names; *s;) {
+		const char *e = strchr(s, ' ');
+		size_t len = e ? (size_t)(e - s) : strlen(s);
+		o += sprintf(o, "%s<%.*s>", o > out ? ", " : "", (int)len, s);
+		s += len;
+		if (*s == ' ')
+			s++;
+	}
+	return out;
+}
+
 /* An element where the schema expects something else (or nothing). */
 static void unexpected_element(struct loader *ld, xmlNode *el, const char *msg)
 {
@@ -193,6 +238,8 @@ static void unexpected_element(struct loader *ld, xmlNode *el, const char *msg)
 	/* Stuck before a required element that is not there: say so, and let a
 	 * placeholder take its place so that the rest of the parent is checked. */
 	bool stuck = *names && *missing && strchr(names, ' ') == NULL && list_has(missing, names);
+	const char *order = parent->ns ? NULL : load_format_order(p);
+	const xmlNode *after = order && known ? ordered_after(el, order) : NULL;
 
 	if (stuck && known) {
 		report_missing(ld, parent, names);
@@ -214,6 +261,10 @@ static void unexpected_element(struct loader *ld, xmlNode *el, const char *msg)
 				expected ? expected : "nothing more there");
 	else if (!load_format_repeats(name) && earlier_twin(el))
 		load_node_error(ld, el, "a second <%s> in <%s>; expected only one", name, p);
+	else if (order && after)
+		load_node_error(ld, el, "<%s> is out of order in <%s>; expected it before <%s> (the "
+				"order is %s)", name, p, (const char *)after->name,
+				all_names(ld, order));
 	else if (expected)
 		load_node_error(ld, el, "<%s> is out of place in <%s>; expected %s here", name, p,
 				expected);
