@@ -100,6 +100,133 @@ static void place(struct placer *pl, size_t page, const struct vitem *it, double
 	}
 }
 
+/* Vertical extent of a box in its item's coordinates. Text reaches about
+ * its size above the baseline and a quarter of it below. */
+static void box_extent(const struct box *b, double *top, double *bottom)
+{
+	switch (b->kind) {
+	case BOX_TEXT:
+		*top = b->u.text.y + b->u.text.size;
+		*bottom = b->u.text.y - b->u.text.size * 0.25;
+		return;
+	case BOX_RECT:
+		*top = b->u.rect.y + b->u.rect.h;
+		*bottom = b->u.rect.y;
+		return;
+	case BOX_LINE:
+		*top = b->u.line.y1 > b->u.line.y2 ? b->u.line.y1 : b->u.line.y2;
+		*bottom = b->u.line.y1 < b->u.line.y2 ? b->u.line.y1 : b->u.line.y2;
+		return;
+	case BOX_POLYLINE:
+		*top = -1e300;
+		*bottom = 1e300;
+		for (size_t i = 0; i < b->u.poly.n; i++) {
+			if (b->u.poly.points[i].y > *top)
+				*top = b->u.poly.points[i].y;
+			if (b->u.poly.points[i].y < *bottom)
+				*bottom = b->u.poly.points[i].y;
+		}
+		return;
+	case BOX_ICON:
+		*top = b->u.icon.y + b->u.icon.size;
+		*bottom = b->u.icon.y;
+		return;
+	case BOX_IMAGE:
+		*top = b->u.image.y + b->u.image.h;
+		*bottom = b->u.image.y;
+		return;
+	case BOX_LINK:
+		*top = b->u.link.y + b->u.link.h;
+		*bottom = b->u.link.y;
+		return;
+	case BOX_DEST:
+		break;
+	}
+	*top = *bottom = 0;
+}
+
+/* Filled rectangles (bands, backgrounds, bars) may be cut between pages;
+ * everything else moves whole. */
+static bool clippable(const struct box *b)
+{
+	return b->kind == BOX_RECT && b->u.rect.fill && !b->u.rect.stroke;
+}
+
+/* Put the fix-ups of box i of an item placed out of order. */
+static void fix_placed(struct placer *pl, size_t i, size_t page, size_t at)
+{
+	struct flow *f = pl->f;
+	for (size_t k = pl->next_fix; k < f->nfixes && f->fixes[k].box <= i; k++)
+		if (f->fixes[k].box == i) {
+			f->fixes[k].page = page;
+			f->fixes[k].box = at;
+		}
+}
+
+/* An item taller than a page (a table row or card part holding an
+ * enormous text) goes over as many pages as it needs. Each cut falls above
+ * every box that would cross the page's foot, so no line of text is cut;
+ * backgrounds are clipped to each page. */
+static void place_sliced(struct placer *pl, const struct vitem *it, const struct vitem *head,
+			 double avail)
+{
+	struct flow *f = pl->f;
+	struct docbuild *db = pl->db;
+	double c = 1e300; /* The slice's top edge; the first has none. */
+	double from = 0;  /* Where the slice's content starts, item coordinates. */
+	for (bool first = true;; first = false) {
+		size_t page = db_page(db, true);
+		double ptop = f->top, room = avail;
+		if (head) {
+			place(pl, page, head, ptop, true);
+			ptop -= head->height;
+			room -= head->height;
+		}
+		if (first && it->dest >= 0) {
+			db->dests[it->dest].page = (int)page;
+			db->dests[it->dest].y = ptop + 4;
+			boxbuf_push(&db->pages[page], BOX_DEST, -1)->u.dest.dest = it->dest;
+		}
+		double limit = from - room, cut = limit;
+		for (size_t i = it->first; i < it->first + it->n; i++) {
+			double t, b;
+			box_extent(&f->boxes.v[i], &t, &b);
+			if (!clippable(&f->boxes.v[i]) && t <= c && t > limit && b < limit && t > cut)
+				cut = t;
+		}
+		if (cut >= from - 1e-6)
+			cut = limit; /* One box taller than the page: nothing better to do. */
+		bool more = false;
+		double dy = ptop - from;
+		for (size_t i = it->first; i < it->first + it->n; i++) {
+			const struct box *src = &f->boxes.v[i];
+			double t, b;
+			box_extent(src, &t, &b);
+			bool clip = clippable(src);
+			if (clip ? b < cut : t <= cut)
+				more = true;
+			if (clip ? (t <= cut || b > c) : (t > c || t <= cut))
+				continue;
+			struct boxbuf *pb = &db->pages[page];
+			struct box *bx = boxbuf_push(pb, BOX_TEXT, -1);
+			*bx = *src;
+			if (clip) {
+				double top = t < c ? t : c, bot = b > cut ? b : cut;
+				bx->u.rect.y = bot;
+				bx->u.rect.h = top - bot;
+			}
+			box_shift(bx, dy, pl->a);
+			fix_placed(pl, i, page, pb->n - 1);
+		}
+		if (!more)
+			break;
+		c = cut;
+		from = cut;
+	}
+	while (pl->next_fix < f->nfixes && f->fixes[pl->next_fix].box < it->first + it->n)
+		pl->next_fix++;
+}
+
 /* Whether item j must start a new page (it is not the first on this one). */
 static bool forced_break(const struct vitem *it)
 {
@@ -148,6 +275,11 @@ void flow_paginate(struct flow *f, struct docbuild *db, struct arena *a)
 		if (first->head >= 0 && (size_t)first->head < i) {
 			head = &f->items[first->head];
 			used = head->height;
+		}
+		if (first->height > avail - used + 1e-6) {
+			place_sliced(&pl, first, head, avail);
+			i++;
+			continue;
 		}
 		size_t j = i;
 		bool overflow = false;

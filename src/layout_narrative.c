@@ -66,6 +66,16 @@ static bool reads_as_heading(const struct para *p)
 	return p->nruns > 0 && len <= 80;
 }
 
+/* Whether a paragraph ends in a colon: it introduces what follows. */
+static bool introduces(const struct para *p)
+{
+	if (p->nruns == 0)
+		return false;
+	const char *t = p->runs[p->nruns - 1].text;
+	size_t n = strlen(t);
+	return n > 0 && t[n - 1] == ':';
+}
+
 /* A bulleted list: L > LI > Lbl + LBody. */
 static void list(struct lay *L, const struct block *bk, int sect)
 {
@@ -111,6 +121,8 @@ void part_narrative(struct lay *L)
 				if (reads_as_heading(&bk->u.paragraph)) {
 					o.keep_inside = o.keep_last = KEEP_ALWAYS;
 					o.space_before = L->line * (i ? 1.0 : 0.4);
+				} else if (introduces(&bk->u.paragraph)) {
+					o.keep_last = KEEP_ALWAYS;
 				}
 				blk_para(L, &bk->u.paragraph, T_BODY, sect, &o);
 				break;

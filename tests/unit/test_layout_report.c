@@ -355,7 +355,7 @@ static void test_scale(void)
 	printf("# 1,000 measures: %.3f s, %zu pages; 5,000 measures: %.3f s, %zu pages\n", small,
 	       pages_small, big, pages_big);
 	CHECK(pages_big > pages_small * 4, "five times the measures, about five times the pages");
-	CHECK(big < 3.0, "5,000 measures lay out in a few seconds even in a sanitizer build");
+	CHECK(big < 8.0, "5,000 measures lay out in seconds even in a sanitizer build on a busy machine");
 	CHECK(big < small * 5 * 2.5, "layout time grows linearly with the measures");
 }
 

@@ -179,10 +179,52 @@ static void test_links_and_elems(void)
 	fixture_free(&fx);
 }
 
+static void test_row_taller_than_page(void)
+{
+	struct fixture fx;
+	fixture_init(&fx);
+	struct table t;
+	size_t words = 3000;
+	char *text = arena_alloc(&fx.a, words * 5 + 1);
+	for (size_t i = 0; i < words; i++)
+		memcpy(text + i * 5, "word ", 5);
+	text[words * 5 - 1] = '\0';
+	build(&fx, &t, 3, "Name");
+	tcell_text(&fx.L, &t.cells[3], text);
+	table_shape(&fx.L, &t);
+	table_fit(&fx.L, &t, NULL, NULL);
+	table_flow(&fx.L, &t);
+	CHECK(fx.L.fl.items[2].height > 1400, "a row with 3,000 words is taller than two pages");
+	flow_paginate(&fx.L.fl, &fx.L.db, &fx.a);
+	CHECK(fx.L.db.npages >= 3, "it goes over several pages");
+	size_t lines = 0, heads = 0;
+	int inside = 1;
+	for (size_t p = 0; p < fx.L.db.npages; p++) {
+		heads += find_text(&fx.L.db, p, "Measure") != NULL;
+		for (size_t i = 0; i < fx.L.db.pages[p].n; i++) {
+			const struct box *b = &fx.L.db.pages[p].v[i];
+			if (b->kind != BOX_TEXT)
+				continue;
+			if (b->u.text.y - 2 < 50 || b->u.text.y + 8 > 750)
+				inside = 0;
+			if (b->u.text.len >= 4 && memcmp(b->u.text.text, "word", 4) == 0)
+				lines++;
+		}
+	}
+	/* 8 pt text is 4 pt a character; "word " five characters. */
+	double room = t.widths[0] - 9.6;
+	size_t per_line = (size_t)((room + 4) / 20);
+	CHECK_INT(lines, (words + per_line - 1) / per_line, "every line of the cell is drawn, once");
+	CHECK(inside, "no line is cut or runs past the top or bottom of the text area");
+	CHECK_INT(heads, fx.L.db.npages, "the head row is repeated above each part of the row");
+	fixture_free(&fx);
+}
+
 int main(void)
 {
 	test_widths();
 	test_pages();
 	test_links_and_elems();
+	test_row_taller_than_page();
 	return harness_done();
 }
