@@ -14,8 +14,9 @@
 #include "model.h"
 #include "style.h"
 
-/* How an amount of a measure is stored: the amount itself or a difference. */
-enum xlsx_amount_kind { XLSX_VALUE, XLSX_DELTA };
+/* How an amount of a measure is shown: the amount itself, a signed
+ * difference, or an allowed miss (a difference without sign). */
+enum xlsx_amount_kind { XLSX_VALUE, XLSX_DELTA, XLSX_MISS };
 
 /* A number format made for one unit, decimals and currency. */
 struct xlsx_unit_format {
@@ -61,13 +62,16 @@ void xlsx_formats_init(struct xlsx *x);
 void xlsx_formats_free(struct xlsx *x);
 /* The number format for amounts (or differences) of measure `m`, made on first use. */
 lxw_format *xlsx_unit_format(struct xlsx *x, const struct measure *m, enum xlsx_amount_kind kind);
+/* The format for a period's target amount, with the places the PDF shows. */
+lxw_format *xlsx_target_format(struct xlsx *x, const struct measure *m,
+			       const struct period_eval *pe);
 /* The Excel number format code for a unit's amounts: exposed for chart axes. */
 void xlsx_format_code(const struct measure *m, enum xlsx_amount_kind kind, char *buf, size_t n);
 
 /* An amount in the unit as a spreadsheet stores it: percent as a fraction,
  * duration as a fraction of a day. */
 double xlsx_amount(const struct measure *m, double v);
-/* A difference of two amounts: percent points as a fraction, duration in seconds. */
+/* A difference of two amounts: percentage points, duration in seconds. */
 double xlsx_delta(const struct measure *m, double v);
 /* The formula factor that turns a difference of stored amounts into a stored delta. */
 const char *xlsx_delta_factor(const struct measure *m);

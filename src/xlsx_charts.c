@@ -74,7 +74,8 @@ static lxw_row_t measure_chart(struct xlsx *x, lxw_worksheet *ws, lxw_row_t row,
 		else if (pe->has_actual && !(ytd && pe->ytd))
 			xlsx_number(x, ws, r, 1, xlsx_amount(m, pe->actual), val);
 		if (pe->has_target) {
-			xlsx_number(x, ws, r, 2, xlsx_amount(m, pe->target_amount), val);
+			xlsx_number(x, ws, r, 2, xlsx_amount(m, pe->target_amount),
+				    xlsx_target_format(x, m, pe));
 			any_target = true;
 		}
 	}

@@ -74,15 +74,14 @@ const char *xlsx_status_meaning(enum status s)
 	return "";
 }
 
-/* A currency's sign as the format shows it; codes without one show the code. */
+/* A currency's sign as the report shows it (the same four signs as the
+ * PDF); other codes are written before the number. */
 static void currency_sign(const char *code, char *buf, size_t n)
 {
 	static const struct {
 		const char *code, *sign;
 	} signs[] = {
 		{"USD", "$"}, {"EUR", "\u20ac"}, {"GBP", "\u00a3"}, {"JPY", "\u00a5"},
-		{"CNY", "\u00a5"}, {"INR", "\u20b9"}, {"KRW", "\u20a9"}, {"CAD", "CA$"},
-		{"AUD", "A$"}, {"NZD", "NZ$"}, {"MXN", "MX$"},
 	};
 	if (!code)
 		code = "USD";
@@ -92,7 +91,7 @@ static void currency_sign(const char *code, char *buf, size_t n)
 			return;
 		}
 	}
-	snprintf(buf, n, "%s\u00a0", code);
+	snprintf(buf, n, "%s ", code);
 }
 
 /* Write one section of a number format: prefix, digits, suffix. */
@@ -109,65 +108,89 @@ static void number_code(char *buf, size_t n, const char *sign, const char *prefi
 	snprintf(buf, n, "%s%s%s%s%s", sign, prefix, digits, dec, suffix);
 }
 
-/* A signed format: "+x;-x;x" so that differences always show their sign. */
+/* A signed format, "+x;-x;0", so that differences always show their sign
+ * and no change reads "0", as in the PDF. */
 static void signed_code(char *buf, size_t n, const char *prefix, const char *digits,
 			int decimals, const char *suffix)
 {
-	char pos[96], neg[96], zero[96];
+	char pos[96], neg[96];
 	number_code(pos, sizeof pos, "+", prefix, digits, decimals, suffix);
 	number_code(neg, sizeof neg, "-", prefix, digits, decimals, suffix);
-	number_code(zero, sizeof zero, "", prefix, "0", decimals, suffix);
-	snprintf(buf, n, "%s;%s;%s", pos, neg, zero);
+	snprintf(buf, n, "%s;%s;0", pos, neg);
 }
 
-void xlsx_format_code(const struct measure *m, enum xlsx_amount_kind kind, char *buf, size_t n)
+/* The format code of amounts of the measure's unit. */
+static void value_code(const struct measure *m, char *buf, size_t n)
 {
-	char sign[32], quoted[40];
+	char sign[32], quoted[40], pos[96], neg[96];
 	switch (m->unit) {
 	case UNIT_COUNT:
 	case UNIT_NUMBER:
-		if (kind == XLSX_VALUE)
-			number_code(buf, n, "", "", "#,##0", m->decimals, "");
-		else
-			signed_code(buf, n, "", "#,##0", m->decimals, "");
+		number_code(buf, n, "", "", "#,##0", m->decimals, "");
 		return;
 	case UNIT_PERCENT:
-		/* Stored as fractions; a difference is in percentage points. */
-		if (kind == XLSX_VALUE)
-			number_code(buf, n, "", "", "0", m->decimals, "%");
-		else
-			signed_code(buf, n, "", "0", m->decimals, "%");
+		/* Stored as fractions: 81 % is 0.81. */
+		number_code(buf, n, "", "", "0", m->decimals, "%");
 		return;
 	case UNIT_CURRENCY:
 		currency_sign(m->currency, sign, sizeof sign);
 		snprintf(quoted, sizeof quoted, "\"%s\"", sign);
-		if (kind == XLSX_VALUE) {
-			char pos[96], neg[96];
-			number_code(pos, sizeof pos, "", quoted, "#,##0", m->decimals, "");
-			number_code(neg, sizeof neg, "-", quoted, "#,##0", m->decimals, "");
-			snprintf(buf, n, "%s;%s", pos, neg);
-		} else {
-			signed_code(buf, n, quoted, "#,##0", m->decimals, "");
-		}
+		number_code(pos, sizeof pos, "", quoted, "#,##0", m->decimals, "");
+		number_code(neg, sizeof neg, "-", quoted, "#,##0", m->decimals, "");
+		snprintf(buf, n, "%s;%s", pos, neg);
 		return;
 	case UNIT_MINUTES:
-		if (kind == XLSX_VALUE)
-			number_code(buf, n, "", "", "#,##0", m->decimals, "\" min\"");
-		else
-			signed_code(buf, n, "", "#,##0", m->decimals, "\" min\"");
+		number_code(buf, n, "", "", "#,##0", m->decimals, "\" min\"");
 		return;
 	case UNIT_DURATION:
 		/* M:SS below an hour, H:MM:SS from one hour up, as readers see
 		 * them. 0.04166 lies between 3599 s and 3600 s as day fractions. */
-		if (kind == XLSX_VALUE)
-			snprintf(buf, n, "[<0.04166][m]:ss;[h]:mm:ss");
-		else
-			/* Excel shows a negative time as ####, so differences of
-			 * durations are whole seconds. */
-			signed_code(buf, n, "", "#,##0", 0, "\" s\"");
+		snprintf(buf, n, "[<0.04166][m]:ss;[h]:mm:ss");
 		return;
 	}
 	snprintf(buf, n, "General");
+}
+
+void xlsx_format_code(const struct measure *m, enum xlsx_amount_kind kind, char *buf, size_t n)
+{
+	if (kind == XLSX_VALUE) {
+		value_code(m, buf, n);
+		return;
+	}
+	/* Differences are percentage points for percent (81 % to 87 % is not a
+	 * 6 % change) and whole seconds for durations (spreadsheets show a
+	 * negative time as ####). */
+	char prefix[40] = "";
+	const char *suffix = "";
+	int dec = m->decimals;
+	switch (m->unit) {
+	case UNIT_COUNT:
+	case UNIT_NUMBER:
+		break;
+	case UNIT_PERCENT:
+		suffix = "\" pts\"";
+		break;
+	case UNIT_CURRENCY: {
+		char sign[32];
+		currency_sign(m->currency, sign, sizeof sign);
+		snprintf(prefix, sizeof prefix, "\"%s\"", sign);
+		break;
+	}
+	case UNIT_MINUTES:
+		suffix = "\" min\"";
+		break;
+	case UNIT_DURATION:
+		suffix = "\" s\"";
+		dec = 0;
+		break;
+	}
+	if (kind == XLSX_MISS) {
+		/* A relative tolerance leaves fractions: 10 % of 8:37 is 51.7 s. */
+		dec = m->unit == UNIT_DURATION ? 1 : (dec + 2 > 6 ? 6 : dec + 2);
+		number_code(buf, n, "", prefix, "#,##0", dec, suffix);
+		return;
+	}
+	signed_code(buf, n, prefix, "#,##0", dec, suffix);
 }
 
 double xlsx_amount(const struct measure *m, double v)
@@ -190,7 +213,6 @@ double xlsx_delta(const struct measure *m, double v)
 {
 	switch (m->unit) {
 	case UNIT_PERCENT:
-		return v / 100.0;
 	case UNIT_DURATION:
 	case UNIT_COUNT:
 	case UNIT_NUMBER:
@@ -203,7 +225,18 @@ double xlsx_delta(const struct measure *m, double v)
 
 const char *xlsx_delta_factor(const struct measure *m)
 {
-	return m->unit == UNIT_DURATION ? "*86400" : "";
+	switch (m->unit) {
+	case UNIT_PERCENT:
+		return "*100";
+	case UNIT_DURATION:
+		return "*86400";
+	case UNIT_COUNT:
+	case UNIT_NUMBER:
+	case UNIT_CURRENCY:
+	case UNIT_MINUTES:
+		return "";
+	}
+	return "";
 }
 
 lxw_format *xlsx_unit_format(struct xlsx *x, const struct measure *m, enum xlsx_amount_kind kind)
@@ -229,6 +262,17 @@ lxw_format *xlsx_unit_format(struct xlsx *x, const struct measure *m, enum xlsx_
 		.unit = m->unit, .decimals = dec, .currency = cur, .kind = kind, .format = f,
 	};
 	return f;
+}
+
+/* Pro-rated targets show the extra places the PDF gives them (241.25). */
+lxw_format *xlsx_target_format(struct xlsx *x, const struct measure *m,
+			       const struct period_eval *pe)
+{
+	if (pe->target_decimals == m->decimals || m->unit == UNIT_DURATION)
+		return xlsx_unit_format(x, m, XLSX_VALUE);
+	struct measure shown = *m;
+	shown.decimals = pe->target_decimals;
+	return xlsx_unit_format(x, &shown, XLSX_VALUE);
 }
 
 void xlsx_formats_init(struct xlsx *x)

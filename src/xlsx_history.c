@@ -68,7 +68,8 @@ static void history_row(struct xlsx *x, lxw_worksheet *ws, lxw_row_t row, const 
 	if (pe->has_actual)
 		xlsx_number(x, ws, row, C_ACTUAL, xlsx_amount(m, pe->actual), val);
 	if (pe->has_target)
-		xlsx_number(x, ws, row, C_TARGET, xlsx_amount(m, pe->target_amount), val);
+		xlsx_number(x, ws, row, C_TARGET, xlsx_amount(m, pe->target_amount),
+			    xlsx_target_format(x, m, pe));
 	if (pe->has_compared)
 		xlsx_number(x, ws, row, C_COMPARED, xlsx_amount(m, pe->compared), val);
 	xlsx_string(x, ws, row, C_STATUS, xlsx_status_label(x, pe->shown), x->status[pe->shown]);

@@ -161,10 +161,12 @@ static void measure_row(struct xlsx *x, lxw_worksheet *ws, lxw_row_t row, const 
 	if (pe->ytd && pe->has_compared)
 		xlsx_number(x, ws, row, C_YTD, xlsx_amount(m, pe->compared), val);
 	if (pe->ytd && pe->has_target)
-		xlsx_number(x, ws, row, C_PRORATED, xlsx_amount(m, pe->target_amount), val);
+		xlsx_number(x, ws, row, C_PRORATED, xlsx_amount(m, pe->target_amount),
+			    xlsx_target_format(x, m, pe));
 	variance(x, ws, row, m, pe);
 	if (pe->has_target)
-		xlsx_number(x, ws, row, C_ALLOWED, xlsx_amount(m, pe->tolerance), val);
+		xlsx_number(x, ws, row, C_ALLOWED, xlsx_delta(m, pe->tolerance),
+			    xlsx_unit_format(x, m, XLSX_MISS));
 	xlsx_string(x, ws, row, C_STATUS, xlsx_status_label(x, pe->shown), x->status[pe->shown]);
 	if (pe->computed != pe->shown)
 		xlsx_string(x, ws, row, C_COMPUTED, xlsx_status_label(x, pe->computed),

@@ -59,11 +59,12 @@ static void goal_chart(struct xlsx *x, lxw_worksheet *ws, lxw_row_t head, size_t
 		chart_series_set_fill(ser, &fill);
 	}
 	chart_title_set_name(chart, "Measures by status and goal");
-	/* Bars list categories bottom up; reversed, the first goal is on top. */
-	chart_axis_set_reverse(chart->x_axis);
-	chart_axis_set_name(chart->y_axis, "Measures");
-	chart_axis_set_major_unit(chart->y_axis, 1);
-	chart_axis_set_num_format(chart->y_axis, "0");
+	/* In a bar chart the library's y axis holds the categories (goals),
+	 * listed bottom up; reversed, the first goal is on top. */
+	chart_axis_set_reverse(chart->y_axis);
+	chart_axis_set_name(chart->x_axis, "Measures");
+	chart_axis_set_major_unit(chart->x_axis, 1);
+	chart_axis_set_num_format(chart->x_axis, "0");
 	chart_legend_set_position(chart, LXW_CHART_LEGEND_BOTTOM);
 	chart_set_series_gap(chart, 60);
 
