@@ -28,7 +28,7 @@ static void add_msg(struct loader *ld, int line, const char *fmt, va_list ap)
 		ld->capmsgs = ld->capmsgs ? ld->capmsgs * 2 : 16;
 		ld->msgs = xrealloc(ld->msgs, ld->capmsgs * sizeof *ld->msgs);
 	}
-	ld->msgs[ld->nmsgs] = (struct load_msg){ line, ld->nmsgs, text };
+	ld->msgs[ld->nmsgs] = (struct load_msg){ line, ld->nmsgs, text, false };
 	ld->nmsgs++;
 }
 
@@ -78,6 +78,26 @@ const char *load_shown(struct loader *ld, const char *text)
 	return arena_printf(&ld->r->arena, "%.*s...", (int)n, c);
 }
 
+/* Longest piece of libxml2's own words in a message. */
+#define ONELINE_MAX 200
+
+/* libxml2's words made fit for one line of ours: white space collapsed, no
+ * closing full stop, long text cut short. In the arena. */
+const char *load_oneline(struct loader *ld, const char *msg)
+{
+	const char *c = load_collapse(ld, msg ? msg : "");
+	size_t n = strlen(c);
+	while (n > 0 && c[n - 1] == '.')
+		n--;
+	if (n > ONELINE_MAX) {
+		n = ONELINE_MAX;
+		while (n > 0 && ((unsigned char)c[n] & 0xC0) == 0x80)
+			n--;
+		return arena_printf(&ld->r->arena, "%.*s...", (int)n, c);
+	}
+	return arena_strndup(&ld->r->arena, c, n);
+}
+
 /* Orders messages by line, then by discovery. */
 static int msg_order(const void *a, const void *b)
 {
@@ -87,20 +107,30 @@ static int msg_order(const void *a, const void *b)
 	return (x->seq > y->seq) - (x->seq < y->seq);
 }
 
-/* Prints the messages in line order, each once. */
+/* Orders messages by line, then by words, so that repeats sit together. */
+static int msg_words_order(const void *a, const void *b)
+{
+	const struct load_msg *x = a, *y = b;
+	if (x->line != y->line)
+		return x->line < y->line ? -1 : 1;
+	int c = strcmp(x->text, y->text);
+	return c ? c : (x->seq > y->seq) - (x->seq < y->seq);
+}
+
+/* Prints the messages in line order, each once: the same words on the same
+ * line come from one cause found twice (the schema is run more than once). */
 static void flush_msgs(struct loader *ld, struct diag *d)
 {
-	if (ld->nmsgs > 1)
+	if (ld->nmsgs > 1) {
+		qsort(ld->msgs, ld->nmsgs, sizeof *ld->msgs, msg_words_order);
+		for (size_t i = 1; i < ld->nmsgs; i++)
+			ld->msgs[i].repeat = ld->msgs[i].line == ld->msgs[i - 1].line &&
+					     strcmp(ld->msgs[i].text, ld->msgs[i - 1].text) == 0;
 		qsort(ld->msgs, ld->nmsgs, sizeof *ld->msgs, msg_order);
-	for (size_t i = 0; i < ld->nmsgs; i++) {
-		const struct load_msg *m = &ld->msgs[i];
-		bool repeat = false;
-		/* The same words on the same line come from one cause found twice. */
-		for (size_t j = i; j > 0 && ld->msgs[j - 1].line == m->line && !repeat; j--)
-			repeat = strcmp(ld->msgs[j - 1].text, m->text) == 0;
-		if (!repeat)
-			diag_error(d, ld->name, m->line, "%s", m->text);
 	}
+	for (size_t i = 0; i < ld->nmsgs; i++)
+		if (!ld->msgs[i].repeat)
+			diag_error(d, ld->name, ld->msgs[i].line, "%s", ld->msgs[i].text);
 }
 
 /* Frees everything the loader holds apart from the report. */
@@ -109,8 +139,6 @@ static void loader_free(struct loader *ld)
 	for (size_t i = 0; i < ld->nmsgs; i++)
 		free(ld->msgs[i].text);
 	free(ld->msgs);
-	for (size_t i = 0; i < ld->nvalue_errors; i++)
-		free(ld->value_errors[i].reason);
 	free(ld->value_errors);
 	for (size_t i = 0; i < ld->nremoved; i++)
 		xmlFreeNode(ld->removed[i]);
@@ -202,7 +230,8 @@ struct report *load_report_memory(const char *name, const char *data, size_t len
 	return ld.r;
 }
 
-/* Reads the file, refusing anything too large before reading it. */
+/* Reads the file, refusing anything too large before reading it. Pipes and
+ * other streams are read up to the limit. */
 struct report *load_report(const char *path, struct diag *d)
 {
 	FILE *f = fopen(path, "rb");
@@ -212,12 +241,15 @@ struct report *load_report(const char *path, struct diag *d)
 		return NULL;
 	}
 	struct stat st;
-	if (fstat(fileno(f), &st) != 0 || !S_ISREG(st.st_mode)) {
-		diag_error(d, path, 0, "is not a regular file; expected an XML data file");
+	bool known = fstat(fileno(f), &st) == 0;
+	if (known && S_ISDIR(st.st_mode)) {
+		diag_error(d, path, 0, "this is a folder; expected an XML data file");
 		fclose(f);
 		return NULL;
 	}
-	if (st.st_size > LOAD_MAX_FILE_BYTES) {
+	bool regular = known && S_ISREG(st.st_mode);
+	size_t limit = (size_t)LOAD_MAX_FILE_BYTES;
+	if (regular && (unsigned long long)st.st_size > limit) {
 		diag_error(d, path, 0,
 			   "the file is %lld bytes; expected at most %ld bytes (%ld MB) in one data file",
 			   (long long)st.st_size, (long)LOAD_MAX_FILE_BYTES,
@@ -225,24 +257,25 @@ struct report *load_report(const char *path, struct diag *d)
 		fclose(f);
 		return NULL;
 	}
-	size_t cap = (size_t)st.st_size + 1, len = 0;
+	size_t cap = regular ? (size_t)st.st_size + 1 : 65536, len = 0;
 	char *buf = xmalloc(cap);
 	for (;;) {
 		size_t n = fread(buf + len, 1, cap - len, f);
 		len += n;
-		if (n == 0 || len > (size_t)LOAD_MAX_FILE_BYTES)
+		/* One byte past the limit is enough for load_prescan to refuse. */
+		if (n == 0 || len > limit)
 			break;
 		if (len == cap) {
-			/* The file grew while being read. */
 			cap *= 2;
 			buf = xrealloc(buf, cap);
 		}
 	}
 	bool read_error = ferror(f);
+	int err = errno;
 	fclose(f);
 	if (read_error) {
 		diag_error(d, path, 0, "cannot read the data file: %s; expected a readable XML file",
-			   strerror(errno));
+			   strerror(err));
 		free(buf);
 		return NULL;
 	}

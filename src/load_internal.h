@@ -17,6 +17,7 @@ struct load_msg {
 	int line;    /* 0: about the whole file. */
 	size_t seq;  /* Order of discovery, to keep the sort stable. */
 	char *text;  /* Heap-owned. */
+	bool repeat; /* The same words on the same line came earlier. */
 };
 
 /* What an id names. */
@@ -47,7 +48,7 @@ struct pending_ref {
 struct schema_value_error {
 	xmlNode *element;
 	xmlAttr *attr;          /* NULL when the element's content was refused. */
-	char *reason;           /* libxml2's words, heap-owned; only used if the loader has none. */
+	const char *reason;     /* libxml2's words, in the arena; only used if the loader has none. */
 };
 
 struct loader {
@@ -85,6 +86,9 @@ void load_node_error(struct loader *ld, xmlNode *node, const char *fmt, ...)
 /* Records an error about an attribute (its own line) and marks it explained. */
 void load_attr_error(struct loader *ld, xmlAttr *attr, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
+/* libxml2's words fit for one line of a message: white space collapsed, no
+ * final full stop, cut short if long. In the report's arena. */
+const char *load_oneline(struct loader *ld, const char *msg);
 /* Text fit for quoting in a message: white space collapsed, long text cut short.
  * The result lives in the report's arena. */
 const char *load_shown(struct loader *ld, const char *text);
@@ -175,7 +179,6 @@ const char *load_id_kind_name(enum id_kind kind);
 void load_root(struct loader *ld, xmlNode *root);
 void load_meta(struct loader *ld, xmlNode *meta);
 void load_goals(struct loader *ld, xmlNode *goals);
-void load_measure(struct loader *ld, xmlNode *el, struct measure *m);
 void load_narrative(struct loader *ld, xmlNode *narrative);
 /* Resolves measures refs once every id is known. */
 void load_resolve_refs(struct loader *ld);

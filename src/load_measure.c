@@ -385,7 +385,7 @@ static size_t count_children(const xmlNode *el, const char *name)
 }
 
 /* One measure: its attributes, then its children in order, then the rules. */
-void load_measure(struct loader *ld, xmlNode *el, struct measure *m)
+static void load_measure(struct loader *ld, xmlNode *el, struct measure *m)
 {
 	struct arena *arena = &ld->r->arena;
 	m->line = load_line(el);

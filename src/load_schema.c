@@ -21,6 +21,9 @@ extern const size_t schema_report_1_len;
 
 /* Enough to get past a handful of stray elements in one parent. */
 #define MAX_PASSES 16
+/* Past this many messages, another pass would only add to a list nobody
+ * reads to the end, and costs a whole validation each time. */
+#define ENOUGH_MESSAGES 1000
 
 #define XINCLUDE_NS "http://www.w3.org/2001/XInclude"
 
@@ -421,18 +424,12 @@ static void defer_value(struct loader *ld, xmlNode *el, const char *msg)
 		load_mark(el, LOAD_MARK_SCHEMA);
 	/* libxml2 says "Element 'x', attribute 'y': why." and the why is what is kept. */
 	const char *why = strstr(m, "': ");
-	why = why ? why + 3 : m;
-	size_t n = strlen(why);
-	while (n > 0 && (why[n - 1] == '\n' || why[n - 1] == '.'))
-		n--;
 	if (ld->nvalue_errors == ld->capvalue_errors) {
 		ld->capvalue_errors = ld->capvalue_errors ? ld->capvalue_errors * 2 : 16;
 		ld->value_errors = xrealloc(ld->value_errors,
 					    ld->capvalue_errors * sizeof *ld->value_errors);
 	}
-	char *reason = xmalloc(n + 1);
-	memcpy(reason, why, n);
-	reason[n] = '\0';
+	const char *reason = load_oneline(ld, why ? why + 3 : m);
 	ld->value_errors[ld->nvalue_errors++] = (struct schema_value_error){ el, attr, reason };
 }
 
@@ -464,7 +461,8 @@ static void on_error(void *user, xmlErrorPtr e)
 	if (e->level == XML_ERR_WARNING)
 		return;
 	if (!el || el->type != XML_ELEMENT_NODE) {
-		load_error(ld, e->line, "%s", e->message ? e->message : "invalid");
+		load_error(ld, e->line, "the file does not follow the format: %s; expected what "
+			   "schema/report-1.xsd allows", load_oneline(ld, e->message));
 		return;
 	}
 	if (in_placeholder(el))
@@ -502,12 +500,8 @@ static void on_error(void *user, xmlErrorPtr e)
 		return;
 	}
 	const char *why = strstr(msg, "': ");
-	why = why ? why + 3 : msg;
-	size_t n = strlen(why);
-	while (n > 0 && (why[n - 1] == '\n' || why[n - 1] == '.'))
-		n--;
-	load_node_error(ld, el, "<%s> is not valid: %.*s; expected what schema/report-1.xsd allows",
-			shown_name(ld, el), (int)n, why);
+	load_node_error(ld, el, "<%s> is not valid: %s; expected what schema/report-1.xsd allows",
+			shown_name(ld, el), load_oneline(ld, why ? why + 3 : msg));
 }
 
 /* The schema itself failing to compile is a fault in the program. */
@@ -515,8 +509,9 @@ static void on_schema_error(void *user, xmlErrorPtr e)
 {
 	struct loader *ld = user;
 	if (e->level != XML_ERR_WARNING)
-		load_error(ld, 0, "internal error: the built-in schema does not compile (%s)",
-			   e->message ? e->message : "");
+		load_error(ld, 0, "internal error: the built-in schema does not compile (%s); "
+			   "expected a program built from a valid schema/report-1.xsd",
+			   load_oneline(ld, e->message));
 }
 
 /* Validates; see load_internal.h. */
@@ -540,7 +535,8 @@ void load_validate(struct loader *ld, xmlDoc *doc)
 		for (size_t i = before; i < ld->nremoved; i++)
 			xmlUnlinkNode(ld->removed[i]);
 		/* Placeholders also change the tree: run again if any was added. */
-		if (rc == 0 || (ld->nremoved == before && !ld->placeholders_added))
+		if (rc == 0 || (ld->nremoved == before && !ld->placeholders_added) ||
+		    ld->nmsgs >= ENOUGH_MESSAGES)
 			break;
 		ld->placeholders_added = false;
 	}

@@ -209,15 +209,6 @@ static void on_characters(void *ctx, const xmlChar *ch, int len)
 	}
 }
 
-/* libxml2's message without its trailing newline, in the arena. */
-static const char *trimmed_message(struct loader *ld, const char *msg)
-{
-	size_t n = msg ? strlen(msg) : 0;
-	while (n > 0 && (msg[n - 1] == '\n' || msg[n - 1] == ' '))
-		n--;
-	return arena_strndup(&ld->r->arena, msg ? msg : "", n);
-}
-
 /* The entities every XML file may use, for messages. */
 #define PREDEFINED "&amp; &lt; &gt; &quot; &apos;"
 
@@ -284,7 +275,7 @@ static void on_parse_error(void *user, xmlErrorPtr e)
 		break;
 	}
 	load_error(ld, line, "the file is not well-formed XML: %s; expected well-formed XML",
-		   trimmed_message(ld, e->message));
+		   load_oneline(ld, e->message));
 }
 
 /* Parses the file; see load_internal.h. */
