@@ -81,6 +81,7 @@ struct size_result {
 	long inproc_peak_kb;
 	bool run_ok[MODE_COUNT];
 	double run_median[MODE_COUNT]; /* Whole runs of the binary, seconds. */
+	double run_cpu[MODE_COUNT];    /* Their median user + system time, seconds. */
 	long run_peak_kb[MODE_COUNT];
 };
 
@@ -126,9 +127,22 @@ static char *join(const char *a, const char *b)
 	return p;
 }
 
-/* Run a program, stdout to `out_path` (or /dev/null); wall time and peak
- * resident memory of the child through wait4. True if it exited 0. */
-static bool run_program(char *const argv[], const char *out_path, double *seconds, long *peak_kb)
+/* What one run of a program cost. */
+struct run_cost {
+	double wall;   /* Seconds from start to exit. */
+	double cpu;    /* User and system seconds: less disturbed by a busy machine. */
+	long peak_kb;  /* Peak resident memory. */
+};
+
+/* Seconds in a timeval. */
+static double tv_seconds(struct timeval tv)
+{
+	return (double)tv.tv_sec + (double)tv.tv_usec / 1e6;
+}
+
+/* Run a program, stdout to `out_path` (or /dev/null); its cost, when `cost`
+ * is not NULL, comes from wait4. True if it exited 0. */
+static bool run_program(char *const argv[], const char *out_path, struct run_cost *cost)
 {
 	posix_spawn_file_actions_t fa;
 	posix_spawn_file_actions_init(&fa);
@@ -147,10 +161,11 @@ static bool run_program(char *const argv[], const char *out_path, double *second
 	while (wait4(pid, &status, 0, &ru) < 0)
 		if (errno != EINTR)
 			return false;
-	if (seconds)
-		*seconds = now() - t0;
-	if (peak_kb)
-		*peak_kb = ru.ru_maxrss;
+	if (cost) {
+		cost->wall = now() - t0;
+		cost->cpu = tv_seconds(ru.ru_utime) + tv_seconds(ru.ru_stime);
+		cost->peak_kb = ru.ru_maxrss;
+	}
 	return WIFEXITED(status) && WEXITSTATUS(status) == 0;
 }
 
@@ -182,7 +197,7 @@ static char *find_generator(const char *argv0, const char *scratch)
 	const char *cc = getenv("CC");
 	char *argv[] = {(char *)(cc && *cc ? cc : "cc"), (char *)"-std=c11", (char *)"-O2",
 			(char *)"-o", built, (char *)"tools/gen-report.c", NULL};
-	if (!run_program(argv, NULL, NULL, NULL)) {
+	if (!run_program(argv, NULL, NULL)) {
 		fprintf(stderr, "bench: could not build tools/gen-report.c; run from the source tree\n");
 		free(built);
 		return NULL;
@@ -327,17 +342,21 @@ static void measure_runs(struct size_result *s, enum mode m, const char *qreport
 	char *argv[] = {(char *)qreport, (char *)"--layout", (char *)LAYOUT, (char *)"--out", out,
 			(char *)"--format", (char *)mode_formats[m], (char *)"--quiet",
 			(char *)s->path, NULL};
-	double t[MAX_RUNS];
+	double wall[MAX_RUNS], cpu[MAX_RUNS];
 	s->run_ok[m] = true;
 	s->run_peak_kb[m] = 0;
 	for (int i = 0; i < s->runs && s->run_ok[m]; i++) {
-		long kb = 0;
-		s->run_ok[m] = run_program(argv, NULL, &t[i], &kb);
-		if (kb > s->run_peak_kb[m])
-			s->run_peak_kb[m] = kb;
+		struct run_cost c;
+		s->run_ok[m] = run_program(argv, NULL, &c);
+		wall[i] = c.wall;
+		cpu[i] = c.cpu;
+		if (c.peak_kb > s->run_peak_kb[m])
+			s->run_peak_kb[m] = c.peak_kb;
 	}
-	if (s->run_ok[m])
-		s->run_median[m] = median(t, s->runs);
+	if (s->run_ok[m]) {
+		s->run_median[m] = median(wall, s->runs);
+		s->run_cpu[m] = median(cpu, s->runs);
+	}
 	free(out);
 }
 
@@ -374,9 +393,9 @@ static void print_runs_table(const struct size_result *sizes, int n, const struc
 {
 	double ref_s = 0;
 	bool have_ref = ref && both_time(ref, &ref_s) && ref_s > 0;
-	printf("\nWhole runs of the program (median ms; peak resident memory of the run with both outputs)\n");
-	printf("%-8s %8s %6s %6s %9s %9s %9s %7s %9s %8s\n", "size", "measures", "goals", "pages",
-	       "PDF", "workbook", "both", "x2000", "us/meas.", "peak MB");
+	printf("\nWhole runs of the program (median wall ms; CPU = user + system ms; peak resident MB)\n");
+	printf("%-8s %8s %6s %8s %8s %8s %8s %7s %8s %7s %7s %7s\n", "size", "measures", "pages",
+	       "PDF", "workbook", "both", "CPU", "x2000", "us/meas", "PDF MB", "wb MB", "both MB");
 	for (int i = 0; i < n; i++) {
 		const struct size_result *s = &sizes[i];
 		double t;
@@ -384,24 +403,37 @@ static void print_runs_table(const struct size_result *sizes, int n, const struc
 			printf("%-8s  not measured (see the messages above)\n", s->label);
 			continue;
 		}
-		printf("%-8s %8zu %6zu %6zu", s->label, s->in.nmeasures, s->in.ngoals, s->in.pages);
+		printf("%-8s %8zu %6zu", s->label, s->in.nmeasures, s->in.pages);
 		for (int m = 0; m < MODE_COUNT; m++) {
 			if (s->run_ok[m])
-				printf(" %9.1f", s->run_median[m] * 1000);
+				printf(" %8.1f", s->run_median[m] * 1000);
 			else if (m == MODE_BOTH)
-				printf(" %8.1f*", t * 1000); /* In-process total stands in. */
+				printf(" %7.1f*", t * 1000); /* In-process total stands in. */
 			else
-				printf(" %9s", "-");
+				printf(" %8s", "-");
 		}
+		if (s->run_ok[MODE_BOTH])
+			printf(" %8.1f", s->run_cpu[MODE_BOTH] * 1000);
+		else
+			printf(" %8s", "-");
 		if (have_ref)
 			printf(" %6.2fx", t / ref_s);
 		else
 			printf(" %7s", "-");
-		printf(" %9.1f %8.1f\n", t * 1e6 / (double)s->in.nmeasures, mb(both_peak_kb(s)));
+		printf(" %8.1f", t * 1e6 / (double)s->in.nmeasures);
+		for (int m = 0; m < MODE_COUNT; m++) {
+			if (s->run_ok[m])
+				printf(" %7.1f", mb(s->run_peak_kb[m]));
+			else if (m == MODE_BOTH)
+				printf(" %6.1f*", mb(s->inproc_peak_kb));
+			else
+				printf(" %7s", "-");
+		}
+		printf("\n");
 	}
 	for (int i = 0; i < n; i++)
 		if (sizes[i].in.ok && !sizes[i].run_ok[MODE_BOTH]) {
-			printf("* the program did not run; the in-process total stands in\n");
+			printf("* the program did not run; the in-process figure stands in\n");
 			break;
 		}
 }
@@ -429,13 +461,14 @@ static void print_phases_table(const struct size_result *sizes, int n)
 static void print_outputs_table(const struct size_result *sizes, int n)
 {
 	printf("\nFiles and memory (bytes; arenas in MB)\n");
-	printf("%-8s %11s %11s %9s %11s %9s %9s\n", "size", "XML", "PDF", "PDF/page", "workbook",
-	       "model", "layout");
+	printf("%-8s %6s %11s %11s %9s %11s %9s %9s\n", "size", "goals", "XML", "PDF", "PDF/page",
+	       "workbook", "model", "layout");
 	for (int i = 0; i < n; i++) {
 		const struct size_result *s = &sizes[i];
 		if (!s->in.ok)
 			continue;
-		printf("%-8s %11lld %11lld %9lld %11lld %9.1f %9.1f\n", s->label, s->file_bytes,
+		printf("%-8s %6zu %11lld %11lld %9lld %11lld %9.1f %9.1f\n", s->label, s->in.ngoals,
+		       s->file_bytes,
 		       s->in.pdf_bytes, s->in.pages ? s->in.pdf_bytes / (long long)s->in.pages : 0,
 		       s->in.xlsx_bytes, (double)s->in.model_bytes / 1048576.0,
 		       (double)s->in.layout_bytes / 1048576.0);
@@ -541,7 +574,7 @@ int main(int argc, char **argv)
 		snprintf(name, sizeof name, "gen-%d.xml", want[i]);
 		paths[i] = join(scratch, name);
 		char *gargv[] = {gen, labels[i], NULL};
-		if (!gen || !run_program(gargv, paths[i], NULL, NULL)) {
+		if (!gen || !run_program(gargv, paths[i], NULL)) {
 			fprintf(stderr, "bench: could not generate %d measures\n", want[i]);
 			continue;
 		}
