@@ -217,7 +217,8 @@ for sig in INT TERM HUP; do
 		fi
 		sleep 0.005
 	done
-	wait "$pid"
+	# The job's "Terminated" notice is the shell's, not the program's.
+	{ wait "$pid"; } 2>/dev/null
 	status=$?
 	if [ $seen = no ]; then
 		not_ok "SIG$sig: the run was caught while writing (it ended first with status $status)"
@@ -238,9 +239,19 @@ case $BUILD in
 	ok "# skip: memory limits, which AddressSanitizer cannot run under"
 	;;
 *)
+	# The smallest limit the program starts under at all (its libraries
+	# alone map tens of megabytes); below it the test would only watch the
+	# dynamic loader fail.
+	floor=16
+	while [ $floor -lt 1024 ] && ! (ulimit -v $((floor * 1024)) && exec "$QREPORT" --version) >/dev/null 2>&1; do
+		floor=$((floor + 4))
+	done
 	failed_runs=0
 	bad_runs=""
-	for mb in 24 32 48 64 96 128 192 256 384 512 1024; do
+	limits=""
+	for extra in 0 2 4 8 16 32 64 128 256 1024; do
+		mb=$((floor + extra))
+		limits+=" $mb"
 		dir=$tmp/memory-$mb
 		seed_big_old "$dir"
 		(
@@ -250,6 +261,7 @@ case $BUILD in
 		status=$?
 		if [ "$status" -ne 0 ]; then
 			failed_runs=$((failed_runs + 1))
+			echo "# ${mb} MB: status $status: $(grep -v '^\[WARNING\]' "$tmp/err" | head -n 1)"
 			if [ "$status" -ge 128 ] || ! grep -q 'error' "$tmp/err"; then
 				bad_runs+=" ${mb}MB:status-$status"
 			fi
@@ -258,7 +270,7 @@ case $BUILD in
 			bad_runs+=" ${mb}MB:partial-output"
 		fi
 	done
-	check "out of memory: some limits were too small to finish ($failed_runs of 11)" [ "$failed_runs" -gt 0 ]
+	check "out of memory: some limits (MB:$limits) were too small to finish ($failed_runs)" [ "$failed_runs" -gt 0 ]
 	check "out of memory: the largest limit is enough" [ "$status" -eq 0 ]
 	check "out of memory: never a crash, always a message, never a partial file${bad_runs:+ (failed:$bad_runs)}" \
 		[ -z "$bad_runs" ]
