@@ -143,6 +143,7 @@ static void loader_free(struct loader *ld)
 	for (size_t i = 0; i < ld->nremoved; i++)
 		xmlFreeNode(ld->removed[i]);
 	free(ld->removed);
+	free(ld->moves);
 	free(ld->refs);
 	load_ids_free(ld);
 }
@@ -208,10 +209,10 @@ struct report *load_report_memory(const char *name, const char *data, size_t len
 		if (doc) {
 			if (check_root(&ld, doc)) {
 				load_validate(&ld, doc);
-				if (!ld.stop) {
+				if (!ld.stop)
 					walk(&ld, doc);
+				if (!ld.stop)
 					load_schema_leftovers(&ld);
-				}
 			}
 			/* Elements taken out of the tree are freed before the tree they came from. */
 			for (size_t i = 0; i < ld.nremoved; i++)

@@ -51,6 +51,11 @@ struct schema_value_error {
 	const char *reason;     /* libxml2's words, in the arena; only used if the loader has none. */
 };
 
+/* An element written out of order, to be moved before another. */
+struct load_move {
+	xmlNode *el, *before;
+};
+
 struct loader {
 	struct report *r;
 	const char *name;       /* The file as named on the command line, for messages. */
@@ -69,7 +74,9 @@ struct loader {
 	size_t nvalue_errors, capvalue_errors;
 	xmlNode **removed;      /* Elements the schema refused, unlinked; freed at the end. */
 	size_t nremoved, capremoved;
-	bool placeholders_added; /* This validation pass put in a placeholder. */
+	struct load_move *moves; /* Elements to put back in order after a pass; heap-owned. */
+	size_t nmoves, capmoves;
+	bool tree_changed;      /* This validation pass put in a placeholder. */
 
 	bool has_period;        /* meta/period was read: values can be checked against it. */
 	size_t measure_count;   /* Measures seen so far, for LOAD_MAX_MEASURES. */

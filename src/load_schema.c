@@ -63,50 +63,54 @@ static const char *expected_names(struct loader *ld, const char *msg)
 	return out;
 }
 
-/* "<a>" or "one of <a>, <b>" from a space-separated list; NULL if empty. */
-static const char *name_list(struct loader *ld, const char *names)
+/* Steps through a space-separated list: the next word and its length, or
+ * NULL at the end. */
+static const char *next_word(const char **s, size_t *len)
+{
+	while (**s == ' ')
+		(*s)++;
+	if (!**s)
+		return NULL;
+	const char *w = *s;
+	*len = strcspn(w, " ");
+	*s = w + *len;
+	return w;
+}
+
+/* Position of name in a space-separated list, or -1. */
+static int list_rank(const char *list, const char *name)
+{
+	size_t n = strlen(name), len;
+	int rank = 0;
+	for (const char *w; list && (w = next_word(&list, &len)); rank++)
+		if (len == n && strncmp(w, name, n) == 0)
+			return rank;
+	return -1;
+}
+
+/* "<a>, <b>, <c>" from a space-separated list, "one of " first if asked and
+ * there are several; NULL if the list is empty. In the arena. */
+static const char *angled(struct loader *ld, const char *names, bool one_of)
 {
 	if (!names || !*names)
 		return NULL;
-	size_t count = 1;
-	for (const char *s = names; *s; s++)
-		count += *s == ' ';
-	char *out = arena_alloc(&ld->r->arena, strlen(names) + 4 * count + 8);
+	char *out = arena_alloc(&ld->r->arena, 4 * strlen(names) + 16);
 	char *o = out;
-	if (count > 1)
+	if (one_of && strchr(names, ' '))
 		o += sprintf(o, "one of ");
-	for (const char *s = names; *s;) {
-		const char *e = strchr(s, ' ');
-		size_t len = e ? (size_t)(e - s) : strlen(s);
-		o += sprintf(o, "%s<%.*s>", o > out && count > 1 && o[-1] == '>' ? ", " : "", (int)len, s);
-		s += len;
-		if (*s == ' ')
-			s++;
-	}
+	size_t len;
+	bool first = true;
+	for (const char *w, *s = names; (w = next_word(&s, &len)); first = false)
+		o += sprintf(o, "%s<%.*s>", first ? "" : ", ", (int)len, w);
 	return out;
 }
 
-/* Whether the space-separated list holds `name`. */
-static bool list_has(const char *list, const char *name)
-{
-	size_t n = strlen(name);
-	for (const char *s = list; s && *s;) {
-		const char *e = strchr(s, ' ');
-		size_t len = e ? (size_t)(e - s) : strlen(s);
-		if (len == n && strncmp(s, name, n) == 0)
-			return true;
-		s += len;
-		if (*s == ' ')
-			s++;
-	}
-	return false;
-}
-
 /* Whether parent has a child element `name` (placeholders count). */
-static bool has_child(const xmlNode *parent, const char *name)
+static bool has_child(const xmlNode *parent, const char *name, size_t n)
 {
 	for (const xmlNode *c = parent->children; c; c = c->next)
-		if (c->type == XML_ELEMENT_NODE && !c->ns && strcmp((const char *)c->name, name) == 0)
+		if (c->type == XML_ELEMENT_NODE && !c->ns && strlen((const char *)c->name) == n &&
+		    strncmp((const char *)c->name, name, n) == 0)
 			return true;
 	return false;
 }
@@ -114,22 +118,14 @@ static bool has_child(const xmlNode *parent, const char *name)
 /* The required children of parent that it lacks, space-separated; "" if none. */
 static const char *missing_required(struct loader *ld, const xmlNode *parent)
 {
-	const char *req = load_format_required((const char *)parent->name);
-	if (!req || parent->ns)
+	const char *req = parent->ns ? NULL : load_format_required((const char *)parent->name);
+	if (!req)
 		return "";
 	char *out = arena_alloc(&ld->r->arena, strlen(req) + 1);
-	size_t n = 0;
-	for (const char *s = req; *s;) {
-		const char *e = strchr(s, ' ');
-		size_t len = e ? (size_t)(e - s) : strlen(s);
-		char name[64];
-		snprintf(name, sizeof name, "%.*s", (int)len, s);
-		if (!has_child(parent, name))
-			n += (size_t)sprintf(out + n, "%s%s", n ? " " : "", name);
-		s += len;
-		if (*s == ' ')
-			s++;
-	}
+	size_t n = 0, len;
+	for (const char *w, *s = req; (w = next_word(&s, &len));)
+		if (!has_child(parent, w, len))
+			n += (size_t)sprintf(out + n, "%s%.*s", n ? " " : "", (int)len, w);
 	out[n] = '\0';
 	return out;
 }
@@ -154,14 +150,39 @@ static void queue_removal(struct loader *ld, xmlNode *el)
 }
 
 /* Puts an empty placeholder `name` before el, standing in for a missing
- * required element so that el and its siblings can be validated. */
+ * required element so that el and its siblings can be validated. Adding a
+ * sibling before the element being validated is safe: validation goes on
+ * from el forward. */
 static void add_placeholder(struct loader *ld, xmlNode *el, const char *name)
 {
-	ld->placeholders_added = true;
+	ld->tree_changed = true;
 	xmlNode *ph = xmlNewDocNode(el->doc, NULL, (const xmlChar *)name, NULL);
 	ph->_private = el->_private;
 	load_mark(ph, LOAD_MARK_PLACEHOLDER);
 	xmlAddPrevSibling(el, ph);
+}
+
+/* Queues el to be moved before `before` after this pass, putting an element
+ * written out of order where it belongs so that it is still checked. */
+static void queue_move(struct loader *ld, xmlNode *el, xmlNode *before)
+{
+	if (ld->nmoves == ld->capmoves) {
+		ld->capmoves = ld->capmoves ? ld->capmoves * 2 : 16;
+		ld->moves = xrealloc(ld->moves, ld->capmoves * sizeof *ld->moves);
+	}
+	ld->moves[ld->nmoves].el = el;
+	ld->moves[ld->nmoves].before = before;
+	ld->nmoves++;
+	load_mark(el, LOAD_MARK_EXPLAINED);
+}
+
+/* A later sibling of el named `name`, or NULL. */
+static xmlNode *later_sibling(xmlNode *el, const char *name)
+{
+	for (xmlNode *c = el->next; c; c = c->next)
+		if (load_is(c, name))
+			return c;
+	return NULL;
 }
 
 /* Whether an ancestor of el is an `a`. */
@@ -183,72 +204,63 @@ static bool earlier_twin(const xmlNode *el)
 	return false;
 }
 
-/* Position of name in a space-separated list, or -1. */
-static int list_rank(const char *list, const char *name)
-{
-	size_t n = strlen(name);
-	int rank = 0;
-	for (const char *s = list; s && *s; rank++) {
-		const char *e = strchr(s, ' ');
-		size_t len = e ? (size_t)(e - s) : strlen(s);
-		if (len == n && strncmp(s, name, n) == 0)
-			return rank;
-		s += len;
-		if (*s == ' ')
-			s++;
-	}
-	return -1;
-}
-
 /* An earlier sibling that should come after el in its parent's fixed order. */
-static const xmlNode *ordered_after(const xmlNode *el, const char *order)
+static xmlNode *ordered_after(const xmlNode *el, const char *order)
 {
 	int rank = list_rank(order, (const char *)el->name);
-	const xmlNode *found = NULL;
-	for (const xmlNode *c = el->prev; c && rank >= 0; c = c->prev)
+	xmlNode *found = NULL;
+	for (xmlNode *c = el->prev; c && rank >= 0; c = c->prev)
 		if (c->type == XML_ELEMENT_NODE && !c->ns &&
 		    list_rank(order, (const char *)c->name) > rank)
 			found = c;
 	return found;
 }
 
-/* "<a>, <b>, <c>" from a space-separated list, in the arena. */
-static const char *all_names(struct loader *ld, const char *names)
-{
-	char *out = arena_alloc(&ld->r->arena, 4 * strlen(names) + 4);
-	char *o = out;
-	for (const char *s = names; *s;) {
-		const char *e = strchr(s, ' ');
-		size_t len = e ? (size_t)(e - s) : strlen(s);
-		o += sprintf(o, "%s<%.*s>", o > out ? ", " : "", (int)len, s);
-		s += len;
-		if (*s == ' ')
-			s++;
-	}
-	return out;
-}
-
 /* An element where the schema expects something else (or nothing). */
 static void unexpected_element(struct loader *ld, xmlNode *el, const char *msg)
 {
 	xmlNode *parent = el->parent;
+	if (!parent || parent->type != XML_ELEMENT_NODE) {
+		load_node_error(ld, el, "<%s> is not expected here; expected <report>",
+				shown_name(ld, el));
+		return;
+	}
 	const char *p = (const char *)parent->name;
 	const char *names = expected_names(ld, msg);
-	const char *expected = name_list(ld, names);
-	const char *missing = missing_required(ld, parent);
+	const char *expected = angled(ld, names, true);
 	const char *name = shown_name(ld, el);
 	bool known = !el->ns && load_format_known((const char *)el->name);
+	bool one = *names && !strchr(names, ' ');
+	const char *order = parent->ns ? NULL : load_format_order(p);
+
+	/* The one element expected here comes later: it is the one out of order. */
+	xmlNode *later = one && known && order && list_rank(order, names) >= 0
+				 ? later_sibling(el, names)
+				 : NULL;
+	if (later) {
+		load_node_error(ld, later, "<%s> is out of order in <%s>; expected it before <%s> "
+				"(the order is %s)", names, p, name, angled(ld, order, false));
+		queue_move(ld, later, el);
+		return;
+	}
 	/* Stuck before a required element that is not there: say so, and let a
 	 * placeholder take its place so that the rest of the parent is checked. */
-	bool stuck = *names && *missing && strchr(names, ' ') == NULL && list_has(missing, names);
-	const char *order = parent->ns ? NULL : load_format_order(p);
-	const xmlNode *after = order && known ? ordered_after(el, order) : NULL;
-
+	bool stuck = one && list_rank(missing_required(ld, parent), names) >= 0;
 	if (stuck && known) {
 		report_missing(ld, parent, names);
 		add_placeholder(ld, el, names);
 		return;
 	}
+	/* Written after something it should come before: moved there. */
+	xmlNode *after = order && known ? ordered_after(el, order) : NULL;
+	if (after) {
+		load_node_error(ld, el, "<%s> is out of order in <%s>; expected it before <%s> (the "
+				"order is %s)", name, p, (const char *)after->name,
+				angled(ld, order, false));
+		queue_move(ld, el, after);
+		return;
+	}
+
 	if (el->ns && strcmp((const char *)el->ns->href, XINCLUDE_NS) == 0)
 		load_node_error(ld, el, "<%s> (XInclude) is not supported; expected the content itself "
 				"in this one file", name);
@@ -264,10 +276,6 @@ static void unexpected_element(struct loader *ld, xmlNode *el, const char *msg)
 				expected ? expected : "nothing more there");
 	else if (!load_format_repeats(name) && earlier_twin(el))
 		load_node_error(ld, el, "a second <%s> in <%s>; expected only one", name, p);
-	else if (order && after)
-		load_node_error(ld, el, "<%s> is out of order in <%s>; expected it before <%s> (the "
-				"order is %s)", name, p, (const char *)after->name,
-				all_names(ld, order));
 	else if (expected)
 		load_node_error(ld, el, "<%s> is out of place in <%s>; expected %s here", name, p,
 				expected);
@@ -284,21 +292,14 @@ static void missing_children(struct loader *ld, xmlNode *parent, const char *msg
 {
 	const char *missing = missing_required(ld, parent);
 	if (!*missing) {
-		const char *expected = name_list(ld, expected_names(ld, msg));
+		const char *expected = angled(ld, expected_names(ld, msg), true);
 		load_error(ld, load_line(parent), "<%s> is incomplete; expected %s inside it",
 			   (const char *)parent->name, expected ? expected : "more elements");
 		return;
 	}
-	for (const char *s = missing; *s;) {
-		const char *e = strchr(s, ' ');
-		size_t len = e ? (size_t)(e - s) : strlen(s);
-		char name[64];
-		snprintf(name, sizeof name, "%.*s", (int)len, s);
-		report_missing(ld, parent, name);
-		s += len;
-		if (*s == ' ')
-			s++;
-	}
+	size_t len;
+	for (const char *w, *s = missing; (w = next_word(&s, &len));)
+		report_missing(ld, parent, arena_strndup(&ld->r->arena, w, len));
 }
 
 /* The attribute libxml2 names as `name` ("{uri}local" when namespaced). */
@@ -534,11 +535,15 @@ void load_validate(struct loader *ld, xmlDoc *doc)
 		xmlSchemaFreeValidCtxt(vc);
 		for (size_t i = before; i < ld->nremoved; i++)
 			xmlUnlinkNode(ld->removed[i]);
-		/* Placeholders also change the tree: run again if any was added. */
-		if (rc == 0 || (ld->nremoved == before && !ld->placeholders_added) ||
-		    ld->nmsgs >= ENOUGH_MESSAGES)
+		for (size_t i = 0; i < ld->nmoves; i++) {
+			xmlUnlinkNode(ld->moves[i].el);
+			xmlAddPrevSibling(ld->moves[i].before, ld->moves[i].el);
+		}
+		bool changed = ld->nremoved > before || ld->nmoves > 0 || ld->tree_changed;
+		ld->nmoves = 0;
+		ld->tree_changed = false;
+		if (rc == 0 || !changed || ld->nmsgs >= ENOUGH_MESSAGES)
 			break;
-		ld->placeholders_added = false;
 	}
 	xmlSchemaFree(schema);
 }

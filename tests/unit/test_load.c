@@ -435,8 +435,20 @@ static void test_rules(void)
 		       "<a href=\"Http://x\">x</a></action>", "",
 		       "link schemes in any case");
 	expect_measure("unit=\"count\"", "<target at-least=\"1\"/>\n<name>N</name>",
-		       "t.xml:6: error: <target> is out of place in <measure>; expected <name> here\n",
-		       "child order inside measure");
+		       "t.xml:7: error: <name> is out of order in <measure>; expected it before "
+		       "<target> (the order is <name>, <department>, <definition>, <target>, "
+		       "<benchmark>, <value>, <commentary>, <action>)\n",
+		       "child order inside measure: the element expected first is the one reported");
+	expect_measure("unit=\"count\"", "<name>N</name>\n<value period=\"FY2018-Q1\" actual=\"x\"/>\n"
+		       "<target at-least=\"y\"/>",
+		       "t.xml:7: error: actual=\"x\" is not a number for a count measure; expected a "
+		       "whole number such as 342\n"
+		       "t.xml:8: error: <target> is out of order in <measure>; expected it before "
+		       "<value> (the order is <name>, <department>, <definition>, <target>, "
+		       "<benchmark>, <value>, <commentary>, <action>)\n"
+		       "t.xml:8: error: at-least=\"y\" is not a number for a count measure; expected a "
+		       "whole number such as 342\n",
+		       "an element out of order is still checked");
 	expect_measure("unit=\"count\"", "<name>N</name>\n<name>M</name>",
 		       "t.xml:7: error: a second <name> in <measure>; expected only one\n",
 		       "a second name");
@@ -490,6 +502,15 @@ static void test_document_rules(void)
 	       "<goals><goal id=\"g\" name=\"G\"/></goals>\n</report>\n",
 	       "t.xml:7: error: a second <title> in <meta>; expected only one\n",
 	       "meta children in any order, each once");
+	expect("<report format=\"1\">\n<goals><goal id=\"g\" name=\"\"/></goals>\n"
+	       "<meta><organization>O</organization><title>T</title>"
+	       "<fiscal-year start-month=\"7\" named-by=\"end\"/><period>FY2018-Q1</period></meta>\n"
+	       "</report>\n",
+	       "t.xml:2: error: name=\"\" is empty; expected the goal's name as readers see it, "
+	       "such as Quality\n"
+	       "t.xml:3: error: <meta> is out of order in <report>; expected it before <goals> (the "
+	       "order is <meta>, <goals>, <narrative>)\n",
+	       "meta after goals: both are still read");
 	expect("<report format=\"1\">\n<goals><goal id=\"g\" name=\"G\"/></goals>\n</report>\n",
 	       "t.xml:1: error: missing <meta> in <report>; expected one <meta> inside <report>\n",
 	       "a missing meta is reported once and goals are still checked");
