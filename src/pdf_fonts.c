@@ -26,6 +26,7 @@ static const char *face_word(enum face face)
 	return "?";
 }
 
+/* One character of UTF-8, decoded as libharu decodes it (see pdf_fonts.h). */
 int pdf_utf8_next(const char *s, size_t len, long *cp)
 {
 	const unsigned char *p = (const unsigned char *)s;
@@ -85,6 +86,7 @@ static bool fonts_has_glyph(void *ctx, enum face face, unsigned cp)
 	return ttf_covers(&f->face[face], cp);
 }
 
+/* Read every face of the style and set up struct metrics over them. */
 bool pdf_fonts_load(struct pdf_fonts *f, const struct style *st, struct diag *d)
 {
 	memset(f, 0, sizeof *f);
@@ -129,6 +131,7 @@ bool pdf_fonts_load(struct pdf_fonts *f, const struct style *st, struct diag *d)
 	return true;
 }
 
+/* Release the faces this struct owns (shared ones once). */
 void pdf_fonts_free(struct pdf_fonts *f)
 {
 	for (int i = 0; i < FACE_COUNT; i++) {

@@ -27,11 +27,13 @@ static struct rgb mark_colour(struct rgb fill)
 	return on_white >= on_black ? white : ink;
 }
 
+/* Set the fill colour. */
 static void set_fill(HPDF_Page page, struct rgb c)
 {
 	HPDF_Page_SetRGBFill(page, (HPDF_REAL)c.r, (HPDF_REAL)c.g, (HPDF_REAL)c.b);
 }
 
+/* Set the stroke colour. */
 static void set_stroke(HPDF_Page page, struct rgb c)
 {
 	HPDF_Page_SetRGBStroke(page, (HPDF_REAL)c.r, (HPDF_REAL)c.g, (HPDF_REAL)c.b);
@@ -43,11 +45,13 @@ static void move(HPDF_Page page, double x, double y, double s, double u, double 
 	HPDF_Page_MoveTo(page, (HPDF_REAL)(x + u * s), (HPDF_REAL)(y + v * s));
 }
 
+/* Draw a line to a point of the icon's square in unit coordinates. */
 static void line(HPDF_Page page, double x, double y, double s, double u, double v)
 {
 	HPDF_Page_LineTo(page, (HPDF_REAL)(x + u * s), (HPDF_REAL)(y + v * s));
 }
 
+/* Draw one status icon (shapes described in pdf_internal.h). */
 void pdf_draw_icon(HPDF_Page page, double x, double y, double s, enum status status,
 		   struct rgb colour)
 {

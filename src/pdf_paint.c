@@ -15,6 +15,7 @@ struct paint_state {
 	struct rgb fill;
 };
 
+/* Whether two colours are exactly the same (so a fill need not be set again). */
 static bool same_rgb(struct rgb a, struct rgb b)
 {
 	return a.r == b.r && a.g == b.g && a.b == b.b;
@@ -41,6 +42,7 @@ static const char *terminated(struct pdf_writer *w, const char *s, size_t len)
 	return w->text;
 }
 
+/* A run of text in its face, size and colour; false if its face cannot be loaded. */
 static bool paint_text(struct pdf_writer *w, HPDF_Page page, struct paint_state *ps,
 		       const struct box *b, struct diag *d)
 {
@@ -81,6 +83,7 @@ static void set_dash(HPDF_Page page, bool dashed, double width)
 	HPDF_Page_SetDash(page, pattern, 2, 0);
 }
 
+/* A filled and/or stroked rectangle. */
 static void paint_rect(HPDF_Page page, struct paint_state *ps, const struct box *b)
 {
 	if (!b->u.rect.fill && !b->u.rect.stroke)
@@ -108,6 +111,7 @@ static void paint_rect(HPDF_Page page, struct paint_state *ps, const struct box 
 	/* GRestore brings back the fill colour text last set. */
 }
 
+/* A straight line, solid or dashed. */
 static void paint_line(HPDF_Page page, struct paint_state *ps, const struct box *b)
 {
 	end_text(page, ps);
@@ -122,6 +126,7 @@ static void paint_line(HPDF_Page page, struct paint_state *ps, const struct box 
 	HPDF_Page_GRestore(page);
 }
 
+/* A chart series: connected points, with a dot at each when asked. */
 static void paint_poly(HPDF_Page page, struct paint_state *ps, const struct box *b)
 {
 	if (b->u.poly.n == 0 || !b->u.poly.points)
@@ -155,6 +160,7 @@ static void paint_poly(HPDF_Page page, struct paint_state *ps, const struct box 
 	HPDF_Page_GRestore(page);
 }
 
+/* A status icon in the layout's colour for that status. */
 static void paint_icon(struct pdf_writer *w, HPDF_Page page, struct paint_state *ps,
 		       const struct box *b)
 {
@@ -165,6 +171,7 @@ static void paint_icon(struct pdf_writer *w, HPDF_Page page, struct paint_state 
 	HPDF_Page_GRestore(page);
 }
 
+/* An image (the logo) scaled into its box; false if it cannot be loaded. */
 static bool paint_image(struct pdf_writer *w, HPDF_Page page, struct paint_state *ps,
 			const struct box *b, struct diag *d)
 {
@@ -182,6 +189,7 @@ static bool paint_image(struct pdf_writer *w, HPDF_Page page, struct paint_state
 	return true;
 }
 
+/* A clickable area, to a web address or to a place in the document. */
 static void paint_link(HPDF_Page page, const struct box *b, HPDF_Destination *dests,
 		       size_t ndests)
 {
@@ -197,6 +205,7 @@ static void paint_link(HPDF_Page page, const struct box *b, HPDF_Destination *de
 		HPDF_LinkAnnot_SetBorderStyle(a, 0, 0, 0);
 }
 
+/* Paint one page's boxes in order. */
 bool pdf_paint_page(struct pdf_writer *w, HPDF_Page page, const struct page *p,
 		    HPDF_Destination *dests, size_t ndests, struct diag *d)
 {

@@ -26,12 +26,14 @@ static unsigned u16(const unsigned char *p)
 	return (unsigned)p[0] << 8 | p[1];
 }
 
+/* A signed 16-bit big-endian value. */
 static int s16(const unsigned char *p)
 {
 	unsigned v = u16(p);
 	return v >= 0x8000 ? (int)v - 0x10000 : (int)v;
 }
 
+/* An unsigned 32-bit big-endian value. */
 static uint32_t u32(const unsigned char *p)
 {
 	return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
@@ -196,6 +198,7 @@ static bool sfnt_open(struct sfnt *f, char *why, size_t whylen)
 	return true;
 }
 
+/* Whether a file is a TrueType font libharu can embed. */
 bool ttf_check(const char *path, char *why, size_t whylen)
 {
 	unsigned char *buf;
@@ -237,6 +240,7 @@ static unsigned cmap4_glyph(const struct cmap4 *c, unsigned *seg, unsigned cp)
 	return (u16(c->glyphs + 2 * idx) + delta) & 0xFFFF;
 }
 
+/* Widths and coverage of every BMP code point, as libharu will draw them. */
 bool ttf_load(const char *path, struct ttf_metrics *out, char *why, size_t whylen)
 {
 	memset(out, 0, sizeof *out);
@@ -296,6 +300,7 @@ bool ttf_load(const char *path, struct ttf_metrics *out, char *why, size_t whyle
 	return true;
 }
 
+/* Release the tables ttf_load made. */
 void ttf_free(struct ttf_metrics *m)
 {
 	free(m->width);

@@ -27,6 +27,7 @@ static void on_hpdf_error(HPDF_STATUS code, HPDF_STATUS detail, void *user)
 	w->err.detail = detail;
 }
 
+/* Words for the libharu errors a user can cause or meet. */
 const char *pdf_error_text(HPDF_STATUS code)
 {
 	switch (code) {
@@ -70,6 +71,7 @@ const char *pdf_error_text(HPDF_STATUS code)
 	}
 }
 
+/* Report a pending libharu error with what we were doing, and clear it. */
 bool pdf_take_error(struct pdf_writer *w, const char *file, int line, const char *doing,
 		    struct diag *d)
 {
@@ -85,6 +87,7 @@ bool pdf_take_error(struct pdf_writer *w, const char *file, int line, const char
 	return true;
 }
 
+/* An image by path, loaded once per document. */
 HPDF_Image pdf_image(struct pdf_writer *w, const char *path, const char *layout_file, int line,
 		     struct diag *d)
 {
@@ -147,6 +150,7 @@ static bool open_doc(struct pdf_writer *w, struct diag *d)
 	return !pdf_take_error(w, NULL, 0, "setting up UTF-8 text", d);
 }
 
+/* Free the libharu document of a save, if any. */
 static void close_doc(struct pdf_writer *w)
 {
 	if (w->pdf)
@@ -154,6 +158,7 @@ static void close_doc(struct pdf_writer *w)
 	w->pdf = NULL;
 }
 
+/* The libharu font for a face, loaded and embedded on first use. */
 HPDF_Font pdf_face(struct pdf_writer *w, enum face face, struct diag *d)
 {
 	if (w->font[face])
@@ -184,6 +189,7 @@ HPDF_Font pdf_face(struct pdf_writer *w, enum face face, struct diag *d)
 	return font;
 }
 
+/* A writer with the style's fonts read, ready to measure text. */
 struct pdf_writer *pdf_writer_new(const struct style *st, struct diag *d)
 {
 	struct pdf_writer *w = xcalloc(1, sizeof *w);
@@ -195,11 +201,13 @@ struct pdf_writer *pdf_writer_new(const struct style *st, struct diag *d)
 	return w;
 }
 
+/* The metrics the layout engine measures text with. */
 const struct metrics *pdf_writer_metrics(struct pdf_writer *w)
 {
 	return &w->fonts.metrics;
 }
 
+/* libharu's own width for a text, in a throw-away document. */
 double pdf_writer_libharu_width(struct pdf_writer *w, enum face face, const char *text)
 {
 	struct diag d;
@@ -217,6 +225,7 @@ double pdf_writer_libharu_width(struct pdf_writer *w, enum face face, const char
 	return width;
 }
 
+/* Release the writer and everything it holds. */
 void pdf_writer_free(struct pdf_writer *w)
 {
 	if (!w)
@@ -380,6 +389,7 @@ static enum write_result write_out(struct pdf_writer *w, const char *path, struc
 	return outfile_commit(&of, d) ? WRITE_OK : WRITE_FAILED;
 }
 
+/* Paint every page into a new document and write it out (or keep it in memory). */
 enum write_result pdf_writer_save(struct pdf_writer *w, const struct doc *doc,
 				  const struct report *r, const struct style *st,
 				  const char *path, size_t *out_size, struct diag *d)

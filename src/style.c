@@ -116,6 +116,7 @@ static struct rgb hex(unsigned v)
 	return c;
 }
 
+/* The fallbacks for everything a layout file may leave out. */
 void style_defaults(struct style *st)
 {
 	memset(st, 0, sizeof *st);
@@ -175,6 +176,7 @@ static char *name_list(struct arena *a, const char *const *names, size_t n)
 	return s;
 }
 
+/* The source line of a node, for messages. */
 static long line_of(const xmlNode *n)
 {
 	return xmlGetLineNo(n);
@@ -875,6 +877,7 @@ static double luminance(struct rgb c)
 	return 0.2126 * v[0] + 0.7152 * v[1] + 0.0722 * v[2];
 }
 
+/* WCAG contrast ratio between two colours, 1 to 21. */
 static double contrast(struct rgb a, struct rgb b)
 {
 	double la = luminance(a), lb = luminance(b);
@@ -1097,6 +1100,7 @@ static const char *layout_file(const char *name, const char *datadir, struct are
 	return NULL;
 }
 
+/* Find, read and check a layout file into a style. */
 bool style_load(const char *name_or_file, const char *datadir, struct arena *a, struct diag *d,
 		struct style *out)
 {

@@ -237,6 +237,7 @@ static int stray_files(const char *dir)
 	return n;
 }
 
+/* Our measurements agree with libharu, and coverage is right. */
 static void test_metrics(struct pdf_writer *w, const struct style *st)
 {
 	const struct metrics *m = pdf_writer_metrics(w);
@@ -270,6 +271,7 @@ static void test_metrics(struct pdf_writer *w, const struct style *st)
 	(void)st;
 }
 
+/* Save three ways, then look inside the file. */
 static void test_write(struct fixture *fx)
 {
 	struct diag d;
@@ -351,6 +353,7 @@ static void test_write(struct fixture *fx)
 	free(a), free(b), free(c);
 }
 
+/* SOURCE_DATE_EPOCH wins over the published date. */
 static void test_source_date_epoch(struct fixture *fx)
 {
 	struct diag d;
@@ -370,6 +373,7 @@ static void test_source_date_epoch(struct fixture *fx)
 	free(a);
 }
 
+/* Failures are reported, leave nothing behind, and do not poison the writer. */
 static void test_failures(struct fixture *fx)
 {
 	char *msgs = NULL;
@@ -412,6 +416,7 @@ static void test_failures(struct fixture *fx)
 	free(msgs);
 }
 
+/* The other bundled layout renders the same pages. */
 static void test_plain(struct fixture *fx)
 {
 	struct arena a;
@@ -464,6 +469,7 @@ static void test_tools(struct fixture *fx)
 	}
 }
 
+/* Build the fixture, run every test, clean up. */
 int main(void)
 {
 	struct fixture fx;

@@ -54,6 +54,7 @@ static char *slurp(const char *path)
 	return buf;
 }
 
+/* The independence layout loads exactly as designed. */
 static void test_independence(void)
 {
 	struct arena a;
@@ -96,6 +97,7 @@ static void test_independence(void)
 	arena_free(&a);
 }
 
+/* The plain layout loads, by file name, and suits grayscale printing. */
 static void test_plain(void)
 {
 	struct arena a;
@@ -128,6 +130,7 @@ static void test_plain(void)
 	arena_free(&a);
 }
 
+/* Fallbacks, and faces a layout leaves out. */
 static void test_defaults(void)
 {
 	struct style st;
@@ -159,6 +162,7 @@ static void test_defaults(void)
 	arena_free(&a);
 }
 
+/* An unknown layout name lists the bundled ones. */
 static void test_unknown_name(void)
 {
 	struct arena a;
@@ -175,6 +179,7 @@ static void test_unknown_name(void)
 	arena_free(&a);
 }
 
+/* qsort order for file names. */
 static int cmp_names(const void *x, const void *y)
 {
 	return strcmp(*(char *const *)x, *(char *const *)y);
@@ -234,6 +239,7 @@ static void test_bad_layouts(void)
 	}
 }
 
+/* Run every test. */
 int main(void)
 {
 	test_independence();
