@@ -108,6 +108,11 @@ const char *xlsx_para_links(struct xlsx *x, const struct para *p);
 /* "FY2018-Q1" in scratch memory. */
 const char *xlsx_period_id(struct xlsx *x, struct period p);
 
+/* Lines a wrapped text needs in a column `width` characters wide. */
+int xlsx_text_lines(const char *s, double width);
+/* Set a row's height for `lines` lines of text (no change for one line). */
+void xlsx_fit_row(lxw_worksheet *ws, lxw_row_t row, int lines);
+
 /* A data sheet's table: headers from `names`, covering rows first..last
  * (last is raised to leave one empty data row when there is no data). */
 void xlsx_table(struct xlsx *x, lxw_worksheet *ws, const char *name, lxw_row_t first,

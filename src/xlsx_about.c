@@ -110,9 +110,10 @@ static lxw_row_t storage(struct xlsx *x, lxw_worksheet *ws, lxw_row_t row)
 		   "Spreadsheet times (fractions of a day) shown as m:ss, or h:mm:ss from one "
 		   "hour up. Differences of durations are whole seconds, since spreadsheets "
 		   "cannot show a negative time.");
-	row = rule(x, ws, row, "Minutes, counts, numbers, currency", x->label,
-		   "Plain numbers in the unit, with the decimals the data file gives; currency "
-		   "carries its sign in the format only.");
+	row = rule(x, ws, row, "Other units", x->label,
+		   "Counts, numbers, minutes and currency are plain numbers in the unit, with "
+		   "the decimals the data file gives; currency carries its sign in the format "
+		   "only.");
 	row = rule(x, ws, row, "Variance", x->label,
 		   "The compared amount minus the target that applied (live formulas); "
 		   "Variance % is that difference as a share of the target.");

@@ -1,4 +1,5 @@
 /* Writing cells, tables and page set-up for every sheet of the workbook. */
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -146,6 +147,40 @@ const char *xlsx_period_id(struct xlsx *x, struct period p)
 	char buf[32];
 	period_id(p, buf, sizeof buf);
 	return arena_strdup(&x->scratch, buf);
+}
+
+/* Lines a wrapped text takes in a column `width` characters wide. Rows are
+ * sized here because spreadsheet programs do not grow rows to fit wrapped
+ * text on opening a file (LibreOffice) or only sometimes (Excel). */
+int xlsx_text_lines(const char *s, double width)
+{
+	if (!s || !*s)
+		return 1;
+	/* Column widths count digit widths; prose averages a little narrower,
+	 * but words wrap early, so count one character per unit of width. */
+	double per_line = width > 1 ? width : 1;
+	int lines = 0;
+	size_t chars = 0;
+	for (const char *p = s;; p++) {
+		if (*p == '\n' || *p == '\0') {
+			lines += chars == 0 ? 1 : (int)ceil((double)chars / per_line);
+			chars = 0;
+			if (*p == '\0')
+				break;
+		} else if (((unsigned char)*p & 0xC0) != 0x80) {
+			chars++;
+		}
+	}
+	return lines;
+}
+
+/* Make a row tall enough for `lines` lines of body text. */
+void xlsx_fit_row(lxw_worksheet *ws, lxw_row_t row, int lines)
+{
+	if (lines <= 1)
+		return;
+	double h = 15.0 * lines;
+	worksheet_set_row(ws, row, h > 409 ? 409 : h, NULL); /* Excel's tallest row. */
 }
 
 /* Make a table with a header row and filters over rows first..last. */

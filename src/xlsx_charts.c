@@ -3,6 +3,7 @@
  * data written beside it, so sorting the History table never scrambles it.
  * libxlsxwriter 1.1.4 cannot combine column and line charts, so both series
  * are lines, the target dashed. */
+#include <math.h>
 #include <stdio.h>
 
 #include "period.h"
@@ -31,22 +32,64 @@ static bool uses_ytd(const struct measure *m)
 	return false;
 }
 
-/* The value axis format: like the cells, but one format for the whole axis. */
-static void axis_format(const struct measure *m, char *buf, size_t n)
+/* The smallest and largest amount the chart plots, in the unit. */
+static void plotted_range(const struct measure *m, double *lo, double *hi)
 {
-	if (m->unit != UNIT_DURATION) {
-		xlsx_format_code(m, XLSX_VALUE, buf, n);
-		return;
-	}
-	double most = 0;
+	bool any = false;
+	*lo = *hi = 0;
 	for (size_t k = 0; k < m->nhistory; k++) {
 		const struct period_eval *pe = &m->history[k];
-		if (pe->has_actual && pe->actual > most)
-			most = pe->actual;
-		if (pe->has_target && pe->target_amount > most)
-			most = pe->target_amount;
+		double v[3];
+		int n = 0;
+		if (pe->has_actual)
+			v[n++] = pe->actual;
+		if (pe->has_compared)
+			v[n++] = pe->compared;
+		if (pe->has_target)
+			v[n++] = pe->target_amount;
+		for (int i = 0; i < n; i++) {
+			if (!any || v[i] < *lo)
+				*lo = v[i];
+			if (!any || v[i] > *hi)
+				*hi = v[i];
+			any = true;
+		}
 	}
-	snprintf(buf, n, "%s", most >= 3600 ? "[h]:mm:ss" : "[m]:ss");
+}
+
+/* The value axis: the cells' format, and for durations bounds and ticks at
+ * whole seconds or minutes, since automatic ones on fractions of a day fall
+ * on times such as 1:26. */
+static void value_axis(struct xlsx *x, lxw_chart *chart, const struct measure *m)
+{
+	char code[128];
+	if (m->unit != UNIT_DURATION) {
+		xlsx_format_code(m, XLSX_VALUE, code, sizeof code);
+		chart_axis_set_num_format(chart->y_axis, xlsx_strdup(x, code));
+		return;
+	}
+	static const double steps[] = {1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800,
+				       3600, 7200, 14400, 43200, 86400};
+	double lo, hi;
+	plotted_range(m, &lo, &hi);
+	double span = hi > lo ? hi - lo : (hi > 0 ? hi / 2 : 60);
+	double step = steps[sizeof steps / sizeof steps[0] - 1];
+	for (size_t i = 0; i < sizeof steps / sizeof steps[0]; i++) {
+		if (span / steps[i] <= 6) {
+			step = steps[i];
+			break;
+		}
+	}
+	/* A line on the bottom edge hides in the axis: leave a step below it. */
+	double from = floor(lo / step) * step, to = ceil(hi / step) * step;
+	if (from == lo && from >= step)
+		from -= step;
+	if (to <= from)
+		to = from + step;
+	chart_axis_set_min(chart->y_axis, from / 86400.0);
+	chart_axis_set_max(chart->y_axis, to / 86400.0);
+	chart_axis_set_major_unit(chart->y_axis, step / 86400.0);
+	chart_axis_set_num_format(chart->y_axis, hi >= 3600 ? "[h]:mm:ss" : "[m]:ss");
 }
 
 /* One measure's data block and chart; returns the row after the block. */
@@ -106,9 +149,7 @@ static lxw_row_t measure_chart(struct xlsx *x, lxw_worksheet *ws, lxw_row_t row,
 	chart_title_set_name(chart, xlsx_strdup(x, m->name));
 	lxw_chart_font title_font = {.size = 11, .bold = 1};
 	chart_title_set_name_font(chart, &title_font);
-	char code[128];
-	axis_format(m, code, sizeof code);
-	chart_axis_set_num_format(chart->y_axis, xlsx_strdup(x, code));
+	value_axis(x, chart, m);
 	chart_legend_set_position(chart, LXW_CHART_LEGEND_BOTTOM);
 	chart_show_blanks_as(chart, LXW_CHART_BLANKS_AS_GAP);
 	xlsx_check(x, worksheet_insert_chart(ws, row, CHART_COL, chart));

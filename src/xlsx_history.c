@@ -42,9 +42,9 @@ static const char *const headers[NCOLS] = {
 };
 
 static const double widths[NCOLS] = {
-	[C_ID] = 18, [C_NAME] = 40, [C_GOAL] = 16, [C_UNIT] = 9, [C_PERIOD] = 11,
-	[C_FY] = 9, [C_QUARTER] = 8, [C_START] = 11, [C_END] = 11, [C_ACTUAL] = 12,
-	[C_TARGET] = 12, [C_COMPARED] = 12, [C_STATUS] = 17, [C_COMPUTED] = 17,
+	[C_ID] = 22, [C_NAME] = 40, [C_GOAL] = 22, [C_UNIT] = 9, [C_PERIOD] = 11,
+	[C_FY] = 9, [C_QUARTER] = 8, [C_START] = 11, [C_END] = 11, [C_ACTUAL] = 14,
+	[C_TARGET] = 14, [C_COMPARED] = 14, [C_STATUS] = 17, [C_COMPUTED] = 17,
 	[C_OVERRIDE] = 9,
 };
 

@@ -71,13 +71,13 @@ static const char *const headers[NCOLS] = {
 };
 
 static const double widths[NCOLS] = {
-	[C_GOAL] = 16, [C_ID] = 18, [C_NAME] = 40, [C_DEPARTMENT] = 18, [C_UNIT] = 9,
-	[C_DIRECTION] = 15, [C_COMPARISON] = 11, [C_TARGET] = 12, [C_PER] = 9,
-	[C_ACTUAL] = 12, [C_YTD] = 12, [C_PRORATED] = 12, [C_VARIANCE] = 12,
-	[C_VARIANCE_PCT] = 11, [C_ALLOWED] = 11, [C_STATUS] = 17, [C_COMPUTED] = 17,
-	[C_YEAR_AGO] = 12, [C_CHANGE_YEAR] = 12, [C_TREND_YEAR] = 11, [C_LAST_QUARTER] = 12,
-	[C_CHANGE_QUARTER] = 12, [C_TREND_QUARTER] = 11, [C_BENCHMARK] = 28,
-	[C_BENCHMARK_VALUE] = 12, [C_SUMMARY] = 36, [C_COMMENTARY] = 60, [C_ACTION] = 50,
+	[C_GOAL] = 22, [C_ID] = 22, [C_NAME] = 40, [C_DEPARTMENT] = 22, [C_UNIT] = 9,
+	[C_DIRECTION] = 15, [C_COMPARISON] = 11, [C_TARGET] = 14, [C_PER] = 9,
+	[C_ACTUAL] = 14, [C_YTD] = 14, [C_PRORATED] = 14, [C_VARIANCE] = 15,
+	[C_VARIANCE_PCT] = 11, [C_ALLOWED] = 14, [C_STATUS] = 17, [C_COMPUTED] = 17,
+	[C_YEAR_AGO] = 14, [C_CHANGE_YEAR] = 15, [C_TREND_YEAR] = 11, [C_LAST_QUARTER] = 14,
+	[C_CHANGE_QUARTER] = 15, [C_TREND_QUARTER] = 11, [C_BENCHMARK] = 30,
+	[C_BENCHMARK_VALUE] = 14, [C_SUMMARY] = 40, [C_COMMENTARY] = 60, [C_ACTION] = 50,
 };
 
 /* A cell name such as "J2". */
@@ -126,6 +126,19 @@ static void change(struct xlsx *x, lxw_worksheet *ws, lxw_row_t row, const struc
 	xlsx_string(x, ws, row, trend, trend_name(ch->trend), x->text);
 }
 
+/* Write wrapped text; returns the lines it needs in its column. */
+static int wrapped(struct xlsx *x, lxw_worksheet *ws, lxw_row_t row, enum col c, const char *s)
+{
+	xlsx_string(x, ws, row, c, s, x->wrap);
+	return xlsx_text_lines(s, widths[c]);
+}
+
+/* The larger of two line counts. */
+static int most(int a, int b)
+{
+	return a > b ? a : b;
+}
+
 /* One measure's row. */
 static void measure_row(struct xlsx *x, lxw_worksheet *ws, lxw_row_t row, const struct measure *m)
 {
@@ -134,19 +147,20 @@ static void measure_row(struct xlsx *x, lxw_worksheet *ws, lxw_row_t row, const 
 
 	xlsx_string(x, ws, row, C_GOAL, m->goal ? m->goal->name : NULL, x->text);
 	xlsx_string(x, ws, row, C_ID, m->id, x->text);
-	xlsx_string(x, ws, row, C_NAME, m->name, x->wrap);
+	int lines = wrapped(x, ws, row, C_NAME, m->name);
 	xlsx_string(x, ws, row, C_DEPARTMENT, m->department, x->text);
 	xlsx_string(x, ws, row, C_UNIT, unit_name(m->unit), x->text);
 	xlsx_string(x, ws, row, C_DIRECTION,
 		    m->direction == DIR_HIGHER_BETTER ? "higher is better" : "lower is better",
 		    x->text);
-	xlsx_string(x, ws, row, C_BENCHMARK, m->benchmark_text, x->wrap);
+	lines = most(lines, wrapped(x, ws, row, C_BENCHMARK, m->benchmark_text));
 	if (m->nbenchmarks > 0)
 		xlsx_number(x, ws, row, C_BENCHMARK_VALUE, xlsx_amount(m, m->benchmarks[0].value),
 			    val);
-	xlsx_string(x, ws, row, C_SUMMARY, m->summary, x->wrap);
-	xlsx_string(x, ws, row, C_COMMENTARY, xlsx_paras_text(x, &m->commentary), x->wrap);
-	xlsx_string(x, ws, row, C_ACTION, xlsx_paras_text(x, &m->action), x->wrap);
+	lines = most(lines, wrapped(x, ws, row, C_SUMMARY, m->summary));
+	lines = most(lines, wrapped(x, ws, row, C_COMMENTARY, xlsx_paras_text(x, &m->commentary)));
+	lines = most(lines, wrapped(x, ws, row, C_ACTION, xlsx_paras_text(x, &m->action)));
+	xlsx_fit_row(ws, row, lines);
 	if (!pe)
 		return;
 
@@ -183,7 +197,7 @@ void xlsx_measures(struct xlsx *x)
 	for (size_t i = 0; i < r->nmeasures; i++)
 		measure_row(x, ws, (lxw_row_t)(1 + i), r->measures[i]);
 	xlsx_table(x, ws, "MeasureTable", 0, (lxw_row_t)r->nmeasures, headers, NCOLS);
-	xlsx_widths(ws, widths, NCOLS, x->wrap, 28);
+	xlsx_widths(ws, widths, NCOLS, x->wrap, 30);
 	worksheet_set_row(ws, 0, 30, NULL);
 	worksheet_freeze_panes(ws, 1, C_NAME + 1);
 	xlsx_print_setup(ws, true);

@@ -34,6 +34,11 @@ static void text_row(struct xlsx *x, struct cursor *c, const char *kind, const c
 	xlsx_string(x, c->ws, row, C_TEXT, text, x->wrap);
 	xlsx_string(x, c->ws, row, C_ATTRIBUTION, by, x->wrap);
 	xlsx_string(x, c->ws, row, C_LINKS, links, x->wrap);
+	int lines = xlsx_text_lines(text, widths[C_TEXT]);
+	int more = xlsx_text_lines(by, widths[C_ATTRIBUTION]);
+	lines = more > lines ? more : lines;
+	more = xlsx_text_lines(links, widths[C_LINKS]);
+	xlsx_fit_row(c->ws, row, more > lines ? more : lines);
 }
 
 /* The rows of one block. */

@@ -62,6 +62,7 @@ static void goal_chart(struct xlsx *x, lxw_worksheet *ws, lxw_row_t head, size_t
 	/* In a bar chart the library's y axis holds the categories (goals),
 	 * listed bottom up; reversed, the first goal is on top. */
 	chart_axis_set_reverse(chart->y_axis);
+	chart_axis_set_crossing_max(chart->y_axis); /* Keeps the counts along the bottom. */
 	chart_axis_set_name(chart->x_axis, "Measures");
 	chart_axis_set_major_unit(chart->x_axis, 1);
 	chart_axis_set_num_format(chart->x_axis, "0");
