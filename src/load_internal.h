@@ -152,6 +152,10 @@ const char *load_format_order(const char *parent);
 
 /* ---- Reading the tree (load_tree.c) ---- */
 
+/* XML white space (space, tab, CR, LF); a no-break space is not. */
+bool load_is_space(char c);
+/* Whether a text node holds only white space (or nothing). */
+bool load_blank(const xmlNode *text);
 /* Is node an element named `name` (with no namespace)? */
 bool load_is(const xmlNode *node, const char *name);
 /* An attribute without namespace, or NULL; its value through load_value. */

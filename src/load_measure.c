@@ -196,6 +196,7 @@ struct keyed {
 	size_t pos;
 };
 
+/* Orders by key, then by position in the file. */
 static int keyed_order(const void *a, const void *b)
 {
 	const struct keyed *x = a, *y = b;

@@ -82,11 +82,6 @@ static bool check_utf8(struct loader *ld, size_t start)
 	return last_bad == 0;
 }
 
-static bool is_space(char c)
-{
-	return c == ' ' || c == '\t' || c == '\r' || c == '\n';
-}
-
 /* Does data[off...] start with `s`? */
 static bool starts(const struct loader *ld, size_t off, const char *s)
 {
@@ -109,20 +104,20 @@ static size_t skip_past(const struct loader *ld, size_t off, const char *end)
 static bool check_declaration(struct loader *ld, size_t start, size_t *after)
 {
 	*after = start;
-	if (!starts(ld, start, "<?xml") || start + 5 >= ld->len || !is_space(ld->data[start + 5]))
+	if (!starts(ld, start, "<?xml") || start + 5 >= ld->len || !load_is_space(ld->data[start + 5]))
 		return true;
 	size_t end = skip_past(ld, start, "?>");
 	*after = end;
 	for (size_t i = start + 5; i + 8 < end; i++) {
-		if (!is_space(ld->data[i - 1]) || memcmp(ld->data + i, "encoding", 8) != 0)
+		if (!load_is_space(ld->data[i - 1]) || memcmp(ld->data + i, "encoding", 8) != 0)
 			continue;
 		size_t j = i + 8;
-		while (j < end && is_space(ld->data[j]))
+		while (j < end && load_is_space(ld->data[j]))
 			j++;
 		if (j >= end || ld->data[j] != '=')
 			return true;
 		j++;
-		while (j < end && is_space(ld->data[j]))
+		while (j < end && load_is_space(ld->data[j]))
 			j++;
 		if (j >= end || (ld->data[j] != '"' && ld->data[j] != '\''))
 			return true;
@@ -157,7 +152,7 @@ static bool check_declaration(struct loader *ld, size_t start, size_t *after)
 static bool check_prolog(struct loader *ld, size_t off)
 {
 	for (;;) {
-		while (off < ld->len && is_space(ld->data[off]))
+		while (off < ld->len && load_is_space(ld->data[off]))
 			off++;
 		if (starts(ld, off, "<!--")) {
 			off = skip_past(ld, off + 4, "-->");
@@ -193,7 +188,7 @@ bool load_prescan(struct loader *ld)
 		return false;
 	}
 	size_t blank = start;
-	while (blank < ld->len && is_space(ld->data[blank]))
+	while (blank < ld->len && load_is_space(ld->data[blank]))
 		blank++;
 	if (blank == ld->len) {
 		load_error(ld, 0, "the file is empty; expected an XML document with a <report> element");

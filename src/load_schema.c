@@ -356,8 +356,7 @@ static xmlNode *first_content(xmlNode *el, bool elements)
 	for (xmlNode *c = el->children; c; c = c->next) {
 		if (elements && c->type == XML_ELEMENT_NODE)
 			return c;
-		if (!elements && c->type == XML_TEXT_NODE && c->content &&
-		    strspn((const char *)c->content, " \t\r\n") < strlen((const char *)c->content))
+		if (!elements && c->type == XML_TEXT_NODE && !load_blank(c))
 			return c;
 	}
 	return NULL;

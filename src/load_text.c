@@ -46,17 +46,12 @@ static void put(struct builder *b, const char *s, size_t n, unsigned style, cons
 	b->len += n;
 }
 
-static bool is_xml_space(char c)
-{
-	return c == ' ' || c == '\t' || c == '\r' || c == '\n';
-}
-
 /* Adds text in a style, collapsing white space; leading space is dropped,
  * and trailing space waits for a following word that may never come. */
 static void add_text(struct builder *b, const char *s, unsigned style, const char *href)
 {
 	while (*s) {
-		if (is_xml_space(*s)) {
+		if (load_is_space(*s)) {
 			if (!b->space && b->len > 0) {
 				b->space = true;
 				b->space_style = style;
@@ -66,7 +61,7 @@ static void add_text(struct builder *b, const char *s, unsigned style, const cha
 			continue;
 		}
 		size_t n = 0;
-		while (s[n] && !is_xml_space(s[n]))
+		while (s[n] && !load_is_space(s[n]))
 			n++;
 		if (b->space) {
 			put(b, " ", 1, b->space_style, b->space_href);
@@ -162,9 +157,7 @@ void load_paras(struct loader *ld, xmlNode *el, struct paras *out)
 			np++;
 			if (!first_p)
 				first_p = c;
-		} else if (!loose && ((c->type == XML_TEXT_NODE && c->content &&
-				       strspn((const char *)c->content, " \t\r\n") <
-					       strlen((const char *)c->content)) ||
+		} else if (!loose && ((c->type == XML_TEXT_NODE && !load_blank(c)) ||
 				      c->type == XML_ELEMENT_NODE)) {
 			loose = c;
 		}

@@ -47,9 +47,18 @@ const char *load_get(struct loader *ld, const xmlNode *el, const char *name, xml
 }
 
 /* XML white space: space, tab, CR, LF. A no-break space is not white space. */
-static bool is_xml_space(char c)
+bool load_is_space(char c)
 {
 	return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
+
+/* Whether a text node holds only white space (or nothing). */
+bool load_blank(const xmlNode *text)
+{
+	for (const xmlChar *s = text->content; s && *s; s++)
+		if (!load_is_space((char)*s))
+			return false;
+	return true;
 }
 
 /* Appends s to buf[*len], collapsing white space; *space tells whether a
@@ -57,7 +66,7 @@ static bool is_xml_space(char c)
 static void collapse_into(char *buf, size_t *len, bool *space, const char *s)
 {
 	for (; *s; s++) {
-		if (is_xml_space(*s)) {
+		if (load_is_space(*s)) {
 			*space = *len > 0;
 			continue;
 		}

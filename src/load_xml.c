@@ -19,6 +19,7 @@ static uintptr_t priv_get(void *const *slot)
 	return (uintptr_t)*slot;
 }
 
+/* Stores a line, keeping the mark bits. */
 static void priv_set_line(void **slot, int line)
 {
 	uintptr_t v = (uintptr_t)*slot & 7u;
