@@ -77,6 +77,7 @@ static void write_sheets(struct xlsx *x)
 	xlsx_charts(x);
 }
 
+/* Write the workbook for an evaluated report to `path`, atomically. */
 enum write_result render_xlsx(const struct report *r, const struct style *st, const char *path,
 			      struct diag *d)
 {

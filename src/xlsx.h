@@ -86,6 +86,9 @@ const char *xlsx_status_symbol(enum status s);
 /* What a status means, for the legend. */
 const char *xlsx_status_meaning(enum status s);
 
+/* `p`, or a message and exit when the library could not allocate it. */
+void *xlsx_need(struct xlsx *x, void *p);
+
 /* Writing cells: each records the first library error in x->err. */
 void xlsx_string(struct xlsx *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,
 		 const char *s, lxw_format *f);

@@ -123,11 +123,12 @@ static lxw_row_t storage(struct xlsx *x, lxw_worksheet *ws, lxw_row_t row)
 	return row;
 }
 
+/* Write the About sheet. */
 void xlsx_about(struct xlsx *x)
 {
 	const struct report *r = x->r;
 	const struct style *st = x->st;
-	lxw_worksheet *ws = workbook_add_worksheet(x->wb, "About");
+	lxw_worksheet *ws = xlsx_need(x, workbook_add_worksheet(x->wb, "About"));
 	lxw_row_t row = 0;
 
 	xlsx_string(x, ws, row++, 0, "About this workbook", x->title);

@@ -9,6 +9,18 @@
 /* Excel refuses longer text in a cell; counted in bytes this is always safe. */
 #define CELL_TEXT_MAX 32767
 
+/* The library returns NULL when memory runs out, where the program's own
+ * allocators stop it with a message; do the same, so nothing half-made is
+ * ever used. The temporary file is removed on exit. */
+void *xlsx_need(struct xlsx *x, void *p)
+{
+	if (!p) {
+		diag_error(x->d, NULL, 0, "out of memory while building the workbook");
+		exit(1);
+	}
+	return p;
+}
+
 /* Remember the first library error: the write goes on, the file is refused. */
 void xlsx_check(struct xlsx *x, lxw_error e)
 {

@@ -123,8 +123,8 @@ static lxw_row_t measure_chart(struct xlsx *x, lxw_worksheet *ws, lxw_row_t row,
 		}
 	}
 
-	lxw_chart *chart = workbook_add_chart(x->wb, LXW_CHART_LINE);
-	lxw_chart_series *actual = chart_add_series(chart, NULL, NULL);
+	lxw_chart *chart = xlsx_need(x, workbook_add_chart(x->wb, LXW_CHART_LINE));
+	lxw_chart_series *actual = xlsx_need(x, chart_add_series(chart, NULL, NULL));
 	chart_series_set_categories(actual, SHEET, head + 1, 0, r, 0);
 	chart_series_set_values(actual, SHEET, head + 1, 1, r, 1);
 	chart_series_set_name_range(actual, SHEET, head, 1);
@@ -134,7 +134,7 @@ static lxw_row_t measure_chart(struct xlsx *x, lxw_worksheet *ws, lxw_row_t row,
 	chart_series_set_marker_type(actual, LXW_CHART_MARKER_CIRCLE);
 	chart_series_set_marker_size(actual, 6);
 	if (any_target) {
-		lxw_chart_series *target = chart_add_series(chart, NULL, NULL);
+		lxw_chart_series *target = xlsx_need(x, chart_add_series(chart, NULL, NULL));
 		chart_series_set_categories(target, SHEET, head + 1, 0, r, 0);
 		chart_series_set_values(target, SHEET, head + 1, 2, r, 2);
 		chart_series_set_name_range(target, SHEET, head, 2);
@@ -146,7 +146,9 @@ static lxw_row_t measure_chart(struct xlsx *x, lxw_worksheet *ws, lxw_row_t row,
 		chart_series_set_line(target, &dashed);
 		chart_series_set_marker_type(target, LXW_CHART_MARKER_NONE);
 	}
-	chart_title_set_name(chart, xlsx_strdup(x, m->name));
+	/* The library reads a title starting with "=" as a cell reference. */
+	chart_title_set_name(chart, m->name[0] == '=' ? arena_printf(&x->scratch, " %s", m->name)
+						      : xlsx_strdup(x, m->name));
 	lxw_chart_font title_font = {.size = 11, .bold = 1};
 	chart_title_set_name_font(chart, &title_font);
 	value_axis(x, chart, m);
@@ -158,10 +160,11 @@ static lxw_row_t measure_chart(struct xlsx *x, lxw_worksheet *ws, lxw_row_t row,
 	return end > row + CHART_ROWS ? end : row + CHART_ROWS;
 }
 
+/* Write the Charts sheet: one chart per measure with a history. */
 void xlsx_charts(struct xlsx *x)
 {
 	const struct report *r = x->r;
-	lxw_worksheet *ws = workbook_add_worksheet(x->wb, SHEET);
+	lxw_worksheet *ws = xlsx_need(x, workbook_add_worksheet(x->wb, SHEET));
 	lxw_row_t row = 0;
 	for (size_t i = 0; i < r->nmeasures; i++)
 		if (periods_with_data(r->measures[i]) >= 2)

@@ -38,12 +38,14 @@ static lxw_color_t text_color_on(struct rgb c)
 	return lum > 0.55 ? LXW_COLOR_BLACK : LXW_COLOR_WHITE;
 }
 
+/* The layout's label for a status, or the default one. */
 const char *xlsx_status_label(const struct xlsx *x, enum status s)
 {
 	const char *l = x->st ? x->st->status_label[s] : NULL;
 	return l && *l ? l : status_default_label(s);
 }
 
+/* A symbol per status, so statuses differ without colour too. */
 const char *xlsx_status_symbol(enum status s)
 {
 	switch (s) {
@@ -59,6 +61,7 @@ const char *xlsx_status_symbol(enum status s)
 	return "";
 }
 
+/* What a status means, for the legend. */
 const char *xlsx_status_meaning(enum status s)
 {
 	switch (s) {
@@ -151,6 +154,7 @@ static void value_code(const struct measure *m, char *buf, size_t n)
 	snprintf(buf, n, "General");
 }
 
+/* The format code for amounts, differences or allowed misses of a measure. */
 void xlsx_format_code(const struct measure *m, enum xlsx_amount_kind kind, char *buf, size_t n)
 {
 	if (kind == XLSX_VALUE) {
@@ -193,6 +197,7 @@ void xlsx_format_code(const struct measure *m, enum xlsx_amount_kind kind, char 
 	signed_code(buf, n, prefix, "#,##0", dec, suffix);
 }
 
+/* An amount as stored: percent as a fraction, duration as a fraction of a day. */
 double xlsx_amount(const struct measure *m, double v)
 {
 	switch (m->unit) {
@@ -209,6 +214,7 @@ double xlsx_amount(const struct measure *m, double v)
 	return v;
 }
 
+/* A difference as stored: percentage points, seconds, or the unit itself. */
 double xlsx_delta(const struct measure *m, double v)
 {
 	switch (m->unit) {
@@ -223,6 +229,7 @@ double xlsx_delta(const struct measure *m, double v)
 	return v;
 }
 
+/* What turns a difference of stored amounts into a stored difference. */
 const char *xlsx_delta_factor(const struct measure *m)
 {
 	switch (m->unit) {
@@ -239,6 +246,7 @@ const char *xlsx_delta_factor(const struct measure *m)
 	return "";
 }
 
+/* The cached number format for a unit, decimals and currency. */
 lxw_format *xlsx_unit_format(struct xlsx *x, const struct measure *m, enum xlsx_amount_kind kind)
 {
 	const char *cur = m->unit == UNIT_CURRENCY ? (m->currency ? m->currency : "USD") : NULL;
@@ -255,7 +263,7 @@ lxw_format *xlsx_unit_format(struct xlsx *x, const struct measure *m, enum xlsx_
 	}
 	char code[256];
 	xlsx_format_code(m, kind, code, sizeof code);
-	lxw_format *f = workbook_add_format(x->wb);
+	lxw_format *f = xlsx_need(x, workbook_add_format(x->wb));
 	format_set_num_format(f, code);
 	format_set_align(f, LXW_ALIGN_VERTICAL_TOP);
 	x->units[x->nunits++] = (struct xlsx_unit_format){
@@ -275,53 +283,54 @@ lxw_format *xlsx_target_format(struct xlsx *x, const struct measure *m,
 	return xlsx_unit_format(x, &shown, XLSX_VALUE);
 }
 
+/* Make the formats every sheet shares, once per workbook. */
 void xlsx_formats_init(struct xlsx *x)
 {
 	lxw_workbook *wb = x->wb;
 	lxw_color_t primary = x->st ? xlsx_color(x->st->color_primary) : 0x1F3864;
 	lxw_color_t muted = x->st ? xlsx_color(x->st->color_muted) : 0x595959;
 
-	x->title = workbook_add_format(wb);
+	x->title = xlsx_need(x, workbook_add_format(wb));
 	format_set_bold(x->title);
 	format_set_font_size(x->title, 18);
 	format_set_font_color(x->title, primary);
 
-	x->subtitle = workbook_add_format(wb);
+	x->subtitle = xlsx_need(x, workbook_add_format(wb));
 	format_set_italic(x->subtitle);
 	format_set_font_size(x->subtitle, 12);
 	format_set_font_color(x->subtitle, muted);
 
-	x->heading = workbook_add_format(wb);
+	x->heading = xlsx_need(x, workbook_add_format(wb));
 	format_set_bold(x->heading);
 	format_set_font_size(x->heading, 13);
 	format_set_font_color(x->heading, primary);
 
-	x->label = workbook_add_format(wb);
+	x->label = xlsx_need(x, workbook_add_format(wb));
 	format_set_bold(x->label);
 	format_set_align(x->label, LXW_ALIGN_VERTICAL_TOP);
 
-	x->header = workbook_add_format(wb);
+	x->header = xlsx_need(x, workbook_add_format(wb));
 	format_set_bold(x->header);
 	format_set_text_wrap(x->header);
 	format_set_align(x->header, LXW_ALIGN_VERTICAL_TOP);
 
-	x->text = workbook_add_format(wb);
+	x->text = xlsx_need(x, workbook_add_format(wb));
 	format_set_align(x->text, LXW_ALIGN_VERTICAL_TOP);
 
-	x->wrap = workbook_add_format(wb);
+	x->wrap = xlsx_need(x, workbook_add_format(wb));
 	format_set_text_wrap(x->wrap);
 	format_set_align(x->wrap, LXW_ALIGN_VERTICAL_TOP);
 
-	x->date = workbook_add_format(wb);
+	x->date = xlsx_need(x, workbook_add_format(wb));
 	format_set_num_format(x->date, "yyyy-mm-dd");
 	format_set_align(x->date, LXW_ALIGN_LEFT);
 	format_set_align(x->date, LXW_ALIGN_VERTICAL_TOP);
 
-	x->integer = workbook_add_format(wb);
+	x->integer = xlsx_need(x, workbook_add_format(wb));
 	format_set_num_format(x->integer, "0");
 	format_set_align(x->integer, LXW_ALIGN_VERTICAL_TOP);
 
-	x->ratio = workbook_add_format(wb);
+	x->ratio = xlsx_need(x, workbook_add_format(wb));
 	format_set_num_format(x->ratio, "+0.0%;-0.0%;0.0%");
 	format_set_align(x->ratio, LXW_ALIGN_VERTICAL_TOP);
 
@@ -331,13 +340,13 @@ void xlsx_formats_init(struct xlsx *x)
 		/* The cell holds the label itself, so filters and formulas see
 		 * the label; the format adds the symbol for readers. */
 		snprintf(code, sizeof code, "\"%s \"@", xlsx_status_symbol((enum status)s));
-		x->status[s] = workbook_add_format(wb);
+		x->status[s] = xlsx_need(x, workbook_add_format(wb));
 		format_set_bg_color(x->status[s], xlsx_color(c));
 		format_set_font_color(x->status[s], text_color_on(c));
 		format_set_num_format(x->status[s], code);
 		format_set_align(x->status[s], LXW_ALIGN_VERTICAL_TOP);
 
-		x->swatch[s] = workbook_add_format(wb);
+		x->swatch[s] = xlsx_need(x, workbook_add_format(wb));
 		format_set_bg_color(x->swatch[s], xlsx_color(c));
 		format_set_font_color(x->swatch[s], text_color_on(c));
 		format_set_align(x->swatch[s], LXW_ALIGN_CENTER);
@@ -345,6 +354,7 @@ void xlsx_formats_init(struct xlsx *x)
 	}
 }
 
+/* Free the unit format cache (the formats belong to the workbook). */
 void xlsx_formats_free(struct xlsx *x)
 {
 	free(x->units);

@@ -78,10 +78,11 @@ static void history_row(struct xlsx *x, lxw_worksheet *ws, lxw_row_t row, const 
 	xlsx_boolean(x, ws, row, C_OVERRIDE, pe->value && pe->value->has_override);
 }
 
+/* Write the History sheet. */
 void xlsx_history(struct xlsx *x)
 {
 	const struct report *r = x->r;
-	lxw_worksheet *ws = workbook_add_worksheet(x->wb, "History");
+	lxw_worksheet *ws = xlsx_need(x, workbook_add_worksheet(x->wb, "History"));
 	lxw_row_t row = 0;
 	for (size_t i = 0; i < r->nmeasures; i++) {
 		const struct measure *m = r->measures[i];

@@ -190,10 +190,11 @@ static void measure_row(struct xlsx *x, lxw_worksheet *ws, lxw_row_t row, const 
 	       C_TREND_QUARTER);
 }
 
+/* Write the Measures sheet. */
 void xlsx_measures(struct xlsx *x)
 {
 	const struct report *r = x->r;
-	lxw_worksheet *ws = workbook_add_worksheet(x->wb, "Measures");
+	lxw_worksheet *ws = xlsx_need(x, workbook_add_worksheet(x->wb, "Measures"));
 	for (size_t i = 0; i < r->nmeasures; i++)
 		measure_row(x, ws, (lxw_row_t)(1 + i), r->measures[i]);
 	xlsx_table(x, ws, "MeasureTable", 0, (lxw_row_t)r->nmeasures, headers, NCOLS);

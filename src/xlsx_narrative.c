@@ -75,10 +75,11 @@ static void block_rows(struct xlsx *x, struct cursor *c, const struct block *b)
 	}
 }
 
+/* Write the Narrative sheet. */
 void xlsx_narrative(struct xlsx *x)
 {
 	const struct report *r = x->r;
-	struct cursor c = {.ws = workbook_add_worksheet(x->wb, "Narrative")};
+	struct cursor c = {.ws = xlsx_need(x, workbook_add_worksheet(x->wb, "Narrative"))};
 	for (size_t s = 0; s < r->nsections; s++) {
 		c.sec = &r->sections[s];
 		text_row(x, &c, "heading", c.sec->title, NULL, NULL);

@@ -45,12 +45,12 @@ static const char *unique_header(struct xlsx *x, const char **names, int n, cons
 /* The stacked bar chart of statuses per goal, in the status colours. */
 static void goal_chart(struct xlsx *x, lxw_worksheet *ws, lxw_row_t head, size_t ngoals)
 {
-	lxw_chart *chart = workbook_add_chart(x->wb, LXW_CHART_BAR_STACKED);
+	lxw_chart *chart = xlsx_need(x, workbook_add_chart(x->wb, LXW_CHART_BAR_STACKED));
 	lxw_row_t first = head + 1, last = (lxw_row_t)(head + ngoals);
 	for (int i = 0; i < STATUS_COUNT; i++) {
 		enum status s = xlsx_status_order[i];
 		lxw_col_t col = (lxw_col_t)(1 + i);
-		lxw_chart_series *ser = chart_add_series(chart, NULL, NULL);
+		lxw_chart_series *ser = xlsx_need(x, chart_add_series(chart, NULL, NULL));
 		chart_series_set_categories(ser, SHEET, first, 0, last, 0);
 		chart_series_set_values(ser, SHEET, first, col, last, col);
 		chart_series_set_name_range(ser, SHEET, head, col);
@@ -64,7 +64,12 @@ static void goal_chart(struct xlsx *x, lxw_worksheet *ws, lxw_row_t head, size_t
 	chart_axis_set_reverse(chart->y_axis);
 	chart_axis_set_crossing_max(chart->y_axis); /* Keeps the counts along the bottom. */
 	chart_axis_set_name(chart->x_axis, "Measures");
-	chart_axis_set_major_unit(chart->x_axis, 1);
+	int most = 0;
+	for (size_t g = 0; g < ngoals; g++)
+		if ((int)x->r->goals[g].nmeasures > most)
+			most = (int)x->r->goals[g].nmeasures;
+	if (most <= 10)
+		chart_axis_set_major_unit(chart->x_axis, 1); /* Whole measures, not 0.5. */
 	chart_axis_set_num_format(chart->x_axis, "0");
 	chart_legend_set_position(chart, LXW_CHART_LEGEND_BOTTOM);
 	chart_set_series_gap(chart, 60);
@@ -74,10 +79,11 @@ static void goal_chart(struct xlsx *x, lxw_worksheet *ws, lxw_row_t head, size_t
 	xlsx_check(x, worksheet_insert_chart_opt(ws, 0, NCOLS + 1, chart, &opt));
 }
 
+/* Write the Summary sheet. */
 void xlsx_summary(struct xlsx *x)
 {
 	const struct report *r = x->r;
-	lxw_worksheet *ws = workbook_add_worksheet(x->wb, SHEET);
+	lxw_worksheet *ws = xlsx_need(x, workbook_add_worksheet(x->wb, SHEET));
 	lxw_row_t row = 0;
 
 	xlsx_string(x, ws, row++, 0, r->title, x->title);
