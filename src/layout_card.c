@@ -4,11 +4,9 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "eval.h"
 #include "layout_blocks.h"
 #include "layout_chart.h"
 #include "period.h"
-#include "units.h"
 
 /* The same quarter of the previous fiscal year. */
 struct period period_last_year(struct period p)

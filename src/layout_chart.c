@@ -122,6 +122,7 @@ struct sbuf {
 	size_t n, cap;
 };
 
+/* Append text to the alt text being built. */
 static void sb_add(struct lay *L, struct sbuf *b, const char *text)
 {
 	size_t k = strlen(text);

@@ -1,6 +1,5 @@
 #include "layout_parts.h"
 
-#include <math.h>
 #include <string.h>
 
 #include "layout_blocks.h"

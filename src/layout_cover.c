@@ -1,8 +1,6 @@
 #include "layout_parts.h"
 
 #include <math.h>
-#include <stdio.h>
-#include <string.h>
 
 #include "layout_blocks.h"
 #include "layout_image.h"

@@ -28,6 +28,44 @@ const char *counts_text(struct lay *L, const int *counts, size_t total)
 	return arena_strdup(L->a, buf);
 }
 
+/* Every status with its icon and count, zeros muted, wrapping if need be. */
+void status_chips(struct lay *L, const int *counts, int parent, double space_before,
+		  unsigned char keep)
+{
+	struct flow *f = &L->fl;
+	int p = db_elem(&L->db, ROLE_P, parent, NULL);
+	struct tstyle ts = lay_tstyle(L, T_SMALL);
+	double isz = ts.size * 1.2, gap = ts.size * 0.4, sep = ts.size * 1.8;
+	struct tblock b[STATUS_COUNT];
+	double lh = 0;
+	for (int i = 0; i < STATUS_COUNT; i++) {
+		enum status s = status_order[i];
+		struct tstyle cts = ts;
+		if (counts[s] == 0)
+			cts.color = L->c.muted;
+		const char *text = arena_printf(L->a, "%d %s", counts[s], L->st->status_label[s]);
+		text_plain(L, &b[i], text, &cts, L->width - isz - gap, L->st->path, 0);
+		lh = fmax(lh, b[i].line_h);
+	}
+	size_t it = flow_open(f, space_before, keep);
+	double x = L->left, y = 0;
+	for (int i = 0; i < STATUS_COUNT; i++) {
+		double w = isz + gap + (b[i].nlines ? b[i].lines[0].width : 0);
+		if (x > L->left && x + w > L->right) {
+			x = L->left;
+			y -= lh;
+		}
+		double base = y - text_baseline(&b[i]);
+		put_icon(&f->boxes, p, x, base - b[i].descent, isz, status_order[i]);
+		if (b[i].nlines)
+			text_line_boxes(L, &b[i], 0, x + isz + gap, y, L->right - x - isz - gap, p,
+					&f->boxes);
+		x += w + sep;
+		text_free(&b[i]);
+	}
+	flow_close(f, it, -y + lh);
+}
+
 /* Four tiles, one per status: icon, count, label. */
 static void tiles(struct lay *L, int sect)
 {
@@ -143,14 +181,12 @@ void part_glance(struct lay *L)
 		const struct goal *goal = &r->goals[g];
 		int gs = db_elem(&L->db, ROLE_SECT, sect, NULL);
 		blk_heading(L, 2, goal->name, gs, -1, L->line * 1.6, goal->line);
-		struct lines_opt co = lines_opt_default(L, -1);
-		co.keep_last = KEEP_ALWAYS;
 		if (goal->nmeasures == 0) {
-			co.keep_last = KEEP_NONE;
+			struct lines_opt co = lines_opt_default(L, -1);
 			blk_text(L, NO_MEASURES_TEXT, T_BODY_MUTED, gs, &co);
 			continue;
 		}
-		blk_text(L, counts_text(L, goal->counts, goal->nmeasures), T_SMALL_MUTED, gs, &co);
+		status_chips(L, goal->counts, gs, L->line * 0.2, KEEP_ALWAYS);
 		tables[g].parent = gs;
 		table_fit(L, &tables[g], minw, maxw);
 		table_flow(L, &tables[g]);

@@ -25,14 +25,13 @@ void part_goals(struct lay *L)
 			o.keep_last = KEEP_ALWAYS;
 			blk_para(L, &goal->statement, T_LEAD, sect, &o);
 		}
-		struct lines_opt o = lines_opt_default(L, -1);
-		o.space_before = L->line * 0.5;
 		if (goal->nmeasures == 0) {
+			struct lines_opt o = lines_opt_default(L, -1);
+			o.space_before = L->line * 0.5;
 			blk_text(L, NO_MEASURES_TEXT, T_BODY_MUTED, sect, &o);
 			continue;
 		}
-		o.keep_last = KEEP_ALWAYS;
-		blk_text(L, counts_text(L, goal->counts, goal->nmeasures), T_SMALL_MUTED, sect, &o);
+		status_chips(L, goal->counts, sect, L->line * 0.5, KEEP_ALWAYS);
 		for (size_t i = 0; i < goal->nmeasures; i++)
 			card_measure(L, goal->measures[i], sect, CARD_FULL, L->line * (i ? 1.6 : 1.0));
 	}

@@ -3,12 +3,13 @@
 #include <stdio.h>
 #include <string.h>
 
-/* Big-endian integers. */
+/* Big-endian 32-bit integer. */
 static unsigned be32(const unsigned char *p)
 {
 	return (unsigned)p[0] << 24 | (unsigned)p[1] << 16 | (unsigned)p[2] << 8 | p[3];
 }
 
+/* Big-endian 16-bit integer. */
 static unsigned be16(const unsigned char *p)
 {
 	return (unsigned)p[0] << 8 | p[1];

@@ -19,6 +19,10 @@ void part_appendix(struct lay *L);
 extern const enum status status_order[STATUS_COUNT];
 /* "4 measures: 2 Goal Met, 1 Under Goal" for status counts (zeros left out). */
 const char *counts_text(struct lay *L, const int *counts, size_t total);
+/* One line (more if narrow) of every status's icon, count and label, as a
+ * P under `parent`; `keep` is the keep after it. */
+void status_chips(struct lay *L, const int *counts, int parent, double space_before,
+		  unsigned char keep);
 
 /* Titles of the parts that have a heading and a contents entry. */
 extern const char *const part_title[PART_COUNT];

@@ -3,11 +3,29 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Cell padding and icon sizes, in proportion to the cell text. */
-static double pad_x(const struct tstyle *ts) { return ts->size * 0.6; }
-static double pad_y(const struct tstyle *ts) { return ts->size * 0.45; }
-static double icon_size(const struct tstyle *ts) { return ts->size * 1.1; }
-static double icon_room(const struct tstyle *ts) { return icon_size(ts) + ts->size * 0.45; }
+/* Room left and right of cell text, in proportion to its size. */
+static double pad_x(const struct tstyle *ts)
+{
+	return ts->size * 0.6;
+}
+
+/* Room above and below cell text. */
+static double pad_y(const struct tstyle *ts)
+{
+	return ts->size * 0.45;
+}
+
+/* Side of a status icon in a cell. */
+static double icon_size(const struct tstyle *ts)
+{
+	return ts->size * 1.1;
+}
+
+/* Width an icon takes from the cell's text, with its gap. */
+static double icon_room(const struct tstyle *ts)
+{
+	return icon_size(ts) + ts->size * 0.45;
+}
 
 /* A plain-text cell. */
 void tcell_text(struct lay *L, struct tcell *c, const char *text)

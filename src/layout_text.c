@@ -90,6 +90,7 @@ static enum face fallback_face(enum face f)
 	return FACE_FALLBACK;
 }
 
+/* White space that separates words (the loader has collapsed runs of it). */
 static bool is_space(unsigned cp)
 {
 	return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r';
@@ -107,6 +108,7 @@ struct fragvec {
 	size_t n, cap;
 };
 
+/* Append a zeroed fragment. */
 static struct tfrag *frag_push(struct fragvec *fv)
 {
 	if (fv->n == fv->cap) {
@@ -380,6 +382,7 @@ static bool same_target(const struct tspan *a, const struct tspan *b)
 	return a->href == b->href || strcmp(a->href, b->href) == 0;
 }
 
+/* Whether a span leads somewhere. */
 static bool is_link(const struct tspan *s)
 {
 	return s->href || s->dest >= 0;
