@@ -56,7 +56,8 @@ static void change_fact(struct lay *L, const struct measure *m, const struct cha
 		spans_add_copy(L, &x->value, buf, 0);
 		return;
 	}
-	if (c->has_pct && m->unit != UNIT_PERCENT)
+	/* A share of change reads oddly for percentages (points say it) and for no change. */
+	if (c->has_pct && m->unit != UNIT_PERCENT && c->trend != TREND_UNCHANGED)
 		snprintf(buf, sizeof buf, "%s (%+.1f%%) from %s in %s", c->delta_text, c->pct,
 			 c->previous_text, pl);
 	else

@@ -25,7 +25,7 @@ static void entry(struct lay *L, int toc, const char *title, const char *kicker,
 	int link = db_elem(&L->db, ROLE_LINK, toci, NULL);
 	struct tstyle ts = lay_tstyle(L, T_BODY);
 	ts.size = (L->st->size_body + L->st->size_h3) / 2;
-	double num_w = label_width(L, "0000", T_BODY) * ts.size / L->st->size_body;
+	double num_w = label_width(L, L->page_digits, T_BODY) * ts.size / L->st->size_body;
 	double gap = ts.size;
 	double x = L->left + indent;
 	double width = L->right - x - num_w - gap;

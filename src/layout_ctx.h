@@ -42,6 +42,7 @@ struct lay {
 	int *section_dest;     /* Per narrative section. */
 	int *goal_dest;        /* Per goal. */
 	int *measure_dest;     /* Per measure (its card in the goals part), or -1. */
+	const char *page_digits; /* "0000": room the contents keep for a page number. */
 };
 
 /* Set up the state for one report; the doc will live in `a`. */

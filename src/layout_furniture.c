@@ -71,7 +71,8 @@ static double furniture_text(struct lay *L, struct boxbuf *page, const char *tex
 	struct tstyle ts = lay_tstyle(L, T_SMALL_MUTED);
 	ts.align = align;
 	struct tblock b;
-	text_plain(L, &b, text, &ts, 1e9, L->st->path, 0);
+	/* What is filled in comes from the data file, so characters are reported against it. */
+	text_plain(L, &b, text, &ts, 1e9, L->r->path, 0);
 	if (b.max_width > width) {
 		/* Keep whole characters while they and the ellipsis fit. */
 		double ell = fc_width(&L->fc, ts.face, "\xE2\x80\xA6", 3) * ts.size / 1000;
@@ -89,7 +90,7 @@ static double furniture_text(struct lay *L, struct boxbuf *page, const char *tex
 		}
 		text_free(&b);
 		text_plain(L, &b, arena_printf(L->a, "%.*s\xE2\x80\xA6", (int)keep, text), &ts, 1e9,
-			   L->st->path, 0);
+			   L->r->path, 0);
 	}
 	double top = baseline + text_baseline(&b);
 	if (b.nlines)

@@ -24,6 +24,14 @@ static void reserve_dests(struct lay *L)
 		L->goal_dest[i] = L->has_part[PART_GOALS] ? db_dest(&L->db) : -1;
 	for (size_t i = 0; i < r->nmeasures; i++)
 		L->measure_dest[i] = L->has_part[PART_GOALS] ? db_dest(&L->db) : -1;
+	/* Page numbers are filled in after pagination, into room reserved now:
+	 * four digits, or more when a generous estimate of the page count (two
+	 * pages per measure, section and goal) needs them. A longer number is
+	 * still right-aligned and whole; it only eats into the dotted leader. */
+	size_t bound = 16 + 2 * (r->nmeasures + r->nsections + r->ngoals), digits = 4;
+	for (size_t b = 10000; b <= bound && digits < 12; b *= 10)
+		digits++;
+	L->page_digits = arena_strndup(L->a, "000000000000", digits);
 }
 
 /* Lay out one part, starting it on a new page. */
