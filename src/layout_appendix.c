@@ -82,7 +82,7 @@ static void measures_table(struct lay *L, int sect)
 		c[1].dest = L->measure_dest[m->index];
 		c[1].line = m->line;
 		tcell_text(L, &c[2], cur && cur->target_text[0] ? cur->target_text : "None set");
-		tcell_text(L, &c[3], cur && cur->actual_text[0] ? cur->actual_text : "\xE2\x80\x94");
+		tcell_text(L, &c[3], result_text(L, m));
 		tcell_text(L, &c[4], L->st->status_label[s]);
 		c[4].icon = true;
 		c[4].status = s;

@@ -28,6 +28,17 @@ const char *counts_text(struct lay *L, const int *counts, size_t total)
 	return arena_strdup(L->a, buf);
 }
 
+/* See layout_parts.h. */
+const char *result_text(struct lay *L, const struct measure *m)
+{
+	const struct period_eval *cur = m->current;
+	if (cur && cur->ytd && cur->has_compared)
+		return arena_printf(L->a, "%s so far", cur->compared_text);
+	if (cur && cur->actual_text && cur->actual_text[0])
+		return cur->actual_text;
+	return "\xE2\x80\x94";
+}
+
 /* Every status with its icon and count, zeros muted, wrapping if need be. */
 void status_chips(struct lay *L, const int *counts, int parent, double space_before,
 		  unsigned char keep)
@@ -141,7 +152,7 @@ static void goal_table(struct lay *L, const struct goal *g, struct table *t)
 		tcell_text(L, &c[1], m->name);
 		c[1].dest = L->measure_dest[m->index];
 		c[1].line = m->line;
-		tcell_text(L, &c[2], cur && cur->actual_text[0] ? cur->actual_text : "\xE2\x80\x94");
+		tcell_text(L, &c[2], result_text(L, m));
 		tcell_text(L, &c[3], cur && cur->target_text[0] ? cur->target_text : "None set");
 	}
 }

@@ -19,6 +19,9 @@ void part_appendix(struct lay *L);
 extern const enum status status_order[STATUS_COUNT];
 /* "4 measures: 2 Goal Met, 1 Under Goal" for status counts (zeros left out). */
 const char *counts_text(struct lay *L, const int *counts, size_t total);
+/* A measure's result for a table cell: the quarter's actual, or for an
+ * annual target the year-to-date total it is judged on; a dash if none. */
+const char *result_text(struct lay *L, const struct measure *m);
 /* One line (more if narrow) of every status's icon, count and label, as a
  * P under `parent`; `keep` is the keep after it. */
 void status_chips(struct lay *L, const int *counts, int parent, double space_before,
