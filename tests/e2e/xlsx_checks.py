@@ -214,6 +214,19 @@ def format_ok(unit, decimals, currency, fmt):
     return False
 
 
+def delta_format_ok(unit, currency, fmt):
+    """Differences carry a sign and their unit: points, seconds, minutes, money."""
+    if not fmt.startswith("+") or ";-" not in fmt:
+        return False
+    suffix = {"percent": '" pts"', "duration": '" s"', "minutes": '" min"'}.get(unit)
+    if suffix:
+        return suffix in fmt
+    if unit == "currency":
+        sign = {"USD": "$", "EUR": "\u20ac", "GBP": "\u00a3", "JPY": "\u00a5"}.get(currency or "USD", "")
+        return sign in fmt
+    return "pts" not in fmt and " s" not in fmt
+
+
 def quarter_dates(fy, q, start_month, named_by_end):
     """First and last day of a fiscal quarter, from the calendar alone."""
     year = fy - 1 if named_by_end and start_month != 1 else fy
@@ -370,6 +383,17 @@ def check_measures(name, rep, wb, wbv, legend):
                 if cur["target"] != 0 and not near(cell("Variance %").value,
                                                    want / abs(cur["target"]), 1e-7):
                     problems.append("%s variance %%" % m["id"])
+        for col in ("Target", "Actual a year ago", "Actual last quarter", "Benchmark value"):
+            c = cell(col)
+            if c.value is not None and not format_ok(unit, m["decimals"], m["currency"], c.number_format):
+                problems.append("%s %s format %r" % (m["id"], col, c.number_format))
+        for col in ("Variance", "Change on a year ago", "Change on last quarter"):
+            c = cell(col)
+            if c.value is not None and not delta_format_ok(unit, m["currency"], c.number_format):
+                problems.append("%s %s format %r" % (m["id"], col, c.number_format))
+        c = cell("Variance %")
+        if c.value is not None and "%" not in c.number_format:
+            problems.append("%s variance %% format %r" % (m["id"], c.number_format))
         if cell("Status").value != legend[cur["status"]]:
             problems.append("%s status %r" % (m["id"], cell("Status").value))
         comp = cell("Computed status").value
@@ -420,7 +444,7 @@ def check_history(name, rep, wb, wbv, legend):
           "%s: History has one row per measure and period (%d, expected %d)" % (name, len(rows), len(want)))
     problems = []
     g = lambda row, col: row[h[col] - 1]
-    for row, (m, p) in zip(rows, want):
+    for i, (row, (m, p)) in enumerate(zip(rows, want)):
         fy, q = int(p["id"][2:6]), int(p["id"][-1])
         start, end = quarter_dates(fy, q, rep["start_month"], rep["named_by_end"])
         if g(row, "Measure ID") != m["id"] or g(row, "Period") != p["id"]:
@@ -437,6 +461,10 @@ def check_history(name, rep, wb, wbv, legend):
                 problems.append("%s %s %s %r" % (m["id"], p["id"], col, v))
         if g(row, "Status") != legend[p["status"]] or g(row, "Computed status") != legend[p["computed"]]:
             problems.append("%s %s status" % (m["id"], p["id"]))
+        if p["actual"] is not None:
+            c = wb["History"].cell(i + 2, h["Actual"])
+            if not format_ok(m["unit"], m["decimals"], m["currency"], c.number_format):
+                problems.append("%s %s actual format %r" % (m["id"], p["id"], c.number_format))
         if g(row, "Override") is not p["override"]:
             problems.append("%s %s override %r" % (m["id"], p["id"], g(row, "Override")))
     for p in problems[:10]:
@@ -486,6 +514,39 @@ def check_about(name, rep, wbv, legend):
     text = " ".join(str(v) for r in ws.iter_rows(values_only=True) for v in r if v)
     check("Tolerance" in text and "unless a measure sets its own" in text,
           "%s: About states the tolerance rule" % name)
+
+
+def layout_colors(layout):
+    """Status colours as the layout file writes them, read without the program."""
+    text = open("layouts/%s.xml" % layout, encoding="utf-8").read()
+    return {m.group(1): m.group(2).upper()
+            for m in re.finditer(r'<status name="([a-z-]+)"[^>]*color="#([0-9A-Fa-f]{6})"', text)}
+
+
+def fill_of(c):
+    rgb = c.fill.fgColor.rgb if c.fill is not None and c.fill.fgColor is not None else None
+    return rgb[-6:].upper() if isinstance(rgb, str) else None
+
+
+def check_status_colors(name, wb, legend, colors):
+    """Each status cell is filled with its status colour from the layout."""
+    ws = wb["Measures"]
+    h = header_map(ws)
+    by_label = {v: k for k, v in legend.items()}
+    bad, seen = [], set()
+    for row in range(2, ws.max_row + 1):
+        c = ws.cell(row, h["Status"])
+        if c.value is None:
+            continue
+        word = by_label.get(c.value)
+        seen.add(word)
+        if fill_of(c) != colors.get(word):
+            bad.append("%s: %s filled %s, layout says %s" % (c.coordinate, c.value, fill_of(c), colors.get(word)))
+        if not re.match(r'^"[^"]+ "@$', c.number_format):
+            bad.append("%s: format %r shows no symbol" % (c.coordinate, c.number_format))
+    for b in bad[:5]:
+        print("# " + b)
+    check(not bad and seen, "%s: status cells are filled with the layout's colours and show a symbol" % name)
 
 
 def check_charts(name, rep, path):
@@ -598,6 +659,25 @@ def known_figures(tmp):
           "independence: code inspections and police response have different statuses")
 
 
+def layout_run(tmp):
+    """With the independence layout, statuses wear its colours."""
+    ex = EXAMPLES[1]
+    out = os.path.join(tmp, "layout")
+    p = run(["--layout", "independence", "--format", "xlsx", "--out", out, ex])
+    if not check(p.returncode == 0, "riverbend with --layout independence writes a workbook"):
+        return
+    path = os.path.join(out, os.path.splitext(os.path.basename(ex))[0] + ".xlsx")
+    wb = openpyxl.load_workbook(path)
+    legend = legend_of(openpyxl.load_workbook(path, data_only=True)["About"])
+    colors = layout_colors("independence")
+    check(len(set(colors.values())) == 4, "the independence layout has four status colours")
+    check_status_colors("riverbend (independence layout)", wb, legend, colors)
+    with zipfile.ZipFile(path) as z:
+        chart = z.read("xl/charts/chart1.xml").decode()
+    check(all(c in chart.upper() for c in colors.values()),
+          "the summary chart's bars use the layout's status colours")
+
+
 def write_failure(tmp):
     """A target that cannot be replaced: exit 3, message, no partial file."""
     out = os.path.join(tmp, "blocked")
@@ -618,6 +698,7 @@ def main():
         for ex in EXAMPLES:
             check_example(ex, tmp)
         known_figures(tmp)
+        layout_run(tmp)
         write_failure(tmp)
     return failed
 
