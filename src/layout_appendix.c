@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "layout_blocks.h"
+#include "layout_card.h"
 #include "layout_table.h"
 #include "units.h"
 
@@ -27,24 +28,10 @@ static void change_cell(struct lay *L, const struct measure *m, struct tcell *c)
 	}
 	struct spans sp = {0};
 	spans_add(L, &sp, ch->delta_text, 0);
-	const char *word = NULL;
-	struct rgb color = L->c.text;
-	switch (ch->trend) {
-	case TREND_BETTER:
-		word = " better";
-		color = L->c.better;
-		break;
-	case TREND_WORSE:
-		word = " worse";
-		color = L->c.worse;
-		break;
-	case TREND_UNCHANGED:
-		word = " unchanged";
-		break;
-	case TREND_NONE:
-		break;
-	}
+	struct rgb color;
+	const char *word = trend_word(L, ch->trend, &color);
 	if (word) {
+		spans_add(L, &sp, " ", 0);
 		struct tspan *w = spans_add(L, &sp, word, RUN_BOLD);
 		w->has_color = true;
 		w->color = color;

@@ -21,6 +21,26 @@ struct period period_last_quarter(struct period p)
 	return period_from_index(period_index(p) - 1);
 }
 
+/* The word for a trend and its colour: better and worse in the met and
+ * not-met colours (made legible), the words themselves saying it too. */
+const char *trend_word(const struct lay *L, enum trend t, struct rgb *color)
+{
+	*color = L->c.text;
+	switch (t) {
+	case TREND_BETTER:
+		*color = L->c.better;
+		return "better";
+	case TREND_WORSE:
+		*color = L->c.worse;
+		return "worse";
+	case TREND_UNCHANGED:
+		return "unchanged";
+	case TREND_NONE:
+		break;
+	}
+	return NULL;
+}
+
 /* A fact: a label and its value. */
 struct fact {
 	const char *label;
@@ -63,23 +83,8 @@ static void change_fact(struct lay *L, const struct measure *m, const struct cha
 	else
 		snprintf(buf, sizeof buf, "%s from %s in %s", c->delta_text, c->previous_text, pl);
 	spans_add_copy(L, &x->value, buf, 0);
-	const char *word = NULL;
-	struct rgb color = L->c.text;
-	switch (c->trend) {
-	case TREND_BETTER:
-		word = "better";
-		color = L->c.better;
-		break;
-	case TREND_WORSE:
-		word = "worse";
-		color = L->c.worse;
-		break;
-	case TREND_UNCHANGED:
-		word = "unchanged";
-		break;
-	case TREND_NONE:
-		break;
-	}
+	struct rgb color;
+	const char *word = trend_word(L, c->trend, &color);
 	if (word) {
 		spans_add(L, &x->value, " \xE2\x80\x94 ", 0);
 		struct tspan *sp = spans_add(L, &x->value, word, RUN_BOLD);

@@ -15,6 +15,10 @@ enum card_kind {
 void card_measure(struct lay *L, const struct measure *m, int parent, enum card_kind kind,
 		  double space_before);
 
+/* "better", "worse", "unchanged" (NULL for no trend) and the colour it is
+ * drawn in. */
+const char *trend_word(const struct lay *L, enum trend t, struct rgb *color);
+
 /* The period a change compares against: the same quarter a year earlier,
  * or the quarter before. */
 struct period period_last_year(struct period p);

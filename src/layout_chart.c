@@ -171,6 +171,17 @@ static const char *alt_text(struct lay *L, const struct measure *m, const struct
 	return b.s;
 }
 
+/* The value axis: amounts lo..hi drawn from y = bottom, `height` tall. */
+struct scale {
+	double lo, hi, bottom, height;
+};
+
+/* Where an amount sits on the page. */
+static double ypos(const struct scale *sc, double v)
+{
+	return sc->bottom + (v - sc->lo) / (sc->hi - sc->lo) * sc->height;
+}
+
 /* The chart itself. Layout from the top: plot, quarter labels, legend. */
 void chart_measure(struct lay *L, const struct measure *m, int parent, double x, double top,
 		   double w, double h)
@@ -242,12 +253,12 @@ void chart_measure(struct lay *L, const struct measure *m, int parent, double x,
 		ph = lh * 2;
 		pbot = ptop - ph;
 	}
-#define YPOS(v) (pbot + ((v) - lo) / (hi - lo) * ph)
+	struct scale sc = {lo, hi, pbot, ph};
 
 	/* Grid and value labels. */
 	for (int k = 0; k < nticks; k++) {
 		double v = lo + k * step;
-		double y = YPOS(v);
+		double y = ypos(&sc, v);
 		bool zero = fabs(v) < step * 1e-6;
 		put_line(out, fig, px, y, px + pw, y, zero ? 0.8 : 0.3,
 			 zero ? L->c.muted : st->color_rule, false);
@@ -265,14 +276,14 @@ void chart_measure(struct lay *L, const struct measure *m, int parent, double x,
 		double sx = first_x + (double)i * slot_w;
 		double cx = sx + slot_w / 2;
 		if (s[i].has_value) {
-			double y0 = YPOS(0 > lo ? 0 : lo), y1 = YPOS(s[i].value);
+			double y0 = ypos(&sc, 0 > lo ? 0 : lo), y1 = ypos(&sc, s[i].value);
 			bool now = period_index(s[i].period) == last;
 			put_rect(out, fig, sx + slot_w * 0.2, fmin(y0, y1), slot_w * 0.6, fabs(y1 - y0),
 				 now ? st->color_primary : past);
 		}
 		if (s[i].has_target) {
 			tp[ntp].x = cx;
-			tp[ntp].y = YPOS(s[i].target);
+			tp[ntp].y = ypos(&sc, s[i].target);
 			ntp++;
 		}
 		/* One line "Q1 FY18" when it fits; else the quarter, with the
@@ -314,7 +325,6 @@ void chart_measure(struct lay *L, const struct measure *m, int parent, double x,
 			bx->u.poly.markers = false;
 		}
 	}
-#undef YPOS
 
 	/* Legend: a swatch for the bars, a dash for the target. */
 	double ly = top - h + legend_h;
