@@ -198,6 +198,12 @@ void xlsx_measures(struct xlsx *x)
 	for (size_t i = 0; i < r->nmeasures; i++)
 		measure_row(x, ws, (lxw_row_t)(1 + i), r->measures[i]);
 	xlsx_table(x, ws, "MeasureTable", 0, (lxw_row_t)r->nmeasures, headers, NCOLS);
+	/* Variance compares the year to date on some rows and the quarter on
+	 * others; that is intended, so Excel should not flag the differences. */
+	char range[32];
+	lxw_rowcol_to_range(range, 1, C_VARIANCE, (lxw_row_t)(r->nmeasures ? r->nmeasures : 1),
+			    C_CHANGE_QUARTER);
+	xlsx_check(x, worksheet_ignore_errors(ws, LXW_IGNORE_FORMULA_DIFFERS, range));
 	xlsx_widths(ws, widths, NCOLS, x->wrap, 30);
 	worksheet_set_row(ws, 0, 30, NULL);
 	worksheet_freeze_panes(ws, 1, C_NAME + 1);
