@@ -85,7 +85,8 @@ test-builds:
 units: $(UNIT_BIN)
 
 bench: setup
-	$(MAKE) --no-print-directory BUILD=$(BUILD)-bench OPT="-O2 -DNDEBUG" all $(BUILD)-bench/bench $(BUILD)-bench/gen-report
+	$(MAKE) --no-print-directory BUILD=$(BUILD)-bench OPT="-O2 -DNDEBUG" all
+	$(MAKE) --no-print-directory $(BUILD)-bench/bench $(BUILD)-bench/gen-report
 	$(BUILD)-bench/bench $(BUILD)-bench/qreport
 
 $(BUILD)-bench/bench: tools/bench.c $(BUILD)-bench/libqreport.a

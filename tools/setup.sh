@@ -51,3 +51,18 @@ for f in Regular Bold Italic BoldItalic; do
 	link_font /usr/share/fonts/truetype/liberation2/LiberationSerif-$f.ttf
 	link_font /usr/share/fonts/truetype/liberation2/LiberationSans-$f.ttf
 done
+
+# The structure-tree test reads the PDF with pdf.js, as Firefox's reader
+# does; its exact version is pinned by the lock file.
+if [ -f "$here/tests/pdfjs/package-lock.json" ] && [ ! -d "$here/tests/pdfjs/node_modules/pdfjs-dist" ]; then
+	if command -v npm >/dev/null 2>&1; then
+		npm ci --prefix "$here/tests/pdfjs" --no-audit --no-fund --loglevel=error
+	elif [ "$(id -u)" = 0 ]; then
+		apt-get install -y -qq --no-install-recommends nodejs npm
+		npm ci --prefix "$here/tests/pdfjs" --no-audit --no-fund --loglevel=error
+	else
+		echo "qreport set-up: the PDF structure test needs Node.js and npm:" >&2
+		echo "  apt-get install -y --no-install-recommends nodejs npm" >&2
+		exit 1
+	fi
+fi
