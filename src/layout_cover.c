@@ -5,6 +5,15 @@
 #include "layout_blocks.h"
 #include "layout_image.h"
 
+/* Draw a shaped block from `top` downward; returns its height. */
+static double draw_block(struct lay *L, const struct tblock *b, int elem, double x, double top,
+			 double width)
+{
+	for (size_t i = 0; i < b->nlines; i++)
+		text_line_boxes(L, b, i, x, top - (double)i * b->line_h, width, elem, &L->fl.boxes);
+	return text_height(b);
+}
+
 /* Stack a block of text from `top` downward in page coordinates; returns its height. */
 static double cover_text(struct lay *L, const char *text, struct tstyle ts, int parent,
 			 enum role role, double x, double top, double width)
@@ -12,9 +21,7 @@ static double cover_text(struct lay *L, const char *text, struct tstyle ts, int 
 	int e = db_elem(&L->db, role, parent, NULL);
 	struct tblock b;
 	text_plain(L, &b, text, &ts, width, L->r->path, 0);
-	for (size_t i = 0; i < b.nlines; i++)
-		text_line_boxes(L, &b, i, x, top - (double)i * b.line_h, width, e, &L->fl.boxes);
-	double h = text_height(&b);
+	double h = draw_block(L, &b, e, x, top, width);
 	text_free(&b);
 	return h;
 }
@@ -50,24 +57,35 @@ void part_cover(struct lay *L)
 	} else {
 		y -= L->line * 3;
 	}
+	/* Organization, title and subtitle sit at the foot of the band, which
+	 * reaches half way down the page, or further if they need it. */
 	struct tstyle org = lay_tstyle(L, T_H2);
 	org.face = FACE_BOLD;
 	org.color = L->c.cover_text;
-	y -= cover_text(L, r->organization, org, sect, ROLE_P, x, y, width);
-	y -= L->line * 1.2;
 	struct tstyle title = lay_tstyle(L, T_TITLE);
-	y -= cover_text(L, r->title, title, sect, ROLE_H1, x, y, width);
+	struct tstyle sub = lay_tstyle(L, T_LEAD);
+	sub.size = st->size_h3 * 1.15;
+	sub.color = L->c.cover_text;
+	struct tblock ob, tb, sb = {0};
+	text_plain(L, &ob, r->organization, &org, width, r->path, 0);
+	text_plain(L, &tb, r->title, &title, width, r->path, 0);
+	double text_h = text_height(&ob) + L->line * 1.2 + text_height(&tb);
 	if (r->subtitle) {
-		y -= L->line * 0.8;
-		struct tstyle sub = lay_tstyle(L, T_LEAD);
-		sub.size = st->size_h3 * 1.15;
-		sub.color = L->c.cover_text;
-		y -= cover_text(L, r->subtitle, sub, sect, ROLE_P, x, y, width * 0.85);
+		text_plain(L, &sb, r->subtitle, &sub, width * 0.85, r->path, 0);
+		text_h += L->line * 0.8 + text_height(&sb);
 	}
-	/* The band ends a little below its text, at least two fifths down the page. */
-	double band_bottom = fmin(y - L->line * 2.5, H * 0.6);
-	if (band_bottom < H * 0.3)
-		band_bottom = fmax(y - L->line * 2.5, st->margin_bottom);
+	double band_bottom = fmin(y - text_h - L->line * 2.5, H * 0.5);
+	if (band_bottom < st->margin_bottom)
+		band_bottom = st->margin_bottom;
+	y = band_bottom + L->line * 2.5 + text_h;
+	y -= draw_block(L, &ob, db_elem(&L->db, ROLE_P, sect, NULL), x, y, width) + L->line * 1.2;
+	y -= draw_block(L, &tb, db_elem(&L->db, ROLE_H1, sect, NULL), x, y, width);
+	if (r->subtitle)
+		draw_block(L, &sb, db_elem(&L->db, ROLE_P, sect, NULL), x, y - L->line * 0.8,
+			   width * 0.85);
+	text_free(&ob);
+	text_free(&tb);
+	text_free(&sb);
 	f->boxes.v[fill].u.rect.y = band_bottom;
 	f->boxes.v[fill].u.rect.h = H - band_bottom;
 	put_rect(&f->boxes, -1, 0, band_bottom - st->size_body * 0.5, W, st->size_body * 0.5,
@@ -92,6 +110,19 @@ void part_cover(struct lay *L)
 	if (r->published_text) {
 		const char *pub = arena_printf(L->a, "Published %s", r->published_text);
 		y -= cover_text(L, pub, lay_tstyle(L, T_BODY_MUTED), sect, ROLE_P, x, y, width);
+	}
+	/* The quarter's statuses at the foot, above a rule, if there is room. */
+	double foot = st->margin_bottom + L->line * 2;
+	if (r->nmeasures > 0 && y - L->line * 3 > foot + L->line * 2) {
+		const char *what = arena_printf(L->a, "%zu measure%s this quarter", r->nmeasures,
+						r->nmeasures == 1 ? "" : "s");
+		put_line(&f->boxes, -1, x, foot + L->line * 2.2, x + width, foot + L->line * 2.2, 0.5,
+			 st->color_rule, false);
+		double lh = cover_text(L, what, lay_tstyle(L, T_LABEL), sect, ROLE_P, x,
+				       foot + L->line * 1.8, width);
+		int p = db_elem(&L->db, ROLE_P, sect, NULL);
+		draw_chips(L, r->counts, p, x, foot + L->line * 1.8 - lh - L->line * 0.2, width,
+			   &f->boxes);
 	}
 	flow_close(f, it, H);
 }

@@ -40,11 +40,9 @@ const char *result_text(struct lay *L, const struct measure *m)
 }
 
 /* Every status with its icon and count, zeros muted, wrapping if need be. */
-void status_chips(struct lay *L, const int *counts, int parent, double space_before,
-		  unsigned char keep)
+double draw_chips(struct lay *L, const int *counts, int elem, double x0, double top, double width,
+		  struct boxbuf *out)
 {
-	struct flow *f = &L->fl;
-	int p = db_elem(&L->db, ROLE_P, parent, NULL);
 	struct tstyle ts = lay_tstyle(L, T_SMALL);
 	double isz = ts.size * 1.2, gap = ts.size * 0.4, sep = ts.size * 1.8;
 	struct tblock b[STATUS_COUNT];
@@ -55,26 +53,35 @@ void status_chips(struct lay *L, const int *counts, int parent, double space_bef
 		if (counts[s] == 0)
 			cts.color = L->c.muted;
 		const char *text = arena_printf(L->a, "%d %s", counts[s], L->st->status_label[s]);
-		text_plain(L, &b[i], text, &cts, L->width - isz - gap, L->st->path, 0);
+		text_plain(L, &b[i], text, &cts, width - isz - gap, L->st->path, 0);
 		lh = fmax(lh, b[i].line_h);
 	}
-	size_t it = flow_open(f, space_before, keep);
-	double x = L->left, y = 0;
+	double x = x0, y = top, right = x0 + width;
 	for (int i = 0; i < STATUS_COUNT; i++) {
 		double w = isz + gap + (b[i].nlines ? b[i].lines[0].width : 0);
-		if (x > L->left && x + w > L->right) {
-			x = L->left;
+		if (x > x0 && x + w > right) {
+			x = x0;
 			y -= lh;
 		}
 		double base = y - text_baseline(&b[i]);
-		put_icon(&f->boxes, p, x, base - b[i].descent, isz, status_order[i]);
+		put_icon(out, elem, x, base - b[i].descent, isz, status_order[i]);
 		if (b[i].nlines)
-			text_line_boxes(L, &b[i], 0, x + isz + gap, y, L->right - x - isz - gap, p,
-					&f->boxes);
+			text_line_boxes(L, &b[i], 0, x + isz + gap, y, right - x - isz - gap, elem, out);
 		x += w + sep;
 		text_free(&b[i]);
 	}
-	flow_close(f, it, -y + lh);
+	return top - y + lh;
+}
+
+/* The chips as a flow item. */
+void status_chips(struct lay *L, const int *counts, int parent, double space_before,
+		  unsigned char keep)
+{
+	struct flow *f = &L->fl;
+	int p = db_elem(&L->db, ROLE_P, parent, NULL);
+	size_t it = flow_open(f, space_before, keep);
+	double h = draw_chips(L, counts, p, L->left, 0, L->width, &f->boxes);
+	flow_close(f, it, h);
 }
 
 /* Four tiles, one per status: icon, count, label. */

@@ -26,6 +26,10 @@ const char *result_text(struct lay *L, const struct measure *m);
  * P under `parent`; `keep` is the keep after it. */
 void status_chips(struct lay *L, const int *counts, int parent, double space_before,
 		  unsigned char keep);
+/* The same drawn into `out` with its top at `top` (page or item
+ * coordinates), `width` wide; returns its height. */
+double draw_chips(struct lay *L, const int *counts, int elem, double x, double top, double width,
+		  struct boxbuf *out);
 
 /* Titles of the parts that have a heading and a contents entry. */
 extern const char *const part_title[PART_COUNT];

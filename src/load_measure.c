@@ -39,14 +39,25 @@ static void amount_error(struct loader *ld, xmlAttr *a, enum unit unit, const ch
 				load_shown(ld, text), unit_name(unit), why);
 }
 
-/* Reads an amount attribute in the unit; false (after reporting) if it does not read. */
-static bool read_amount(struct loader *ld, xmlAttr *a, const char *text, enum unit unit,
-			double *out)
+/* Reads an amount attribute in the measure's unit; false (after reporting)
+ * if it does not read. Without a known unit (already reported) the text is
+ * still refused if no unit at all could read it. */
+static bool read_amount(struct loader *ld, xmlAttr *a, const char *text, const struct measure *m,
+			bool unit_ok, double *out)
 {
 	char why[200];
-	if (amount_parse(unit, text, out, why, sizeof why))
-		return true;
-	amount_error(ld, a, unit, text, why);
+	if (unit_ok) {
+		if (amount_parse(m->unit, text, out, why, sizeof why))
+			return true;
+		amount_error(ld, a, m->unit, text, why);
+		return false;
+	}
+	for (int u = UNIT_COUNT; u <= UNIT_DURATION; u++)
+		if (amount_parse((enum unit)u, text, out, NULL, 0))
+			return false;
+	amount_parse(UNIT_NUMBER, text, out, why, sizeof why);
+	load_attr_error(ld, a, "%s=\"%s\" is not a number or a duration in any unit; expected %s",
+			(const char *)a->name, load_shown(ld, text), why);
 	return false;
 }
 
@@ -91,7 +102,7 @@ static void read_target(struct loader *ld, struct measure *m, bool unit_ok, stru
 		src->cmp_ok = true;
 		src->attr = cmp_attrs[t->cmp];
 		src->text = load_value(ld, found);
-		src->amount_ok = unit_ok && read_amount(ld, found, src->text, m->unit, &t->amount);
+		src->amount_ok = read_amount(ld, found, src->text, m, unit_ok, &t->amount);
 	}
 
 	xmlAttr *a;
@@ -148,8 +159,8 @@ static void read_benchmark(struct loader *ld, xmlNode *el, struct measure *m, bo
 					"as National average");
 	}
 	const char *value = load_get(ld, el, "value", &a);
-	if (value && unit_ok)
-		read_amount(ld, a, value, m->unit, &b->value);
+	if (value)
+		read_amount(ld, a, value, m, unit_ok, &b->value);
 }
 
 /* One value element. */
@@ -172,8 +183,8 @@ static void read_value(struct loader *ld, struct measure *m, bool unit_ok, struc
 		}
 	}
 	const char *actual = load_get(ld, el, "actual", &a);
-	if (actual && unit_ok)
-		v->has_actual = read_amount(ld, a, actual, m->unit, &v->actual);
+	if (actual)
+		v->has_actual = read_amount(ld, a, actual, m, unit_ok, &v->actual);
 	const char *status = load_get(ld, el, "status", &a);
 	if (status) {
 		v->has_override = true;
@@ -360,9 +371,9 @@ static bool read_measure_attrs(struct loader *ld, xmlNode *el, struct measure *m
 	m->tolerance = r->tolerance;
 	*tolerance_text = NULL;
 	const char *tol = load_get(ld, el, "tolerance", &a);
+	char why[200];
+	struct tolerance t;
 	if (tol && unit_ok) {
-		char why[200];
-		struct tolerance t;
 		if (tolerance_parse(m->unit, false, tol, &t, why, sizeof why)) {
 			m->tolerance = t;
 			m->tolerance.line = load_attr_line(a);
@@ -372,6 +383,15 @@ static bool read_measure_attrs(struct loader *ld, xmlNode *el, struct measure *m
 			load_attr_error(ld, a, "tolerance=\"%s\" is not a tolerance for a %s measure; "
 					"expected %s", load_shown(ld, tol), unit_name(m->unit), why);
 		}
+	} else if (tol) {
+		/* The unit is missing or wrong (reported): refuse only what no unit reads. */
+		bool any = false;
+		for (int u = UNIT_COUNT; u <= UNIT_DURATION && !any; u++)
+			any = tolerance_parse((enum unit)u, false, tol, &t, why, sizeof why);
+		if (!any)
+			load_attr_error(ld, a, "tolerance=\"%s\" is not a tolerance; expected a percentage "
+					"such as 10%% or an amount in the measure's unit",
+					load_shown(ld, tol));
 	}
 	return unit_ok;
 }

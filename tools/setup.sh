@@ -58,6 +58,7 @@ if [ -f "$here/tests/pdfjs/package-lock.json" ] && [ ! -d "$here/tests/pdfjs/nod
 	if command -v npm >/dev/null 2>&1; then
 		npm ci --prefix "$here/tests/pdfjs" --no-audit --no-fund --loglevel=error
 	elif [ "$(id -u)" = 0 ]; then
+		apt-get update -qq
 		apt-get install -y -qq --no-install-recommends nodejs npm
 		npm ci --prefix "$here/tests/pdfjs" --no-audit --no-fund --loglevel=error
 	else

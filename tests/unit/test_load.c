@@ -488,6 +488,18 @@ static void test_rules(void)
 		       "t.xml:6: error: a link <a> inside another link; expected text, <b> or <i> "
 		       "inside <a>\n",
 		       "a link nested deeper inside a link");
+	expect_measure("unit=\"counts\" tolerance=\"x\"",
+		       "<name>N</name>\n<value period=\"FY2018-Q1\" actual=\"60,000\"/>\n"
+		       "<value period=\"FY2018-Q2\" actual=\"8:37\"/>",
+		       "t.xml:5: error: unit=\"counts\" is not a unit; expected one of count, number, "
+		       "percent, currency, minutes, duration\n"
+		       "t.xml:5: error: tolerance=\"x\" is not a tolerance; expected a percentage such "
+		       "as 10% or an amount in the measure's unit\n"
+		       "t.xml:7: error: actual=\"60,000\" is not a number or a duration in any unit; "
+		       "expected a number such as 60000 (no thousands separators)\n"
+		       "t.xml:8: error: period=\"FY2018-Q2\" is after the report period FY2018-Q1; "
+		       "expected values for FY2018-Q1 and earlier only\n",
+		       "without a unit, amounts no unit reads are still refused");
 	expect_measure("unit=\"count\"", "<name xml:lang=\"en\">N</name>",
 		       "t.xml:6: error: unknown attribute xml:lang on <name>; expected no attributes on "
 		       "<name>\n",
