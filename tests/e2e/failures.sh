@@ -46,9 +46,11 @@ no_temp_files() {
 same_files() { # folder a, folder b, stem
 	cmp -s "$1/$3.pdf" "$2/$3.pdf" && cmp -s "$1/$3.xlsx" "$2/$3.xlsx"
 }
-# A message in the program's form, naming what could not be written.
+# A message in the program's form, naming what could not be written, and
+# nothing in any other form.
 clear_message() { # stderr file
-	grep -Eq '^[^ ]+(:[0-9]+)?: error: .*(write|folder|space|memory|file)' "$1"
+	grep -Eq '^[^ ]+(:[0-9]+)?: error: .*(write|folder|space|memory|file)' "$1" &&
+		! grep -Evq '^[^ ]+(:[0-9]+)?: (error|warning|note): ' "$1"
 }
 
 # Runs the program; sets $status and leaves stderr in $tmp/err.
@@ -249,6 +251,7 @@ case $BUILD in
 	done
 	failed_runs=0
 	bad_runs=""
+	foreign=""
 	limits=""
 	for extra in 0 2 4 8 16 32 64 128 256 1024; do
 		mb=$((floor + extra))
@@ -266,6 +269,9 @@ case $BUILD in
 			if [ "$status" -ge 128 ] || ! grep -q 'error' "$tmp/err"; then
 				bad_runs+=" ${mb}MB:status-$status"
 			fi
+			if grep -Evq '^[^ ]+(:[0-9]+)?: (error|warning|note): ' "$tmp/err"; then
+				foreign+=" ${mb}MB:$(grep -Ev '^[^ ]+(:[0-9]+)?: (error|warning|note): ' "$tmp/err" | head -n 1)"
+			fi
 		fi
 		if ! whole_or_old "$dir" || ! no_temp_files "$dir"; then
 			bad_runs+=" ${mb}MB:partial-output"
@@ -275,6 +281,10 @@ case $BUILD in
 	check "out of memory: the largest limit is enough" [ "$status" -eq 0 ]
 	check "out of memory: never a crash, always a message, never a partial file${bad_runs:+ (failed:$bad_runs)}" \
 		[ -z "$bad_runs" ]
+	# Libraries' own words ("parser error : out of memory error") do not
+	# tell a user which file or what to do.
+	check "out of memory: every message in the program's form${foreign:+ (not:$foreign)}" \
+		[ -z "$foreign" ]
 	;;
 esac
 
