@@ -97,17 +97,18 @@ static double nice_step(const struct measure *m, double range, int n)
 				return secs[i];
 		return ceil(raw / 36000) * 36000;
 	}
+	/* Never finer than the measure's decimals, and a whole number of its
+	 * smallest shown unit, so no two ticks read alike. */
+	double finest = pow(10, -m->decimals);
 	double p = pow(10, floor(log10(raw)));
 	static const double mult[] = {1, 2, 2.5, 5, 10};
-	double step = p * 10;
-	for (size_t i = 0; i < sizeof mult / sizeof mult[0]; i++)
-		if (p * mult[i] >= raw) {
-			step = p * mult[i];
-			break;
-		}
-	/* Never finer than the measure's decimals, so no two ticks read alike. */
-	double finest = pow(10, -m->decimals);
-	return step < finest ? finest : step;
+	for (size_t i = 0; i < sizeof mult / sizeof mult[0]; i++) {
+		double step = p * mult[i];
+		double units = step / finest;
+		if (step >= raw && step >= finest && fabs(units - round(units)) < 1e-6)
+			return step;
+	}
+	return fmax(p * 10, finest);
 }
 
 /* "Q1 FY18" */

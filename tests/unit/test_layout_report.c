@@ -245,6 +245,12 @@ static void test_example(void)
 	CHECK(find(&fx, doc, "Zach Walker, City Manager", NULL), "a pull quote carries its attribution");
 	CHECK(find(&fx, doc, "8:37 against a target of at most 5:00", NULL),
 	      "a card states the result against the target in plain words");
+	bool alt = false;
+	for (size_t i = 0; i < doc->nelems; i++)
+		alt |= doc->elems[i].role == ROLE_FIGURE && doc->elems[i].alt &&
+		       strstr(doc->elems[i].alt, "Police dispatch") && strstr(doc->elems[i].alt, "Q1 FY2018 8:37") &&
+		       strstr(doc->elems[i].alt, "target at most 5:00");
+	CHECK(alt, "a chart's text alternative lists its values and the target");
 	int icons = 0;
 	for (size_t p = 0; p < doc->npages; p++)
 		for (size_t i = 0; i < doc->pages[p].nboxes; i++)
