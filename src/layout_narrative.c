@@ -112,8 +112,10 @@ void part_narrative(struct lay *L)
 		int sect = db_elem(&L->db, ROLE_SECT, L->root, NULL);
 		db_outline(&L->db, sec->title, 0, L->section_dest[s]);
 		blk_heading(L, 1, sec->title, sect, L->section_dest[s], s ? L->line * 2.5 : 0, sec->line);
+		double room_after = 0; /* Least space before the next block. */
 		for (size_t i = 0; i < sec->nblocks; i++) {
 			const struct block *bk = &sec->blocks[i];
+			size_t first = L->fl.n;
 			switch (bk->kind) {
 			case BLOCK_PARAGRAPH: {
 				struct lines_opt o = lines_opt_default(L, -1);
@@ -139,6 +141,10 @@ void part_narrative(struct lay *L)
 						     L->line * (k ? 1.2 : 0.8));
 				break;
 			}
+			/* Quotes and cards stand apart from the text after them. */
+			if (L->fl.n > first && L->fl.items[first].space_before < room_after)
+				L->fl.items[first].space_before = room_after;
+			room_after = bk->kind == BLOCK_QUOTE || bk->kind == BLOCK_MEASURES ? L->line * 1.2 : 0;
 		}
 	}
 }
