@@ -82,18 +82,19 @@ test-builds:
 	$(MAKE) --no-print-directory BUILD=$(BUILD)-asan OPT="-O1 -g -fno-omit-frame-pointer" \
 		SAN="-fsanitize=address,undefined -fno-sanitize-recover=all" all units
 
-units: $(UNIT_BIN)
+units: $(UNIT_BIN) $(BUILD)/gen-report
+
+# Synthetic data files of any size, for scale tests and the benchmark.
+$(BUILD)/gen-report: tools/gen-report.c | $(BUILD)/obj
+	$(CC) -std=c11 $(OPT) $(WARN) $(SAN) -D_XOPEN_SOURCE=700 -o $@ $<
 
 bench: setup
-	$(MAKE) --no-print-directory BUILD=$(BUILD)-bench OPT="-O2 -DNDEBUG" all
-	$(MAKE) --no-print-directory $(BUILD)-bench/bench $(BUILD)-bench/gen-report
+	$(MAKE) --no-print-directory BUILD=$(BUILD)-bench OPT="-O2 -DNDEBUG" all $(BUILD)-bench/gen-report
+	$(MAKE) --no-print-directory $(BUILD)-bench/bench
 	$(BUILD)-bench/bench $(BUILD)-bench/qreport
 
 $(BUILD)-bench/bench: tools/bench.c $(BUILD)-bench/libqreport.a
 	$(CC) $(CPPFLAGS_ALL) $(CFLAGS_ALL) -o $@ $< $(BUILD)-bench/libqreport.a $(LDLIBS_ALL)
-
-$(BUILD)-bench/gen-report: tools/gen-report.c
-	$(CC) -std=c11 -O2 $(WARN) -D_XOPEN_SOURCE=700 -o $@ $<
 
 # ---- fuzzing (clang's libFuzzer) ----
 FUZZ_SECONDS ?= 600
