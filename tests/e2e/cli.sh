@@ -1,0 +1,61 @@
+#!/bin/bash
+# The command line: options, output names, exit statuses, and --check.
+set -u
+q=${QREPORT:?}
+fails=0
+ok() { echo "ok - $1"; }
+notok() { echo "not ok - $1"; fails=$((fails + 1)); }
+# expect STATUS DESCRIPTION COMMAND...: run, compare the exit status.
+expect() {
+	local want=$1 what=$2
+	shift 2
+	"$@" >"$tmp/stdout" 2>"$tmp/stderr"
+	local got=$?
+	if [ "$got" -eq "$want" ]; then ok "$what (exit $want)"; else notok "$what: exit $got, expected $want"; fi
+}
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+ind=examples/independence-fy2018-q1.xml
+
+expect 0 "--version" "$q" --version
+grep -Eq '^qreport [0-9]+\.[0-9]+\.[0-9]+$' "$tmp/stdout" && ok "--version prints the version" || notok "--version prints the version"
+expect 0 "--help" "$q" --help
+grep -q -- '--layout' "$tmp/stdout" && grep -q -- '--check' "$tmp/stdout" && ok "--help lists the options" || notok "--help lists the options"
+
+expect 2 "no data file is bad usage" "$q"
+grep -q "no data file given" "$tmp/stderr" && ok "no data file: says so" || notok "no data file: says so"
+expect 2 "unknown option is bad usage" "$q" --colour "$ind"
+grep -q "unknown option '--colour'" "$tmp/stderr" && ok "unknown option is named" || notok "unknown option is named"
+expect 2 "two data files are bad usage" "$q" "$ind" "$ind"
+expect 2 "unknown format is bad usage" "$q" --format pdf,docx "$ind"
+grep -q "docx" "$tmp/stderr" && ok "unknown format is named" || notok "unknown format is named"
+expect 2 "--out without a value is bad usage" "$q" "$ind" --out
+expect 1 "a missing data file is bad input" "$q" --check "$tmp/nonexistent.xml"
+grep -q "nonexistent.xml" "$tmp/stderr" && ok "a missing data file is named" || notok "a missing data file is named"
+expect 1 "an unknown layout is bad input" "$q" --layout nosuchlayout --out "$tmp/o0" "$ind"
+[ ! -e "$tmp/o0" ] || [ -z "$(ls -A "$tmp/o0")" ] && ok "an unknown layout writes nothing" || notok "an unknown layout writes nothing"
+
+# --check: one line per measure in file order, then one per goal.
+expect 0 "--check on the example" "$q" --check "$ind"
+n_measures=$(grep -c '<measure ' "$ind")
+n_lines=$(grep -Evc '^goal ' "$tmp/stdout")
+[ "$n_lines" -eq "$n_measures" ] && ok "--check prints one line per measure ($n_measures)" || notok "--check prints one line per measure: $n_lines of $n_measures"
+[ "$(grep -c '^goal ' "$tmp/stdout")" -eq "$(grep -c '<goal ' "$ind")" ] && ok "--check prints one summary line per goal" || notok "--check prints one summary line per goal"
+grep -Eq '^goal [a-z0-9-]+: [0-9]+ met, [0-9]+ under, [0-9]+ not-met, [0-9]+ no-data$' "$tmp/stdout" && ok "goal summary lines have the documented form" || notok "goal summary lines have the documented form"
+expect 0 "--check writes nothing" "$q" --check --out "$tmp/o1" "$ind"
+[ ! -e "$tmp/o1" ] && ok "--check creates no output folder" || notok "--check creates no output folder"
+
+# Output names follow the data file's name; --format picks the outputs.
+cp "$ind" "$tmp/my report.v2.xml"
+expect 0 "a data file with spaces and dots in its name" "$q" --out "$tmp/o2" "$tmp/my report.v2.xml"
+[ -s "$tmp/o2/my report.v2.pdf" ] && [ -s "$tmp/o2/my report.v2.xlsx" ] && ok "outputs are named after the data file" || notok "outputs are named after the data file"
+expect 0 "--format xlsx" "$q" --format xlsx --out "$tmp/o3" "$ind"
+[ -s "$tmp/o3/independence-fy2018-q1.xlsx" ] && [ ! -e "$tmp/o3/independence-fy2018-q1.pdf" ] && ok "--format xlsx writes only the workbook" || notok "--format xlsx writes only the workbook"
+expect 0 "--format=pdf" "$q" --format=pdf --out="$tmp/o4" "$ind"
+[ -s "$tmp/o4/independence-fy2018-q1.pdf" ] && [ ! -e "$tmp/o4/independence-fy2018-q1.xlsx" ] && ok "--format=pdf writes only the PDF" || notok "--format=pdf writes only the PDF"
+expect 0 "a nested output folder is created" "$q" --format pdf --out "$tmp/a/b/c" "$ind"
+[ -s "$tmp/a/b/c/independence-fy2018-q1.pdf" ] && ok "nested folder holds the report" || notok "nested folder holds the report"
+expect 0 "--layout with a file path" "$q" --format pdf --layout layouts/plain.xml --out "$tmp/o5" "$ind"
+cmp -s "$tmp/o5/independence-fy2018-q1.pdf" "$tmp/o4/independence-fy2018-q1.pdf" && ok "the default layout is plain" || notok "the default layout is plain"
+ls -A "$tmp"/o2 "$tmp"/o3 "$tmp"/o4 | grep -q '^\.' && notok "no temporary files are left" || ok "no temporary files are left"
+[ "$fails" -eq 0 ]
