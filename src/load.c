@@ -192,6 +192,30 @@ static bool check_root(struct loader *ld, xmlDoc *doc)
 	return true;
 }
 
+/* libxml2 ran out of memory: said once, however often libxml2 says it. */
+void load_out_of_memory(struct loader *ld)
+{
+	if (!ld->out_of_memory)
+		load_error(ld, 0, "out of memory while reading the data file; expected enough memory "
+			   "for a file of %zu bytes", ld->len);
+	ld->out_of_memory = true;
+}
+
+/* Errors libxml2 raises outside the parser and validator hooks, out of
+ * memory above all, which it would otherwise print on stderr itself. */
+static void on_library_error(void *user, xmlErrorPtr e)
+{
+	struct loader *ld = user;
+	if (e->level == XML_ERR_WARNING)
+		return;
+	if (e->code == XML_ERR_NO_MEMORY) {
+		load_out_of_memory(ld);
+		return;
+	}
+	load_error(ld, e->line, "could not read the data file: %s; expected a readable XML file",
+		   load_oneline(ld, e->message));
+}
+
 /* Reads and checks data already in memory; see load.h. */
 struct report *load_report_memory(const char *name, const char *data, size_t len, struct diag *d)
 {
@@ -203,6 +227,10 @@ struct report *load_report_memory(const char *name, const char *data, size_t len
 	ld.data = data;
 	ld.len = len;
 	ld.r->path = arena_strdup(&ld.r->arena, name);
+	/* libxml2 keeps this handler per thread; the caller's is put back below. */
+	xmlStructuredErrorFunc saved = xmlStructuredError;
+	void *saved_context = xmlStructuredErrorContext;
+	xmlSetStructuredErrorFunc(&ld, on_library_error);
 
 	if (load_prescan(&ld)) {
 		xmlDoc *doc = load_parse(&ld);
@@ -221,6 +249,7 @@ struct report *load_report_memory(const char *name, const char *data, size_t len
 			xmlFreeDoc(doc);
 		}
 	}
+	xmlSetStructuredErrorFunc(saved_context, saved);
 	bool failed = ld.nmsgs > 0;
 	flush_msgs(&ld, d);
 	loader_free(&ld);

@@ -65,6 +65,7 @@ struct loader {
 	struct load_msg *msgs;  /* Heap-owned list. */
 	size_t nmsgs, capmsgs;
 	bool stop;              /* A limit was passed: stop reading the tree. */
+	bool out_of_memory;     /* Said once, however often libxml2 says it. */
 
 	struct id_table ids;
 	struct pending_ref *refs; /* Heap-owned. */
@@ -96,6 +97,8 @@ void load_attr_error(struct loader *ld, xmlAttr *attr, const char *fmt, ...)
 /* libxml2's words fit for one line of a message: white space collapsed, no
  * final full stop, cut short if long. In the report's arena. */
 const char *load_oneline(struct loader *ld, const char *msg);
+/* libxml2 ran out of memory: one message, however often it says so. */
+void load_out_of_memory(struct loader *ld);
 /* Text fit for quoting in a message: white space collapsed, long text cut short.
  * The result lives in the report's arena. */
 const char *load_shown(struct loader *ld, const char *text);

@@ -460,6 +460,10 @@ static void on_error(void *user, xmlErrorPtr e)
 	xmlNode *el = e->node;
 	if (e->level == XML_ERR_WARNING)
 		return;
+	if (e->code == XML_ERR_NO_MEMORY) {
+		load_out_of_memory(ld);
+		return;
+	}
 	if (!el || el->type != XML_ELEMENT_NODE) {
 		load_error(ld, e->line, "the file does not follow the format: %s; expected what "
 			   "schema/report-1.xsd allows", load_oneline(ld, e->message));
@@ -508,7 +512,9 @@ static void on_error(void *user, xmlErrorPtr e)
 static void on_schema_error(void *user, xmlErrorPtr e)
 {
 	struct loader *ld = user;
-	if (e->level != XML_ERR_WARNING)
+	if (e->code == XML_ERR_NO_MEMORY)
+		load_out_of_memory(ld);
+	else if (e->level != XML_ERR_WARNING)
 		load_error(ld, 0, "internal error: the built-in schema does not compile (%s); "
 			   "expected a program built from a valid schema/report-1.xsd",
 			   load_oneline(ld, e->message));

@@ -223,6 +223,10 @@ static void on_parse_error(void *user, xmlErrorPtr e)
 	if (e->level == XML_ERR_WARNING || ps->limit_hit || ps->reported)
 		return;
 	ps->reported = true;
+	if (e->code == XML_ERR_NO_MEMORY) {
+		load_out_of_memory(ld);
+		return;
+	}
 	const char *s1 = e->str1 ? e->str1 : "";
 	const char *s2 = e->str2 ? e->str2 : "";
 	int line = e->line;
@@ -285,7 +289,9 @@ xmlDoc *load_parse(struct loader *ld)
 	/* The size was checked against LOAD_MAX_FILE_BYTES, which fits in an int. */
 	xmlParserCtxtPtr ctxt = xmlCreateMemoryParserCtxt(ld->data, (int)ld->len);
 	if (!ctxt) {
-		load_error(ld, 0, "could not start the XML parser; expected enough memory to read the file");
+		if (!ld->out_of_memory)
+			load_error(ld, 0, "could not start the XML parser; expected enough memory to "
+				   "read the file");
 		return NULL;
 	}
 	struct parse_state ps = { ld, false, false, NULL, 0 };
