@@ -116,31 +116,25 @@ static void read_target(struct loader *ld, struct measure *m, bool unit_ok, stru
 	xmlAttr *pa, *fa;
 	const char *period = load_get(ld, el, "period", &pa);
 	const char *fy = load_get(ld, el, "fiscal-year", &fa);
+	struct period p;
+	bool period_ok = period && read_period(ld, pa, period, &p);
+	bool fy_ok = fy && strlen(fy) == 4 && strspn(fy, "0123456789") == 4;
+	if (fy && !fy_ok)
+		load_attr_error(ld, fa, "fiscal-year=\"%s\" is not a fiscal year; expected its four "
+				"digits, such as 2018", load_shown(ld, fy));
 	t->scope = SCOPE_ALL;
-	bool ok = true;
+	bool ok = (!period || period_ok) && (!fy || fy_ok);
 	if (period && fy) {
 		load_node_error(ld, el, "<target> has both period= and fiscal-year=; expected at most "
 				"one of them: period= for one quarter or fiscal-year= for one year");
 		ok = false;
-	} else if (period) {
-		struct period p;
-		if (read_period(ld, pa, period, &p)) {
-			t->scope = SCOPE_PERIOD;
-			t->scope_fy = p.fy;
-			t->scope_quarter = p.quarter;
-		} else {
-			ok = false;
-		}
-	} else if (fy) {
-		bool digits = strlen(fy) == 4 && strspn(fy, "0123456789") == 4;
-		if (digits) {
-			t->scope = SCOPE_FISCAL_YEAR;
-			t->scope_fy = atoi(fy);
-		} else {
-			load_attr_error(ld, fa, "fiscal-year=\"%s\" is not a fiscal year; expected its "
-					"four digits, such as 2018", load_shown(ld, fy));
-			ok = false;
-		}
+	} else if (period_ok) {
+		t->scope = SCOPE_PERIOD;
+		t->scope_fy = p.fy;
+		t->scope_quarter = p.quarter;
+	} else if (fy_ok) {
+		t->scope = SCOPE_FISCAL_YEAR;
+		t->scope_fy = atoi(fy);
 	}
 	src->key_ok = ok;
 }

@@ -171,6 +171,9 @@ void load_paras(struct loader *ld, xmlNode *el, struct paras *out)
 			   "<p> elements inside <%s>",
 			   e, e);
 		load_mark(el, LOAD_MARK_EXPLAINED);
+		/* Read it all the same, so that its links are checked too. */
+		struct para scratch;
+		load_para(ld, el, &scratch);
 		return;
 	}
 	if (np == 0) {
