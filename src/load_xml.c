@@ -127,9 +127,13 @@ static void on_start_element(void *ctx, const xmlChar *localname, const xmlChar 
 	if (!el || el->type != XML_ELEMENT_NODE)
 		return;
 
+	/* A '<' cannot appear inside a start tag, not even in attribute values,
+	 * so the scan back stays within the tag. */
 	int end_line = ctxt->input->line;
 	long end = input_offset(ctxt, ctxt->input->cur);
-	long lt = end < (long)ld->len ? end : -1;
+	bool at_end = end >= 0 && end < (long)ld->len &&
+		      (ld->data[end] == '>' || ld->data[end] == '/');
+	long lt = at_end ? end : -1;
 	while (lt > 0 && ld->data[lt] != '<')
 		lt--;
 	int line = end_line;
@@ -137,12 +141,19 @@ static void on_start_element(void *ctx, const xmlChar *localname, const xmlChar 
 		line = end_line - newlines(ld, lt, end);
 	priv_set_line(&el->_private, line);
 
+	/* Attribute values come in order, so their lines are counted onwards
+	 * from the tag's start, each newline once. */
 	xmlAttrPtr a = el->properties;
+	long counted = lt;
+	int attr_line = line;
 	for (int i = 0; i < nb_attributes && a; i++, a = a->next) {
 		const xmlChar *value = attributes[5 * i + 3], *vend = attributes[5 * i + 4];
 		long off = input_offset(ctxt, value);
-		priv_set_line(&a->_private,
-			      off >= 0 && line != end_line ? line + newlines(ld, lt, off) : line);
+		if (line != end_line && lt >= 0 && off > counted && off <= end) {
+			attr_line += newlines(ld, counted, off);
+			counted = off;
+		}
+		priv_set_line(&a->_private, attr_line);
 		if (vend - value > LOAD_MAX_TEXT_BYTES) {
 			load_error(ld, line,
 				   "attribute %s on <%s> is %ld bytes long; expected at most %ld bytes "
