@@ -29,6 +29,8 @@ cleanup() {
 	rm -rf "$tmp"
 }
 trap cleanup EXIT
+# Interrupted, still unmount and remove what the test made.
+trap 'exit 130' INT TERM HUP
 
 if [ ! -x "$QREPORT" ]; then
 	not_ok "$QREPORT is built"
