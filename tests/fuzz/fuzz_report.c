@@ -61,22 +61,29 @@ struct fuzz_setup {
 
 static struct fuzz_setup setup;
 
+/* Remove the workbook folder; abort() skips the atexit handlers. */
+static void remove_temp(void)
+{
+	if (setup.xlsx_path[0])
+		unlink(setup.xlsx_path);
+	if (setup.xlsx_dir[0])
+		rmdir(setup.xlsx_dir);
+}
+
 /* Stop the run with a message libFuzzer keeps next to the input. */
 static void fail(const char *what, const char *messages)
 {
 	fprintf(stderr, "fuzz_report: %s\n", what);
 	if (messages && *messages)
 		fprintf(stderr, "--- messages ---\n%s--- end ---\n", messages);
+	remove_temp();
 	abort();
 }
 
 /* Release what LLVMFuzzerInitialize made, so a replay run ends leak-free. */
 static void teardown(void)
 {
-	if (setup.xlsx_path[0])
-		unlink(setup.xlsx_path);
-	if (setup.xlsx_dir[0])
-		rmdir(setup.xlsx_dir);
+	remove_temp();
 	pdf_writer_free(setup.pdf);
 	arena_free(&setup.style_arena);
 	free(setup.datadir);
