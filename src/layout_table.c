@@ -80,21 +80,52 @@ void table_shape(struct lay *L, struct table *t)
 	}
 }
 
-/* Widths: everything at its natural width when that fits, the spare room
- * shared in proportion. Otherwise every column gets its widest word; then
- * short columns (statuses, numbers: natural width at most a fifth of the
- * table) get their natural width so they never wrap, and the long ones
- * share what is left in proportion to what they lack. If even the words
- * do not fit, all shrink alike and words are cut. */
-void table_fit(struct lay *L, struct table *t, const double *minw, const double *maxw)
+/* The most of a table's width one column's widest word may claim: a longer
+ * word (a 300-letter name) is cut inside its column rather than squeezing
+ * every other column down to a letter a line. */
+#define WORD_SHARE 0.4
+
+/* Least widths with overlong words capped: each at most WORD_SHARE of the
+ * table, and, if even then they do not fit, the widest brought down to a
+ * common cap so that the narrow columns keep their words whole. */
+static void cap_least(const double *minw, size_t nc, double W, double *out)
 {
-	(void)L;
+	double cap = W * WORD_SHARE, sum = 0;
+	for (size_t c = 0; c < nc; c++)
+		sum += minw[c] < cap ? minw[c] : cap;
+	if (sum > W) {
+		/* Bisect the cap at which the capped widths just fill the table. */
+		double lo = 0, hi = cap;
+		for (int i = 0; i < 60; i++) {
+			double mid = (lo + hi) / 2, s = 0;
+			for (size_t c = 0; c < nc; c++)
+				s += minw[c] < mid ? minw[c] : mid;
+			if (s > W)
+				hi = mid;
+			else
+				lo = mid;
+		}
+		cap = lo;
+	}
+	for (size_t c = 0; c < nc; c++)
+		out[c] = minw[c] < cap ? minw[c] : cap;
+}
+
+/* Widths: everything at its natural width when that fits, the spare room
+ * shared in proportion. Otherwise every column gets its widest word (capped,
+ * see cap_least); then short columns (statuses, numbers: natural width at
+ * most a fifth of the table) get their natural width so they never wrap, and
+ * the long ones share what is left in proportion to what they lack. */
+void table_fit(struct lay *L, struct table *t, const double *minw_in, const double *maxw)
+{
 	size_t nc = t->ncols;
-	if (!minw)
-		minw = t->minw;
+	if (!minw_in)
+		minw_in = t->minw;
 	if (!maxw)
 		maxw = t->maxw;
 	double W = t->width;
+	double *minw = arena_calloc(L->a, nc, sizeof *minw);
+	cap_least(minw_in, nc, W, minw);
 	double smin = 0, smax = 0, short_want = 0, long_want = 0;
 	for (size_t c = 0; c < nc; c++) {
 		double want = maxw[c] > minw[c] ? maxw[c] - minw[c] : 0;

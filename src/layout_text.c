@@ -358,10 +358,14 @@ double text_height(const struct tblock *b)
 	return (double)b->nlines * b->line_h;
 }
 
-/* The baseline sits half the leading below the top, plus the ascent. */
+/* The baseline sits half the leading below the top, plus the ascent. When
+ * the leading is tighter than the face's ascent and descent (display sizes),
+ * the ascent still starts at the line's top, so a heading that opens a page
+ * never reaches above the text area. */
 double text_baseline(const struct tblock *b)
 {
-	return (b->line_h - (b->ascent + b->descent)) / 2 + b->ascent;
+	double half = (b->line_h - (b->ascent + b->descent)) / 2;
+	return (half > 0 ? half : 0) + b->ascent;
 }
 
 /* Whether fragment b continues fragment a in the same source text and face. */
