@@ -16,6 +16,8 @@
 
 #define PDF_MAX_IMAGES 16
 
+struct pdf_tag;
+
 /* libharu reports errors through a callback; we note the first one and
  * check after each step, never jumping out of our own code. */
 struct pdf_error {
@@ -35,14 +37,16 @@ struct pdf_writer {
 	} images[PDF_MAX_IMAGES];
 	int nimages;
 	struct pdf_error err;
+	bool untagged;                /* Write no structure (tests compare renders). */
+	struct pdf_tag *tag;          /* The tagger during a save, owned; else NULL. */
 	char *text;                   /* Scratch for NUL-terminating text boxes; heap. */
 	size_t text_cap;
 };
 
-/* Paint one page's boxes. `dests` holds a destination per doc.dests entry
+/* Paint one page of `doc`. `dests` holds a destination per doc.dests entry
  * (NULL where none could be made). False after reporting an error. */
-bool pdf_paint_page(struct pdf_writer *w, HPDF_Page page, const struct page *p,
-		    HPDF_Destination *dests, size_t ndests, struct diag *d);
+bool pdf_paint_page(struct pdf_writer *w, HPDF_Page page, const struct doc *doc,
+		    const struct page *p, HPDF_Destination *dests, struct diag *d);
 
 /* Draw a status icon in the square with lower-left (x, y) and side `size`,
  * told apart by shape as well as colour: met a disc with a check mark,

@@ -1,13 +1,18 @@
 /* Painting one page of boxes with libharu. Text boxes are gathered into one
  * text object while they follow each other, and font and colour are set
- * only when they change, which keeps the content streams small. */
+ * only when they change, which keeps the content streams small. Each box
+ * that draws something is first put in marked content (pdf_tag.c), which
+ * changes nothing on the page. */
 #include <string.h>
 
 #include "arena.h"
 #include "pdf_internal.h"
+#include "pdf_tag.h"
 
 /* What the page's content stream currently has set. */
 struct paint_state {
+	const struct doc *doc; /* The elements, for where words run on. */
+	struct pdf_tag *tag; /* NULL for an untagged document. */
 	bool in_text;        /* Between BT and ET. */
 	HPDF_Font font;
 	double size;
@@ -21,40 +26,102 @@ static bool same_rgb(struct rgb a, struct rgb b)
 	return a.r == b.r && a.g == b.g && a.b == b.b;
 }
 
-/* Leave text mode before any path painting. */
+/* Leave text mode before any path painting. Marked content opened inside
+ * a text object must end inside it. */
 static void end_text(HPDF_Page page, struct paint_state *ps)
 {
 	if (ps->in_text) {
+		pdf_tag_close(ps->tag);
 		HPDF_Page_EndText(page);
 		ps->in_text = false;
 	}
 }
 
-/* A NUL-terminated copy of `len` bytes in the writer's scratch buffer. */
-static const char *terminated(struct pdf_writer *w, const char *s, size_t len)
+/* Leave text mode and open the marked content a graphic box belongs in. */
+static void begin_graphic(HPDF_Page page, struct paint_state *ps, const struct box *b)
 {
-	if (len + 1 > w->text_cap) {
-		w->text_cap = len + 1 > 256 ? len + 1 : 256;
+	end_text(page, ps);
+	pdf_tag_mark(ps->tag, b, false);
+}
+
+/* A NUL-terminated copy of `len` bytes in the writer's scratch buffer,
+ * with a space after them when asked. */
+static const char *terminated(struct pdf_writer *w, const char *s, size_t len, bool space)
+{
+	if (len + 2 > w->text_cap) {
+		w->text_cap = len + 2 > 256 ? len + 2 : 256;
 		w->text = xrealloc(w->text, w->text_cap);
 	}
 	memcpy(w->text, s, len);
+	if (space)
+		w->text[len++] = ' ';
 	w->text[len] = '\0';
 	return w->text;
 }
 
+/* Whether a white-space byte ends or starts a run of text. */
+static bool is_blank(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n';
+}
+
+/* The block a box's text belongs to: its element, or for a link the
+ * element the link runs in. -1 for an artifact. */
+static int block_of(const struct doc *doc, int e)
+{
+	while (e >= 0 && (size_t)e < doc->nelems && doc->elems[e].role == ROLE_LINK)
+		e = doc->elems[e].parent;
+	return e >= 0 && (size_t)e < doc->nelems ? e : -1;
+}
+
+/* Whether text box `i` needs a space drawn after it. The layout leaves
+ * the space between words out of its boxes (it places each run itself),
+ * but a reader extracting text, a screen reader among them, needs one
+ * where a line ends or the next run of the same block starts a word
+ * further on. A space draws nothing, and what follows is placed
+ * absolutely, so the page looks the same. Faces without a space glyph get
+ * none (it would draw a box). */
+static bool space_after(struct pdf_writer *w, const struct doc *doc, const struct page *p,
+			size_t i)
+{
+	const struct box *b = &p->boxes[i];
+	if (is_blank(b->u.text.text[b->u.text.len - 1]))
+		return false;
+	const struct metrics *m = &w->fonts.metrics;
+	if (!m->has_glyph(m->ctx, b->u.text.face, ' '))
+		return false;
+	for (size_t j = i + 1; j < p->nboxes; j++) {
+		const struct box *n = &p->boxes[j];
+		if (n->kind != BOX_TEXT || n->u.text.len == 0 || !n->u.text.text ||
+		    n->u.text.size <= 0)
+			continue;
+		int block = block_of(doc, b->elem);
+		if (is_blank(n->u.text.text[0]) || block < 0 || block != block_of(doc, n->elem))
+			return false;
+		bool same_line = n->u.text.y > b->u.text.y - 0.01 && n->u.text.y < b->u.text.y + 0.01;
+		double end = b->u.text.x + b->u.text.width;
+		return !same_line || n->u.text.x > end + b->u.text.size * 0.1;
+	}
+	return false;
+}
+
 /* A run of text in its face, size and colour; false if its face cannot be loaded. */
 static bool paint_text(struct pdf_writer *w, HPDF_Page page, struct paint_state *ps,
-		       const struct box *b, struct diag *d)
+		       const struct page *p, size_t i, struct diag *d)
 {
+	const struct box *b = &p->boxes[i];
 	if (b->u.text.len == 0 || !b->u.text.text || b->u.text.size <= 0)
 		return true;
 	HPDF_Font font = pdf_face(w, b->u.text.face, d);
 	if (!font)
 		return false;
 	if (!ps->in_text) {
+		/* Marked content opened outside a text object must not reach into it. */
+		pdf_tag_close(ps->tag);
 		HPDF_Page_BeginText(page);
 		ps->in_text = true;
 	}
+	pdf_tag_mark(ps->tag, b, true);
 	if (font != ps->font || b->u.text.size != ps->size) {
 		HPDF_Page_SetFontAndSize(page, font, (HPDF_REAL)b->u.text.size);
 		ps->font = font;
@@ -67,7 +134,7 @@ static bool paint_text(struct pdf_writer *w, HPDF_Page page, struct paint_state 
 		ps->have_fill = true;
 	}
 	HPDF_Page_TextOut(page, (HPDF_REAL)b->u.text.x, (HPDF_REAL)b->u.text.y,
-			  terminated(w, b->u.text.text, b->u.text.len));
+			  terminated(w, b->u.text.text, b->u.text.len, space_after(w, ps->doc, p, i)));
 	return true;
 }
 
@@ -88,7 +155,7 @@ static void paint_rect(HPDF_Page page, struct paint_state *ps, const struct box 
 {
 	if (!b->u.rect.fill && !b->u.rect.stroke)
 		return;
-	end_text(page, ps);
+	begin_graphic(page, ps, b);
 	HPDF_Page_GSave(page);
 	if (b->u.rect.fill)
 		HPDF_Page_SetRGBFill(page, (HPDF_REAL)b->u.rect.fill_color.r,
@@ -114,7 +181,7 @@ static void paint_rect(HPDF_Page page, struct paint_state *ps, const struct box 
 /* A straight line, solid or dashed. */
 static void paint_line(HPDF_Page page, struct paint_state *ps, const struct box *b)
 {
-	end_text(page, ps);
+	begin_graphic(page, ps, b);
 	HPDF_Page_GSave(page);
 	HPDF_Page_SetRGBStroke(page, (HPDF_REAL)b->u.line.color.r, (HPDF_REAL)b->u.line.color.g,
 			       (HPDF_REAL)b->u.line.color.b);
@@ -131,7 +198,7 @@ static void paint_poly(HPDF_Page page, struct paint_state *ps, const struct box 
 {
 	if (b->u.poly.n == 0 || !b->u.poly.points)
 		return;
-	end_text(page, ps);
+	begin_graphic(page, ps, b);
 	const struct point *p = b->u.poly.points;
 	struct rgb c = b->u.poly.color;
 	double width = b->u.poly.width > 0 ? b->u.poly.width : 1;
@@ -164,7 +231,9 @@ static void paint_poly(HPDF_Page page, struct paint_state *ps, const struct box 
 static void paint_icon(struct pdf_writer *w, HPDF_Page page, struct paint_state *ps,
 		       const struct box *b)
 {
-	end_text(page, ps);
+	if (b->u.icon.size <= 0)
+		return;
+	begin_graphic(page, ps, b);
 	enum status s = b->u.icon.status;
 	HPDF_Page_GSave(page);
 	pdf_draw_icon(page, b->u.icon.x, b->u.icon.y, b->u.icon.size, s, w->st->status_color[s]);
@@ -183,15 +252,15 @@ static bool paint_image(struct pdf_writer *w, HPDF_Page page, struct paint_state
 	HPDF_Image img = pdf_image(w, b->u.image.path, w->st->path, line, d);
 	if (!img)
 		return false;
-	end_text(page, ps);
+	begin_graphic(page, ps, b);
 	HPDF_Page_DrawImage(page, img, (HPDF_REAL)b->u.image.x, (HPDF_REAL)b->u.image.y,
 			    (HPDF_REAL)b->u.image.w, (HPDF_REAL)b->u.image.h);
 	return true;
 }
 
 /* A clickable area, to a web address or to a place in the document. */
-static void paint_link(HPDF_Page page, const struct box *b, HPDF_Destination *dests,
-		       size_t ndests)
+static void paint_link(HPDF_Page page, struct paint_state *ps, const struct box *b,
+		       HPDF_Destination *dests, size_t ndests)
 {
 	HPDF_Rect rect = {(HPDF_REAL)b->u.link.x, (HPDF_REAL)b->u.link.y,
 			  (HPDF_REAL)(b->u.link.x + b->u.link.w), (HPDF_REAL)(b->u.link.y + b->u.link.h)};
@@ -203,18 +272,21 @@ static void paint_link(HPDF_Page page, const struct box *b, HPDF_Destination *de
 	/* libharu gives link annotations a visible border unless told not to. */
 	if (a)
 		HPDF_LinkAnnot_SetBorderStyle(a, 0, 0, 0);
+	pdf_tag_link(ps->tag, b, a);
 }
 
 /* Paint one page's boxes in order. */
-bool pdf_paint_page(struct pdf_writer *w, HPDF_Page page, const struct page *p,
-		    HPDF_Destination *dests, size_t ndests, struct diag *d)
+bool pdf_paint_page(struct pdf_writer *w, HPDF_Page page, const struct doc *doc,
+		    const struct page *p, HPDF_Destination *dests, struct diag *d)
 {
 	struct paint_state ps = {0};
+	ps.tag = w->tag;
+	ps.doc = doc;
 	for (size_t i = 0; i < p->nboxes; i++) {
 		const struct box *b = &p->boxes[i];
 		switch (b->kind) {
 		case BOX_TEXT:
-			if (!paint_text(w, page, &ps, b, d))
+			if (!paint_text(w, page, &ps, p, i, d))
 				return false;
 			break;
 		case BOX_RECT:
@@ -234,7 +306,7 @@ bool pdf_paint_page(struct pdf_writer *w, HPDF_Page page, const struct page *p,
 				return false;
 			break;
 		case BOX_LINK:
-			paint_link(page, b, dests, ndests);
+			paint_link(page, &ps, b, dests, doc->ndests);
 			break;
 		case BOX_DEST:
 			break; /* Destinations come from doc.dests, made before painting. */
@@ -243,5 +315,6 @@ bool pdf_paint_page(struct pdf_writer *w, HPDF_Page page, const struct page *p,
 			break;
 	}
 	end_text(page, &ps);
+	pdf_tag_close(ps.tag);
 	return !pdf_take_error(w, NULL, 0, "painting a page", d);
 }

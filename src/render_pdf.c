@@ -9,6 +9,7 @@
 #include "arena.h"
 #include "outfile.h"
 #include "pdf_internal.h"
+#include "pdf_tag.h"
 #include "render.h"
 #include "version.h"
 
@@ -225,6 +226,12 @@ double pdf_writer_libharu_width(struct pdf_writer *w, enum face face, const char
 	return width;
 }
 
+/* Tagging on (the default) or off. */
+void pdf_writer_set_tagged(struct pdf_writer *w, bool tagged)
+{
+	w->untagged = !tagged;
+}
+
 /* Release the writer and everything it holds. */
 void pdf_writer_free(struct pdf_writer *w)
 {
@@ -407,6 +414,8 @@ enum write_result pdf_writer_save(struct pdf_writer *w, const struct doc *doc,
 	set_info(w, r, d);
 	if (pdf_take_error(w, where, 0, "setting the document information", d))
 		goto done;
+	if (!w->untagged)
+		w->tag = pdf_tag_new(w->pdf, doc, w->st);
 	for (size_t i = 0; i < doc->npages; i++) {
 		pages[i] = HPDF_AddPage(w->pdf);
 		HPDF_Page_SetWidth(pages[i], (HPDF_REAL)doc->width);
@@ -426,7 +435,10 @@ enum write_result pdf_writer_save(struct pdf_writer *w, const struct doc *doc,
 	if (pdf_take_error(w, where, 0, "making link destinations", d))
 		goto done;
 	for (size_t i = 0; i < doc->npages; i++) {
-		if (!pdf_paint_page(w, pages[i], &doc->pages[i], dests, doc->ndests, d)) {
+		pdf_tag_begin_page(w->tag, i, pages[i]);
+		bool painted = pdf_paint_page(w, pages[i], doc, &doc->pages[i], dests, d);
+		pdf_tag_end_page(w->tag);
+		if (!painted) {
 			/* A font or image libharu refused is the layout's problem. */
 			if (w->failed)
 				result = WRITE_BAD_INPUT;
@@ -438,6 +450,11 @@ enum write_result pdf_writer_save(struct pdf_writer *w, const struct doc *doc,
 		HPDF_SetPageMode(w->pdf, HPDF_PAGE_MODE_USE_OUTLINE);
 	if (pdf_take_error(w, where, 0, "making bookmarks", d))
 		goto done;
+	if (!pdf_tag_finish(w->tag, r ? r->lang : NULL) || w->err.code) {
+		if (!pdf_take_error(w, where, 0, "making the structure tree", d))
+			diag_error(d, where, 0, "the PDF library failed while making the structure tree");
+		goto done;
+	}
 	HPDF_SaveToStream(w->pdf);
 	if (pdf_take_error(w, where, 0, "assembling the document", d))
 		goto done;
@@ -445,6 +462,8 @@ enum write_result pdf_writer_save(struct pdf_writer *w, const struct doc *doc,
 		*out_size = HPDF_GetStreamSize(w->pdf);
 	result = path ? write_out(w, path, d) : WRITE_OK;
 done:
+	pdf_tag_free(w->tag);
+	w->tag = NULL;
 	close_doc(w);
 	free(pages);
 	free(dests);
