@@ -128,6 +128,26 @@ def nested(depth, copies):
     return document(narrative=section(paras))
 
 
+def long_texts(n):
+    """Every kind of plain text and a link, each n characters long: they
+    land in places with limits of their own (PDF strings, bookmarks,
+    document information, spreadsheet cells)."""
+    t = ("Longname" * (n // 8 + 1))[:n]
+    url = "https://example.org/" + "a" * n
+    measure = (f'<measure id="m" unit="count"><name>{t}</name><department>{t}</department>'
+               f'<target at-least="5"/><benchmark label="{t}" value="4"/>'
+               f'<value period="FY2018-Q1" actual="5"/>'
+               f'<commentary>See <a href="{url}">{t}</a>.</commentary></measure>')
+    doc = document(goals=f'<goal id="g" name="{t}">{measure}</goal>',
+                   narrative=section(f'<quote by="{t}" role="{t}">{t}</quote>'
+                                     f'<measures refs="m"/>', sid="s").replace(
+                                         'title="Section"', f'title="{t}"'))
+    return (doc.replace("<organization>City of Pathology</organization>",
+                        f"<organization>{t}</organization>")
+            .replace("<title>Performance Dashboard</title>",
+                     f"<title>{t}</title><subtitle>{t}</subtitle><plan>{t}</plan>"))
+
+
 def run(path, out, timeout):
     """Run the program; return (exit status or None on timeout, CPU seconds,
     stderr). CPU time (user + system) rather than the clock: the clock
@@ -228,6 +248,8 @@ def main():
         check_shape(tmp, "word", long_word, 100000, 400000, "a word of {n} characters")
         check_shape(tmp, "measures", many_measures, 5000, 2500, "{n} measures in one goal")
         check_shape(tmp, "quarters", quarters, 40, 180, "{n} quarters of history")
+        check_shape(tmp, "long-texts", long_texts, 100000, 100000,
+                    "every name, title and link {n} characters long")
         check_shape(tmp, "nesting", lambda n: nested(50, n), 1, 2000,
                     "inline markup 50 levels deep in {n} paragraph(s)")
 
