@@ -10,7 +10,8 @@
  * It is a benchmark, not a test: it prints PASS or MISS against the targets
  * and always exits 0 once it has run. Run it from the top of the source tree. */
 
-/* wait4 gives one child's own peak memory; RUSAGE_CHILDREN would mix every child's. */
+/* wait4 gives one child's own peak memory (RUSAGE_CHILDREN would mix every
+ * child's); getloadavg says how busy the machine was. */
 #define _DEFAULT_SOURCE
 #include <errno.h>
 #include <fcntl.h>
@@ -590,6 +591,11 @@ int main(int argc, char **argv)
 	}
 
 	printf("qreport benchmark: layout %s, data directory %s\n", LAYOUT, datadir);
+	/* Wall times mean little on a busy machine; say how busy it was. */
+	double load[1];
+	if (getloadavg(load, 1) == 1)
+		printf("machine: %ld processors, load average %.2f at the start\n",
+		       sysconf(_SC_NPROCESSORS_ONLN), load[0]);
 	const struct size_result *example = NULL, *ref = NULL, *big = NULL;
 	for (int i = 0; i < n; i++) {
 		struct size_result *s = &sizes[i];
