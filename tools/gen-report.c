@@ -222,7 +222,6 @@ static int count_words(const char *s)
 
 /* Everything the generator decides about one measure before writing it. */
 struct measure_plan {
-	unsigned index;
 	const struct kind *kind;
 	char id[64];
 	const char *area;       /* Qualifies the name, or NULL. */
@@ -238,7 +237,6 @@ static void plan_measure(uint64_t seed, unsigned index, struct measure_plan *m)
 {
 	uint64_t rng = stream(seed, 1, index);
 	memset(m, 0, sizeof *m);
-	m->index = index;
 	m->kind = &kinds[below(&rng, NKINDS)];
 	snprintf(m->id, sizeof m->id, "%s-%05u", m->kind->slug, index + 1);
 	m->area = chance(&rng, 0.6) ? areas[below(&rng, NAREAS)] : NULL;
@@ -430,8 +428,11 @@ static void put_measure(uint64_t seed, unsigned index)
 		put_escaped(m.area);
 	}
 	fputs("</name>\n", stdout);
-	if (chance(&rng, 0.8))
-		printf("        <department>%s</department>\n", k->department);
+	if (chance(&rng, 0.8)) {
+		fputs("        <department>", stdout);
+		put_escaped(k->department);
+		fputs("</department>\n", stdout);
+	}
 	if (chance(&rng, 0.3)) {
 		fputs("        <definition>Counted from the department’s records for each quarter; "
 		      "<i>", stdout);
