@@ -54,9 +54,10 @@ struct tag_elem {
 	bool many_pages;     /* unless it reaches over several pages. */
 	size_t extent_page;
 	double x0, y0, x1, y1;
-	char *text;          /* Links: their words, to describe the annotation; heap. */
+	char *text;          /* Its words, to describe a link annotation; heap. */
 	size_t text_len, text_cap;
 	double text_end, text_y; /* Where the last text box ended, to space words. */
+	int words_of;        /* A Link made here is described by this element's words. */
 	HPDF_Dict dict;
 };
 
@@ -163,6 +164,7 @@ static size_t add_elem(struct pdf_tag *t, enum role role, int parent, const char
 	e->alt = alt;
 	e->first_child = e->last_child = e->next_sibling = -1;
 	e->first = -1;
+	e->words_of = (int)t->nelems;
 	return t->nelems++;
 }
 
@@ -373,7 +375,7 @@ static void note_extent(struct pdf_tag *t, struct tag_elem *e, const struct box 
 	e->y1 = y1 > e->y1 ? y1 : e->y1;
 }
 
-/* Add a text box's words to a link's description, with a space where the
+/* Add a text box's words to its element's, with a space where the
  * text moves to a new line or leaves a gap, as a reader extracting it would. */
 static void note_text(struct tag_elem *e, const struct box *b)
 {
@@ -443,7 +445,7 @@ void pdf_tag_mark(struct pdf_tag *t, const struct box *b, bool in_text)
 		return;
 	struct tag_elem *e = &t->elems[key];
 	note_extent(t, e, b);
-	if (b->kind == BOX_TEXT && e->role == ROLE_LINK)
+	if (b->kind == BOX_TEXT)
 		note_text(e, b);
 }
 
@@ -457,6 +459,7 @@ static size_t link_elem(struct pdf_tag *t, const struct box *b)
 		if (t->elems[e].role == ROLE_LINK)
 			return (size_t)e;
 	size_t link = add_elem(t, ROLE_LINK, start, NULL);
+	t->elems[link].words_of = start;
 	add_kid(t, (size_t)start, KID_ELEM)->index = link;
 	return link;
 }
@@ -806,7 +809,7 @@ static HPDF_STATUS write_page_keys(struct pdf_tag *t)
 	for (size_t i = 0; i < t->nannots && rc == HPDF_OK; i++) {
 		const struct tag_annot *an = &t->annots[i];
 		rc |= HPDF_Dict_AddNumber(an->annot, "StructParent", (HPDF_INT32)(t->npages + i));
-		const struct tag_elem *e = &t->elems[an->elem];
+		const struct tag_elem *e = &t->elems[t->elems[an->elem].words_of];
 		char fallback[600];
 		const char *words = e->text_len ? e->text : NULL;
 		if (!words) {

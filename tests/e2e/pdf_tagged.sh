@@ -154,12 +154,18 @@ shown = {s for s in subprocess.run([QREPORT, "--check", data], capture_output=Tr
          .stdout.split() if s in labels}
 check(icons and {labels[s] for s in shown} <= set(icons),
       f"status icons are figures named by their status ({len(icons)} icons)")
-lost = in_order(charts, measures, lambda f, n: n in f)
-check(charts and lost is None,
-      f"each measure's chart is a figure whose alternative names it, in data-file order ({len(charts)} charts)" +
-      (f" (lost at '{lost}')" if lost else ""))
-stray = [f for f in charts if not any(m in f for m in measures)]
-check(not stray, "every other figure is a chart of a measure" + (f" ({stray[:2]})" if stray else ""))
+# Which measure each chart shows: the longest measure name its alternative
+# names (one name can contain another).
+named = []
+for f in charts:
+    found = [i for i, m in enumerate(measures) if m in f]
+    named.append(max(found, key=lambda i: len(measures[i])) if found else None)
+stray = [f for f, i in zip(charts, named) if i is None]
+check(not stray, f"every other figure is a chart whose alternative names its measure ({len(charts)} charts)" +
+      (f" ({stray[:2]})" if stray else ""))
+known = [i for i in named if i is not None]
+check(known == sorted(known) and len(set(known)) == len(known),
+      "charts come in data-file order, one per measure at most")
 terse = [f for f in charts if not re.search(r"\d", f)]
 check(not terse, "chart alternatives give the values" + (f" ({terse[:2]})" if terse else ""))
 sys.exit(1 if failed else 0)
