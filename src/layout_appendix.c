@@ -9,12 +9,12 @@
 #include "units.h"
 
 static const struct tcol appendix_cols[] = {
-	{"Goal area", ALIGN_LEFT},
-	{"Measure", ALIGN_LEFT},
-	{"Target", ALIGN_LEFT},
-	{"Result", ALIGN_RIGHT},
-	{"Status", ALIGN_LEFT},
-	{"On last year", ALIGN_RIGHT},
+	{"Goal area", ALIGN_LEFT, true},
+	{"Measure", ALIGN_LEFT, true},
+	{"Target", ALIGN_LEFT, true},
+	{"Result", ALIGN_RIGHT, false},
+	{"Status", ALIGN_LEFT, false},
+	{"On last year", ALIGN_RIGHT, false},
 };
 #define APPENDIX_NCOLS (sizeof appendix_cols / sizeof appendix_cols[0])
 

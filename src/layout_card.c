@@ -219,7 +219,7 @@ static void card_body(struct lay *L, const struct measure *m, int sect, enum car
 	struct fact facts[MAX_FACTS];
 	size_t nf = collect_facts(L, m, kind, facts);
 	double inner = L->width - 2 * pad;
-	bool chart = kind == CARD_FULL && chart_has_data(m);
+	bool chart = kind == CARD_FULL && chart_has_data(L, m);
 	double chart_w = chart ? fmax(inner * 0.4, 150) : 0;
 	double gap = chart ? L->line * 1.5 : 0;
 	double facts_w = inner - chart_w - gap;

@@ -40,47 +40,39 @@ static bool slot_value(const struct measure *m, const struct period_eval *pe, do
 	return true;
 }
 
-/* Whether any period has a value to plot. */
-bool chart_has_data(const struct measure *m)
-{
-	for (size_t i = 0; i < m->nhistory; i++) {
-		double v;
-		if (slot_value(m, &m->history[i], &v))
-			return true;
-	}
-	return false;
-}
-
-/* The last CHART_QUARTERS quarters up to the report period, starting at the
- * first one with a value; returns how many. */
+/* The last CHART_QUARTERS quarters up to the report period, each with its
+ * value if it has one; the same span on every card, so their quarters line
+ * up down the page. Returns how many quarters have a value. */
 static size_t collect(const struct lay *L, const struct measure *m, struct slot *s)
 {
 	int last = period_index(L->r->period);
 	int first = last - CHART_QUARTERS + 1;
-	int earliest = last;
-	for (size_t i = 0; i < m->nhistory; i++) {
-		double v;
-		int pi = period_index(m->history[i].period);
-		if (pi >= first && pi < earliest && slot_value(m, &m->history[i], &v))
-			earliest = pi;
-	}
-	size_t n = (size_t)(last - earliest + 1);
-	for (size_t k = 0; k < n; k++) {
+	for (size_t k = 0; k < CHART_QUARTERS; k++) {
 		memset(&s[k], 0, sizeof s[k]);
-		s[k].period = period_from_index(earliest + (int)k);
+		s[k].period = period_from_index(first + (int)k);
 	}
+	size_t valued = 0;
 	for (size_t i = 0; i < m->nhistory; i++) {
 		const struct period_eval *pe = &m->history[i];
 		int pi = period_index(pe->period);
-		if (pi < earliest || pi > last)
+		if (pi < first || pi > last)
 			continue;
-		struct slot *sl = &s[pi - earliest];
+		struct slot *sl = &s[pi - first];
 		sl->pe = pe;
 		sl->has_value = slot_value(m, pe, &sl->value);
 		sl->has_target = pe->has_target;
 		sl->target = pe->target_amount;
+		valued += sl->has_value;
 	}
-	return n;
+	return valued;
+}
+
+/* A chart is worth its room with two quarters to compare: one bar says no
+ * more than the result beside it. */
+bool chart_has_data(const struct lay *L, const struct measure *m)
+{
+	struct slot s[CHART_QUARTERS];
+	return collect(L, m, s) >= 2;
 }
 
 /* A round step for about `n` intervals over `range`: 1, 2, 2.5 or 5 times
@@ -188,7 +180,8 @@ void chart_measure(struct lay *L, const struct measure *m, int parent, double x,
 		   double w, double h)
 {
 	struct slot s[CHART_QUARTERS];
-	size_t n = collect(L, m, s);
+	collect(L, m, s);
+	const size_t n = CHART_QUARTERS;
 	int fig = db_elem(&L->db, ROLE_FIGURE, parent, alt_text(L, m, s, n));
 	struct boxbuf *out = &L->fl.boxes;
 	const struct style *st = L->st;
@@ -270,17 +263,21 @@ void chart_measure(struct lay *L, const struct measure *m, int parent, double x,
 	/* Bars: earlier quarters lighter, the report quarter in full colour. */
 	struct rgb past = mix(st->color_primary, L->c.white, 0.5);
 	int last = period_index(L->r->period);
-	double first_x = px + (CHART_QUARTERS - (double)n) * slot_w;
 	struct point *tp = arena_calloc(L->a, n + 2, sizeof *tp);
 	size_t ntp = 0;
 	for (size_t i = 0; i < n; i++) {
-		double sx = first_x + (double)i * slot_w;
+		double sx = px + (double)i * slot_w;
 		double cx = sx + slot_w / 2;
+		double y0 = ypos(&sc, 0 > lo ? 0 : lo);
 		if (s[i].has_value) {
-			double y0 = ypos(&sc, 0 > lo ? 0 : lo), y1 = ypos(&sc, s[i].value);
+			double y1 = ypos(&sc, s[i].value);
 			bool now = period_index(s[i].period) == last;
 			put_rect(out, fig, sx + slot_w * 0.2, fmin(y0, y1), slot_w * 0.6, fabs(y1 - y0),
 				 now ? st->color_primary : past);
+		} else {
+			/* A quarter without a result says so, so it never reads as a zero. */
+			put_label(L, "n/a", T_SMALL_MUTED, ALIGN_CENTER, sx - slot_w, y0 + lh + small * 0.2,
+				  slot_w * 3, fig, out);
 		}
 		if (s[i].has_target) {
 			tp[ntp].x = cx;
@@ -342,4 +339,5 @@ void chart_measure(struct lay *L, const struct measure *m, int parent, double x,
 		put_label(L, plots_ytd(m) ? "Target to date" : "Target", T_SMALL_MUTED, ALIGN_LEFT,
 			  lx, ly, px + pw - lx, fig, out);
 	}
+
 }

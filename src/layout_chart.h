@@ -9,11 +9,12 @@
 #include "layout_ctx.h"
 #include "model.h"
 
-/* How many quarters a chart shows at most. */
+/* How many quarters a chart shows: the report's and those before it. */
 #define CHART_QUARTERS 8
 
-/* Whether the measure has anything to chart. */
-bool chart_has_data(const struct measure *m);
+/* Whether the measure has results for at least two of the quarters a chart
+ * shows (the last CHART_QUARTERS up to the report's). */
+bool chart_has_data(const struct lay *L, const struct measure *m);
 /* Draw the chart into the open flow item within (x, top, w, h), item
  * coordinates; the Figure element goes under `parent`. */
 void chart_measure(struct lay *L, const struct measure *m, int parent, double x, double top,

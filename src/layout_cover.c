@@ -26,6 +26,69 @@ static double cover_text(struct lay *L, const char *text, struct tstyle ts, int 
 	return h;
 }
 
+/* A bar across the column in the statuses' colours, each share as long as
+ * its count, good news first; decoration, since the tiles say the numbers. */
+static double share_bar(struct lay *L, const int *counts, double x, double top, double width)
+{
+	double h = L->st->size_body * 0.8, gap = 1.5, total = 0;
+	int shown = 0;
+	for (int i = 0; i < STATUS_COUNT; i++) {
+		total += counts[i];
+		shown += counts[i] > 0;
+	}
+	if (total <= 0)
+		return 0;
+	double room = width - gap * (shown - 1), cx = x;
+	for (int i = 0; i < STATUS_COUNT; i++) {
+		enum status s = status_order[i];
+		if (counts[s] == 0)
+			continue;
+		double w = room * counts[s] / total;
+		put_rect(&L->fl.boxes, -1, cx, top - h, w, h, L->st->status_color[s]);
+		cx += w + gap;
+	}
+	return h;
+}
+
+/* The cover's lower half: the quarter's statuses, standing on the foot of
+ * the text area: how many measures, a tile per status, and their shares
+ * as a bar. Where the titles above leave too little room (below `limit`),
+ * a line of chips instead, or nothing. */
+static void overview(struct lay *L, int sect, double limit)
+{
+	const struct report *r = L->r;
+	double x = L->left, width = L->width, foot = L->st->margin_bottom;
+	const char *what = arena_printf(L->a, "%zu measure%s this quarter", r->nmeasures,
+					r->nmeasures == 1 ? "" : "s");
+	struct tstyle hs = lay_tstyle(L, T_H3);
+	struct tblock hb;
+	text_plain(L, &hb, what, &hs, width, r->path, 0);
+	double gap = L->line * 0.6, bar = L->st->size_body * 0.8;
+	double tiles = draw_tiles(L, r->counts, sect, x, 0, width, NULL);
+	double top = foot + text_height(&hb) + gap + bar + gap * 1.5 + tiles;
+	if (top <= limit) {
+		double y = top;
+		y -= draw_block(L, &hb, db_elem(&L->db, ROLE_P, sect, NULL), x, y, width) + gap;
+		y -= draw_tiles(L, r->counts, sect, x, y, width, &L->fl.boxes) + gap * 1.5;
+		share_bar(L, r->counts, x, y, width);
+		text_free(&hb);
+		return;
+	}
+	text_free(&hb);
+	/* The chips take a line or two under a small label. */
+	struct tblock lb;
+	struct tstyle ls = lay_tstyle(L, T_LABEL);
+	text_plain(L, &lb, what, &ls, width, r->path, 0);
+	double chips = draw_chips(L, r->counts, -1, x, 0, width, NULL);
+	top = foot + text_height(&lb) + L->line * 0.2 + chips;
+	if (top <= limit) {
+		double y = top;
+		y -= draw_block(L, &lb, db_elem(&L->db, ROLE_P, sect, NULL), x, y, width) + L->line * 0.2;
+		draw_chips(L, r->counts, db_elem(&L->db, ROLE_P, sect, NULL), x, y, width, &L->fl.boxes);
+	}
+	text_free(&lb);
+}
+
 /* The cover: a band in the brand's fill with the logo, organization, title
  * and subtitle; an accent rule; then the quarter, its dates, the plan and
  * the publication date on white. No header or footer. */
@@ -111,18 +174,7 @@ void part_cover(struct lay *L)
 		const char *pub = arena_printf(L->a, "Published %s", r->published_text);
 		y -= cover_text(L, pub, lay_tstyle(L, T_BODY_MUTED), sect, ROLE_P, x, y, width);
 	}
-	/* The quarter's statuses at the foot, above a rule, if there is room. */
-	double foot = st->margin_bottom + L->line * 2;
-	if (r->nmeasures > 0 && y - L->line * 3 > foot + L->line * 2) {
-		const char *what = arena_printf(L->a, "%zu measure%s this quarter", r->nmeasures,
-						r->nmeasures == 1 ? "" : "s");
-		put_line(&f->boxes, -1, x, foot + L->line * 2.2, x + width, foot + L->line * 2.2, 0.5,
-			 st->color_rule, false);
-		double lh = cover_text(L, what, lay_tstyle(L, T_LABEL), sect, ROLE_P, x,
-				       foot + L->line * 1.8, width);
-		int p = db_elem(&L->db, ROLE_P, sect, NULL);
-		draw_chips(L, r->counts, p, x, foot + L->line * 1.8 - lh - L->line * 0.2, width,
-			   &f->boxes);
-	}
+	if (r->nmeasures > 0)
+		overview(L, sect, y - L->line * 2);
 	flow_close(f, it, H);
 }

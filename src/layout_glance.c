@@ -39,7 +39,8 @@ const char *result_text(struct lay *L, const struct measure *m)
 	return "\xE2\x80\x94";
 }
 
-/* Every status with its icon and count, zeros muted, wrapping if need be. */
+/* Every status with its icon and count, zeros muted, wrapping if need be;
+ * with `out` NULL, only measures. */
 double draw_chips(struct lay *L, const int *counts, int elem, double x0, double top, double width,
 		  struct boxbuf *out)
 {
@@ -64,8 +65,9 @@ double draw_chips(struct lay *L, const int *counts, int elem, double x0, double 
 			y -= lh;
 		}
 		double base = y - text_baseline(&b[i]);
-		put_icon(out, elem, x, base - b[i].descent, isz, status_order[i]);
-		if (b[i].nlines)
+		if (out)
+			put_icon(out, elem, x, base - b[i].descent, isz, status_order[i]);
+		if (out && b[i].nlines)
 			text_line_boxes(L, &b[i], 0, x + isz + gap, y, right - x - isz - gap, elem, out);
 		x += w + sep;
 		text_free(&b[i]);
@@ -84,12 +86,12 @@ void status_chips(struct lay *L, const int *counts, int parent, double space_bef
 	flow_close(f, it, h);
 }
 
-/* Four tiles, one per status: icon, count, label. */
-static void tiles(struct lay *L, int sect)
+/* See layout_parts.h. */
+double draw_tiles(struct lay *L, const int *counts, int parent, double x0, double top,
+		  double width, struct boxbuf *out)
 {
-	struct flow *f = &L->fl;
 	double gap = L->line;
-	double tw = (L->width - 3 * gap) / 4;
+	double tw = (width - 3 * gap) / 4;
 	double pad = L->line * 0.7;
 	double isz = L->st->size_h1;
 	struct tstyle cts = lay_tstyle(L, T_H1);
@@ -98,40 +100,56 @@ static void tiles(struct lay *L, int sect)
 	double h = 0;
 	for (int i = 0; i < STATUS_COUNT; i++) {
 		enum status s = status_order[i];
-		const char *count = arena_printf(L->a, "%d", L->r->counts[s]);
+		const char *count = arena_printf(L->a, "%d", counts[s]);
 		text_plain(L, &cb[i], count, &cts, tw - 3 * pad - isz, L->st->path, 0);
 		text_plain(L, &lb[i], L->st->status_label[s], &lts, tw - 2 * pad, L->st->path, 0);
 		h = fmax(h, fmax(text_height(&cb[i]), isz) + text_height(&lb[i]));
 	}
 	h += 2 * pad;
-	size_t it = flow_open(f, L->line * 1.2, KEEP_NONE);
-	int list = db_elem(&L->db, ROLE_L, sect, NULL);
+	if (!out) {
+		for (int i = 0; i < STATUS_COUNT; i++) {
+			text_free(&cb[i]);
+			text_free(&lb[i]);
+		}
+		return h;
+	}
+	int list = db_elem(&L->db, ROLE_L, parent, NULL);
 	for (int i = 0; i < STATUS_COUNT; i++) {
 		enum status s = status_order[i];
 		int li = db_elem(&L->db, ROLE_LI, list, NULL);
 		int body = db_elem(&L->db, ROLE_LBODY, li, NULL);
-		double x = L->left + i * (tw + gap);
-		put_rect(&f->boxes, -1, x, -h, tw, h, L->st->color_band);
-		put_rect(&f->boxes, -1, x, -pad * 0.35, tw, pad * 0.35, L->st->status_color[s]);
+		double x = x0 + i * (tw + gap);
+		put_rect(out, -1, x, top - h, tw, h, L->st->color_band);
+		put_rect(out, -1, x, top - pad * 0.35, tw, pad * 0.35, L->st->status_color[s]);
 		double ch = fmax(text_height(&cb[i]), isz);
-		put_icon(&f->boxes, body, x + pad, -pad - ch / 2 - isz / 2, isz, s);
+		put_icon(out, body, x + pad, top - pad - ch / 2 - isz / 2, isz, s);
 		for (size_t k = 0; k < cb[i].nlines; k++)
-			text_line_boxes(L, &cb[i], k, x + 2 * pad + isz, -pad - (ch - text_height(&cb[i])) / 2,
-					tw - 3 * pad - isz, body, &f->boxes);
+			text_line_boxes(L, &cb[i], k, x + 2 * pad + isz,
+					top - pad - (ch - text_height(&cb[i])) / 2, tw - 3 * pad - isz,
+					body, out);
 		for (size_t k = 0; k < lb[i].nlines; k++)
-			text_line_boxes(L, &lb[i], k, x + pad, -pad - ch - (double)k * lb[i].line_h,
-					tw - 2 * pad, body, &f->boxes);
+			text_line_boxes(L, &lb[i], k, x + pad, top - pad - ch - (double)k * lb[i].line_h,
+					tw - 2 * pad, body, out);
 		text_free(&cb[i]);
 		text_free(&lb[i]);
 	}
+	return h;
+}
+
+/* The tiles as a flow item. */
+static void tiles(struct lay *L, int sect)
+{
+	struct flow *f = &L->fl;
+	size_t it = flow_open(f, L->line * 1.2, KEEP_NONE);
+	double h = draw_tiles(L, L->r->counts, sect, L->left, 0, L->width, &f->boxes);
 	flow_close(f, it, h);
 }
 
 static const struct tcol glance_cols[] = {
-	{"Status", ALIGN_LEFT},
-	{"Measure", ALIGN_LEFT},
-	{"Result", ALIGN_RIGHT},
-	{"Target", ALIGN_LEFT},
+	{"Status", ALIGN_LEFT, false},
+	{"Measure", ALIGN_LEFT, true},
+	{"Result", ALIGN_RIGHT, false},
+	{"Target", ALIGN_LEFT, true},
 };
 #define GLANCE_NCOLS (sizeof glance_cols / sizeof glance_cols[0])
 
@@ -201,6 +219,7 @@ void part_glance(struct lay *L)
 		blk_heading(L, 2, goal->name, gs, -1, L->line * 1.6, goal->line);
 		if (goal->nmeasures == 0) {
 			struct lines_opt co = lines_opt_default(L, -1);
+			co.space_before = L->line * 0.2;
 			blk_text(L, NO_MEASURES_TEXT, T_BODY_MUTED, gs, &co);
 			continue;
 		}

@@ -3,8 +3,9 @@
 #include "layout_blocks.h"
 #include "layout_card.h"
 
-/* One section per goal, each on a new page: a kicker, the goal's name, its
- * statement, its counts, then a card per measure. */
+/* One section per goal, each on a new page (but for one without measures):
+ * a kicker, the goal's name, its statement, its counts, then a card per
+ * measure. */
 void part_goals(struct lay *L)
 {
 	const struct report *r = L->r;
@@ -16,9 +17,12 @@ void part_goals(struct lay *L)
 		struct lines_opt k = lines_opt_default(L, -1);
 		k.keep_inside = k.keep_last = KEEP_ALWAYS;
 		k.dest = L->goal_dest[g];
+		k.space_before = L->line * 3;
 		blk_text(L, "Goal area", T_LABEL, sect, &k);
 		blk_heading(L, 1, goal->name, sect, -1, L->line * 0.2, goal->line);
-		L->fl.items[first].new_page = true;
+		/* A goal without measures is a few lines: rather than a page of its
+		 * own, nearly empty, it follows the goal before it. */
+		L->fl.items[first].new_page = g == 0 || goal->nmeasures > 0;
 		if (goal->statement.nruns > 0) {
 			struct lines_opt o = lines_opt_default(L, -1);
 			o.space_before = L->line * 0.4;

@@ -27,9 +27,16 @@ const char *result_text(struct lay *L, const struct measure *m);
 void status_chips(struct lay *L, const int *counts, int parent, double space_before,
 		  unsigned char keep);
 /* The same drawn into `out` with its top at `top` (page or item
- * coordinates), `width` wide; returns its height. */
+ * coordinates), `width` wide; returns its height (with `out` NULL, only
+ * measures). */
 double draw_chips(struct lay *L, const int *counts, int elem, double x, double top, double width,
 		  struct boxbuf *out);
+
+/* Four tiles, one per status, with its icon, count and label, drawn into
+ * `out` as a list under `parent` with the tiles' top at `top`; returns
+ * their height. With `out` NULL, only measures. */
+double draw_tiles(struct lay *L, const int *counts, int parent, double x, double top,
+		  double width, struct boxbuf *out);
 
 /* Titles of the parts that have a heading and a contents entry. */
 extern const char *const part_title[PART_COUNT];

@@ -111,11 +111,49 @@ static void cap_least(const double *minw, size_t nc, double W, double *out)
 		out[c] = minw[c] < cap ? minw[c] : cap;
 }
 
+/* Whether a column keeps its natural width when not everything fits:
+ * figures and statuses (not prose) no wider than a fifth of the table. */
+static bool keeps_natural(const struct tcol *col, double natural, double W)
+{
+	return !col->prose && natural <= W * 0.2;
+}
+
+/* Share `room` among the columns marked in `open` (their extra widths
+ * beyond the least in `want`, given in `give`): a column that wants no more
+ * than an even share gets what it wants, again and again while that frees
+ * room; the rest share what is left in proportion to what they lack, so a
+ * column with one enormous cell cannot starve a modest one. */
+static void share_room(double room, const double *want, bool *open, double *give, size_t nc)
+{
+	for (bool changed = true; changed;) {
+		changed = false;
+		size_t n = 0;
+		for (size_t c = 0; c < nc; c++)
+			n += open[c];
+		if (n == 0)
+			return;
+		double even = room / (double)n;
+		for (size_t c = 0; c < nc; c++)
+			if (open[c] && want[c] <= even) {
+				give[c] = want[c];
+				room -= want[c];
+				open[c] = false;
+				changed = true;
+			}
+	}
+	double lack = 0;
+	for (size_t c = 0; c < nc; c++)
+		lack += open[c] ? want[c] : 0;
+	for (size_t c = 0; c < nc; c++)
+		if (open[c])
+			give[c] = lack > 0 ? room * want[c] / lack : 0;
+}
+
 /* Widths: everything at its natural width when that fits, the spare room
  * shared in proportion. Otherwise every column gets its widest word (capped,
- * see cap_least); then short columns (statuses, numbers: natural width at
- * most a fifth of the table) get their natural width so they never wrap, and
- * the long ones share what is left in proportion to what they lack. */
+ * see cap_least); then short columns (see keeps_natural) get their natural
+ * width so they never wrap, and the others share what is left (share_room).
+ * If even the short ones do not fit, all share in proportion. */
 void table_fit(struct lay *L, struct table *t, const double *minw_in, const double *maxw)
 {
 	size_t nc = t->ncols;
@@ -125,29 +163,33 @@ void table_fit(struct lay *L, struct table *t, const double *minw_in, const doub
 		maxw = t->maxw;
 	double W = t->width;
 	double *minw = arena_calloc(L->a, nc, sizeof *minw);
+	double *want = arena_calloc(L->a, nc, sizeof *want);
+	double *give = arena_calloc(L->a, nc, sizeof *give);
+	bool *open = arena_calloc(L->a, nc, sizeof *open);
 	cap_least(minw_in, nc, W, minw);
-	double smin = 0, smax = 0, short_want = 0, long_want = 0;
+	double smin = 0, smax = 0, short_want = 0;
 	for (size_t c = 0; c < nc; c++) {
-		double want = maxw[c] > minw[c] ? maxw[c] - minw[c] : 0;
+		want[c] = maxw[c] > minw[c] ? maxw[c] - minw[c] : 0;
 		smin += minw[c];
-		smax += minw[c] + want;
-		if (maxw[c] <= W * 0.2)
-			short_want += want;
-		else
-			long_want += want;
+		smax += minw[c] + want[c];
+		open[c] = !keeps_natural(&t->cols[c], maxw[c], W);
+		if (!open[c])
+			short_want += want[c];
+	}
+	if (smax > W && smin <= W && short_want <= W - smin) {
+		for (size_t c = 0; c < nc; c++)
+			give[c] = want[c];
+		share_room(W - smin - short_want, want, open, give, nc);
 	}
 	for (size_t c = 0; c < nc; c++) {
-		double want = maxw[c] > minw[c] ? maxw[c] - minw[c] : 0;
-		bool is_short = maxw[c] <= W * 0.2;
 		if (smax <= W)
-			t->widths[c] = smax > 0 ? (minw[c] + want) * W / smax : W / (double)nc;
+			t->widths[c] = smax > 0 ? (minw[c] + want[c]) * W / smax : W / (double)nc;
 		else if (smin > W)
 			t->widths[c] = minw[c] * W / smin;
-		else if (short_want <= W - smin && long_want > 0)
-			t->widths[c] = minw[c] + (is_short ? want
-							   : (W - smin - short_want) * want / long_want);
+		else if (short_want <= W - smin)
+			t->widths[c] = minw[c] + give[c];
 		else
-			t->widths[c] = minw[c] + (W - smin) * want / (smax - smin);
+			t->widths[c] = minw[c] + (W - smin) * want[c] / (smax - smin);
 	}
 }
 

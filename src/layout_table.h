@@ -12,6 +12,7 @@
 struct tcol {
 	const char *head;  /* Column heading. */
 	enum align align;  /* ALIGN_RIGHT for numbers. */
+	bool prose;        /* Words (names, targets) that may wrap to give figures room. */
 };
 
 struct tcell {

@@ -1,7 +1,8 @@
 /* The whole report laid out with fixed metrics: page numbers and contents
  * after the second pass, header and footer, links and destinations,
- * bookmarks, the element tree, text inside its area, replacement
- * warnings with file:line, the layout's part order, and time at scale. */
+ * bookmarks, the element tree, charts and their text alternatives, text
+ * inside its area, replacement warnings with file:line, the layout's part
+ * order, and time at scale. */
 #include <time.h>
 
 #include "eval.h"
@@ -237,6 +238,19 @@ static void test_example(void)
 	size_t page;
 	CHECK(find(&fx, doc, "Performance Dashboard", &page) && page == 0, "the cover shows the title");
 	CHECK(find(&fx, doc, "Contents", &page) && page == 1, "the contents follow the cover");
+	CHECK(find(&fx, doc, "7 measures this quarter", &page) && page == 0,
+	      "the cover counts the quarter's measures");
+	int cover_icons = 0, cover_counts = 0;
+	for (size_t i = 0; i < doc->pages[0].nboxes; i++) {
+		const struct box *b = &doc->pages[0].boxes[i];
+		cover_icons += b->kind == BOX_ICON;
+		if (b->kind == BOX_TEXT && b->elem >= 0 && b->u.text.y < fx.st.page_height / 2) {
+			const char *t = box_str(&fx, b);
+			cover_counts += strcmp(t, "3") == 0 || strcmp(t, "4") == 0 || strcmp(t, "0") == 0;
+		}
+	}
+	CHECK_INT(cover_icons, STATUS_COUNT, "its lower half has a tile with an icon for each status");
+	CHECK_INT(cover_counts, STATUS_COUNT, "and each status's count: 3 met, 0 under, 4 not met, 0 no data");
 	size_t dests = 3 + r->nsections + r->ngoals + r->nmeasures;
 	CHECK_INT(doc->ndests, dests, "a destination per part, section, goal and measure");
 	CHECK_INT(doc->noutline, dests, "a bookmark for each");
@@ -245,18 +259,64 @@ static void test_example(void)
 	CHECK(find(&fx, doc, "Zach Walker, City Manager", NULL), "a pull quote carries its attribution");
 	CHECK(find(&fx, doc, "8:37 against a target of at most 5:00", NULL),
 	      "a card states the result against the target in plain words");
-	bool alt = false;
+	int figures = 0;
 	for (size_t i = 0; i < doc->nelems; i++)
-		alt |= doc->elems[i].role == ROLE_FIGURE && doc->elems[i].alt &&
-		       strstr(doc->elems[i].alt, "Police dispatch") && strstr(doc->elems[i].alt, "Q1 FY2018 8:37") &&
-		       strstr(doc->elems[i].alt, "target at most 5:00");
-	CHECK(alt, "a chart's text alternative lists its values and the target");
+		figures += doc->elems[i].role == ROLE_FIGURE;
+	CHECK_INT(figures, 0, "a measure with one quarter of results gets no chart of one bar");
 	int icons = 0;
 	for (size_t p = 0; p < doc->npages; p++)
 		for (size_t i = 0; i < doc->pages[p].nboxes; i++)
 			icons += doc->pages[p].boxes[i].kind == BOX_ICON;
 	CHECK(icons >= (int)r->nmeasures * 3, "status icons in the glance, the cards and the appendix");
 	CHECK_STR(fixture_messages(&fx), "", "no warnings for the example");
+	report_free(r);
+	fixture_free(&fx);
+}
+
+/* The Figure whose text alternative names `name`, or -1. */
+static int figure_of(const struct doc *doc, const char *name)
+{
+	for (size_t i = 0; i < doc->nelems; i++)
+		if (doc->elems[i].role == ROLE_FIGURE && doc->elems[i].alt &&
+		    strstr(doc->elems[i].alt, name))
+			return (int)i;
+	return -1;
+}
+
+static void test_charts(void)
+{
+	struct fixture fx;
+	fixture_init(&fx);
+	struct report *r = load_report("examples/riverbend-fy2025-q3.xml", &fx.d);
+	CHECK(r != NULL, "the Riverbend example loads");
+	if (!r) {
+		fixture_free(&fx);
+		return;
+	}
+	eval_report(r);
+	struct doc *doc = layout_report(r, &fx.st, &fx.m, &fx.a, &fx.d);
+	check_doc(&fx, r, doc, true, "riverbend");
+	int police = figure_of(doc, "Priority 1 police calls");
+	CHECK(police >= 0 && strstr(doc->elems[police].alt, "Q4 FY2023 6:58") &&
+		      strstr(doc->elems[police].alt, "Q3 FY2025 6:32") &&
+		      strstr(doc->elems[police].alt, "target at most 6:00") &&
+		      !strstr(doc->elems[police].alt, "FY2023 7:01"),
+	      "a chart's text alternative lists the eight quarters it shows and the target");
+	CHECK(figure_of(doc, "Residents satisfied") < 0,
+	      "a measure with one result in the chart's quarters gets no chart");
+	/* Cardiac survival has every quarter but the report's, which has only a status. */
+	int cardiac = figure_of(doc, "Cardiac arrest");
+	int na = 0, bars = 0;
+	for (size_t p = 0; p < doc->npages; p++)
+		for (size_t i = 0; i < doc->pages[p].nboxes; i++) {
+			const struct box *b = &doc->pages[p].boxes[i];
+			if (cardiac < 0 || b->elem != cardiac)
+				continue;
+			na += b->kind == BOX_TEXT && strcmp(box_str(&fx, b), "n/a") == 0;
+			bars += b->kind == BOX_RECT && b->u.rect.fill && b->u.rect.h > 1;
+		}
+	CHECK_INT(na, 1, "a quarter without a result is marked n/a, not drawn as a zero");
+	CHECK_INT(bars, 7 + 1, "a bar for each of the other seven quarters, and the legend's swatch");
 	report_free(r);
 	fixture_free(&fx);
 }
@@ -368,6 +428,7 @@ static void test_scale(void)
 int main(void)
 {
 	test_example();
+	test_charts();
 	test_replacement();
 	test_parts_and_long_contents();
 	test_scale();

@@ -1,13 +1,14 @@
-/* Tables: column widths, wrapped cells, right-aligned numbers, banding,
- * the head row repeated on each page, rows never split. */
+/* Tables: column widths (an overlong word included), wrapped cells,
+ * right-aligned numbers, banding, the head row repeated on each page, rows
+ * never split. */
 #include "harness.h"
 #include "layout_fixture.h"
 #include "layout_table.h"
 
 static const struct tcol cols[] = {
-	{"Measure", ALIGN_LEFT},
-	{"Status", ALIGN_LEFT},
-	{"Result", ALIGN_RIGHT},
+	{"Measure", ALIGN_LEFT, true},
+	{"Status", ALIGN_LEFT, false},
+	{"Result", ALIGN_RIGHT, false},
 };
 
 /* A table of n rows: a name, a status with its icon, a number. */
@@ -90,6 +91,83 @@ static void test_widths(void)
 			inside = 0;
 	}
 	CHECK(inside, "no cell text runs outside the table");
+	fixture_free(&fx);
+}
+
+/* A 300-letter word is cut inside its own column; the others keep theirs whole. */
+static void test_overlong_word(void)
+{
+	struct fixture fx;
+	fixture_init(&fx);
+	char word[301];
+	memset(word, 'w', 300);
+	word[300] = '\0';
+	struct table t;
+	build(&fx, &t, 2, word);
+	table_shape(&fx.L, &t);
+	CHECK_NEAR(t.minw[0], 300 * 4 + 9.6, 1e-9, "the word alone is wider than the table");
+	table_fit(&fx.L, &t, NULL, NULL);
+	CHECK_NEAR(t.widths[0] + t.widths[1] + t.widths[2], 500, 1e-6, "the columns still fill the table");
+	CHECK(t.widths[1] >= t.maxw[1] - 1e-9 && t.widths[2] >= t.maxw[2] - 1e-9,
+	      "the status and number columns keep their natural width");
+	CHECK(t.widths[0] > 500 * 0.5, "the column with the word takes the rest");
+	table_flow(&fx.L, &t);
+	flow_paginate(&fx.L.fl, &fx.L.db, &fx.a);
+	CHECK(find_text(&fx.L.db, 0, "Goal Met") && find_text(&fx.L.db, 0, "Status"),
+	      "the status and its head are whole words on one line");
+	int inside = 1, pieces = 0;
+	for (size_t i = 0; i < fx.L.db.pages[0].n; i++) {
+		const struct box *x = &fx.L.db.pages[0].v[i];
+		if (x->kind != BOX_TEXT)
+			continue;
+		if (x->u.text.x < 50 - 1e-6 || x->u.text.x + x->u.text.width > 550 + 1e-6)
+			inside = 0;
+		pieces += x->u.text.len > 0 && x->u.text.text[0] == 'w';
+	}
+	CHECK(inside, "no piece of the word runs outside the table");
+	CHECK(pieces >= 2 * 3, "the word is cut over several lines in each row");
+
+	/* Several wide columns that cannot all have their words: the narrow one keeps its own. */
+	static const struct tcol three[] = {{"A", ALIGN_LEFT, true}, {"B", ALIGN_LEFT, true}, {"C", ALIGN_LEFT, true}};
+	double minw[3] = {400, 300, 150}, maxw[3] = {400, 300, 150};
+	t.cols = three;
+	table_fit(&fx.L, &t, minw, maxw);
+	CHECK_NEAR(t.widths[0] + t.widths[1] + t.widths[2], 500, 1e-6, "capped columns fill the table");
+	CHECK_NEAR(t.widths[2], 150, 1e-6, "a column narrower than the cap keeps its least width");
+	CHECK_NEAR(t.widths[0], t.widths[1], 1e-6, "the wide ones share the rest alike");
+	fixture_free(&fx);
+}
+
+/* When not everything fits: figures keep their width, a modest prose column
+ * keeps its own, and long prose columns share the rest by what they lack. */
+static void test_prose(void)
+{
+	struct fixture fx;
+	fixture_init(&fx);
+	const struct tcol three[] = {{"Area", ALIGN_LEFT, true},
+				     {"Measure", ALIGN_LEFT, true},
+				     {"Result", ALIGN_RIGHT, false}};
+	struct table t;
+	build(&fx, &t, 1, "");
+	t.cols = three;
+	tcell_text(&fx.L, &t.cells[0], "Healthy Places");
+	tcell_text(&fx.L, &t.cells[1], "A measure with a name long enough that it has to wrap "
+					"over several lines of the column whatever it is given");
+	tcell_text(&fx.L, &t.cells[2], "12,345");
+	table_shape(&fx.L, &t);
+	CHECK(t.maxw[0] + t.maxw[1] + t.maxw[2] > 500, "the cells do not fit on one line each");
+	table_fit(&fx.L, &t, NULL, NULL);
+	CHECK_NEAR(t.widths[2], t.maxw[2], 1e-6, "a figure keeps its natural width");
+	CHECK_NEAR(t.widths[0], t.maxw[0], 1e-6, "a modest prose column keeps its natural width");
+	CHECK_NEAR(t.widths[1], 500 - t.maxw[0] - t.maxw[2], 1e-6, "the long one takes the rest");
+
+	/* Least 50, 50 and 40; natural 400, 800 and 40: 360 points to share,
+	 * both prose columns lack more than half of it, so they share 350 : 750. */
+	double minw[3] = {50, 50, 40}, maxw[3] = {400, 800, 40};
+	table_fit(&fx.L, &t, minw, maxw);
+	CHECK_NEAR(t.widths[0], 50 + 360.0 * 350 / 1100, 1e-6, "long prose columns share by what they lack");
+	CHECK_NEAR(t.widths[1], 50 + 360.0 * 750 / 1100, 1e-6, "the longer getting more");
+	CHECK_NEAR(t.widths[2], 40, 1e-6, "beside a figure at its natural width");
 	fixture_free(&fx);
 }
 
@@ -223,6 +301,8 @@ static void test_row_taller_than_page(void)
 int main(void)
 {
 	test_widths();
+	test_overlong_word();
+	test_prose();
 	test_pages();
 	test_links_and_elems();
 	test_row_taller_than_page();
