@@ -265,6 +265,7 @@ void chart_measure(struct lay *L, const struct measure *m, int parent, double x,
 	int last = period_index(L->r->period);
 	struct point *tp = arena_calloc(L->a, n + 2, sizeof *tp);
 	size_t ntp = 0;
+	bool started = false; /* A quarter so far had a result. */
 	for (size_t i = 0; i < n; i++) {
 		double sx = px + (double)i * slot_w;
 		double cx = sx + slot_w / 2;
@@ -274,8 +275,10 @@ void chart_measure(struct lay *L, const struct measure *m, int parent, double x,
 			bool now = period_index(s[i].period) == last;
 			put_rect(out, fig, sx + slot_w * 0.2, fmin(y0, y1), slot_w * 0.6, fabs(y1 - y0),
 				 now ? st->color_primary : past);
-		} else {
-			/* A quarter without a result says so, so it never reads as a zero. */
+			started = true;
+		} else if (started) {
+			/* A gap in the results says so, so it never reads as a zero;
+			 * quarters before the first result stay empty. */
 			put_label(L, "n/a", T_SMALL_MUTED, ALIGN_CENTER, sx - slot_w, y0 + lh + small * 0.2,
 				  slot_w * 3, fig, out);
 		}

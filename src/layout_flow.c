@@ -35,6 +35,7 @@ size_t flow_open(struct flow *f, double space_before, unsigned char keep)
 	it->first = f->boxes.n;
 	it->dest = -1;
 	it->head = -1;
+	it->caption = -1;
 	f->open = f->n;
 	return f->n++;
 }
@@ -163,6 +164,30 @@ static void fix_placed(struct placer *pl, size_t i, size_t page, size_t at)
 		}
 }
 
+/* Height of a repeated head with its caption, if any. */
+static double head_height(const struct flow *f, const struct vitem *head)
+{
+	if (!head)
+		return 0;
+	return head->height + (head->caption >= 0 ? f->items[head->caption].height : 0);
+}
+
+/* Place a repeated head (and its caption above it) at `top`; returns the
+ * height they take. */
+static double place_head(struct placer *pl, size_t page, const struct vitem *head, double top)
+{
+	if (!head)
+		return 0;
+	double h = 0;
+	if (head->caption >= 0) {
+		const struct vitem *cap = &pl->f->items[head->caption];
+		place(pl, page, cap, top, true);
+		h += cap->height;
+	}
+	place(pl, page, head, top - h, true);
+	return h + head->height;
+}
+
 /* An item taller than a page (a table row or card part holding an
  * enormous text) goes over as many pages as it needs. Each cut falls above
  * every box that would cross the page's foot, so no line of text is cut;
@@ -177,11 +202,9 @@ static void place_sliced(struct placer *pl, const struct vitem *it, const struct
 	for (bool first = true;; first = false) {
 		size_t page = db_page(db, true);
 		double ptop = f->top, room = avail;
-		if (head) {
-			place(pl, page, head, ptop, true);
-			ptop -= head->height;
-			room -= head->height;
-		}
+		double used = place_head(pl, page, head, ptop);
+		ptop -= used;
+		room -= used;
 		if (first && it->dest >= 0) {
 			db->dests[it->dest].page = (int)page;
 			db->dests[it->dest].y = ptop + 4;
@@ -239,6 +262,8 @@ static size_t choose_break(const struct flow *f, size_t i, size_t j)
 {
 	size_t best[3] = {0, 0, 0};
 	for (size_t b = j; b > i; b--) {
+		if (f->items[b - 1].spare)
+			continue; /* Not on the page: a break after it is one before it. */
 		unsigned k = f->items[b - 1].keep;
 		if (k > KEEP_ALWAYS)
 			k = KEEP_ALWAYS;
@@ -263,6 +288,10 @@ void flow_paginate(struct flow *f, struct docbuild *db, struct arena *a)
 	size_t i = 0;
 	while (i < f->n) {
 		const struct vitem *first = &f->items[i];
+		if (first->spare) {
+			i++;
+			continue;
+		}
 		if (first->full_page) {
 			size_t page = db_page(db, false);
 			place(&pl, page, first, 0, false);
@@ -274,7 +303,7 @@ void flow_paginate(struct flow *f, struct docbuild *db, struct arena *a)
 		const struct vitem *head = NULL;
 		if (first->head >= 0 && (size_t)first->head < i) {
 			head = &f->items[first->head];
-			used = head->height;
+			used = head_height(f, head);
 		}
 		if (first->height > avail - used + 1e-6) {
 			place_sliced(&pl, first, head, avail);
@@ -286,6 +315,10 @@ void flow_paginate(struct flow *f, struct docbuild *db, struct arena *a)
 		double y = used;
 		while (j < f->n) {
 			const struct vitem *it = &f->items[j];
+			if (it->spare) {
+				j++;
+				continue;
+			}
 			if (j > i && forced_break(it))
 				break;
 			double sp = j > i ? it->space_before : 0;
@@ -298,13 +331,11 @@ void flow_paginate(struct flow *f, struct docbuild *db, struct arena *a)
 		}
 		size_t end = overflow ? choose_break(f, i, j) : j;
 		size_t page = db_page(db, true);
-		double top = f->top;
-		if (head) {
-			place(&pl, page, head, top, true);
-			top -= head->height;
-		}
+		double top = f->top - place_head(&pl, page, head, f->top);
 		for (size_t k = i; k < end; k++) {
 			const struct vitem *it = &f->items[k];
+			if (it->spare)
+				continue;
 			if (k > i)
 				top -= it->space_before;
 			place(&pl, page, it, top, false);

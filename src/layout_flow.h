@@ -22,6 +22,9 @@ struct vitem {
 	size_t first, n;     /* Its boxes in flow.boxes. */
 	int dest;            /* Destination at the item's top, or -1. */
 	int head;            /* Item repeated atop each page this item starts (a table head), or -1. */
+	int caption;         /* Item drawn above this one where it is repeated (the table's
+			      * name, continued), or -1. */
+	bool spare;          /* Drawn only as such a copy, never in its own place. */
 	unsigned char keep;  /* enum keep, for a break right after this item. */
 	bool new_page;       /* Starts a page. */
 	bool full_page;      /* Has a page of its own, no furniture, boxes in page coordinates. */

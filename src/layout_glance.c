@@ -225,6 +225,8 @@ void part_glance(struct lay *L)
 		}
 		status_chips(L, goal->counts, gs, L->line * 0.2, KEEP_ALWAYS);
 		tables[g].parent = gs;
+		tables[g].continued = arena_printf(L->a, "%s, continued", goal->name);
+		tables[g].continued_line = goal->line;
 		table_fit(L, &tables[g], minw, maxw);
 		table_flow(L, &tables[g]);
 	}

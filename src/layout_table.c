@@ -257,12 +257,32 @@ static size_t flow_row(struct lay *L, struct table *t, size_t r, int table_elem,
 	return it;
 }
 
+/* The line above a repeated head row: a spare item, drawn only as a copy
+ * (an artifact: the table's own heading is tagged where it first stands). */
+static int continued_caption(struct lay *L, const struct table *t)
+{
+	struct flow *f = &L->fl;
+	struct tstyle ts = lay_tstyle(L, T_H3);
+	struct tblock b;
+	text_plain(L, &b, t->continued, &ts, t->width, L->r->path, t->continued_line);
+	size_t it = flow_open(f, 0, KEEP_ALWAYS);
+	f->items[it].spare = true;
+	for (size_t i = 0; i < b.nlines; i++)
+		text_line_boxes(L, &b, i, t->x, -(double)i * b.line_h, t->width, -1, &f->boxes);
+	flow_close(f, it, text_height(&b) + L->line * 0.3);
+	text_free(&b);
+	return (int)it;
+}
+
 /* Lay out the whole table: head, then one item per row pointing back at
- * the head so each page the table reaches repeats it. */
+ * the head so each page the table reaches repeats it (with the caption
+ * saying whose table it is, if there is one). */
 void table_flow(struct lay *L, struct table *t)
 {
+	int cap = t->continued ? continued_caption(L, t) : -1;
 	int te = db_elem(&L->db, ROLE_TABLE, t->parent, NULL);
 	size_t head = flow_row(L, t, 0, te, 0);
+	L->fl.items[head].caption = cap;
 	for (size_t r = 1; r <= t->nrows; r++)
 		flow_row(L, t, r, te, head);
 	for (size_t i = 0; i < (t->nrows + 1) * t->ncols; i++)

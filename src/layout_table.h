@@ -34,6 +34,9 @@ struct table {
 	double space_before;
 	bool band;            /* Shade every other row. */
 	enum tkind kind;      /* Text style of the cells. */
+	const char *continued;/* Drawn above the head row where the table goes on to a new
+			       * page ("Growth, continued"), or NULL. Must outlive the layout. */
+	long continued_line;  /* Data file line of its words, for warnings about them. */
 	/* Filled by table_shape and table_fit. */
 	struct tblock *blocks;  /* Shaped cells, (nrows + 1) x ncols: the head row first. */
 	double *minw, *maxw;    /* Per column, padding included. */

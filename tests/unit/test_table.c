@@ -1,6 +1,6 @@
 /* Tables: column widths (an overlong word included), wrapped cells,
- * right-aligned numbers, banding, the head row repeated on each page, rows
- * never split. */
+ * right-aligned numbers, banding, the head row repeated on each page (with
+ * a caption saying whose table it is), rows never split. */
 #include "harness.h"
 #include "layout_fixture.h"
 #include "layout_table.h"
@@ -171,6 +171,43 @@ static void test_prose(void)
 	fixture_free(&fx);
 }
 
+/* A table with a caption for its continuations: above the repeated head on
+ * every page but the first, never on the first, and the rows still fit. */
+static void test_continued(void)
+{
+	struct fixture fx;
+	fixture_init(&fx);
+	struct table t;
+	build(&fx, &t, 150, "Name");
+	t.continued = "Goal one, continued";
+	table_shape(&fx.L, &t);
+	table_fit(&fx.L, &t, NULL, NULL);
+	table_flow(&fx.L, &t);
+	flow_paginate(&fx.L.fl, &fx.L.db, &fx.a);
+	size_t pages = fx.L.db.npages;
+	CHECK(pages >= 3, "150 rows continue over several pages");
+	int placed = 1, above = 1, inside = 1, seen = 0;
+	for (size_t p = 0; p < pages; p++) {
+		const struct box *c = find_text(&fx.L.db, p, "Goal one, continued");
+		const struct box *h = find_text(&fx.L.db, p, "Measure");
+		if ((p == 0) != (c == NULL) || (c && c->elem != -1))
+			placed = 0;
+		if (c && (!h || c->u.text.y <= h->u.text.y || c->u.text.y > 750))
+			above = 0;
+		for (size_t i = 0; i < fx.L.db.pages[p].n; i++) {
+			const struct box *b = &fx.L.db.pages[p].v[i];
+			if (b->kind == BOX_LINE && b->u.line.y1 < 50 - 1e-6)
+				inside = 0;
+			seen += b->kind == BOX_ICON;
+		}
+	}
+	CHECK(placed, "the caption stands on every continuation page, as an artifact, and not on the first");
+	CHECK(above, "it sits above the repeated head row, inside the text area");
+	CHECK(inside, "rows still end above the bottom margin");
+	CHECK_INT(seen, 150, "every row drawn once");
+	fixture_free(&fx);
+}
+
 static void test_pages(void)
 {
 	struct fixture fx;
@@ -304,6 +341,7 @@ int main(void)
 	test_overlong_word();
 	test_prose();
 	test_pages();
+	test_continued();
 	test_links_and_elems();
 	test_row_taller_than_page();
 	return harness_done();
