@@ -100,13 +100,17 @@ void load_meta(struct loader *ld, xmlNode *meta)
 		if (load_is(c, "organization")) {
 			r->organization = required_text(ld, c, "the name of the organization that "
 							"publishes the report");
+			r->organization_line = load_line(c);
 		} else if (load_is(c, "title")) {
 			r->title = required_text(ld, c, "the report's title, such as Performance "
 						 "Dashboard");
+			r->title_line = load_line(c);
 		} else if (load_is(c, "subtitle")) {
 			r->subtitle = optional_text(ld, c);
+			r->subtitle_line = load_line(c);
 		} else if (load_is(c, "plan")) {
 			r->plan = optional_text(ld, c);
+			r->plan_line = load_line(c);
 		} else if (load_is(c, "fiscal-year")) {
 			load_fiscal_year(ld, c);
 		} else if (load_is(c, "period")) {

@@ -232,6 +232,7 @@ struct report {
 	const char *title;
 	const char *subtitle;     /* NULL when absent. */
 	const char *plan;         /* NULL when absent. */
+	int organization_line, title_line, subtitle_line, plan_line; /* Where each stood. */
 	struct fiscal_calendar calendar;
 	struct period period;     /* The quarter the report is for. */
 	bool has_published;
