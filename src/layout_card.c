@@ -86,7 +86,8 @@ static void change_fact(struct lay *L, const struct measure *m, const struct cha
 	struct rgb color;
 	const char *word = trend_word(L, c->trend, &color);
 	if (word) {
-		spans_add(L, &x->value, " \xE2\x80\x94 ", 0);
+		/* A no-break space after the dash: "— worse" never parts. */
+		spans_add(L, &x->value, " \xE2\x80\x94\xC2\xA0", 0);
 		struct tspan *sp = spans_add(L, &x->value, word, RUN_BOLD);
 		sp->has_color = true;
 		sp->color = color;

@@ -38,8 +38,9 @@ static void quote(struct lay *L, const struct block *bk, int sect)
 	text_free(&b);
 
 	const char *by = bk->u.quote.role
-				 ? arena_printf(L->a, "\xE2\x80\x94 %s, %s", bk->u.quote.by, bk->u.quote.role)
-				 : arena_printf(L->a, "\xE2\x80\x94 %s", bk->u.quote.by);
+				 ? arena_printf(L->a, "\xE2\x80\x94\xC2\xA0%s, %s", bk->u.quote.by,
+						bk->u.quote.role)
+				 : arena_printf(L->a, "\xE2\x80\x94\xC2\xA0%s", bk->u.quote.by);
 	int pa = db_elem(&L->db, ROLE_P, bq, NULL);
 	struct tstyle ats = lay_tstyle(L, T_BODY_MUTED);
 	struct tblock ab;
