@@ -4,6 +4,7 @@
 #include "units.h"
 
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,6 +14,8 @@
 /* Digits with separators, then with a currency code or unit word around them. */
 #define GROUPED_MAX (DIGITS_MAX * 2 + 32)
 #define TEXT_MAX (GROUPED_MAX + 32)
+/* The places the data file's decimals are judged at (see to_digits). */
+#define PLACES 9
 
 /* A magnitude as decimal digits, already rounded for display. */
 struct digits {
@@ -21,18 +24,121 @@ struct digits {
 	bool zero;              /* Every digit is 0: such a value never gets a sign. */
 };
 
+/* Text built up to a size limit, cut as snprintf cuts: the caller's buffer
+ * always ends up terminated, holding as much of the text as fits. */
+struct text {
+	char *buf;
+	size_t cap;  /* Bytes in buf, terminator included. */
+	size_t len;  /* Bytes written so far, never more than cap - 1. */
+};
+
+/* Start text in `buf` of `n` bytes. */
+static void text_init(struct text *t, char *buf, size_t n)
+{
+	t->buf = buf;
+	t->cap = n;
+	t->len = 0;
+	if (n > 0)
+		buf[0] = '\0';
+}
+
+/* Append `k` bytes of `s`, as many as fit. */
+static void text_put(struct text *t, const char *s, size_t k)
+{
+	if (t->cap == 0)
+		return;
+	size_t room = t->cap - 1 - t->len;
+	if (k > room)
+		k = room;
+	memcpy(t->buf + t->len, s, k);
+	t->len += k;
+	t->buf[t->len] = '\0';
+}
+
+/* Append a string. */
+static void text_str(struct text *t, const char *s)
+{
+	text_put(t, s, strlen(s));
+}
+
+/* Powers of ten up to 10^PLACES, exact both as integers and as doubles. */
+static const uint64_t pow10_int[PLACES + 1] = {
+	1, 10, 100, 1000, 10000, 100000, 1000000, 10000000, 100000000, 1000000000,
+};
+
+/* "123" for 123, into buf (at least 21 bytes); returns the length. */
+static size_t utoa(uint64_t v, char *buf)
+{
+	char tmp[24];
+	size_t n = 0;
+	do {
+		tmp[n++] = (char)('0' + v % 10);
+		v /= 10;
+	} while (v > 0);
+	for (size_t i = 0; i < n; i++)
+		buf[i] = tmp[n - 1 - i];
+	buf[n] = '\0';
+	return n;
+}
+
+/* The slow path's answer as one integer, worked out without printing: the
+ * digits of |v| rounded to PLACES places as printf does it (to nearest, ties
+ * to even, on the exact binary value), then half away from zero to
+ * `decimals`. Returns false, leaving the work to the slow path, when the
+ * scaled value is too large for exact integer arithmetic or lies so near a
+ * rounding boundary that the two roundings could disagree. */
+static bool rounded_fast(double a, int decimals, uint64_t *out)
+{
+	if (decimals >= PLACES)
+		return false; /* The slow path handles a 9th place of its own. */
+	double scale = (double)pow10_int[decimals];
+	double x = a * scale;
+	if (!(x < 0x1p52)) /* Also refuses NaN and infinity. */
+		return false;
+	/* a·scale is exactly x + lo, and x - n is exact below 2^52, so e is
+	 * the exact distance from the nearest integer, give or take one
+	 * rounding of a number below one. */
+	double lo = fma(a, scale, -x);
+	double n = floor(x + 0.5);
+	double e = (x - n) + lo;
+	/* The distance in units of the ninth place: the printed digits are
+	 * n·unit + round(t), which rounds half up to n + 1 once round(t)
+	 * reaches unit/2, and to n - 1 below -unit/2 (e can be a hair under
+	 * -0.5). The error in t is below 1e-6, so further from a boundary
+	 * than that the answer is certain. */
+	uint64_t unit = pow10_int[PLACES - decimals];
+	double t = e * (double)unit;
+	double up = (double)(unit / 2) - 0.5, down = -(double)(unit / 2) - 0.5;
+	if (fabs(t - up) < 1e-6 || fabs(t - down) < 1e-6)
+		return false;
+	if (t > up)
+		n += 1;
+	else if (t < down)
+		n -= 1;
+	*out = (uint64_t)n;
+	return true;
+}
+
+/* The digits of an integer that counts units of the last shown place. */
+static void digits_from_int(uint64_t scaled, int decimals, struct digits *out)
+{
+	uint64_t p = pow10_int[decimals];
+	utoa(scaled / p, out->whole);
+	uint64_t f = scaled % p;
+	for (int i = decimals - 1; i >= 0; i--) {
+		out->frac[i] = (char)('0' + f % 10);
+		f /= 10;
+	}
+	out->frac[decimals] = '\0';
+	out->zero = scaled == 0;
+}
+
 /* Round |v| half away from zero to `decimals` places, as if v were the
  * decimal the data file wrote: printing 9 places first turns the binary
  * 1.00499999… back into 1.005, which then rounds to 1.01. */
-static void to_digits(double v, int decimals, struct digits *out)
+static void to_digits_slow(double v, int decimals, struct digits *out)
 {
 	char tmp[DIGITS_MAX];
-	if (decimals < 0)
-		decimals = 0;
-	if (decimals > 9)
-		decimals = 9;
-	if (!isfinite(v))
-		v = 0; /* Never produced by the loader; keeps the output printable. */
 	snprintf(tmp, sizeof tmp, "%.9f", fabs(v));
 	char *dot = strchr(tmp, '.');
 	size_t nwhole = dot ? (size_t)(dot - tmp) : strlen(tmp);
@@ -69,8 +175,26 @@ static void to_digits(double v, int decimals, struct digits *out)
 	out->zero = strspn(num, "0") == len;
 }
 
+/* |v| rounded for display: integer arithmetic for the everyday amounts,
+ * printing and rounding on the digits for the rest. Both give the same
+ * digits (tests/unit/test_format_fast.c compares them). */
+static void to_digits(double v, int decimals, struct digits *out)
+{
+	if (decimals < 0)
+		decimals = 0;
+	if (decimals > PLACES)
+		decimals = PLACES;
+	if (!isfinite(v))
+		v = 0; /* Never produced by the loader; keeps the output printable. */
+	uint64_t scaled;
+	if (rounded_fast(fabs(v), decimals, &scaled))
+		digits_from_int(scaled, decimals, out);
+	else
+		to_digits_slow(v, decimals, out);
+}
+
 /* "1,234,567.50": the digits with thousands separators and the point. */
-static void digits_text(const struct digits *dg, char *buf, size_t n)
+static void digits_text(const struct digits *dg, struct text *t)
 {
 	char tmp[DIGITS_MAX * 2];
 	size_t len = strlen(dg->whole), o = 0;
@@ -79,11 +203,11 @@ static void digits_text(const struct digits *dg, char *buf, size_t n)
 			tmp[o++] = ',';
 		tmp[o++] = dg->whole[i];
 	}
-	tmp[o] = '\0';
-	if (dg->frac[0])
-		snprintf(buf, n, "%s.%s", tmp, dg->frac);
-	else
-		snprintf(buf, n, "%s", tmp);
+	text_put(t, tmp, o);
+	if (dg->frac[0]) {
+		text_put(t, ".", 1);
+		text_str(t, dg->frac);
+	}
 }
 
 /* The symbol written before a currency amount, or NULL to write the code. */
@@ -105,29 +229,44 @@ static const char *currency_symbol(const char *code)
 	return NULL;
 }
 
-/* "8:37" or "1:02:03" for a number of whole seconds. */
-static void duration_text(const struct digits *dg, char *buf, size_t n)
+/* Append a number of at least two digits, as "%02llu" writes it. */
+static void two_digits(struct text *t, unsigned long long v)
 {
-	unsigned long long s = strtoull(dg->whole, NULL, 10);
-	unsigned long long h = s / 3600, m = s / 60 % 60, sec = s % 60;
-	if (h > 0)
-		snprintf(buf, n, "%llu:%02llu:%02llu", h, m, sec);
-	else
-		snprintf(buf, n, "%llu:%02llu", m, sec);
+	char buf[24];
+	size_t n = utoa(v, buf);
+	if (n < 2)
+		text_put(t, "0", 1);
+	text_put(t, buf, n);
 }
 
-/* The magnitude |v| in the measure's unit, without a sign. `delta` turns
- * percent into percentage points, since a change of 81 % to 87 % is not 6 %.
- * Sets *zero when what is shown is nothing but zeros. */
-static void magnitude_text(const struct measure *m, double v, bool delta, char *buf, size_t n,
+/* "8:37" or "1:02:03" for a number of whole seconds. */
+static void duration_text(const struct digits *dg, struct text *t)
+{
+	char buf[24];
+	unsigned long long s = strtoull(dg->whole, NULL, 10);
+	unsigned long long h = s / 3600, m = s / 60 % 60, sec = s % 60;
+	if (h > 0) {
+		text_put(t, buf, utoa(h, buf));
+		text_put(t, ":", 1);
+		two_digits(t, m);
+	} else {
+		text_put(t, buf, utoa(m, buf));
+	}
+	text_put(t, ":", 1);
+	two_digits(t, sec);
+}
+
+/* The magnitude |v| in the measure's unit, without a sign, appended to `t`.
+ * `delta` turns percent into percentage points, since a change of 81 % to
+ * 87 % is not 6 %. Sets *zero when what is shown is nothing but zeros. */
+static void magnitude_text(const struct measure *m, double v, bool delta, struct text *t,
 			   bool *zero)
 {
 	struct digits dg;
-	char num[GROUPED_MAX];
 	switch (m->unit) {
 	case UNIT_DURATION:
 		to_digits(v, 0, &dg);
-		duration_text(&dg, buf, n);
+		duration_text(&dg, t);
 		*zero = dg.zero;
 		return;
 	case UNIT_COUNT:
@@ -138,30 +277,36 @@ static void magnitude_text(const struct measure *m, double v, bool delta, char *
 		break;
 	}
 	to_digits(v, m->decimals, &dg);
-	digits_text(&dg, num, sizeof num);
 	*zero = dg.zero;
 	switch (m->unit) {
 	case UNIT_COUNT:
 	case UNIT_NUMBER:
 	case UNIT_DURATION:
-		snprintf(buf, n, "%s", num);
+		digits_text(&dg, t);
 		break;
 	case UNIT_PERCENT:
-		if (delta)
-			snprintf(buf, n, "%s %s", num, strcmp(num, "1") == 0 ? "pt" : "pts");
+		digits_text(&dg, t);
+		if (!delta)
+			text_put(t, "%", 1);
+		else if (strcmp(dg.whole, "1") == 0 && !dg.frac[0])
+			text_put(t, " pt", 3);
 		else
-			snprintf(buf, n, "%s%%", num);
+			text_put(t, " pts", 4);
 		break;
 	case UNIT_CURRENCY: {
 		const char *sym = currency_symbol(m->currency);
-		if (sym)
-			snprintf(buf, n, "%s%s", sym, num);
-		else
-			snprintf(buf, n, "%s %s", m->currency, num);
+		if (sym) {
+			text_str(t, sym);
+		} else {
+			text_str(t, m->currency);
+			text_put(t, " ", 1);
+		}
+		digits_text(&dg, t);
 		break;
 	}
 	case UNIT_MINUTES:
-		snprintf(buf, n, "%s min", num);
+		digits_text(&dg, t);
+		text_put(t, " min", 4);
 		break;
 	}
 }
@@ -170,19 +315,29 @@ static void magnitude_text(const struct measure *m, double v, bool delta, char *
 void amount_format(const struct measure *m, double v, char *buf, size_t n)
 {
 	char mag[TEXT_MAX];
+	struct text t;
 	bool zero;
-	magnitude_text(m, v, false, mag, sizeof mag, &zero);
-	snprintf(buf, n, "%s%s", v < 0 && !zero ? "-" : "", mag);
+	text_init(&t, mag, sizeof mag);
+	magnitude_text(m, v, false, &t, &zero);
+	text_init(&t, buf, n);
+	if (v < 0 && !zero)
+		text_put(&t, "-", 1);
+	text_put(&t, mag, strlen(mag));
 }
 
 /* A change with its sign always written, and a bare "0" for no change. */
 void amount_format_delta(const struct measure *m, double delta, char *buf, size_t n)
 {
 	char mag[TEXT_MAX];
+	struct text t;
 	bool zero;
-	magnitude_text(m, delta, true, mag, sizeof mag, &zero);
-	if (zero)
-		snprintf(buf, n, "0");
-	else
-		snprintf(buf, n, "%s%s", delta < 0 ? "-" : "+", mag);
+	text_init(&t, mag, sizeof mag);
+	magnitude_text(m, delta, true, &t, &zero);
+	text_init(&t, buf, n);
+	if (zero) {
+		text_put(&t, "0", 1);
+		return;
+	}
+	text_put(&t, delta < 0 ? "-" : "+", 1);
+	text_put(&t, mag, strlen(mag));
 }
