@@ -1,10 +1,18 @@
 /* The tagged PDF (see pdf_tag.h). While pages are painted, each box that
  * draws something is wrapped in marked content: content of a structure
  * element as "/P <</MCID n>> BDC ... EMC", everything else (elem -1) as an
- * artifact. Each element remembers its marked content in painting order;
- * after painting, one dictionary per element is written with its kids in
- * reading order: the element's own content and its children from
- * doc.elems, merged by where each first appears on the pages. */
+ * artifact. Each piece of content is remembered in painting order. After
+ * painting, every element becomes an indirect object whose kids are in
+ * reading order: its own content merged with its children from doc.elems,
+ * each child placed where its content first appears.
+ *
+ * A long report has tens of thousands of elements, and a libharu
+ * dictionary costs some 300 bytes of memory for every entry. So each
+ * element (and each leaf of the parent tree) is an empty libharu
+ * dictionary, for its object number, whose write_fn hook (hpdf_objects.h)
+ * writes the entries from our own compact records when the file is saved. */
+#include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,9 +27,15 @@ enum {
 	KEY_FOOTER = -3,   /* Running footer and page number. */
 };
 
-/* Entries per leaf of the parent tree: libharu refuses arrays over 32767
- * items, and a long report has more pages and links than that. */
+/* Entries per leaf of the parent tree, which keeps its arrays well under
+ * the 8191 items readers are built to accept (ISO 32000-1, annex C). */
 #define NUMS_PER_LEAF 512
+
+/* Kids of an element per line of its /K array, to keep lines short. */
+#define KIDS_PER_LINE 16
+
+/* The longest text string written, in bytes (ISO 32000-1, annex C). */
+#define MAX_STRING 32767
 
 enum kid_kind {
 	KID_MCID,  /* Marked content on a page. */
@@ -29,42 +43,54 @@ enum kid_kind {
 	KID_ANNOT, /* A link annotation. */
 };
 
-/* One piece of an element's own content. */
+/* One piece of an element's own content. Its index in pdf_tag.kids is its
+ * painting position. */
 struct kid {
-	enum kid_kind kind;
-	long pos;     /* Painting position, to merge with the element's children. */
-	size_t page;
-	int mcid;     /* KID_MCID. */
-	size_t index; /* KID_ELEM: the element; KID_ANNOT: the annotation. */
+	uint32_t elem;       /* The element it belongs to. */
+	uint32_t page;
+	unsigned value : 30; /* The MCID, the element or the annotation, by kind. */
+	unsigned kind : 2;   /* enum kid_kind. */
 };
 
-/* What the PDF will say about one structure element. */
+/* No extent: the element is neither a Figure nor a Table. */
+#define NO_EXTENT UINT32_MAX
+
+/* What a Figure or a Table covers, for its bounding box. */
+struct extent {
+	float x0, y0, x1, y1;
+	uint32_t page;
+	bool set;        /* Something is inside, */
+	bool many_pages; /* but on more than one page, so no box. */
+};
+
+/* A link's words, to describe its annotation. */
+struct words {
+	char *text;              /* NUL-terminated; heap. */
+	size_t len, cap;
+	double end, y;           /* Where the last text box ended, to space words. */
+};
+
+/* What the PDF will say about one structure element. A long report has
+ * tens of thousands, so this is kept small. */
 struct tag_elem {
-	enum role role;
-	int parent;          /* Index in pdf_tag.elems; -1 for a root. */
-	const char *alt;     /* Borrowed from the doc or the style. */
+	const char *alt;         /* Borrowed from the doc or the style. */
+	struct words *words;     /* Links only; heap. */
+	HPDF_Dict dict;          /* Its object, once finishing. */
+	int32_t parent;          /* Index in pdf_tag.elems; -1 for a root. */
+	int32_t first_child;     /* Children from doc.elems, in their order; -1 ends. */
+	int32_t next_sibling;
+	int32_t first;           /* Painting position of the subtree's first content; -1 none. */
+	uint32_t kids_at;        /* Its kids: pdf_tag.order[kids_at ..] (set when finishing), */
+	uint32_t nkids;          /* this many. */
+	uint32_t extent;         /* Index in pdf_tag.extents, or NO_EXTENT. */
+	uint8_t role;            /* enum role. */
 	bool th_row_scope;
-	struct kid *kids;    /* Own content in painting order; heap. */
-	size_t nkids, kids_cap;
-	int first_child;     /* Children from doc.elems, in their order; -1 ends. */
-	int last_child;
-	int next_sibling;
-	long first;          /* Painting position of the subtree's first content; -1 none. */
-	bool has_extent;     /* x0..y1 hold the subtree's content on page extent_page, */
-	bool many_pages;     /* unless it reaches over several pages. */
-	size_t extent_page;
-	double x0, y0, x1, y1;
-	char *text;          /* Its words, to describe a link annotation; heap. */
-	size_t text_len, text_cap;
-	double text_end, text_y; /* Where the last text box ended, to space words. */
-	int words_of;        /* A Link made here is described by this element's words. */
-	HPDF_Dict dict;
 };
 
 /* A page being or having been painted. */
 struct tag_page {
 	HPDF_Page page;
-	size_t *mcid_elem; /* The element each MCID belongs to; heap. */
+	uint32_t *mcid_elem; /* The element each MCID belongs to; heap. */
 	size_t nmcid, mcid_cap;
 	bool has_annots;
 };
@@ -72,10 +98,24 @@ struct tag_page {
 /* A link annotation and the Link element it belongs to. */
 struct tag_annot {
 	HPDF_Annotation annot;
-	size_t elem;
-	size_t page;
+	uint32_t elem;
 	const char *uri; /* Borrowed from the doc. */
 	int dest;
+};
+
+/* What a dictionary whose entries we write is. */
+enum ref_kind {
+	REF_ELEM,  /* A structure element. */
+	REF_TREE,  /* The parent tree, when it has no leaves. */
+	REF_LEAF,  /* A leaf of the parent tree. */
+	REF_ANNOT, /* A link annotation: its key into the parent tree and words. */
+};
+
+/* What a custom-written object is: dict->attr points at one. */
+struct tag_ref {
+	struct pdf_tag *t;
+	uint32_t index; /* Element, annotation, or first key of a leaf. */
+	enum ref_kind kind;
 };
 
 struct pdf_tag {
@@ -84,16 +124,28 @@ struct pdf_tag {
 	const struct style *st;    /* Borrowed. */
 	struct tag_elem *elems;    /* doc.elems, then elements made while painting; heap. */
 	size_t nelems, elems_cap;
+	struct kid *kids;          /* All content, in painting order; heap. */
+	struct extent *extents;    /* Figures' and Tables'; heap. */
+	size_t nextents, extents_cap;
+	size_t nkids, kids_cap;
+	uint32_t *order;           /* Kids grouped by element, painting order kept; heap. */
 	struct tag_page *pages;    /* One per doc page; heap. */
 	size_t npages;
 	struct tag_annot *annots;  /* Heap. */
 	size_t nannots, annots_cap;
+	struct tag_ref *refs;      /* write_fn records: elements', the tree's, leaves',
+				    * annotations'; heap. */
+	HPDF_Dict root;            /* The StructTreeRoot, once finishing. */
+	HPDF_Dict *leaves;         /* Leaves of a long parent tree; heap. */
+	size_t nleaves;
+	size_t nkeys;              /* Parent tree keys: pages with MCIDs, then annotations. */
+	uint32_t *keys;            /* Each key's page or npages + annotation; heap. */
 	size_t page;               /* The page being painted, */
+	const struct page *boxes;  /* its boxes, */
 	HPDF_Stream stream;        /* and its content stream. */
 	bool open;                 /* Marked content is open on it, */
 	int open_key;              /* for this element or artifact kind, */
 	bool open_in_text;         /* inside a text object. */
-	long pos;                  /* Painting position counter. */
 };
 
 /* Grow a heap array so that one more item fits. */
@@ -101,7 +153,7 @@ static void *grow(void *v, size_t n, size_t *cap, size_t size)
 {
 	if (n < *cap)
 		return v;
-	*cap = *cap ? *cap * 2 : 8;
+	*cap = *cap ? *cap * 2 : 16;
 	return xrealloc(v, *cap * size);
 }
 
@@ -154,31 +206,30 @@ static const char *role_name(enum role r)
 }
 
 /* Append an element; returns its index. */
-static size_t add_elem(struct pdf_tag *t, enum role role, int parent, const char *alt)
+static uint32_t add_elem(struct pdf_tag *t, enum role role, int parent, const char *alt)
 {
 	t->elems = grow(t->elems, t->nelems, &t->elems_cap, sizeof *t->elems);
 	struct tag_elem *e = &t->elems[t->nelems];
 	memset(e, 0, sizeof *e);
-	e->role = role;
+	e->role = (uint8_t)role;
 	e->parent = parent;
 	e->alt = alt;
-	e->first_child = e->last_child = e->next_sibling = -1;
+	e->first_child = e->next_sibling = -1;
 	e->first = -1;
-	e->words_of = (int)t->nelems;
-	return t->nelems++;
+	e->extent = NO_EXTENT;
+	if (role == ROLE_FIGURE || role == ROLE_TABLE) {
+		t->extents = grow(t->extents, t->nextents, &t->extents_cap, sizeof *t->extents);
+		memset(&t->extents[t->nextents], 0, sizeof *t->extents);
+		e->extent = (uint32_t)t->nextents++;
+	}
+	return (uint32_t)t->nelems++;
 }
 
-/* Append a piece of content to element `e`, at the next painting position. */
-static struct kid *add_kid(struct pdf_tag *t, size_t e, enum kid_kind kind)
+/* Append a piece of content of element `e` on the current page. */
+static void add_kid(struct pdf_tag *t, uint32_t e, enum kid_kind kind, uint32_t value)
 {
-	struct tag_elem *el = &t->elems[e];
-	el->kids = grow(el->kids, el->nkids, &el->kids_cap, sizeof *el->kids);
-	struct kid *k = &el->kids[el->nkids++];
-	memset(k, 0, sizeof *k);
-	k->kind = kind;
-	k->pos = t->pos++;
-	k->page = t->page;
-	return k;
+	t->kids = grow(t->kids, t->nkids, &t->kids_cap, sizeof *t->kids);
+	t->kids[t->nkids++] = (struct kid){e, (uint32_t)t->page, value & 0x3FFFFFFF, kind};
 }
 
 /* A tagger with an element per doc element; a document with none still
@@ -191,51 +242,66 @@ struct pdf_tag *pdf_tag_new(HPDF_Doc pdf, const struct doc *doc, const struct st
 	t->st = st;
 	t->npages = doc->npages;
 	t->pages = xcalloc(doc->npages ? doc->npages : 1, sizeof *t->pages);
+	/* Room for the doc's elements and the icons' figures, which a long
+	 * report has by the thousand, without doubling the array at the end. */
+	t->elems_cap = doc->nelems + doc->nelems / 4 + 16;
+	t->elems = xmalloc(t->elems_cap * sizeof *t->elems);
+	int32_t *last_child = xmalloc((doc->nelems + 1) * sizeof *last_child);
 	for (size_t i = 0; i < doc->nelems; i++) {
 		const struct elem *de = &doc->elems[i];
 		/* Parents come before their children; anything else is a root. */
 		int parent = de->parent >= 0 && (size_t)de->parent < i ? de->parent : -1;
-		size_t e = add_elem(t, de->role, parent, de->alt);
+		uint32_t e = add_elem(t, de->role, parent, de->alt);
 		t->elems[e].th_row_scope = de->th_row_scope;
+		last_child[e] = -1;
 		if (parent >= 0) {
-			struct tag_elem *p = &t->elems[parent];
-			if (p->last_child >= 0)
-				t->elems[p->last_child].next_sibling = (int)e;
+			if (last_child[parent] >= 0)
+				t->elems[last_child[parent]].next_sibling = (int32_t)e;
 			else
-				p->first_child = (int)e;
-			p->last_child = (int)e;
+				t->elems[parent].first_child = (int32_t)e;
+			last_child[parent] = (int32_t)e;
 		}
 	}
+	free(last_child);
 	if (t->nelems == 0)
 		add_elem(t, ROLE_DOCUMENT, -1, NULL);
 	return t;
 }
 
-/* Release the tagger (the PDF objects belong to the document). */
+/* Release the tagger. The PDF objects belong to the document, but their
+ * write_fn records are ours: free the tagger only after saving. */
 void pdf_tag_free(struct pdf_tag *t)
 {
 	if (!t)
 		return;
 	for (size_t i = 0; i < t->nelems; i++) {
-		free(t->elems[i].kids);
-		free(t->elems[i].text);
+		if (t->elems[i].words)
+			free(t->elems[i].words->text);
+		free(t->elems[i].words);
 	}
 	for (size_t i = 0; i < t->npages; i++)
 		free(t->pages[i].mcid_elem);
 	free(t->elems);
+	free(t->kids);
+	free(t->extents);
+	free(t->order);
 	free(t->pages);
 	free(t->annots);
+	free(t->refs);
+	free(t->leaves);
+	free(t->keys);
 	free(t);
 }
 
 /* Start marking page `index`: its content stream is where libharu writes
  * the page's operators, so marks written there land between them. */
-void pdf_tag_begin_page(struct pdf_tag *t, size_t index, HPDF_Page page)
+void pdf_tag_begin_page(struct pdf_tag *t, size_t index, HPDF_Page page, const struct page *boxes)
 {
 	if (!t || index >= t->npages)
 		return;
 	t->page = index;
 	t->pages[index].page = page;
+	t->boxes = boxes;
 	t->stream = ((HPDF_PageAttr)page->attr)->stream;
 	t->open = false;
 }
@@ -244,8 +310,10 @@ void pdf_tag_begin_page(struct pdf_tag *t, size_t index, HPDF_Page page)
 void pdf_tag_end_page(struct pdf_tag *t)
 {
 	pdf_tag_close(t);
-	if (t)
+	if (t) {
 		t->stream = NULL;
+		t->boxes = NULL;
+	}
 }
 
 /* Close the open marked content. */
@@ -346,58 +414,65 @@ static int box_key(struct pdf_tag *t, const struct box *b)
 		return artifact_key(t, b);
 	if (b->kind == BOX_ICON && t->elems[b->elem].role != ROLE_FIGURE) {
 		const char *alt = t->st->status_label[b->u.icon.status];
-		size_t f = add_elem(t, ROLE_FIGURE, b->elem, alt ? alt : "Status");
-		add_kid(t, (size_t)b->elem, KID_ELEM)->index = f;
+		uint32_t f = add_elem(t, ROLE_FIGURE, b->elem, alt ? alt : "Status");
+		add_kid(t, (uint32_t)b->elem, KID_ELEM, f);
 		return (int)f;
 	}
 	return b->elem;
 }
 
-/* Widen an element's extent by a box on the current page. */
-static void note_extent(struct pdf_tag *t, struct tag_elem *e, const struct box *b)
+/* Widen the extent of each Figure or Table that element `e` is in (or
+ * is) by a box on the current page. */
+static void note_extent(struct pdf_tag *t, int e, const struct box *b)
 {
 	double x0, y0, x1, y1;
 	box_extent(b, &x0, &y0, &x1, &y1);
-	if (!e->has_extent) {
-		e->has_extent = true;
-		e->extent_page = t->page;
-		e->x0 = x0;
-		e->y0 = y0;
-		e->x1 = x1;
-		e->y1 = y1;
-		return;
+	for (; e >= 0; e = t->elems[e].parent) {
+		if (t->elems[e].extent == NO_EXTENT)
+			continue;
+		struct extent *x = &t->extents[t->elems[e].extent];
+		if (!x->set) {
+			*x = (struct extent){(float)x0, (float)y0, (float)x1, (float)y1, (uint32_t)t->page,
+					     true, false};
+			continue;
+		}
+		if (x->page != t->page)
+			x->many_pages = true;
+		x->x0 = x0 < x->x0 ? (float)x0 : x->x0;
+		x->y0 = y0 < x->y0 ? (float)y0 : x->y0;
+		x->x1 = x1 > x->x1 ? (float)x1 : x->x1;
+		x->y1 = y1 > x->y1 ? (float)y1 : x->y1;
 	}
-	if (e->extent_page != t->page)
-		e->many_pages = true;
-	e->x0 = x0 < e->x0 ? x0 : e->x0;
-	e->y0 = y0 < e->y0 ? y0 : e->y0;
-	e->x1 = x1 > e->x1 ? x1 : e->x1;
-	e->y1 = y1 > e->y1 ? y1 : e->y1;
 }
 
-/* Add a text box's words to its element's, with a space where the
+/* Add a text box's words to a link's description, with a space where the
  * text moves to a new line or leaves a gap, as a reader extracting it would. */
 static void note_text(struct tag_elem *e, const struct box *b)
 {
 	const char *s = b->u.text.text;
 	size_t len = b->u.text.len;
+	if (len == 0 || !s)
+		return;
+	if (!e->words)
+		e->words = xcalloc(1, sizeof *e->words);
+	struct words *w = e->words;
 	bool space = false;
-	if (e->text_len) {
-		bool new_line = b->u.text.y < e->text_y - 0.01 || b->u.text.y > e->text_y + 0.01;
-		bool gap = b->u.text.x > e->text_end + b->u.text.size * 0.1;
-		space = (new_line || gap) && e->text[e->text_len - 1] != ' ' && s[0] != ' ';
+	if (w->len) {
+		bool new_line = b->u.text.y < w->y - 0.01 || b->u.text.y > w->y + 0.01;
+		bool gap = b->u.text.x > w->end + b->u.text.size * 0.1;
+		space = (new_line || gap) && w->text[w->len - 1] != ' ' && s[0] != ' ';
 	}
-	while (e->text_len + len + 2 > e->text_cap) {
-		e->text_cap = e->text_cap ? e->text_cap * 2 : 64;
-		e->text = xrealloc(e->text, e->text_cap);
+	while (w->len + len + 2 > w->cap) {
+		w->cap = w->cap ? w->cap * 2 : 64;
+		w->text = xrealloc(w->text, w->cap);
 	}
 	if (space)
-		e->text[e->text_len++] = ' ';
-	memcpy(e->text + e->text_len, s, len);
-	e->text_len += len;
-	e->text[e->text_len] = '\0';
-	e->text_end = b->u.text.x + b->u.text.width;
-	e->text_y = b->u.text.y;
+		w->text[w->len++] = ' ';
+	memcpy(w->text + w->len, s, len);
+	w->len += len;
+	w->text[w->len] = '\0';
+	w->end = b->u.text.x + b->u.text.width;
+	w->y = b->u.text.y;
 }
 
 /* Write the operator that opens marked content for `key`. */
@@ -417,10 +492,11 @@ static void open_marked(struct pdf_tag *t, int key, bool in_text)
 	default: {
 		struct tag_page *pg = &t->pages[t->page];
 		pg->mcid_elem = grow(pg->mcid_elem, pg->nmcid, &pg->mcid_cap, sizeof *pg->mcid_elem);
-		int mcid = (int)pg->nmcid;
-		pg->mcid_elem[pg->nmcid++] = (size_t)key;
-		add_kid(t, (size_t)key, KID_MCID)->mcid = mcid;
-		snprintf(op, sizeof op, "/%s <</MCID %d>> BDC\n", role_name(t->elems[key].role), mcid);
+		uint32_t mcid = (uint32_t)pg->nmcid;
+		pg->mcid_elem[pg->nmcid++] = (uint32_t)key;
+		add_kid(t, (uint32_t)key, KID_MCID, mcid);
+		snprintf(op, sizeof op, "/%s <</MCID %u>> BDC\n", role_name((enum role)t->elems[key].role),
+			 (unsigned)mcid);
 		break;
 	}
 	}
@@ -443,24 +519,43 @@ void pdf_tag_mark(struct pdf_tag *t, const struct box *b, bool in_text)
 	}
 	if (key < 0)
 		return;
+	note_extent(t, key, b);
 	struct tag_elem *e = &t->elems[key];
-	note_extent(t, e, b);
-	if (b->kind == BOX_TEXT)
+	if (b->kind == BOX_TEXT && e->role == ROLE_LINK)
 		note_text(e, b);
 }
 
-/* The Link element an annotation belongs in: the box's element or its
- * nearest Link ancestor; failing that, a Link made for it, so that no
- * annotation is left outside the structure tree. */
-static size_t link_elem(struct pdf_tag *t, const struct box *b)
+/* Whether two rectangles overlap. */
+static bool overlap(double ax0, double ay0, double ax1, double ay1, double bx0, double by0,
+		    double bx1, double by1)
 {
-	int start = b->elem >= 0 && (size_t)b->elem < t->doc->nelems ? b->elem : 0;
+	return ax0 < bx1 && bx0 < ax1 && ay0 < by1 && by0 < ay1;
+}
+
+/* The Link element an annotation belongs in: the box's element or its
+ * nearest Link ancestor. Failing that, a Link made for it, so that no
+ * annotation is left outside the structure tree, described by the words
+ * of its element under it. */
+static uint32_t link_elem(struct pdf_tag *t, const struct box *b)
+{
+	bool tagged = b->elem >= 0 && (size_t)b->elem < t->doc->nelems;
+	int start = tagged ? b->elem : 0;
 	for (int e = start; e >= 0; e = t->elems[e].parent)
 		if (t->elems[e].role == ROLE_LINK)
-			return (size_t)e;
-	size_t link = add_elem(t, ROLE_LINK, start, NULL);
-	t->elems[link].words_of = start;
-	add_kid(t, (size_t)start, KID_ELEM)->index = link;
+			return (uint32_t)e;
+	uint32_t link = add_elem(t, ROLE_LINK, start, NULL);
+	add_kid(t, (uint32_t)start, KID_ELEM, link);
+	double x0, y0, x1, y1;
+	box_extent(b, &x0, &y0, &x1, &y1);
+	for (size_t i = 0; t->boxes && i < t->boxes->nboxes; i++) {
+		const struct box *w = &t->boxes->boxes[i];
+		double a0, b0, a1, b1;
+		if (w->kind != BOX_TEXT || (tagged && w->elem != b->elem))
+			continue;
+		box_extent(w, &a0, &b0, &a1, &b1);
+		if (overlap(x0, y0, x1, y1, a0, b0, a1, b1))
+			note_text(&t->elems[link], w);
+	}
 	return link;
 }
 
@@ -469,29 +564,34 @@ void pdf_tag_link(struct pdf_tag *t, const struct box *b, HPDF_Annotation a)
 {
 	if (!t || !a || !t->stream)
 		return;
-	size_t e = link_elem(t, b);
+	uint32_t e = link_elem(t, b);
 	t->annots = grow(t->annots, t->nannots, &t->annots_cap, sizeof *t->annots);
-	struct tag_annot *an = &t->annots[t->nannots];
-	an->annot = a;
-	an->elem = e;
-	an->page = t->page;
-	an->uri = b->u.link.uri;
-	an->dest = b->u.link.dest;
-	add_kid(t, e, KID_ANNOT)->index = t->nannots;
+	t->annots[t->nannots] = (struct tag_annot){a, e, b->u.link.uri, b->u.link.dest};
+	add_kid(t, e, KID_ANNOT, (uint32_t)t->nannots);
 	t->nannots++;
 	t->pages[t->page].has_annots = true;
 }
 
-/* ---- Objects ---- */
+/* ---- Writing the objects ---- */
 
-/* A dictionary added to the cross-reference table, or NULL (libharu has
- * noted the error). */
-static HPDF_Dict new_indirect(struct pdf_tag *t)
+/* The object number libharu gave an indirect object. */
+static unsigned obj_num(const void *obj)
 {
-	HPDF_Dict d = HPDF_Dict_New(t->pdf->mmgr);
-	if (!d || HPDF_Xref_Add(t->pdf->xref, d) != HPDF_OK)
-		return NULL; /* A failed HPDF_Xref_Add frees the dictionary. */
-	return d;
+	return (unsigned)(((const HPDF_Obj_Header *)obj)->obj_id & 0x00FFFFFF);
+}
+
+/* Formatted output to a libharu stream; short pieces only. */
+__attribute__((format(printf, 2, 3))) static HPDF_STATUS put(HPDF_Stream s, const char *fmt, ...)
+{
+	char buf[160];
+	va_list ap;
+	va_start(ap, fmt);
+	int n = vsnprintf(buf, sizeof buf, fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		return HPDF_INVALID_PARAMETER;
+	return HPDF_Stream_Write(s, (const HPDF_BYTE *)buf,
+				 (HPDF_UINT)((size_t)n < sizeof buf ? (size_t)n : sizeof buf - 1));
 }
 
 /* Decode one UTF-8 character from s[0..n); invalid bytes give U+FFFD. */
@@ -517,202 +617,244 @@ static unsigned next_char(const unsigned char *s, size_t n, size_t *used)
 	return cp;
 }
 
-/* A PDF text string for UTF-8 text, NULL after a libharu failure. Plain
- * ASCII is written as it is; anything else as UTF-16BE after a byte order
- * mark, four times longer but what every reader understands, cut at
- * libharu's limit on strings. */
-static void *text_string(struct pdf_tag *t, const char *s)
+/* Whether text is printable ASCII, which a PDF string holds as it is. */
+static bool plain_ascii(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (s[i] < 0x20 || s[i] >= 0x7F)
+			return false;
+	return true;
+}
+
+/* UTF-8 text as UTF-16BE after a byte order mark, how a PDF text string
+ * holds anything beyond ASCII, cut at `max` bytes. Heap; *len set. */
+static unsigned char *utf16(const char *s, size_t max, size_t *len)
 {
 	size_t n = strlen(s);
-	bool ascii = n <= HPDF_LIMIT_MAX_STRING_LEN;
-	for (size_t i = 0; i < n && ascii; i++)
-		ascii = s[i] >= 0x20 && s[i] < 0x7F;
-	if (ascii)
-		return HPDF_String_New(t->pdf->mmgr, s, NULL);
 	unsigned char *buf = xmalloc(2 * n + 2);
-	size_t len = 0;
-	buf[len++] = 0xFE;
-	buf[len++] = 0xFF;
+	size_t k = 0;
+	buf[k++] = 0xFE;
+	buf[k++] = 0xFF;
 	const unsigned char *u = (const unsigned char *)s;
 	for (size_t i = 0; i < n;) {
 		size_t used;
 		unsigned cp = next_char(u + i, n - i, &used);
 		i += used;
-		size_t need = cp > 0xFFFF ? 4 : 2;
-		if (len + need > HPDF_LIMIT_MAX_STRING_LEN)
+		if (k + (cp > 0xFFFF ? 4 : 2) > max)
 			break;
 		if (cp > 0xFFFF) {
 			unsigned v = cp - 0x10000;
 			unsigned hi = 0xD800 | (v >> 10), lo = 0xDC00 | (v & 0x3FF);
-			buf[len++] = (unsigned char)(hi >> 8);
-			buf[len++] = (unsigned char)(hi & 0xFF);
-			buf[len++] = (unsigned char)(lo >> 8);
-			buf[len++] = (unsigned char)(lo & 0xFF);
+			buf[k++] = (unsigned char)(hi >> 8);
+			buf[k++] = (unsigned char)(hi & 0xFF);
+			buf[k++] = (unsigned char)(lo >> 8);
+			buf[k++] = (unsigned char)(lo & 0xFF);
 		} else {
-			buf[len++] = (unsigned char)(cp >> 8);
-			buf[len++] = (unsigned char)(cp & 0xFF);
+			buf[k++] = (unsigned char)(cp >> 8);
+			buf[k++] = (unsigned char)(cp & 0xFF);
 		}
 	}
-	HPDF_Binary b = HPDF_Binary_New(t->pdf->mmgr, buf, (HPDF_UINT)len);
-	free(buf);
-	return b;
+	*len = k;
+	return buf;
 }
 
-/* Add /MCR or /OBJR kid `k` as a dictionary naming its page. */
-static HPDF_STATUS add_ref_kid(struct pdf_tag *t, HPDF_Array arr, const struct kid *k)
+/* A text string written straight to a stream: plain ASCII as it is,
+ * anything else as UTF-16. */
+static HPDF_STATUS put_text(HPDF_Stream s, const char *text)
 {
-	HPDF_Dict d = HPDF_Dict_New(t->pdf->mmgr);
-	if (!d)
-		return HPDF_FAILD_TO_ALLOC_MEM;
-	HPDF_STATUS rc = HPDF_Array_Add(arr, d);
-	if (rc != HPDF_OK)
-		return rc;
-	if (k->kind == KID_MCID) {
-		rc |= HPDF_Dict_AddName(d, "Type", "MCR");
-		rc |= HPDF_Dict_Add(d, "Pg", t->pages[k->page].page);
-		rc |= HPDF_Dict_AddNumber(d, "MCID", k->mcid);
-	} else {
-		rc |= HPDF_Dict_AddName(d, "Type", "OBJR");
-		rc |= HPDF_Dict_Add(d, "Pg", t->pages[k->page].page);
-		rc |= HPDF_Dict_Add(d, "Obj", t->annots[k->index].annot);
-	}
+	size_t n = strlen(text);
+	if (n <= MAX_STRING && plain_ascii(text, n))
+		return HPDF_Stream_WriteEscapeText2(s, text, (HPDF_UINT)n);
+	size_t len;
+	unsigned char *buf = utf16(text, MAX_STRING, &len);
+	HPDF_STATUS rc = HPDF_Stream_WriteChar(s, '<');
+	rc |= HPDF_Stream_WriteBinary(s, buf, (HPDF_UINT)len, NULL);
+	rc |= HPDF_Stream_WriteChar(s, '>');
+	free(buf);
 	return rc;
 }
 
-/* Add one kid to an element's /K: an MCID on the element's own page as a
- * number, on another page as a marked-content reference. */
-static HPDF_STATUS add_kid_obj(struct pdf_tag *t, HPDF_Array arr, const struct kid *k,
-			       bool has_page, size_t page)
+/* One kid in an element's /K: an MCID on the element's own page as a
+ * number, on another page as a marked-content reference; an element as a
+ * reference; an annotation as an object reference. */
+static HPDF_STATUS put_kid(HPDF_Stream s, const struct pdf_tag *t, const struct kid *k,
+			   bool has_page, uint32_t page)
 {
-	switch (k->kind) {
+	unsigned pg = obj_num(t->pages[k->page].page);
+	switch ((enum kid_kind)k->kind) {
 	case KID_MCID:
 		if (has_page && k->page == page)
-			return HPDF_Array_AddNumber(arr, k->mcid);
-		return add_ref_kid(t, arr, k);
+			return put(s, "%u", (unsigned)k->value);
+		return put(s, "<</Type /MCR /Pg %u 0 R /MCID %u>>", pg, (unsigned)k->value);
 	case KID_ELEM:
-		return HPDF_Array_Add(arr, t->elems[k->index].dict);
+		return put(s, "%u 0 R", obj_num(t->elems[k->value].dict));
 	case KID_ANNOT:
-		return add_ref_kid(t, arr, k);
+		return put(s, "<</Type /OBJR /Pg %u 0 R /Obj %u 0 R>>", pg,
+			   obj_num(t->annots[k->value].annot));
 	}
 	return HPDF_OK;
 }
 
 /* The element's /K in reading order: its own content in painting order,
  * merged with its children in doc.elems order, each child placed where its
- * content first appears. A child with no content follows its elder sibling. */
-static HPDF_STATUS write_kids(struct pdf_tag *t, struct tag_elem *e)
+ * content first appears. A child with no content follows its elder
+ * sibling. `page` is the page of its first own content. */
+static HPDF_STATUS put_kids(HPDF_Stream s, const struct pdf_tag *t, const struct tag_elem *e,
+			    bool has_page, uint32_t page)
 {
-	HPDF_Array arr = HPDF_Array_New(t->pdf->mmgr);
-	if (!arr)
-		return HPDF_FAILD_TO_ALLOC_MEM;
-	HPDF_STATUS rc = HPDF_Dict_Add(e->dict, "K", arr);
-	if (rc != HPDF_OK)
-		return rc;
-	bool has_page = false;
-	size_t page = 0;
-	for (size_t i = 0; i < e->nkids && !has_page; i++) {
-		if (e->kids[i].kind != KID_ELEM) {
-			has_page = true;
-			page = e->kids[i].page;
-		}
-	}
-	if (has_page)
-		rc |= HPDF_Dict_Add(e->dict, "Pg", t->pages[page].page);
-	size_t k = 0;
+	HPDF_STATUS rc = put(s, "/K [");
+	const uint32_t *own = t->order + e->kids_at;
+	uint32_t k = 0;
 	int c = e->first_child;
 	long key = -1;
-	while (rc == HPDF_OK && (k < e->nkids || c >= 0)) {
+	for (int n = 0; rc == HPDF_OK && (k < e->nkids || c >= 0); n++) {
+		if (n && n % KIDS_PER_LINE == 0)
+			rc |= put(s, "\n");
+		else if (n)
+			rc |= put(s, " ");
 		if (c >= 0 && t->elems[c].first >= 0)
 			key = t->elems[c].first;
-		if (c >= 0 && (k == e->nkids || key <= e->kids[k].pos)) {
-			rc |= HPDF_Array_Add(arr, t->elems[c].dict);
+		if (c >= 0 && (k == e->nkids || key <= (long)own[k])) {
+			rc |= put(s, "%u 0 R", obj_num(t->elems[c].dict));
 			c = t->elems[c].next_sibling;
 		} else {
-			rc |= add_kid_obj(t, arr, &e->kids[k], has_page, page);
+			rc |= put_kid(s, t, &t->kids[own[k]], has_page, page);
 			k++;
 		}
 	}
-	return rc;
+	return rc | put(s, "]\n");
 }
 
-/* Layout attributes: the box a figure or a one-page table covers. */
-static HPDF_STATUS write_bbox(struct pdf_tag *t, struct tag_elem *e)
+/* libharu's write_fn for an element's dictionary: its entries. */
+static HPDF_STATUS write_elem(HPDF_Dict dict, HPDF_Stream s)
 {
-	HPDF_Dict a = HPDF_Dict_New(t->pdf->mmgr);
-	HPDF_Array box = HPDF_Array_New(t->pdf->mmgr);
-	if (!a || !box)
-		return HPDF_FAILD_TO_ALLOC_MEM;
-	HPDF_STATUS rc = HPDF_Dict_Add(e->dict, "A", a);
-	rc |= HPDF_Dict_AddName(a, "O", "Layout");
-	rc |= HPDF_Dict_Add(a, "BBox", box);
-	rc |= HPDF_Array_AddReal(box, (HPDF_REAL)e->x0);
-	rc |= HPDF_Array_AddReal(box, (HPDF_REAL)e->y0);
-	rc |= HPDF_Array_AddReal(box, (HPDF_REAL)e->x1);
-	rc |= HPDF_Array_AddReal(box, (HPDF_REAL)e->y1);
-	rc |= HPDF_Dict_AddName(a, "Placement", "Block");
-	return rc;
-}
-
-/* Fill in one structure element's dictionary. */
-static HPDF_STATUS write_elem(struct pdf_tag *t, struct tag_elem *e, HPDF_Dict root)
-{
-	HPDF_Dict d = e->dict;
-	HPDF_STATUS rc = HPDF_Dict_AddName(d, "Type", "StructElem");
-	rc |= HPDF_Dict_AddName(d, "S", role_name(e->role));
-	rc |= HPDF_Dict_Add(d, "P", e->parent >= 0 ? t->elems[e->parent].dict : root);
-	if (rc != HPDF_OK)
-		return rc;
-	rc = write_kids(t, e);
-	if (e->alt && e->alt[0])
-		rc |= HPDF_Dict_Add(d, "Alt", text_string(t, e->alt));
-	if (e->role == ROLE_TH) {
-		HPDF_Dict a = HPDF_Dict_New(t->pdf->mmgr);
-		if (!a)
-			return HPDF_FAILD_TO_ALLOC_MEM;
-		rc |= HPDF_Dict_Add(d, "A", a);
-		rc |= HPDF_Dict_AddName(a, "O", "Table");
-		rc |= HPDF_Dict_AddName(a, "Scope", e->th_row_scope ? "Row" : "Column");
-	} else if ((e->role == ROLE_FIGURE || e->role == ROLE_TABLE) && e->has_extent &&
-		   !e->many_pages) {
-		rc |= write_bbox(t, e);
+	const struct tag_ref *ref = dict->attr;
+	const struct pdf_tag *t = ref->t;
+	const struct tag_elem *e = &t->elems[ref->index];
+	HPDF_Dict parent = e->parent >= 0 ? t->elems[e->parent].dict : t->root;
+	HPDF_STATUS rc = put(s, "/Type /StructElem\n/S /%s\n/P %u 0 R\n", role_name((enum role)e->role),
+			     obj_num(parent));
+	bool has_page = false;
+	uint32_t page = 0;
+	for (uint32_t i = 0; i < e->nkids && !has_page; i++) {
+		const struct kid *k = &t->kids[t->order[e->kids_at + i]];
+		if (k->kind != KID_ELEM) {
+			has_page = true;
+			page = k->page;
+		}
+	}
+	if (has_page)
+		rc |= put(s, "/Pg %u 0 R\n", obj_num(t->pages[page].page));
+	rc |= put_kids(s, t, e, has_page, page);
+	if (e->alt && e->alt[0]) {
+		rc |= put(s, "/Alt ");
+		rc |= put_text(s, e->alt);
+		rc |= put(s, "\n");
+	}
+	if (e->role == ROLE_TH)
+		rc |= put(s, "/A <</O /Table /Scope /%s>>\n", e->th_row_scope ? "Row" : "Column");
+	else if (e->extent != NO_EXTENT && t->extents[e->extent].set &&
+		 !t->extents[e->extent].many_pages) {
+		const struct extent *x = &t->extents[e->extent];
+		rc |= put(s, "/A <</O /Layout /BBox [%.2f %.2f %.2f %.2f]>>\n", (double)x->x0,
+			  (double)x->y0, (double)x->x1, (double)x->y1);
 	}
 	return rc;
 }
 
-/* Where each subtree's content starts and what it covers: children come
- * after their parents in the element array, so one backward pass does. */
+/* One entry of the parent tree: a page's array of elements by MCID, or an
+ * annotation's Link. */
+static HPDF_STATUS put_entry(HPDF_Stream s, const struct pdf_tag *t, uint32_t key)
+{
+	if (key >= t->npages)
+		return put(s, "%u %u 0 R\n", (unsigned)key,
+			   obj_num(t->elems[t->annots[key - t->npages].elem].dict));
+	const struct tag_page *pg = &t->pages[key];
+	HPDF_STATUS rc = put(s, "%u [", (unsigned)key);
+	for (size_t m = 0; m < pg->nmcid && rc == HPDF_OK; m++)
+		rc |= put(s, "%s%u 0 R", m == 0 ? "" : m % KIDS_PER_LINE ? " " : "\n",
+			  obj_num(t->elems[pg->mcid_elem[m]].dict));
+	return rc | put(s, "]\n");
+}
+
+/* libharu's write_fn for a leaf of the parent tree (or the whole tree
+ * when it is small): its keys' entries, and its limits. */
+static HPDF_STATUS write_leaf(HPDF_Dict dict, HPDF_Stream s)
+{
+	const struct tag_ref *ref = dict->attr;
+	const struct pdf_tag *t = ref->t;
+	size_t from = ref->index;
+	size_t to = from + NUMS_PER_LEAF < t->nkeys ? from + NUMS_PER_LEAF : t->nkeys;
+	HPDF_STATUS rc = HPDF_OK;
+	if (ref->kind == REF_LEAF)
+		rc |= put(s, "/Limits [%u %u]\n", (unsigned)t->keys[from], (unsigned)t->keys[to - 1]);
+	rc |= put(s, "/Nums [\n");
+	for (size_t i = from; i < to && rc == HPDF_OK; i++)
+		rc |= put_entry(s, t, t->keys[i]);
+	return rc | put(s, "]\n");
+}
+
+/* libharu's write_fn for the root of a parent tree split into leaves. */
+static HPDF_STATUS write_tree_kids(HPDF_Dict dict, HPDF_Stream s)
+{
+	const struct tag_ref *ref = dict->attr;
+	const struct pdf_tag *t = ref->t;
+	HPDF_STATUS rc = put(s, "/Kids [");
+	for (size_t i = 0; i < t->nleaves && rc == HPDF_OK; i++)
+		rc |= put(s, "%s%u 0 R", i == 0 ? "" : i % KIDS_PER_LINE ? " " : "\n",
+			  obj_num(t->leaves[i]));
+	return rc | put(s, "]\n");
+}
+
+/* A dictionary in the cross-reference table whose entries `fn` writes
+ * from `ref` when the file is saved; NULL if libharu failed (it has noted
+ * the error). */
+static HPDF_Dict custom_object(struct pdf_tag *t, HPDF_Dict_OnWriteFunc fn, struct tag_ref *ref)
+{
+	HPDF_Dict d = HPDF_Dict_New(t->pdf->mmgr);
+	if (!d || HPDF_Xref_Add(t->pdf->xref, d) != HPDF_OK)
+		return NULL; /* A failed HPDF_Xref_Add frees the dictionary. */
+	d->write_fn = fn;
+	d->attr = ref;
+	return d;
+}
+
+/* Group the kids by element, painting order kept within each (a counting
+ * sort), for each element's own content. */
+static void sort_kids(struct pdf_tag *t)
+{
+	for (size_t i = 0; i < t->nkids; i++)
+		t->elems[t->kids[i].elem].nkids++;
+	uint32_t at = 0;
+	for (size_t e = 0; e < t->nelems; e++) {
+		t->elems[e].kids_at = at;
+		at += t->elems[e].nkids;
+		t->elems[e].nkids = 0;
+	}
+	t->order = xmalloc((t->nkids ? t->nkids : 1) * sizeof *t->order);
+	for (size_t i = 0; i < t->nkids; i++) {
+		struct tag_elem *e = &t->elems[t->kids[i].elem];
+		t->order[e->kids_at + e->nkids++] = (uint32_t)i;
+	}
+}
+
+/* Where each subtree's content starts: children come after their
+ * parents in the element array, so one backward pass does. */
 static void sum_subtrees(struct pdf_tag *t)
 {
 	for (size_t i = t->nelems; i-- > 0;) {
 		struct tag_elem *e = &t->elems[i];
-		if (e->nkids && (e->first < 0 || e->kids[0].pos < e->first))
-			e->first = e->kids[0].pos;
+		if (e->nkids && (e->first < 0 || (int32_t)t->order[e->kids_at] < e->first))
+			e->first = (int32_t)t->order[e->kids_at];
 		if (e->parent < 0)
 			continue;
 		struct tag_elem *p = &t->elems[e->parent];
 		if (e->first >= 0 && (p->first < 0 || e->first < p->first))
 			p->first = e->first;
-		if (!e->has_extent)
-			continue;
-		if (!p->has_extent) {
-			p->has_extent = true;
-			p->extent_page = e->extent_page;
-			p->x0 = e->x0;
-			p->y0 = e->y0;
-			p->x1 = e->x1;
-			p->y1 = e->y1;
-		} else {
-			p->x0 = e->x0 < p->x0 ? e->x0 : p->x0;
-			p->y0 = e->y0 < p->y0 ? e->y0 : p->y0;
-			p->x1 = e->x1 > p->x1 ? e->x1 : p->x1;
-			p->y1 = e->y1 > p->y1 ? e->y1 : p->y1;
-		}
-		if (e->many_pages || p->extent_page != e->extent_page)
-			p->many_pages = true;
 	}
 }
 
-/* Words describing where a link goes, for a link with no text of its own. */
+/* Words describing where a link goes, for a link with no words of its own. */
 static void link_fallback(const struct pdf_tag *t, const struct tag_annot *an, char *buf,
 			  size_t size)
 {
@@ -725,74 +867,29 @@ static void link_fallback(const struct pdf_tag *t, const struct tag_annot *an, c
 	snprintf(buf, size, page >= 0 ? "Go to page %d" : "Link", page + 1);
 }
 
-/* The parent tree: page StructParents -> the element of each MCID, and
- * annotation StructParent -> its Link. Keys: pages by index, then the
- * annotations. Long trees are split into leaves with /Limits. */
-static HPDF_Dict write_parent_tree(struct pdf_tag *t)
+/* libharu's write_fn for a link annotation, after its own entries: its
+ * key into the parent tree and its description. */
+static HPDF_STATUS write_annot(HPDF_Dict dict, HPDF_Stream s)
 {
-	HPDF_MMgr mmgr = t->pdf->mmgr;
-	HPDF_Dict tree = new_indirect(t);
-	if (!tree)
-		return NULL;
-	size_t nkeys = 0;
-	for (size_t i = 0; i < t->npages; i++)
-		nkeys += t->pages[i].nmcid > 0;
-	nkeys += t->nannots;
-	HPDF_Array kids = NULL, nums = NULL;
-	if (nkeys > NUMS_PER_LEAF) {
-		kids = HPDF_Array_New(mmgr);
-		if (HPDF_Dict_Add(tree, "Kids", kids) != HPDF_OK)
-			return NULL;
-	} else {
-		nums = HPDF_Array_New(mmgr);
-		if (HPDF_Dict_Add(tree, "Nums", nums) != HPDF_OK)
-			return NULL;
+	const struct tag_ref *ref = dict->attr;
+	const struct pdf_tag *t = ref->t;
+	const struct tag_annot *an = &t->annots[ref->index];
+	const struct tag_elem *e = &t->elems[an->elem];
+	char fallback[600];
+	const char *words = e->words ? e->words->text : NULL;
+	if (!words) {
+		link_fallback(t, an, fallback, sizeof fallback);
+		words = fallback;
 	}
-	HPDF_STATUS rc = HPDF_OK;
-	size_t in_leaf = 0, done = 0;
-	HPDF_Array limits = NULL;
-	int key = -1;
-	for (size_t i = 0; i < t->npages + t->nannots && rc == HPDF_OK; i++) {
-		bool is_page = i < t->npages;
-		if (is_page && t->pages[i].nmcid == 0)
-			continue;
-		key = (int)i;
-		if (kids && in_leaf == 0) {
-			/* A new leaf: its /Limits are its first and last keys. */
-			HPDF_Dict leaf = new_indirect(t);
-			if (!leaf)
-				return NULL;
-			nums = HPDF_Array_New(mmgr);
-			limits = HPDF_Array_New(mmgr);
-			rc |= HPDF_Array_Add(kids, leaf);
-			rc |= HPDF_Dict_Add(leaf, "Nums", nums);
-			rc |= HPDF_Dict_Add(leaf, "Limits", limits);
-			if (rc != HPDF_OK)
-				return NULL;
-			rc |= HPDF_Array_AddNumber(limits, key);
-		}
-		rc |= HPDF_Array_AddNumber(nums, key);
-		if (is_page) {
-			HPDF_Array arr = HPDF_Array_New(mmgr);
-			rc |= HPDF_Array_Add(nums, arr);
-			if (rc != HPDF_OK)
-				return NULL;
-			for (size_t m = 0; m < t->pages[i].nmcid && rc == HPDF_OK; m++)
-				rc |= HPDF_Array_Add(arr, t->elems[t->pages[i].mcid_elem[m]].dict);
-		} else {
-			rc |= HPDF_Array_Add(nums, t->elems[t->annots[i - t->npages].elem].dict);
-		}
-		done++;
-		if (kids && (++in_leaf == NUMS_PER_LEAF || done == nkeys)) {
-			rc |= HPDF_Array_AddNumber(limits, key);
-			in_leaf = 0;
-		}
-	}
-	return rc == HPDF_OK ? tree : NULL;
+	HPDF_STATUS rc = put(s, "/StructParent %u\n/Contents ", (unsigned)(t->npages + ref->index));
+	rc |= put_text(s, words);
+	return rc | put(s, "\n");
 }
 
 /* Pages' keys into the parent tree and their tab order; annotations' keys
- * and descriptions. */
+ * and descriptions, written with the annotation (libharu gives link
+ * annotations no write_fn of their own). Keys are pages by index, then
+ * the annotations. */
 static HPDF_STATUS write_page_keys(struct pdf_tag *t)
 {
 	HPDF_STATUS rc = HPDF_OK;
@@ -806,19 +903,59 @@ static HPDF_STATUS write_page_keys(struct pdf_tag *t)
 		if (pg->has_annots)
 			rc |= HPDF_Dict_AddName(pg->page, "Tabs", "S");
 	}
+	struct tag_ref *refs = t->refs + t->nelems + 1 + t->nleaves;
 	for (size_t i = 0; i < t->nannots && rc == HPDF_OK; i++) {
-		const struct tag_annot *an = &t->annots[i];
-		rc |= HPDF_Dict_AddNumber(an->annot, "StructParent", (HPDF_INT32)(t->npages + i));
-		const struct tag_elem *e = &t->elems[t->elems[an->elem].words_of];
-		char fallback[600];
-		const char *words = e->text_len ? e->text : NULL;
-		if (!words) {
-			link_fallback(t, an, fallback, sizeof fallback);
-			words = fallback;
-		}
-		rc |= HPDF_Dict_Add(an->annot, "Contents", text_string(t, words));
+		HPDF_Annotation a = t->annots[i].annot;
+		refs[i] = (struct tag_ref){t, (uint32_t)i, REF_ANNOT};
+		if (a->write_fn)
+			return HPDF_INVALID_OBJECT; /* Not the libharu this was written for. */
+		a->write_fn = write_annot;
+		a->attr = &refs[i];
 	}
 	return rc;
+}
+
+/* The parent tree's keys: pages with marked content, then annotations. */
+static void list_keys(struct pdf_tag *t)
+{
+	t->keys = xmalloc((t->npages + t->nannots + 1) * sizeof *t->keys);
+	t->nkeys = 0;
+	for (size_t i = 0; i < t->npages; i++)
+		if (t->pages[i].nmcid)
+			t->keys[t->nkeys++] = (uint32_t)i;
+	for (size_t i = 0; i < t->nannots; i++)
+		t->keys[t->nkeys++] = (uint32_t)(t->npages + i);
+}
+
+/* The structure tree's objects: an element each, the parent tree (in
+ * leaves when long) and the root. */
+static HPDF_Dict make_objects(struct pdf_tag *t)
+{
+	t->nleaves = t->nkeys > NUMS_PER_LEAF ? (t->nkeys + NUMS_PER_LEAF - 1) / NUMS_PER_LEAF : 0;
+	t->refs = xcalloc(t->nelems + 1 + t->nleaves + t->nannots, sizeof *t->refs);
+	t->leaves = xcalloc(t->nleaves + 1, sizeof *t->leaves);
+	t->root = HPDF_Dict_New(t->pdf->mmgr);
+	if (!t->root || HPDF_Xref_Add(t->pdf->xref, t->root) != HPDF_OK)
+		return NULL;
+	for (size_t i = 0; i < t->nelems; i++) {
+		t->refs[i] = (struct tag_ref){t, (uint32_t)i, REF_ELEM};
+		t->elems[i].dict = custom_object(t, write_elem, &t->refs[i]);
+		if (!t->elems[i].dict)
+			return NULL;
+	}
+	struct tag_ref *tree_ref = &t->refs[t->nelems];
+	*tree_ref = (struct tag_ref){t, 0, REF_TREE};
+	HPDF_Dict tree = custom_object(t, t->nleaves ? write_tree_kids : write_leaf, tree_ref);
+	if (!tree)
+		return NULL;
+	for (size_t i = 0; i < t->nleaves; i++) {
+		struct tag_ref *ref = &t->refs[t->nelems + 1 + i];
+		*ref = (struct tag_ref){t, (uint32_t)(i * NUMS_PER_LEAF), REF_LEAF};
+		t->leaves[i] = custom_object(t, write_leaf, ref);
+		if (!t->leaves[i])
+			return NULL;
+	}
+	return tree;
 }
 
 /* Escape text for XML character data. */
@@ -972,41 +1109,35 @@ bool pdf_tag_finish(struct pdf_tag *t, const char *lang)
 {
 	if (!t)
 		return true;
+	/* Painting is over: give back what the arrays had to spare, since the
+	 * save, which keeps all of this, is when memory use peaks. */
+	if (t->nkids)
+		t->kids = xrealloc(t->kids, t->nkids * sizeof *t->kids);
+	t->elems = xrealloc(t->elems, t->nelems * sizeof *t->elems);
+	sort_kids(t);
 	sum_subtrees(t);
-	HPDF_Dict root = new_indirect(t);
-	if (!root)
+	list_keys(t);
+	HPDF_Dict tree = make_objects(t);
+	if (!tree)
 		return false;
-	for (size_t i = 0; i < t->nelems; i++) {
-		t->elems[i].dict = new_indirect(t);
-		if (!t->elems[i].dict)
-			return false;
-	}
-	HPDF_STATUS rc = HPDF_Dict_AddName(root, "Type", "StructTreeRoot");
+	HPDF_STATUS rc = HPDF_Dict_AddName(t->root, "Type", "StructTreeRoot");
 	/* Elements made while painting hang under doc elements; only the
 	 * doc's own roots (or the one made for an empty doc) are roots. */
 	size_t nroots = 0;
 	for (size_t i = 0; i < t->nelems; i++)
 		nroots += t->elems[i].parent < 0;
 	if (nroots == 1) {
-		rc |= HPDF_Dict_Add(root, "K", t->elems[0].dict);
+		rc |= HPDF_Dict_Add(t->root, "K", t->elems[0].dict);
 	} else {
 		HPDF_Array k = HPDF_Array_New(t->pdf->mmgr);
-		rc |= HPDF_Dict_Add(root, "K", k);
+		rc |= HPDF_Dict_Add(t->root, "K", k);
 		for (size_t i = 0; i < t->nelems && rc == HPDF_OK; i++)
 			if (t->elems[i].parent < 0)
 				rc |= HPDF_Array_Add(k, t->elems[i].dict);
 	}
-	for (size_t i = 0; i < t->nelems && rc == HPDF_OK; i++)
-		rc |= write_elem(t, &t->elems[i], root);
-	if (rc != HPDF_OK)
+	rc |= HPDF_Dict_Add(t->root, "ParentTree", tree);
+	rc |= HPDF_Dict_AddNumber(t->root, "ParentTreeNextKey", (HPDF_INT32)(t->npages + t->nannots));
+	if (rc != HPDF_OK || write_page_keys(t) != HPDF_OK)
 		return false;
-	HPDF_Dict tree = write_parent_tree(t);
-	if (!tree)
-		return false;
-	rc |= HPDF_Dict_Add(root, "ParentTree", tree);
-	rc |= HPDF_Dict_AddNumber(root, "ParentTreeNextKey", (HPDF_INT32)(t->npages + t->nannots));
-	rc |= write_page_keys(t);
-	if (rc != HPDF_OK)
-		return false;
-	return write_catalog(t, root, lang) == HPDF_OK;
+	return write_catalog(t, t->root, lang) == HPDF_OK;
 }

@@ -21,12 +21,14 @@
 struct pdf_tag;
 
 /* A tagger for one save of `doc` into `pdf`; doc and style are borrowed
- * and must outlive it. Free with pdf_tag_free. */
+ * and must outlive it. Free with pdf_tag_free, after the document is
+ * saved: the structure tree's objects are written from its records. */
 struct pdf_tag *pdf_tag_new(HPDF_Doc pdf, const struct doc *doc, const struct style *st);
 void pdf_tag_free(struct pdf_tag *t);
 
-/* Painting of page `index` (0-based, pages in order) starts or ends. */
-void pdf_tag_begin_page(struct pdf_tag *t, size_t index, HPDF_Page page);
+/* Painting of page `index` (0-based, pages in order) starts or ends;
+ * `boxes` is what the page holds, borrowed until the page ends. */
+void pdf_tag_begin_page(struct pdf_tag *t, size_t index, HPDF_Page page, const struct page *boxes);
 void pdf_tag_end_page(struct pdf_tag *t);
 
 /* Open the marked content box `b` belongs in, unless it is open already.

@@ -347,49 +347,83 @@ static void build_outline(struct pdf_writer *w, const struct doc *doc, HPDF_Dest
 	}
 }
 
-/* Copy the saved stream into a temporary file and rename it into place. */
+/* Where a save writes: our own file, so that a failed write keeps its
+ * errno for the message. */
+struct file_sink {
+	FILE *f;
+	int err; /* errno of the first failed write, 0 while all is well. */
+};
+
+/* libharu's write function for a stream into a file_sink. */
+static HPDF_STATUS sink_write(HPDF_Stream s, const HPDF_BYTE *ptr, HPDF_UINT size)
+{
+	struct file_sink *sink = s->attr;
+	if (sink->err)
+		return HPDF_FILE_IO_ERROR;
+	errno = 0;
+	if (size && fwrite(ptr, 1, size, sink->f) != size) {
+		sink->err = errno ? errno : EIO;
+		return HPDF_SetError(s->error, HPDF_FILE_IO_ERROR, (HPDF_STATUS)sink->err);
+	}
+	return HPDF_OK;
+}
+
+/* Save the document straight into `f`. libharu saves into the stream its
+ * document holds (a memory stream unless one is there already), so one of
+ * ours goes there for the save: the file is written as it is made rather
+ * than first built whole in memory, which for a long tagged report would
+ * be tens of megabytes more. */
+static void save_to_file(struct pdf_writer *w, struct file_sink *sink)
+{
+	HPDF_Doc pdf = w->pdf;
+	HPDF_Stream s = HPDF_GetMem(pdf->mmgr, sizeof *s);
+	if (!s)
+		return; /* libharu has noted that it ran out of memory. */
+	memset(s, 0, sizeof *s);
+	s->sig_bytes = HPDF_STREAM_SIG_BYTES;
+	s->type = HPDF_STREAM_FILE;
+	s->mmgr = pdf->mmgr;
+	s->error = &pdf->error;
+	s->write_fn = sink_write;
+	s->attr = sink;
+	if (pdf->stream)
+		HPDF_Stream_Free(pdf->stream);
+	pdf->stream = s;
+	HPDF_SaveToStream(pdf);
+	/* The sink lives on the caller's stack: take the stream back now. */
+	pdf->stream = NULL;
+	HPDF_Stream_Free(s);
+}
+
+/* Save into a temporary file and rename it into place. */
 static enum write_result write_out(struct pdf_writer *w, const char *path, struct diag *d)
 {
 	struct outfile of;
 	if (!outfile_begin(&of, path, d))
 		return WRITE_FAILED;
-	FILE *f = fopen(of.temp_path, "wb");
-	if (!f) {
+	struct file_sink sink = {fopen(of.temp_path, "wb"), 0};
+	if (!sink.f) {
 		diag_error(d, path, 0, "cannot write the PDF: %s; expected a writable output folder",
 			   strerror(errno));
 		outfile_abort(&of);
 		return WRITE_FAILED;
 	}
-	HPDF_ResetStream(w->pdf);
-	bool ok = true;
-	int err = 0;
-	for (;;) {
-		HPDF_BYTE buf[16384];
-		HPDF_UINT32 n = sizeof buf;
-		HPDF_STATUS rc = HPDF_ReadFromStream(w->pdf, buf, &n);
-		if (n > 0 && fwrite(buf, 1, n, f) != n) {
-			ok = false;
-			err = errno;
-			break;
+	save_to_file(w, &sink);
+	if (fclose(sink.f) != 0 && !sink.err)
+		sink.err = errno ? errno : EIO;
+	if (sink.err) {
+		/* The library's own report of it says less than errno does. */
+		if (w->err.code == HPDF_FILE_IO_ERROR) {
+			HPDF_ResetError(w->pdf);
+			w->err.code = 0;
 		}
-		if (rc == HPDF_STREAM_EOF || (rc == HPDF_OK && n == 0))
-			break;
-		if (rc != HPDF_OK) {
-			ok = false;
-			break;
-		}
+		diag_error(d, path, 0,
+			   "cannot write the PDF: %s; the previous version, if any, is unchanged",
+			   strerror(sink.err));
+		outfile_abort(&of);
+		return WRITE_FAILED;
 	}
-	/* Reaching the end of the stream leaves libharu in an error state. */
-	HPDF_ResetError(w->pdf);
-	if (fclose(f) != 0 && ok) {
-		ok = false;
-		err = errno;
-	}
-	if (!ok) {
-		if (!pdf_take_error(w, path, 0, "copying the document out", d))
-			diag_error(d, path, 0,
-				   "cannot write the PDF: %s; the previous version, if any, is unchanged",
-				   strerror(err ? err : EIO));
+	if (pdf_take_error(w, path, 0, "assembling the document", d)) {
 		outfile_abort(&of);
 		return WRITE_FAILED;
 	}
@@ -435,7 +469,7 @@ enum write_result pdf_writer_save(struct pdf_writer *w, const struct doc *doc,
 	if (pdf_take_error(w, where, 0, "making link destinations", d))
 		goto done;
 	for (size_t i = 0; i < doc->npages; i++) {
-		pdf_tag_begin_page(w->tag, i, pages[i]);
+		pdf_tag_begin_page(w->tag, i, pages[i], &doc->pages[i]);
 		bool painted = pdf_paint_page(w, pages[i], doc, &doc->pages[i], dests, d);
 		pdf_tag_end_page(w->tag);
 		if (!painted) {
@@ -455,12 +489,16 @@ enum write_result pdf_writer_save(struct pdf_writer *w, const struct doc *doc,
 			diag_error(d, where, 0, "the PDF library failed while making the structure tree");
 		goto done;
 	}
-	HPDF_SaveToStream(w->pdf);
-	if (pdf_take_error(w, where, 0, "assembling the document", d))
-		goto done;
-	if (out_size)
-		*out_size = HPDF_GetStreamSize(w->pdf);
-	result = path ? write_out(w, path, d) : WRITE_OK;
+	if (path) {
+		result = write_out(w, path, d);
+	} else {
+		HPDF_SaveToStream(w->pdf);
+		if (pdf_take_error(w, where, 0, "assembling the document", d))
+			goto done;
+		if (out_size)
+			*out_size = HPDF_GetStreamSize(w->pdf);
+		result = WRITE_OK;
+	}
 done:
 	pdf_tag_free(w->tag);
 	w->tag = NULL;
