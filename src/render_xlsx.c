@@ -123,6 +123,7 @@ enum write_result render_xlsx(const struct report *r, const struct style *st, co
 cleanup:
 	outfile_abort(&of); /* Removes the temporary file unless committed; frees the paths. */
 	xlsx_formats_free(&x);
+	free(x.join);
 	arena_free(&x.scratch);
 	return result;
 }

@@ -34,6 +34,8 @@ struct xlsx {
 	const struct style *st;
 	struct diag *d;
 	struct arena scratch;      /* Strings handed to the library; freed with the context. */
+	char *join;                /* Heap-owned buffer for xlsx_paras_text. */
+	size_t join_len, join_cap;
 	lxw_error err;             /* First failed write, LXW_NO_ERROR when none. */
 	bool truncated;            /* Some text was cut to the cell limit. */
 
@@ -103,13 +105,13 @@ void xlsx_check(struct xlsx *x, lxw_error e);
 
 /* A copy the library may keep (it takes `char *`), living in x->scratch. */
 char *xlsx_strdup(struct xlsx *x, const char *s);
-/* Plain text of a paragraph, and of several joined by blank lines. */
+/* Plain text of a paragraph, in scratch memory. */
 const char *xlsx_para_text(struct xlsx *x, const struct para *p);
+/* Plain text of several paragraphs joined by blank lines, valid until the
+ * next call: for cell text, which the library copies. */
 const char *xlsx_paras_text(struct xlsx *x, const struct paras *ps);
 /* The link targets of a paragraph, space separated, or "" when none. */
 const char *xlsx_para_links(struct xlsx *x, const struct para *p);
-/* "FY2018-Q1" in scratch memory. */
-const char *xlsx_period_id(struct xlsx *x, struct period p);
 
 /* Lines a wrapped text needs in a column `width` characters wide. */
 int xlsx_text_lines(const char *s, double width);

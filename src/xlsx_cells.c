@@ -118,20 +118,19 @@ const char *xlsx_para_text(struct xlsx *x, const struct para *p)
 	return out;
 }
 
-/* Plain text of several paragraphs, a blank line between them. */
+/* Plain text of several paragraphs, a blank line between them, in x->join:
+ * a cell's text is copied into the workbook's shared strings, so one buffer
+ * serves every measure instead of a copy each. */
 const char *xlsx_paras_text(struct xlsx *x, const struct paras *ps)
 {
-	char *buf = NULL;
-	size_t len = 0, cap = 0;
-	append(&buf, &len, &cap, "");
+	x->join_len = 0;
+	append(&x->join, &x->join_len, &x->join_cap, "");
 	for (size_t i = 0; i < ps->n; i++) {
 		if (i > 0)
-			append(&buf, &len, &cap, "\n\n");
-		append_para(&buf, &len, &cap, &ps->items[i]);
+			append(&x->join, &x->join_len, &x->join_cap, "\n\n");
+		append_para(&x->join, &x->join_len, &x->join_cap, &ps->items[i]);
 	}
-	char *out = arena_strdup(&x->scratch, buf);
-	free(buf);
-	return out;
+	return x->join;
 }
 
 /* The links of a paragraph, each once, in order. */
@@ -151,14 +150,6 @@ const char *xlsx_para_links(struct xlsx *x, const struct para *p)
 	char *out = arena_strdup(&x->scratch, buf);
 	free(buf);
 	return out;
-}
-
-/* A period id in scratch memory. */
-const char *xlsx_period_id(struct xlsx *x, struct period p)
-{
-	char buf[32];
-	period_id(p, buf, sizeof buf);
-	return arena_strdup(&x->scratch, buf);
 }
 
 /* Lines a wrapped text takes in a column `width` characters wide. Rows are

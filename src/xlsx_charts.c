@@ -1,8 +1,12 @@
 /* The Charts sheet: for each measure with two or more periods of data, its
  * actual against its target over time. Each chart reads a small block of
- * data written beside it, so sorting the History table never scrambles it.
- * libxlsxwriter 1.1.4 cannot combine column and line charts, so both series
- * are lines, the target dashed. */
+ * data written beside it, so sorting or filtering the History table never
+ * scrambles or blanks it. libxlsxwriter 1.1.4 cannot combine column and
+ * line charts, so both series are lines, the target dashed.
+ *
+ * A report can have thousands of these charts, so each sets only what it
+ * needs: literal series names, and no copy of the plotted cells inside the
+ * chart (see plot_cells). */
 #include <math.h>
 #include <stdio.h>
 
@@ -60,12 +64,12 @@ static void plotted_range(const struct measure *m, double *lo, double *hi)
 /* The value axis: the cells' format, and for durations bounds and ticks at
  * whole seconds or minutes, since automatic ones on fractions of a day fall
  * on times such as 1:26. */
-static void value_axis(struct xlsx *x, lxw_chart *chart, const struct measure *m)
+static void value_axis(lxw_chart *chart, const struct measure *m)
 {
 	char code[128];
 	if (m->unit != UNIT_DURATION) {
 		xlsx_format_code(m, XLSX_VALUE, code, sizeof code);
-		chart_axis_set_num_format(chart->y_axis, xlsx_strdup(x, code));
+		chart_axis_set_num_format(chart->y_axis, code);
 		return;
 	}
 	static const double steps[] = {1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800,
@@ -92,6 +96,21 @@ static void value_axis(struct xlsx *x, lxw_chart *chart, const struct measure *m
 	chart_axis_set_num_format(chart->y_axis, hi >= 3600 ? "[h]:mm:ss" : "[m]:ss");
 }
 
+/* Plot the cells rows first..last of `col`, against the period labels in
+ * column A. Spreadsheet programs read a chart's numbers from its cells on
+ * opening; the copy libxlsxwriter would also store in the chart (its cache)
+ * is for programs that embed charts without their sheet, and more than
+ * halves the time and bytes a chart costs, so it is left out. The labels
+ * stay a text reference, as the cells hold text. */
+static void plot_cells(lxw_chart_series *s, lxw_row_t first, lxw_row_t last, lxw_col_t col)
+{
+	chart_series_set_categories(s, SHEET, first, 0, last, 0);
+	chart_series_set_values(s, SHEET, first, col, last, col);
+	s->categories->ignore_cache = LXW_TRUE;
+	s->categories->has_string_cache = LXW_TRUE;
+	s->values->ignore_cache = LXW_TRUE;
+}
+
 /* One measure's data block and chart; returns the row after the block. */
 static lxw_row_t measure_chart(struct xlsx *x, lxw_worksheet *ws, lxw_row_t row,
 			       const struct measure *m)
@@ -103,8 +122,10 @@ static lxw_row_t measure_chart(struct xlsx *x, lxw_worksheet *ws, lxw_row_t row,
 	xlsx_string(x, ws, row, 0, m->name, x->label);
 	lxw_row_t head = row + 1;
 	xlsx_string(x, ws, head, 0, "Period", x->header);
-	xlsx_string(x, ws, head, 1, ytd ? "Year-to-date actual" : "Actual", x->header);
-	xlsx_string(x, ws, head, 2, ytd ? "Pro-rated target" : "Target", x->header);
+	const char *actual_name = ytd ? "Year-to-date actual" : "Actual";
+	const char *target_name = ytd ? "Pro-rated target" : "Target";
+	xlsx_string(x, ws, head, 1, actual_name, x->header);
+	xlsx_string(x, ws, head, 2, target_name, x->header);
 	lxw_row_t r = head;
 	for (size_t k = 0; k < m->nhistory; k++) {
 		const struct period_eval *pe = &m->history[k];
@@ -125,9 +146,8 @@ static lxw_row_t measure_chart(struct xlsx *x, lxw_worksheet *ws, lxw_row_t row,
 
 	lxw_chart *chart = xlsx_need(x, workbook_add_chart(x->wb, LXW_CHART_LINE));
 	lxw_chart_series *actual = xlsx_need(x, chart_add_series(chart, NULL, NULL));
-	chart_series_set_categories(actual, SHEET, head + 1, 0, r, 0);
-	chart_series_set_values(actual, SHEET, head + 1, 1, r, 1);
-	chart_series_set_name_range(actual, SHEET, head, 1);
+	plot_cells(actual, head + 1, r, 1);
+	chart_series_set_name(actual, actual_name);
 	lxw_chart_line line = {.color = x->st ? xlsx_color(x->st->color_primary) : 0x1F3864,
 			       .width = 2.25};
 	chart_series_set_line(actual, &line);
@@ -135,9 +155,8 @@ static lxw_row_t measure_chart(struct xlsx *x, lxw_worksheet *ws, lxw_row_t row,
 	chart_series_set_marker_size(actual, 6);
 	if (any_target) {
 		lxw_chart_series *target = xlsx_need(x, chart_add_series(chart, NULL, NULL));
-		chart_series_set_categories(target, SHEET, head + 1, 0, r, 0);
-		chart_series_set_values(target, SHEET, head + 1, 2, r, 2);
-		chart_series_set_name_range(target, SHEET, head, 2);
+		plot_cells(target, head + 1, r, 2);
+		chart_series_set_name(target, target_name);
 		lxw_chart_line dashed = {
 			.color = x->st ? xlsx_color(x->st->color_accent) : 0xC00000,
 			.width = 1.75,
@@ -148,10 +167,10 @@ static lxw_row_t measure_chart(struct xlsx *x, lxw_worksheet *ws, lxw_row_t row,
 	}
 	/* The library reads a title starting with "=" as a cell reference. */
 	chart_title_set_name(chart, m->name[0] == '=' ? arena_printf(&x->scratch, " %s", m->name)
-						      : xlsx_strdup(x, m->name));
+						      : m->name);
 	lxw_chart_font title_font = {.size = 11, .bold = 1};
 	chart_title_set_name_font(chart, &title_font);
-	value_axis(x, chart, m);
+	value_axis(chart, m);
 	chart_legend_set_position(chart, LXW_CHART_LEGEND_BOTTOM);
 	chart_show_blanks_as(chart, LXW_CHART_BLANKS_AS_GAP);
 	xlsx_check(x, worksheet_insert_chart(ws, row, CHART_COL, chart));

@@ -55,12 +55,14 @@ static void history_row(struct xlsx *x, lxw_worksheet *ws, lxw_row_t row, const 
 	lxw_format *val = xlsx_unit_format(x, m, XLSX_VALUE);
 	struct date start, end;
 	period_dates(pe->period, x->r->calendar, &start, &end);
+	char id[32];
+	period_id(pe->period, id, sizeof id);
 
 	xlsx_string(x, ws, row, C_ID, m->id, x->text);
 	xlsx_string(x, ws, row, C_NAME, m->name, x->text);
 	xlsx_string(x, ws, row, C_GOAL, m->goal ? m->goal->name : NULL, x->text);
 	xlsx_string(x, ws, row, C_UNIT, unit_name(m->unit), x->text);
-	xlsx_string(x, ws, row, C_PERIOD, xlsx_period_id(x, pe->period), x->text);
+	xlsx_string(x, ws, row, C_PERIOD, id, x->text);
 	xlsx_number(x, ws, row, C_FY, pe->period.fy, x->integer);
 	xlsx_number(x, ws, row, C_QUARTER, pe->period.quarter, x->integer);
 	xlsx_date(x, ws, row, C_START, start, x->date);
