@@ -342,5 +342,4 @@ void chart_measure(struct lay *L, const struct measure *m, int parent, double x,
 		put_label(L, plots_ytd(m) ? "Target to date" : "Target", T_SMALL_MUTED, ALIGN_LEFT,
 			  lx, ly, px + pw - lx, fig, out);
 	}
-
 }

@@ -28,16 +28,17 @@ static double cover_text(struct lay *L, const char *text, struct tstyle ts, int 
 
 /* A bar across the column in the statuses' colours, each share as long as
  * its count, good news first; decoration, since the tiles say the numbers. */
-static double share_bar(struct lay *L, const int *counts, double x, double top, double width)
+static void share_bar(struct lay *L, const int *counts, double x, double top, double width,
+		      double h)
 {
-	double h = L->st->size_body * 0.8, gap = 1.5, total = 0;
+	double gap = 1.5, total = 0;
 	int shown = 0;
 	for (int i = 0; i < STATUS_COUNT; i++) {
 		total += counts[i];
 		shown += counts[i] > 0;
 	}
 	if (total <= 0)
-		return 0;
+		return;
 	double room = width - gap * (shown - 1), cx = x;
 	for (int i = 0; i < STATUS_COUNT; i++) {
 		enum status s = status_order[i];
@@ -47,7 +48,6 @@ static double share_bar(struct lay *L, const int *counts, double x, double top, 
 		put_rect(&L->fl.boxes, -1, cx, top - h, w, h, L->st->status_color[s]);
 		cx += w + gap;
 	}
-	return h;
 }
 
 /* The cover's lower half: the quarter's statuses, standing on the foot of
@@ -70,7 +70,7 @@ static void overview(struct lay *L, int sect, double limit)
 		double y = top;
 		y -= draw_block(L, &hb, db_elem(&L->db, ROLE_P, sect, NULL), x, y, width) + gap;
 		y -= draw_tiles(L, r->counts, sect, x, y, width, &L->fl.boxes) + gap * 1.5;
-		share_bar(L, r->counts, x, y, width);
+		share_bar(L, r->counts, x, y, width, bar);
 		text_free(&hb);
 		return;
 	}
@@ -91,7 +91,8 @@ static void overview(struct lay *L, int sect, double limit)
 
 /* The cover: a band in the brand's fill with the logo, organization, title
  * and subtitle; an accent rule; then the quarter, its dates, the plan and
- * the publication date on white. No header or footer. */
+ * the publication date on white, and at the foot the quarter's statuses.
+ * No header or footer. */
 void part_cover(struct lay *L)
 {
 	const struct style *st = L->st;

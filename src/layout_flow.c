@@ -304,6 +304,12 @@ void flow_paginate(struct flow *f, struct docbuild *db, struct arena *a)
 		if (first->head >= 0 && (size_t)first->head < i) {
 			head = &f->items[first->head];
 			used = head_height(f, head);
+			/* A head that would take half the page is not worth repeating
+			 * (and one taller than the page would leave no room at all). */
+			if (used > avail / 2) {
+				head = NULL;
+				used = 0;
+			}
 		}
 		if (first->height > avail - used + 1e-6) {
 			place_sliced(&pl, first, head, avail);

@@ -258,13 +258,18 @@ static size_t flow_row(struct lay *L, struct table *t, size_t r, int table_elem,
 }
 
 /* The line above a repeated head row: a spare item, drawn only as a copy
- * (an artifact: the table's own heading is tagged where it first stands). */
+ * (an artifact: the table's own heading is tagged where it first stands).
+ * One that needs more than two lines is left out: -1. */
 static int continued_caption(struct lay *L, const struct table *t)
 {
 	struct flow *f = &L->fl;
 	struct tstyle ts = lay_tstyle(L, T_H3);
 	struct tblock b;
 	text_plain(L, &b, t->continued, &ts, t->width, L->r->path, t->continued_line);
+	if (b.nlines > 2) {
+		text_free(&b);
+		return -1;
+	}
 	size_t it = flow_open(f, 0, KEEP_ALWAYS);
 	f->items[it].spare = true;
 	for (size_t i = 0; i < b.nlines; i++)

@@ -1,6 +1,7 @@
 /* Pagination: page breaks, dropped space at page tops, widow and orphan
  * control, headings kept with what follows, cards kept whole or split
- * when taller than a page, forced breaks, destinations and page numbers. */
+ * when taller than a page, forced breaks, destinations and page numbers,
+ * repeated table heads with their captions. */
 #include "harness.h"
 #include "layout_fixture.h"
 
@@ -220,6 +221,51 @@ static void test_dests_and_numbers(void)
 	fixture_free(&fx);
 }
 
+/* Repeated heads: with a spare caption above them on continuation pages,
+ * the caption never in its own place, and a head too tall to repeat left off
+ * rather than leaving rows no room. */
+static void test_repeated_heads(void)
+{
+	struct fixture fx;
+	fixture_init(&fx);
+	struct flow *f = &fx.L.fl;
+	size_t cap = add(f, 20, 0, KEEP_ALWAYS);
+	f->items[cap].spare = true;
+	size_t head = add(f, 30, 0, KEEP_ALWAYS);
+	f->items[head].caption = (int)cap;
+	for (int i = 0; i < 60; i++)
+		f->items[add(f, 20, 0, KEEP_NONE)].head = (int)head;
+	flow_paginate(f, &fx.L.db, &fx.a);
+	/* Page one: head + 33 rows (30 + 33 x 20 = 690); then caption, head and 32 rows. */
+	CHECK_INT(fx.L.db.npages, 2, "sixty rows under a head take two pages");
+	CHECK_INT(first_on(&fx.L.db, 0), (long)head, "the first page starts with the head, no caption");
+	CHECK_INT(rects_on(&fx.L.db, 0), 34, "the head and 33 rows fill it");
+	CHECK_INT(first_on(&fx.L.db, 1), (long)cap, "the next page starts with the caption");
+	CHECK_INT(rects_on(&fx.L.db, 1), 2 + 27, "then the head and the 27 rows left");
+	fixture_free(&fx);
+
+	fixture_init(&fx);
+	f = &fx.L.fl;
+	head = add(f, 400, 0, KEEP_ALWAYS);
+	for (int i = 0; i < 60; i++)
+		f->items[add(f, 20, 0, KEEP_NONE)].head = (int)head;
+	flow_paginate(f, &fx.L.db, &fx.a);
+	/* 400 + 15 rows; then 35 rows a page without the head. */
+	CHECK_INT(fx.L.db.npages, 3, "a head taller than half the page is not repeated");
+	CHECK_INT(rects_on(&fx.L.db, 1), 35, "the rows have the page to themselves");
+	fixture_free(&fx);
+
+	fixture_init(&fx);
+	f = &fx.L.fl;
+	head = add(f, 750, 0, KEEP_ALWAYS);
+	for (int i = 0; i < 10; i++)
+		f->items[add(f, 20, 0, KEEP_NONE)].head = (int)head;
+	flow_paginate(f, &fx.L.db, &fx.a);
+	CHECK_INT(fx.L.db.npages, 3, "a head taller than a page goes over two, and the rows follow");
+	CHECK_INT(rects_on(&fx.L.db, 2), 10, "all on the third page");
+	fixture_free(&fx);
+}
+
 int main(void)
 {
 	test_breaks();
@@ -227,5 +273,6 @@ int main(void)
 	test_headings();
 	test_cards();
 	test_dests_and_numbers();
+	test_repeated_heads();
 	return harness_done();
 }

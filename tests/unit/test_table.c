@@ -168,6 +168,7 @@ static void test_prose(void)
 	CHECK_NEAR(t.widths[0], 50 + 360.0 * 350 / 1100, 1e-6, "long prose columns share by what they lack");
 	CHECK_NEAR(t.widths[1], 50 + 360.0 * 750 / 1100, 1e-6, "the longer getting more");
 	CHECK_NEAR(t.widths[2], 40, 1e-6, "beside a figure at its natural width");
+	table_flow(&fx.L, &t); /* Frees what table_shape made. */
 	fixture_free(&fx);
 }
 
