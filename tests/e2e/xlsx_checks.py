@@ -564,6 +564,76 @@ def check_charts(name, rep, path):
           "%s: each chart with a target draws it dashed" % name)
 
 
+def cell_range(ws, ref):
+    """The values of a chart reference such as Charts!$B$3:$B$14."""
+    sheet, cells = ref.split("!")
+    cells = cells.replace("$", "")
+    first, _, last = cells.partition(":")
+    rows = ws[first:last or first]
+    return [c.value for row in rows for c in row], sheet
+
+
+def check_chart_data(name, rep, path, wbv):
+    """Each measure's chart plots its own periods, actuals and targets: the
+    chart reads cells, so the cells it names must hold the measure's figures."""
+    with zipfile.ZipFile(path) as z:
+        names = sorted((n for n in z.namelist() if re.match(r"xl/charts/chart\d+\.xml$", n)),
+                       key=lambda n: int(re.search(r"(\d+)\.xml$", n).group(1)))
+        xml = [z.read(n).decode() for n in names]
+    multi = [m for m in rep["measures"] if sum(p["actual"] is not None for p in m["periods"]) >= 2]
+    lines = [x for x in xml if "lineChart" in x]
+    if not check(len(lines) == len(multi), "%s: a line chart per measure with a history" % name):
+        return
+    ws = wbv["Charts"]
+    bad = []
+    for m, x in zip(multi, lines):
+        title = re.search(r"<a:t>(.*?)</a:t>", x)
+        if not title or html_unescape(title.group(1)).strip() != m["name"].strip():
+            bad.append("%s: chart titled %r" % (m["id"], title and title.group(1)))
+            continue
+        year = [p["target_line"] is not None and m["targets"][p["target_line"]]["per"] == "year"
+                for p in m["periods"]]
+        ytd = any(year)
+        labels = ["Q%s FY%s" % (p["id"][-1], p["id"][2:6]) for p in m["periods"]]
+        actual = []
+        for p, y in zip(m["periods"], year):
+            v = p["compared"] if ytd and y else (None if ytd and y else p["actual"])
+            actual.append(None if v is None else stored(m["unit"], v))
+        target = [None if p["target"] is None else stored(m["unit"], p["target"]) for p in m["periods"]]
+        series = re.findall(r"<c:ser>(.*?)</c:ser>", x)
+        want = [("Year-to-date actual" if ytd else "Actual", actual)]
+        if any(t is not None for t in target):
+            want.append(("Pro-rated target" if ytd else "Target", target))
+        if len(series) != len(want):
+            bad.append("%s: %d series, expected %d" % (m["id"], len(series), len(want)))
+            continue
+        for s, (label, values) in zip(series, want):
+            tx = re.search(r"<c:tx><c:v>(.*?)</c:v></c:tx>", s)
+            cat = re.search(r"<c:cat><c:strRef><c:f>(.*?)</c:f>", s)
+            val = re.search(r"<c:val><c:numRef><c:f>(.*?)</c:f>", s)
+            if not (tx and cat and val):
+                bad.append("%s: series without a name, categories or values" % m["id"])
+                continue
+            got_labels, sheet1 = cell_range(ws, cat.group(1))
+            got_values, sheet2 = cell_range(ws, val.group(1))
+            if tx.group(1) != label:
+                bad.append("%s: series %r, expected %r" % (m["id"], tx.group(1), label))
+            if (sheet1, sheet2) != ("Charts", "Charts") or got_labels != labels:
+                bad.append("%s %s: categories %r, expected %r" % (m["id"], label, got_labels, labels))
+            elif len(got_values) != len(values) or any(
+                    (w is None) != (g is None) or (w is not None and not near(g, w))
+                    for g, w in zip(got_values, values)):
+                bad.append("%s %s: values %r, expected %r" % (m["id"], label, got_values, values))
+    for b in bad[:6]:
+        print("# " + b)
+    check(not bad, "%s: every chart plots its measure's periods, actuals and targets from "
+          "the Charts sheet (%d charts)" % (name, len(lines)))
+
+
+def html_unescape(s):
+    return s.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", '"').replace("&amp;", "&")
+
+
 def check_properties(name, rep, wb):
     p = wb.properties
     check(p.title == rep["title"], "%s: document title is the report title" % name)
@@ -602,6 +672,7 @@ def check_example(example, tmp):
     check_history(name, rep, wb, wbv, legend)
     check_narrative(name, rep, wb, wbv)
     check_charts(name, rep, path)
+    check_chart_data(name, rep, path, wbv)
     check_properties(name, rep, wb)
     for s in SHEETS:
         ws = wb[s]
