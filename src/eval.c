@@ -122,8 +122,17 @@ static const char *target_words(struct report *r, const struct measure *m, const
 			    t->per_year ? " for the year" : "");
 }
 
-/* Evaluate one period of a measure: target, compared amount, status, texts. */
-static void eval_period(struct report *r, const struct measure *m, struct period_eval *pe)
+/* The texts of a target, which every period it applies to shares: made on
+ * first use, since a measure's dozen periods mostly have the same target. */
+struct target_texts {
+	const char *words;  /* "at most 5:00", or NULL until made. */
+	const char *amount; /* "5:00", for a quarterly target; NULL until made. */
+};
+
+/* Evaluate one period of a measure: target, compared amount, status, texts.
+ * `texts` has one entry per target of the measure. */
+static void eval_period(struct report *r, const struct measure *m, struct period_eval *pe,
+			struct target_texts *texts)
 {
 	pe->value = find_value(m, pe->period);
 	pe->has_actual = pe->value && pe->value->has_actual;
@@ -153,11 +162,19 @@ static void eval_period(struct report *r, const struct measure *m, struct period
 		if (pe->has_compared)
 			pe->computed = status_decide(t->cmp, pe->compared, pe->target_amount,
 						     pe->tolerance, is_duration(m), &pe->miss);
-		pe->target_text = target_words(r, m, t);
+		struct target_texts *tt = &texts[t - m->targets];
+		if (!tt->words)
+			tt->words = target_words(r, m, t);
+		pe->target_text = tt->words;
 		pe->target_decimals = m->decimals;
-		pe->target_amount_text = t->per_year
-			? prorated_text(r, m, pe->target_amount, &pe->target_decimals)
-			: amount_text(r, m, pe->target_amount);
+		if (t->per_year) {
+			pe->target_amount_text =
+				prorated_text(r, m, pe->target_amount, &pe->target_decimals);
+		} else {
+			if (!tt->amount)
+				tt->amount = amount_text(r, m, pe->target_amount);
+			pe->target_amount_text = tt->amount;
+		}
 		if (pe->has_compared)
 			pe->compared_text = amount_text(r, m, pe->compared);
 	}
@@ -189,13 +206,15 @@ static void build_history(struct report *r, struct measure *m)
 	m->history = arena_calloc(&r->arena, uniq, sizeof *m->history);
 	m->nhistory = uniq;
 	m->current = NULL;
+	struct target_texts *texts = xcalloc(m->ntargets + 1, sizeof *texts);
 	for (size_t i = 0; i < uniq; i++) {
 		struct period_eval *pe = &m->history[i];
 		pe->period = period_from_index(idx[i]);
-		eval_period(r, m, pe);
+		eval_period(r, m, pe, texts);
 		if (period_cmp(pe->period, r->period) == 0)
 			m->current = pe;
 	}
+	free(texts);
 	free(idx);
 }
 
