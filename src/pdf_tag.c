@@ -125,10 +125,10 @@ struct pdf_tag {
 	struct tag_elem *elems;    /* doc.elems, then elements made while painting; heap. */
 	size_t nelems, elems_cap;
 	struct kid *kids;          /* All content, in painting order; heap. */
-	struct extent *extents;    /* Figures' and Tables'; heap. */
-	size_t nextents, extents_cap;
 	size_t nkids, kids_cap;
 	uint32_t *order;           /* Kids grouped by element, painting order kept; heap. */
+	struct extent *extents;    /* Figures' and Tables'; heap. */
+	size_t nextents, extents_cap;
 	struct tag_page *pages;    /* One per doc page; heap. */
 	size_t npages;
 	struct tag_annot *annots;  /* Heap. */
@@ -732,8 +732,9 @@ static HPDF_STATUS write_elem(HPDF_Dict dict, HPDF_Stream s)
 	const struct pdf_tag *t = ref->t;
 	const struct tag_elem *e = &t->elems[ref->index];
 	HPDF_Dict parent = e->parent >= 0 ? t->elems[e->parent].dict : t->root;
-	HPDF_STATUS rc = put(s, "/Type /StructElem\n/S /%s\n/P %u 0 R\n", role_name((enum role)e->role),
-			     obj_num(parent));
+	/* No /Type: it is optional for structure elements, and a long report
+	 * has tens of thousands of them. */
+	HPDF_STATUS rc = put(s, "/S /%s\n/P %u 0 R\n", role_name((enum role)e->role), obj_num(parent));
 	bool has_page = false;
 	uint32_t page = 0;
 	for (uint32_t i = 0; i < e->nkids && !has_page; i++) {

@@ -1,5 +1,6 @@
 /* The PDF back end: libharu document set-up, metadata, bookmarks and
- * saving. Painting the boxes is in pdf_paint.c, the icons in pdf_icons.c. */
+ * saving. Painting the boxes is in pdf_paint.c, the icons in pdf_icons.c,
+ * the structure tree that makes the PDF accessible in pdf_tag.c. */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
