@@ -86,6 +86,8 @@ enum write_result render_xlsx(const struct report *r, const struct style *st, co
 		return WRITE_FAILED;
 
 	struct xlsx x = {.r = r, .st = st, .d = d, .err = LXW_NO_ERROR};
+	for (size_t i = 0; i < XLSX_PERIOD_SLOTS; i++)
+		x.periods[i].index = -1;
 	arena_init(&x.scratch);
 	enum write_result result = WRITE_FAILED;
 

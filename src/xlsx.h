@@ -27,6 +27,18 @@ struct xlsx_unit_format {
 	lxw_format *format;       /* Owned by the workbook. */
 };
 
+/* A period's texts and dates, worked out once per workbook. */
+struct xlsx_period {
+	int index;                 /* period_index, or -1 when the slot is empty. */
+	char id[24];               /* "FY2018-Q1" */
+	char label[24];            /* "Q1 FY2018" */
+	struct date start, end;    /* Under the report's calendar. */
+};
+
+/* Slots in the period cache; a report's periods are consecutive, so any
+ * span shorter than this many quarters never evicts. */
+#define XLSX_PERIOD_SLOTS 64
+
 /* Everything the sheet writers share while one workbook is written. */
 struct xlsx {
 	lxw_workbook *wb;          /* Owned; closed by render_xlsx. */
@@ -38,6 +50,8 @@ struct xlsx {
 	size_t join_len, join_cap;
 	lxw_error err;             /* First failed write, LXW_NO_ERROR when none. */
 	bool truncated;            /* Some text was cut to the cell limit. */
+
+	struct xlsx_period periods[XLSX_PERIOD_SLOTS]; /* By period index modulo the size. */
 
 	struct xlsx_unit_format *units; /* Heap-owned cache, grown as units appear. */
 	size_t nunits, capunits;
@@ -112,6 +126,10 @@ const char *xlsx_para_text(struct xlsx *x, const struct para *p);
 const char *xlsx_paras_text(struct xlsx *x, const struct paras *ps);
 /* The link targets of a paragraph, space separated, or "" when none. */
 const char *xlsx_para_links(struct xlsx *x, const struct para *p);
+
+/* A period's id, label and dates: History and Charts repeat a few periods
+ * on thousands of rows. Valid until the next call for another period. */
+const struct xlsx_period *xlsx_period(struct xlsx *x, struct period p);
 
 /* Lines a wrapped text needs in a column `width` characters wide. */
 int xlsx_text_lines(const char *s, double width);

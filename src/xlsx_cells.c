@@ -152,6 +152,21 @@ const char *xlsx_para_links(struct xlsx *x, const struct para *p)
 	return out;
 }
 
+/* The cached texts and dates of a period, made on first use. */
+const struct xlsx_period *xlsx_period(struct xlsx *x, struct period p)
+{
+	int index = period_index(p);
+	int slot = index % XLSX_PERIOD_SLOTS;
+	struct xlsx_period *c = &x->periods[slot < 0 ? slot + XLSX_PERIOD_SLOTS : slot];
+	if (c->index != index) {
+		c->index = index;
+		period_id(p, c->id, sizeof c->id);
+		period_label(p, c->label, sizeof c->label);
+		period_dates(p, x->r->calendar, &c->start, &c->end);
+	}
+	return c;
+}
+
 /* Lines a wrapped text takes in a column `width` characters wide. Rows are
  * sized here because spreadsheet programs do not grow rows to fit wrapped
  * text on opening a file (LibreOffice) or only sometimes (Excel). */

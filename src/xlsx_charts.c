@@ -130,9 +130,7 @@ static lxw_row_t measure_chart(struct xlsx *x, lxw_worksheet *ws, lxw_row_t row,
 	for (size_t k = 0; k < m->nhistory; k++) {
 		const struct period_eval *pe = &m->history[k];
 		r++;
-		char label[32];
-		period_label(pe->period, label, sizeof label);
-		xlsx_string(x, ws, r, 0, label, x->text);
+		xlsx_string(x, ws, r, 0, xlsx_period(x, pe->period)->label, x->text);
 		if (ytd && pe->ytd && pe->has_compared)
 			xlsx_number(x, ws, r, 1, xlsx_amount(m, pe->compared), val);
 		else if (pe->has_actual && !(ytd && pe->ytd))

@@ -53,20 +53,17 @@ static void history_row(struct xlsx *x, lxw_worksheet *ws, lxw_row_t row, const 
 			const struct period_eval *pe)
 {
 	lxw_format *val = xlsx_unit_format(x, m, XLSX_VALUE);
-	struct date start, end;
-	period_dates(pe->period, x->r->calendar, &start, &end);
-	char id[32];
-	period_id(pe->period, id, sizeof id);
+	const struct xlsx_period *p = xlsx_period(x, pe->period);
 
 	xlsx_string(x, ws, row, C_ID, m->id, x->text);
 	xlsx_string(x, ws, row, C_NAME, m->name, x->text);
 	xlsx_string(x, ws, row, C_GOAL, m->goal ? m->goal->name : NULL, x->text);
 	xlsx_string(x, ws, row, C_UNIT, unit_name(m->unit), x->text);
-	xlsx_string(x, ws, row, C_PERIOD, id, x->text);
+	xlsx_string(x, ws, row, C_PERIOD, p->id, x->text);
 	xlsx_number(x, ws, row, C_FY, pe->period.fy, x->integer);
 	xlsx_number(x, ws, row, C_QUARTER, pe->period.quarter, x->integer);
-	xlsx_date(x, ws, row, C_START, start, x->date);
-	xlsx_date(x, ws, row, C_END, end, x->date);
+	xlsx_date(x, ws, row, C_START, p->start, x->date);
+	xlsx_date(x, ws, row, C_END, p->end, x->date);
 	if (pe->has_actual)
 		xlsx_number(x, ws, row, C_ACTUAL, xlsx_amount(m, pe->actual), val);
 	if (pe->has_target)
