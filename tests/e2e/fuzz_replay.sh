@@ -15,9 +15,10 @@ fuzzer=${QREPORT_BUILD:-build}-fuzz/fuzz_report
 failed=0
 
 # Runs the target over the files given; libFuzzer runs each file once and
-# stops at the first failure.
+# stops at the first failure. The timeout is the clock's, and a busy or
+# paused machine can stall a run for seconds, so it only catches hangs.
 replay() {
-	"$fuzzer" -timeout=10 -rss_limit_mb=2048 "$@" >"$log" 2>&1
+	"$fuzzer" -timeout=60 -rss_limit_mb=2048 "$@" >"$log" 2>&1
 }
 
 if [ ! -x "$fuzzer" ]; then
