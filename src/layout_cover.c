@@ -1,6 +1,7 @@
 #include "layout_parts.h"
 
 #include <math.h>
+#include <string.h>
 
 #include "layout_blocks.h"
 #include "layout_image.h"
@@ -14,13 +15,59 @@ static double draw_block(struct lay *L, const struct tblock *b, int elem, double
 	return text_height(b);
 }
 
-/* Stack a block of text from `top` downward in page coordinates; returns its height. */
+/* Shape `text` into at most `max` lines of `width`. Longer text is cut
+ * short with an ellipsis: the longest start of it that fits, found by
+ * bisection so that even an enormous title costs a few passes. The cover
+ * is one page; what it cannot hold is still in the header and metadata. */
+static void plain_lines(struct lay *L, struct tblock *b, const char *text,
+			const struct tstyle *ts, double width, size_t max)
+{
+	text_plain(L, b, text, ts, width, L->r->path, 0);
+	if (b->nlines <= max)
+		return;
+	/* Only the bytes of the first `max` lines can be kept. */
+	size_t cut = strlen(text);
+	for (size_t i = b->lines[max].first; i < b->nlfrags; i++)
+		if (b->lfrags[i].off != (size_t)-1) {
+			cut = b->lfrags[i].off;
+			break;
+		}
+	text_free(b);
+	size_t lo = 0, hi = cut; /* The answer is in [lo, hi]; lo always fits. */
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo + 1) / 2;
+		while (mid > lo && ((unsigned char)text[mid] & 0xC0) == 0x80)
+			mid--; /* Back to the start of a character... */
+		if (mid == lo) {
+			mid = lo + 1; /* ...or on to the next one. */
+			while (mid <= hi && ((unsigned char)text[mid] & 0xC0) == 0x80)
+				mid++;
+			if (mid > hi)
+				break;
+		}
+		const char *s = arena_printf(L->a, "%.*s\xE2\x80\xA6", (int)mid, text);
+		text_plain(L, b, s, ts, width, L->r->path, 0);
+		bool fits = b->nlines <= max;
+		text_free(b);
+		if (fits)
+			lo = mid;
+		else
+			hi = mid - 1;
+	}
+	while (lo > 0 && text[lo - 1] == ' ')
+		lo--;
+	text_plain(L, b, arena_printf(L->a, "%.*s\xE2\x80\xA6", (int)lo, text), ts, width,
+		   L->r->path, 0);
+}
+
+/* Stack a block of text (at most `max` lines) from `top` downward in page
+ * coordinates; returns its height. */
 static double cover_text(struct lay *L, const char *text, struct tstyle ts, int parent,
-			 enum role role, double x, double top, double width)
+			 enum role role, double x, double top, double width, size_t max)
 {
 	int e = db_elem(&L->db, role, parent, NULL);
 	struct tblock b;
-	text_plain(L, &b, text, &ts, width, L->r->path, 0);
+	plain_lines(L, &b, text, &ts, width, max);
 	double h = draw_block(L, &b, e, x, top, width);
 	text_free(&b);
 	return h;
@@ -122,7 +169,8 @@ void part_cover(struct lay *L)
 		y -= L->line * 3;
 	}
 	/* Organization, title and subtitle sit at the foot of the band, which
-	 * reaches half way down the page, or further if they need it. */
+	 * reaches half way down the page, or further if they need it; each has
+	 * a few lines at most, so the quarter always has the lower part. */
 	struct tstyle org = lay_tstyle(L, T_H2);
 	org.face = FACE_BOLD;
 	org.color = L->c.cover_text;
@@ -131,11 +179,11 @@ void part_cover(struct lay *L)
 	sub.size = st->size_h3 * 1.15;
 	sub.color = L->c.cover_text;
 	struct tblock ob, tb, sb = {0};
-	text_plain(L, &ob, r->organization, &org, width, r->path, 0);
-	text_plain(L, &tb, r->title, &title, width, r->path, 0);
+	plain_lines(L, &ob, r->organization, &org, width, 2);
+	plain_lines(L, &tb, r->title, &title, width, 3);
 	double text_h = text_height(&ob) + L->line * 1.2 + text_height(&tb);
 	if (r->subtitle) {
-		text_plain(L, &sb, r->subtitle, &sub, width * 0.85, r->path, 0);
+		plain_lines(L, &sb, r->subtitle, &sub, width * 0.85, 3);
 		text_h += L->line * 0.8 + text_height(&sb);
 	}
 	double band_bottom = fmin(y - text_h - L->line * 2.5, H * 0.5);
@@ -157,23 +205,25 @@ void part_cover(struct lay *L)
 
 	y = band_bottom - L->line * 3.5;
 	struct tstyle period = lay_tstyle(L, T_H1);
-	y -= cover_text(L, r->period_label ? r->period_label : "", period, sect, ROLE_P, x, y, width);
+	y -= cover_text(L, r->period_label ? r->period_label : "", period, sect, ROLE_P, x, y, width,
+			1);
 	y -= L->line * 0.3;
 	if (r->period_dates)
-		y -= cover_text(L, r->period_dates, lay_tstyle(L, T_LEAD), sect, ROLE_P, x, y, width);
+		y -= cover_text(L, r->period_dates, lay_tstyle(L, T_LEAD), sect, ROLE_P, x, y, width,
+				1);
 	y -= L->line * 2;
 	if (r->plan) {
 		struct tstyle label = lay_tstyle(L, T_LABEL);
-		y -= cover_text(L, "Strategic plan", label, sect, ROLE_P, x, y, width);
+		y -= cover_text(L, "Strategic plan", label, sect, ROLE_P, x, y, width, 1);
 		struct tstyle plan = lay_tstyle(L, T_LEAD);
 		plan.face = FACE_BOLD;
 		plan.color = L->c.heading;
-		y -= cover_text(L, r->plan, plan, sect, ROLE_P, x, y, width);
+		y -= cover_text(L, r->plan, plan, sect, ROLE_P, x, y, width, 2);
 		y -= L->line;
 	}
 	if (r->published_text) {
 		const char *pub = arena_printf(L->a, "Published %s", r->published_text);
-		y -= cover_text(L, pub, lay_tstyle(L, T_BODY_MUTED), sect, ROLE_P, x, y, width);
+		y -= cover_text(L, pub, lay_tstyle(L, T_BODY_MUTED), sect, ROLE_P, x, y, width, 1);
 	}
 	if (r->nmeasures > 0)
 		overview(L, sect, y - L->line * 2);

@@ -22,18 +22,36 @@ void fill_page_numbers(struct lay *L)
 	}
 }
 
-/* A furniture template with {organization} {title} {period} {page} {pages}
- * filled in; unknown braces stay as written. */
-static const char *substitute(struct lay *L, const char *tpl, size_t page, size_t pages)
+/* No line of furniture shows more bytes than this, however small the type,
+ * so longer text is cut here: an enormous title then costs each page no
+ * more than a short one. */
+#define FURNITURE_MAX 1024
+
+/* `s` cut to at most FURNITURE_MAX bytes at a character boundary (a copy
+ * in the arena when cut). */
+static const char *capped(struct lay *L, const char *s)
 {
-	const struct report *r = L->r;
+	size_t n = strlen(s);
+	if (n <= FURNITURE_MAX)
+		return s;
+	n = FURNITURE_MAX;
+	while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
+		n--;
+	return arena_strndup(L->a, s, n);
+}
+
+/* A furniture template with {organization} {title} {period} {page} {pages}
+ * filled in; unknown braces stay as written. `fixed` holds the first three,
+ * already capped. */
+static const char *substitute(struct lay *L, const char *tpl, const char *const *fixed,
+			      size_t page, size_t pages)
+{
 	char num[32], total[32];
 	snprintf(num, sizeof num, "%zu", page);
 	snprintf(total, sizeof total, "%zu", pages);
 	static const char *const keys[] = {"{organization}", "{title}", "{period}", "{page}",
 					   "{pages}"};
-	const char *vals[] = {r->organization ? r->organization : "", r->title ? r->title : "",
-			      r->period_label ? r->period_label : "", num, total};
+	const char *vals[] = {fixed[0], fixed[1], fixed[2], num, total};
 	size_t len = 0;
 	for (const char *p = tpl; *p;) {
 		size_t k = 0;
@@ -71,16 +89,21 @@ static double furniture_text(struct lay *L, struct boxbuf *page, const char *tex
 	struct tstyle ts = lay_tstyle(L, T_SMALL_MUTED);
 	ts.align = align;
 	struct tblock b;
+	size_t len = strlen(text);
+	const char *whole = capped(L, text);
+	bool cut = whole != text;
 	/* What is filled in comes from the data file, so characters are reported against it. */
-	text_plain(L, &b, text, &ts, 1e9, L->r->path, 0);
-	if (b.max_width > width) {
+	text_plain(L, &b, whole, &ts, 1e9, L->r->path, 0);
+	if (cut || b.max_width > width) {
 		/* Keep whole characters while they and the ellipsis fit. */
 		double ell = fc_width(&L->fc, ts.face, "\xE2\x80\xA6", 3) * ts.size / 1000;
 		double w = 0;
 		size_t keep = 0;
-		for (size_t i = 0; text[i];) {
+		if (len > FURNITURE_MAX)
+			len = strlen(whole);
+		for (size_t i = 0; i < len;) {
 			size_t n;
-			utf8_decode(text + i, strlen(text + i), &n);
+			utf8_decode(text + i, len - i, &n);
 			double cw = fc_width(&L->fc, ts.face, text + i, n) * ts.size / 1000;
 			if (w + cw + ell > width)
 				break;
@@ -109,14 +132,20 @@ void add_furniture(struct lay *L)
 	double gap = st->size_small * 2;
 	double head_base = st->page_height - st->margin_top * 0.5;
 	double foot_base = st->margin_bottom * 0.5 - st->size_small * 0.3;
+	const struct report *r = L->r;
+	const char *fixed[] = {capped(L, r->organization ? r->organization : ""),
+			       capped(L, r->title ? r->title : ""),
+			       capped(L, r->period_label ? r->period_label : "")};
 	for (size_t p = 0; p < pages; p++) {
 		if (!L->db.furniture[p])
 			continue;
 		struct boxbuf *pg = &L->db.pages[p];
-		const char *hl = substitute(L, st->header_left ? st->header_left : "", p + 1, pages);
-		const char *hr = substitute(L, st->header_right ? st->header_right : "", p + 1, pages);
-		const char *fl = substitute(L, st->footer_left ? st->footer_left : "", p + 1, pages);
-		const char *fr = substitute(L, st->footer_right ? st->footer_right : "", p + 1, pages);
+		const char *hl = substitute(L, st->header_left ? st->header_left : "", fixed, p + 1, pages);
+		const char *hr = substitute(L, st->header_right ? st->header_right : "", fixed, p + 1,
+					    pages);
+		const char *fl = substitute(L, st->footer_left ? st->footer_left : "", fixed, p + 1, pages);
+		const char *fr = substitute(L, st->footer_right ? st->footer_right : "", fixed, p + 1,
+					    pages);
 		double rw = furniture_text(L, pg, hr, L->left, head_base, L->width, ALIGN_RIGHT);
 		furniture_text(L, pg, hl, L->left, head_base, L->width - rw - (rw > 0 ? gap : 0),
 			       ALIGN_LEFT);

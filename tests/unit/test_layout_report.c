@@ -273,6 +273,68 @@ static void test_example(void)
 	fixture_free(&fx);
 }
 
+/* A cover whose organization, title, subtitle and plan are each thousands of
+ * characters long still fits its page, cutting them short. */
+static void test_long_cover(void)
+{
+	struct fixture fx;
+	fixture_init(&fx);
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&buf, &len);
+	char words[4000];
+	for (size_t i = 0; i + 1 < sizeof words; i++)
+		words[i] = i % 9 == 8 ? ' ' : (char)('a' + i % 9);
+	words[sizeof words - 1] = '\0';
+	fprintf(f, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<report format=\"1\">\n<meta>\n"
+		   "<organization>O %s</organization>\n<title>T %s</title>\n<subtitle>S %s</subtitle>\n"
+		   "<plan>P %s</plan>\n<fiscal-year start-month=\"7\" named-by=\"end\"/>\n"
+		   "<period>FY2018-Q1</period>\n<published>2017-11-13</published>\n</meta>\n<goals>\n"
+		   "<goal id=\"g\" name=\"Goal\"><measure id=\"m\" unit=\"count\"><name>M</name>"
+		   "<target at-least=\"1\"/><value period=\"FY2018-Q1\" actual=\"2\"/></measure></goal>\n"
+		   "</goals>\n</report>\n", words, words, words, words);
+	fclose(f);
+	struct report *r = load_mem(&fx, "cover.xml", buf, len);
+	CHECK(r != NULL, "a data file with enormous titles loads");
+	if (r) {
+		struct doc *doc = layout_report(r, &fx.st, &fx.m, &fx.a, &fx.d);
+		const struct style *st = &fx.st;
+		int inside = 1, cut = 0, period = 0;
+		for (size_t i = 0; i < doc->pages[0].nboxes; i++) {
+			const struct box *b = &doc->pages[0].boxes[i];
+			if (b->kind != BOX_TEXT)
+				continue;
+			const char *t = box_str(&fx, b);
+			if (b->u.text.y < st->margin_bottom || b->u.text.y > st->page_height - st->margin_top ||
+			    b->u.text.x < st->margin_left ||
+			    b->u.text.x + b->u.text.width > st->page_width - st->margin_right + 1e-6)
+				inside = 0;
+			cut += strstr(t, "\xE2\x80\xA6") != NULL;
+			period += strcmp(t, "Q1 FY2018") == 0;
+		}
+		CHECK(inside, "every line of the cover stays inside its margins");
+		CHECK_INT(cut, 4, "organization, title, subtitle and plan are each cut short with an ellipsis");
+		CHECK_INT(period, 1, "the quarter still has its place");
+		/* The header and footer cut them short too, within the margins. */
+		int furniture_inside = 1, furniture_cut = 0;
+		for (size_t i = 0; i < doc->pages[1].nboxes; i++) {
+			const struct box *b = &doc->pages[1].boxes[i];
+			if (b->kind != BOX_TEXT || b->elem != -1)
+				continue;
+			if (b->u.text.x < st->margin_left - 1e-6 ||
+			    b->u.text.x + b->u.text.width > st->page_width - st->margin_right + 1e-6)
+				furniture_inside = 0;
+			furniture_cut += strstr(box_str(&fx, b), "\xE2\x80\xA6") != NULL;
+		}
+		CHECK(furniture_inside && furniture_cut >= 1,
+		      "the header cuts an enormous title short with an ellipsis, inside the margins");
+		check_doc(&fx, r, doc, true, "enormous titles");
+		report_free(r);
+	}
+	free(buf);
+	fixture_free(&fx);
+}
+
 /* The Figure whose text alternative names `name`, or -1. */
 static int figure_of(const struct doc *doc, const char *name)
 {
@@ -430,6 +492,7 @@ int main(void)
 {
 	test_example();
 	test_charts();
+	test_long_cover();
 	test_replacement();
 	test_parts_and_long_contents();
 	test_scale();
