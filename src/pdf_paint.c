@@ -258,13 +258,41 @@ static bool paint_image(struct pdf_writer *w, HPDF_Page page, struct paint_state
 	return true;
 }
 
-/* A clickable area, to a web address or to a place in the document. */
-static void paint_link(HPDF_Page page, struct paint_state *ps, const struct box *b,
-		       HPDF_Destination *dests, size_t ndests)
+/* `v` kept within [lo, hi]. */
+static double clamp(double v, double lo, double hi)
 {
-	HPDF_Rect rect = {(HPDF_REAL)b->u.link.x, (HPDF_REAL)b->u.link.y,
-			  (HPDF_REAL)(b->u.link.x + b->u.link.w), (HPDF_REAL)(b->u.link.y + b->u.link.h)};
+	return v < lo ? lo : v > hi ? hi : v;
+}
+
+/* The longest web address made a link, in bytes: readers take strings up
+ * to 32767 bytes (ISO 32000-1, annex C), libharu up to 65535. */
+#define MAX_URI 32767
+
+/* A clickable area, to a web address or to a place in the document. An
+ * address too long for a PDF string stays text, with a warning. */
+static void paint_link(struct pdf_writer *w, HPDF_Page page, struct paint_state *ps,
+		       const struct box *b, HPDF_Destination *dests, size_t ndests,
+		       struct diag *d)
+{
+	/* Clipped to the page: an area reaching off it (an entry taller than a
+	 * page) would be refused by libharu and could not be clicked anyway. */
+	double x0 = clamp(b->u.link.x, 0, ps->doc->width);
+	double y0 = clamp(b->u.link.y, 0, ps->doc->height);
+	double x1 = clamp(b->u.link.x + b->u.link.w, 0, ps->doc->width);
+	double y1 = clamp(b->u.link.y + b->u.link.h, 0, ps->doc->height);
+	if (x1 <= x0 || y1 <= y0)
+		return;
+	HPDF_Rect rect = {(HPDF_REAL)x0, (HPDF_REAL)y0, (HPDF_REAL)x1, (HPDF_REAL)y1};
 	HPDF_Annotation a = NULL;
+	size_t uri_len = b->u.link.uri ? strlen(b->u.link.uri) : 0;
+	if (uri_len > MAX_URI) {
+		if (!w->warned_long_uri)
+			diag_warn(d, NULL, 0,
+				  "a link address is %zu bytes long, too long for a PDF link; expected at most %d, so its text is shown without a link",
+				  uri_len, MAX_URI);
+		w->warned_long_uri = true;
+		return;
+	}
 	if (b->u.link.uri)
 		a = HPDF_Page_CreateURILinkAnnot(page, rect, b->u.link.uri);
 	else if (b->u.link.dest >= 0 && (size_t)b->u.link.dest < ndests && dests[b->u.link.dest])
@@ -306,7 +334,7 @@ bool pdf_paint_page(struct pdf_writer *w, HPDF_Page page, const struct doc *doc,
 				return false;
 			break;
 		case BOX_LINK:
-			paint_link(page, &ps, b, dests, doc->ndests);
+			paint_link(w, page, &ps, b, dests, doc->ndests, d);
 			break;
 		case BOX_DEST:
 			break; /* Destinations come from doc.dests, made before painting. */

@@ -37,6 +37,12 @@ enum {
 /* The longest text string written, in bytes (ISO 32000-1, annex C). */
 #define MAX_STRING 32767
 
+/* The longest description of a link annotation, in bytes of UTF-8. A link
+ * that wraps has an annotation per line, each described by the whole
+ * link's words; a link of absurd length must not repeat them all on
+ * every line. */
+#define MAX_DESCRIPTION 500
+
 enum kid_kind {
 	KID_MCID,  /* Marked content on a page. */
 	KID_ELEM,  /* An element made here: an icon's Figure, a stray link's Link. */
@@ -876,11 +882,22 @@ static HPDF_STATUS write_annot(HPDF_Dict dict, HPDF_Stream s)
 	const struct pdf_tag *t = ref->t;
 	const struct tag_annot *an = &t->annots[ref->index];
 	const struct tag_elem *e = &t->elems[an->elem];
-	char fallback[600];
-	const char *words = e->words ? e->words->text : NULL;
-	if (!words) {
-		link_fallback(t, an, fallback, sizeof fallback);
-		words = fallback;
+	char words[MAX_DESCRIPTION + 4];
+	if (e->words) {
+		size_t n = e->words->len;
+		if (n > MAX_DESCRIPTION) {
+			n = MAX_DESCRIPTION;
+			while (n > 0 && ((unsigned char)e->words->text[n] & 0xC0) == 0x80)
+				n--;
+		}
+		memcpy(words, e->words->text, n);
+		/* Dots where the words were cut: in ASCII, so that the string
+		 * need not become UTF-16 and twice as long. */
+		if (n < e->words->len)
+			memcpy(words + n, "...", 3), n += 3;
+		words[n] = '\0';
+	} else {
+		link_fallback(t, an, words, sizeof words);
 	}
 	HPDF_STATUS rc = put(s, "/StructParent %u\n/Contents ", (unsigned)(t->npages + ref->index));
 	rc |= put_text(s, words);

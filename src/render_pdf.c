@@ -141,6 +141,7 @@ static bool open_doc(struct pdf_writer *w, struct diag *d)
 	for (int i = 0; i < FACE_COUNT; i++)
 		w->font[i] = NULL;
 	w->failed = false;
+	w->warned_long_uri = false;
 	w->pdf = HPDF_New(on_hpdf_error, w);
 	if (!w->pdf) {
 		diag_error(d, NULL, 0, "cannot start a PDF document: out of memory");
@@ -283,6 +284,36 @@ static bool document_date(const struct report *r, HPDF_Date *out, struct diag *d
 	return false;
 }
 
+/* Longest text kept in the document information and in a bookmark, in
+ * bytes of UTF-8. libharu refuses strings over 65535 bytes and readers are
+ * built for 32767 (ISO 32000-1, annex C); written as UTF-16, this is at
+ * most 32766 bytes. A title that long is a mistake, not a title. */
+#define MAX_TEXT_ATTR 16383
+
+/* A copy of `s` cut to at most `max` bytes, at a character boundary. Heap. */
+static char *clipped(const char *s, size_t max)
+{
+	size_t n = strlen(s);
+	if (n > max) {
+		n = max;
+		while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
+			n--;
+	}
+	char *c = xmalloc(n + 1);
+	memcpy(c, s, n);
+	c[n] = '\0';
+	return c;
+}
+
+/* Set a text entry of the document information, cut to a length every
+ * reader takes. */
+static void set_text_attr(HPDF_Doc pdf, HPDF_InfoType type, const char *value)
+{
+	char *c = clipped(value, MAX_TEXT_ATTR);
+	HPDF_SetInfoAttr(pdf, type, c);
+	free(c);
+}
+
 /* Title, author, subject, keywords, creator and dates. */
 static void set_info(struct pdf_writer *w, const struct report *r, struct diag *d)
 {
@@ -296,9 +327,9 @@ static void set_info(struct pdf_writer *w, const struct report *r, struct diag *
 	if (!r)
 		return;
 	if (r->title)
-		HPDF_SetInfoAttr(pdf, HPDF_INFO_TITLE, r->title);
+		set_text_attr(pdf, HPDF_INFO_TITLE, r->title);
 	if (r->organization)
-		HPDF_SetInfoAttr(pdf, HPDF_INFO_AUTHOR, r->organization);
+		set_text_attr(pdf, HPDF_INFO_AUTHOR, r->organization);
 	char *subject = NULL, *keywords = NULL;
 	size_t slen = 0, klen = 0;
 	FILE *s = open_memstream(&subject, &slen);
@@ -306,7 +337,7 @@ static void set_info(struct pdf_writer *w, const struct report *r, struct diag *
 	if (r->period_label)
 		fprintf(s, ", %s", r->period_label);
 	fclose(s);
-	HPDF_SetInfoAttr(pdf, HPDF_INFO_SUBJECT, subject);
+	set_text_attr(pdf, HPDF_INFO_SUBJECT, subject);
 	FILE *k = open_memstream(&keywords, &klen);
 	fprintf(k, "performance measures; quarterly report");
 	if (r->period_label)
@@ -317,7 +348,7 @@ static void set_info(struct pdf_writer *w, const struct report *r, struct diag *
 		if (r->goals[i].name)
 			fprintf(k, "; %s", r->goals[i].name);
 	fclose(k);
-	HPDF_SetInfoAttr(pdf, HPDF_INFO_KEYWORDS, keywords);
+	set_text_attr(pdf, HPDF_INFO_KEYWORDS, keywords);
 	free(subject);
 	free(keywords);
 }
@@ -334,8 +365,10 @@ static void build_outline(struct pdf_writer *w, const struct doc *doc, HPDF_Dest
 			level = MAX_OUTLINE_DEPTH - 1;
 		while (level > 0 && !parents[level - 1])
 			level--;
-		HPDF_Outline o = HPDF_CreateOutline(w->pdf, level ? parents[level - 1] : NULL,
-						    it->title ? it->title : "", utf8);
+		char *title = clipped(it->title ? it->title : "", MAX_TEXT_ATTR);
+		HPDF_Outline o = HPDF_CreateOutline(w->pdf, level ? parents[level - 1] : NULL, title,
+						    utf8);
+		free(title);
 		if (!o)
 			continue;
 		if (it->dest >= 0 && (size_t)it->dest < doc->ndests && dests[it->dest])
