@@ -4,10 +4,11 @@
  * reference, links are object references in Link elements (one made when
  * the layout gave none), icons are figures named by their status, row
  * headers have row scope, the catalog and pages carry what PDF/UA asks,
- * and a long parent tree is split into leaves. On the examples: tagging
- * changes nothing on the page, pixel for pixel (pdftoppm), the file stays
- * sound (qpdf), and marked content nests on every page. Run from the top of the source tree; needs qpdf and
- * pdftoppm. */
+ * a long parent tree is split into leaves, and overlong texts and link
+ * areas are cut to what a PDF holds. On the examples: tagging changes
+ * nothing on the page, pixel for pixel (pdftoppm), the file stays sound
+ * (qpdf), and marked content nests on every page. Run from the top of the
+ * source tree; needs qpdf and pdftoppm. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -363,6 +364,69 @@ static void test_many_links(struct fixture *fx)
 	report_free(r);
 }
 
+/* What no report should have but a hostile file can: a title far too long
+ * for a PDF string, a link address too long to be one, and a link area
+ * taller than the page. The file is still written, sound, with a warning. */
+static void test_extremes(struct fixture *fx)
+{
+	struct doc doc;
+	memset(&doc, 0, sizeof doc);
+	doc.width = fx->st.page_width;
+	doc.height = fx->st.page_height;
+	doc.npages = 1;
+	doc.pages = arena_calloc(&fx->a, 1, sizeof *doc.pages);
+	doc.ndests = 1;
+	doc.dests = arena_calloc(&fx->a, 1, sizeof *doc.dests);
+	doc.nelems = 2;
+	doc.elems = arena_calloc(&fx->a, 2, sizeof *doc.elems);
+	doc.elems[0] = (struct elem){ROLE_DOCUMENT, -1, NULL, false};
+	doc.elems[1] = (struct elem){ROLE_LINK, 0, NULL, false};
+	enum { URI_BYTES = 40000, TITLE_CHARS = 20000 };
+	char *uri = arena_alloc(&fx->a, URI_BYTES + 1);
+	memcpy(uri, "https://example.org/", 20);
+	memset(uri + 20, 'a', URI_BYTES - 20);
+	add_text(fx, &doc.pages[0], 1, 72, 700, "a very long address");
+	add_link(fx, &doc.pages[0], 1, 72, 700, uri);
+	struct box *b = add_box(fx, &doc.pages[0], BOX_LINK, 1);
+	b->u.link.x = 72, b->u.link.y = -3 * doc.height, b->u.link.w = 100, b->u.link.h = 5 * doc.height;
+	b->u.link.dest = 0;
+
+	struct report *r = build_report("en-US");
+	char *title = arena_alloc(&r->arena, 2 * TITLE_CHARS + 1);
+	for (int i = 0; i < TITLE_CHARS; i++)
+		memcpy(title + 2 * i, "\xC3\xA9", 2); /* é */
+	title[2 * TITLE_CHARS] = '\0';
+	r->title = title;
+
+	char *msgs = NULL;
+	size_t mlen = 0;
+	FILE *out = open_memstream(&msgs, &mlen);
+	struct diag d;
+	diag_init(&d, out);
+	struct pdf_writer *w = pdf_writer_new(&fx->st, &d);
+	char pdf[128];
+	snprintf(pdf, sizeof pdf, "%s/extremes.pdf", fx->dir);
+	enum write_result res = w ? pdf_writer_save(w, &doc, r, &fx->st, pdf, NULL, &d) : WRITE_FAILED;
+	pdf_writer_free(w);
+	fclose(out);
+	CHECK(res == WRITE_OK,
+	      "a 20,000-character title, a 40,000-byte address and a link taller than the page: written");
+	CHECK(msgs && strstr(msgs, "warning: a link address is 40000 bytes long, too long for a PDF link"),
+	      "the address is named too long in a warning");
+	CHECK(run("qpdf --check %s >/dev/null 2>&1%s", pdf, ""), "qpdf --check passes it");
+	char *q = uncompressed(fx, pdf);
+	CHECK(q && count(q, "/URI") == 0 && count(q, "/Subtype /Link") == 1,
+	      "the address stays text; the tall link is kept");
+	char rect[96];
+	snprintf(rect, sizeof rect, "/Rect [\n    72\n    0\n    172\n    %g\n  ]", doc.height);
+	CHECK(q && count(q, rect) == 1, "clipped to the page");
+	CHECK(q && strstr(q, "<dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">\xC3\xA9"),
+	      "the title is cut short but kept, in the metadata too");
+	free(q);
+	free(msgs);
+	report_free(r);
+}
+
 /* Lay out an example with a layout, save it tagged and untagged, and
  * compare the pages' renders byte for byte. */
 static void test_same_look(struct fixture *fx, const char *example, const char *layout)
@@ -435,6 +499,7 @@ int main(void)
 
 	test_hand_built(&fx);
 	test_many_links(&fx);
+	test_extremes(&fx);
 	static const char *const examples[] = {"examples/independence-fy2018-q1.xml",
 					       "examples/riverbend-fy2025-q3.xml"};
 	static const char *const layouts[] = {"independence", "plain"};
