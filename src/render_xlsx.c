@@ -3,9 +3,12 @@
  * and renamed into place only when complete. */
 #include <ctype.h>
 #include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "outfile.h"
 #include "render.h"
@@ -44,6 +47,48 @@ static time_t created_time(const struct report *r, struct diag *d)
 	if (dt.year < 1970)
 		return (time_t)86400; /* Unevaluated model: any fixed time will do. */
 	return (time_t)(days_since_epoch(dt) * 86400);
+}
+
+/* Send the standard error stream to /dev/null while the library creates or
+ * writes the file: on a full disk or a missing folder it prints its own
+ * "[ERROR] ..." lines, which name no data file and say less than the
+ * message the program gives for the same failure. Returns the saved
+ * descriptor for quiet_end, or -1 when nothing was changed. */
+static int quiet_begin(void)
+{
+	fflush(stderr);
+	int saved = dup(STDERR_FILENO);
+	if (saved < 0)
+		return -1;
+	int null = open("/dev/null", O_WRONLY | O_CLOEXEC);
+	if (null < 0 || dup2(null, STDERR_FILENO) < 0) {
+		if (null >= 0)
+			close(null);
+		close(saved);
+		return -1;
+	}
+	close(null);
+	return saved;
+}
+
+/* Give the standard error stream back after quiet_begin. */
+static void quiet_end(int saved)
+{
+	if (saved < 0)
+		return;
+	fflush(stderr);
+	dup2(saved, STDERR_FILENO);
+	close(saved);
+}
+
+/* Why closing failed, in words: for file and zip errors the system's own
+ * reason ("No space left on device"), which the library's silenced message
+ * would have given, else the library's description of the error. */
+static const char *close_reason(lxw_error e, int err)
+{
+	bool file_error = e == LXW_ERROR_CREATING_XLSX_FILE || e == LXW_ERROR_CREATING_TMPFILE ||
+			  e == LXW_ERROR_ZIP_FILE_OPERATION;
+	return file_error && err != 0 ? strerror(err) : lxw_strerror(e);
 }
 
 /* Title, subject, author and the rest of the document properties. */
@@ -91,7 +136,9 @@ enum write_result render_xlsx(const struct report *r, const struct style *st, co
 	arena_init(&x.scratch);
 	enum write_result result = WRITE_FAILED;
 
+	int quiet = quiet_begin();
 	x.wb = workbook_new(of.temp_path);
+	quiet_end(quiet);
 	if (!x.wb) {
 		diag_error(d, path, 0,
 			   "cannot start the workbook (out of memory or no temporary folder); "
@@ -103,7 +150,11 @@ enum write_result render_xlsx(const struct report *r, const struct style *st, co
 	write_sheets(&x);
 
 	/* Closing writes the file and frees the workbook, even after an error. */
+	quiet = quiet_begin();
+	errno = 0;
 	lxw_error closed = workbook_close(x.wb);
+	int close_errno = errno;
+	quiet_end(quiet);
 	x.wb = NULL;
 	if (x.err != LXW_NO_ERROR) {
 		diag_error(d, path, 0, "cannot build the workbook: %s; expected data within "
@@ -112,7 +163,7 @@ enum write_result render_xlsx(const struct report *r, const struct style *st, co
 	}
 	if (closed != LXW_NO_ERROR) {
 		diag_error(d, path, 0, "cannot write the workbook: %s; expected a writable "
-			   "output folder with free space", lxw_strerror(closed));
+			   "output folder with free space", close_reason(closed, close_errno));
 		goto cleanup;
 	}
 	if (!outfile_commit(&of, d))
