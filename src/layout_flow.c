@@ -146,11 +146,12 @@ static void box_extent(const struct box *b, double *top, double *bottom)
 	*top = *bottom = 0;
 }
 
-/* Filled rectangles (bands, backgrounds, bars) may be cut between pages;
- * everything else moves whole. */
+/* Filled rectangles (bands, backgrounds, bars) and link areas may be cut
+ * between pages (a link then has a part on each); everything else moves
+ * whole. */
 static bool clippable(const struct box *b)
 {
-	return b->kind == BOX_RECT && b->u.rect.fill && !b->u.rect.stroke;
+	return (b->kind == BOX_RECT && b->u.rect.fill && !b->u.rect.stroke) || b->kind == BOX_LINK;
 }
 
 /* Put the fix-ups of box i of an item placed out of order. */
@@ -235,8 +236,13 @@ static void place_sliced(struct placer *pl, const struct vitem *it, const struct
 			*bx = *src;
 			if (clip) {
 				double top = t < c ? t : c, bot = b > cut ? b : cut;
-				bx->u.rect.y = bot;
-				bx->u.rect.h = top - bot;
+				if (bx->kind == BOX_LINK) {
+					bx->u.link.y = bot;
+					bx->u.link.h = top - bot;
+				} else {
+					bx->u.rect.y = bot;
+					bx->u.rect.h = top - bot;
+				}
 			}
 			box_shift(bx, dy, pl->a);
 			fix_placed(pl, i, page, pb->n - 1);

@@ -191,6 +191,50 @@ static void test_cards(void)
 	fixture_free(&fx);
 }
 
+/* One item taller than a page (a contents entry holding an enormous title):
+ * its lines go over pages uncut, and its link area is cut to each page. */
+static void test_tall_item(void)
+{
+	struct fixture fx;
+	fixture_init(&fx);
+	struct flow *f = &fx.L.fl;
+	size_t it = flow_open(f, 0, KEEP_NONE);
+	for (int i = 0; i < 100; i++) {
+		struct box *t = boxbuf_push(&f->boxes, BOX_TEXT, -1);
+		t->u.text.y = -12.0 * i - 10;
+		t->u.text.size = 10;
+		t->u.text.text = "x";
+		t->u.text.len = 1;
+	}
+	put_link_dest(&f->boxes, -1, 50, -1200, 500, 1200, 0);
+	flow_close(f, it, 1200);
+	(void)db_dest(&fx.L.db);
+	flow_paginate(f, &fx.L.db, &fx.a);
+	CHECK_INT(fx.L.db.npages, 2, "a 1,200 pt item goes over two pages");
+	int links = 0, inside = 1, lines = 0;
+	double height = 0;
+	for (size_t p = 0; p < fx.L.db.npages; p++)
+		for (size_t i = 0; i < fx.L.db.pages[p].n; i++) {
+			const struct box *b = &fx.L.db.pages[p].v[i];
+			if (b->kind == BOX_TEXT) {
+				lines++;
+				if (b->u.text.y - 2.5 < 50 - 1e-6 || b->u.text.y + 10 > 750 + 1e-6)
+					inside = 0;
+			}
+			if (b->kind != BOX_LINK)
+				continue;
+			links++;
+			height += b->u.link.h;
+			if (b->u.link.y < 50 - 1e-6 || b->u.link.y + b->u.link.h > 750 + 1e-6)
+				inside = 0;
+		}
+	CHECK_INT(lines, 100, "every line drawn once");
+	CHECK_INT(links, 2, "the link has a part on each page");
+	CHECK_NEAR(height, 1200, 1e-6, "the parts add up to the whole");
+	CHECK(inside, "lines and link parts stay inside the text area");
+	fixture_free(&fx);
+}
+
 static void test_dests_and_numbers(void)
 {
 	struct fixture fx;
@@ -274,5 +318,6 @@ int main(void)
 	test_cards();
 	test_dests_and_numbers();
 	test_repeated_heads();
+	test_tall_item();
 	return harness_done();
 }
