@@ -18,6 +18,13 @@ struct paint_state {
 	double size;
 	bool have_fill;
 	struct rgb fill;
+	/* Lines are drawn outside any saved state, so the stroke colour, width
+	 * and dash they set stay until the next line changes them. */
+	bool have_line;
+	struct rgb stroke;
+	double line_width;
+	bool dashed;
+	double dash_width; /* The width the dash pattern was scaled to. */
 };
 
 /* Whether two colours are exactly the same (so a fill need not be set again). */
@@ -42,6 +49,16 @@ static void begin_graphic(HPDF_Page page, struct paint_state *ps, const struct b
 {
 	end_text(page, ps);
 	pdf_tag_mark(ps->tag, b, false);
+}
+
+/* Back to solid lines before a box that strokes without setting a dash:
+ * a dashed line leaves its dash set for the lines after it. */
+static void undash(HPDF_Page page, struct paint_state *ps)
+{
+	if (ps->have_line && ps->dashed) {
+		HPDF_Page_SetDash(page, NULL, 0, 0);
+		ps->dashed = false;
+	}
 }
 
 /* A NUL-terminated copy of `len` bytes in the writer's scratch buffer,
@@ -156,6 +173,7 @@ static void paint_rect(HPDF_Page page, struct paint_state *ps, const struct box 
 	if (!b->u.rect.fill && !b->u.rect.stroke)
 		return;
 	begin_graphic(page, ps, b);
+	undash(page, ps);
 	HPDF_Page_GSave(page);
 	if (b->u.rect.fill)
 		HPDF_Page_SetRGBFill(page, (HPDF_REAL)b->u.rect.fill_color.r,
@@ -178,19 +196,31 @@ static void paint_rect(HPDF_Page page, struct paint_state *ps, const struct box 
 	/* GRestore brings back the fill colour text last set. */
 }
 
-/* A straight line, solid or dashed. */
+/* A straight line, solid or dashed. Only what differs from the line
+ * before is set: tables and charts draw runs of lines that look alike. */
 static void paint_line(HPDF_Page page, struct paint_state *ps, const struct box *b)
 {
 	begin_graphic(page, ps, b);
-	HPDF_Page_GSave(page);
-	HPDF_Page_SetRGBStroke(page, (HPDF_REAL)b->u.line.color.r, (HPDF_REAL)b->u.line.color.g,
-			       (HPDF_REAL)b->u.line.color.b);
-	HPDF_Page_SetLineWidth(page, (HPDF_REAL)(b->u.line.width > 0 ? b->u.line.width : 0.5));
-	set_dash(page, b->u.line.dashed, b->u.line.width);
+	double width = b->u.line.width > 0 ? b->u.line.width : 0.5;
+	if (!ps->have_line || !same_rgb(ps->stroke, b->u.line.color))
+		HPDF_Page_SetRGBStroke(page, (HPDF_REAL)b->u.line.color.r,
+				       (HPDF_REAL)b->u.line.color.g, (HPDF_REAL)b->u.line.color.b);
+	if (!ps->have_line || ps->line_width != width)
+		HPDF_Page_SetLineWidth(page, (HPDF_REAL)width);
+	if (b->u.line.dashed) {
+		if (!ps->have_line || !ps->dashed || ps->dash_width != b->u.line.width)
+			set_dash(page, true, b->u.line.width);
+	} else if (ps->have_line && ps->dashed) {
+		HPDF_Page_SetDash(page, NULL, 0, 0);
+	}
+	ps->have_line = true;
+	ps->stroke = b->u.line.color;
+	ps->line_width = width;
+	ps->dashed = b->u.line.dashed;
+	ps->dash_width = b->u.line.width;
 	HPDF_Page_MoveTo(page, (HPDF_REAL)b->u.line.x1, (HPDF_REAL)b->u.line.y1);
 	HPDF_Page_LineTo(page, (HPDF_REAL)b->u.line.x2, (HPDF_REAL)b->u.line.y2);
 	HPDF_Page_Stroke(page);
-	HPDF_Page_GRestore(page);
 }
 
 /* A chart series: connected points, with a dot at each when asked. */
@@ -199,6 +229,7 @@ static void paint_poly(HPDF_Page page, struct paint_state *ps, const struct box 
 	if (b->u.poly.n == 0 || !b->u.poly.points)
 		return;
 	begin_graphic(page, ps, b);
+	undash(page, ps);
 	const struct point *p = b->u.poly.points;
 	struct rgb c = b->u.poly.color;
 	double width = b->u.poly.width > 0 ? b->u.poly.width : 1;
@@ -234,6 +265,7 @@ static void paint_icon(struct pdf_writer *w, HPDF_Page page, struct paint_state 
 	if (b->u.icon.size <= 0)
 		return;
 	begin_graphic(page, ps, b);
+	undash(page, ps);
 	enum status s = b->u.icon.status;
 	HPDF_Page_GSave(page);
 	pdf_draw_icon(page, b->u.icon.x, b->u.icon.y, b->u.icon.size, s, w->st->status_color[s]);
