@@ -167,23 +167,35 @@ static void set_dash(HPDF_Page page, bool dashed, double width)
 	HPDF_Page_SetDash(page, pattern, 2, 0);
 }
 
-/* A filled and/or stroked rectangle. */
+/* Set the stroke colour and width, where they differ from what is set. */
+static void set_stroke(HPDF_Page page, struct paint_state *ps, struct rgb c, double width)
+{
+	if (!ps->have_line || !same_rgb(ps->stroke, c))
+		HPDF_Page_SetRGBStroke(page, (HPDF_REAL)c.r, (HPDF_REAL)c.g, (HPDF_REAL)c.b);
+	if (!ps->have_line || ps->line_width != width)
+		HPDF_Page_SetLineWidth(page, (HPDF_REAL)width);
+	ps->have_line = true;
+	ps->stroke = c;
+	ps->line_width = width;
+}
+
+/* A filled and/or stroked rectangle. Its colours stay set for what
+ * follows, as a line's do: tables fill runs of cells alike. */
 static void paint_rect(HPDF_Page page, struct paint_state *ps, const struct box *b)
 {
 	if (!b->u.rect.fill && !b->u.rect.stroke)
 		return;
 	begin_graphic(page, ps, b);
 	undash(page, ps);
-	HPDF_Page_GSave(page);
-	if (b->u.rect.fill)
+	if (b->u.rect.fill && (!ps->have_fill || !same_rgb(ps->fill, b->u.rect.fill_color))) {
 		HPDF_Page_SetRGBFill(page, (HPDF_REAL)b->u.rect.fill_color.r,
 				     (HPDF_REAL)b->u.rect.fill_color.g, (HPDF_REAL)b->u.rect.fill_color.b);
-	if (b->u.rect.stroke) {
-		HPDF_Page_SetRGBStroke(page, (HPDF_REAL)b->u.rect.stroke_color.r,
-				       (HPDF_REAL)b->u.rect.stroke_color.g,
-				       (HPDF_REAL)b->u.rect.stroke_color.b);
-		HPDF_Page_SetLineWidth(page, (HPDF_REAL)(b->u.rect.line_width > 0 ? b->u.rect.line_width : 0.5));
+		ps->fill = b->u.rect.fill_color;
+		ps->have_fill = true;
 	}
+	if (b->u.rect.stroke)
+		set_stroke(page, ps, b->u.rect.stroke_color,
+			   b->u.rect.line_width > 0 ? b->u.rect.line_width : 0.5);
 	HPDF_Page_Rectangle(page, (HPDF_REAL)b->u.rect.x, (HPDF_REAL)b->u.rect.y,
 			    (HPDF_REAL)b->u.rect.w, (HPDF_REAL)b->u.rect.h);
 	if (b->u.rect.fill && b->u.rect.stroke)
@@ -192,8 +204,6 @@ static void paint_rect(HPDF_Page page, struct paint_state *ps, const struct box 
 		HPDF_Page_Fill(page);
 	else
 		HPDF_Page_Stroke(page);
-	HPDF_Page_GRestore(page);
-	/* GRestore brings back the fill colour text last set. */
 }
 
 /* A straight line, solid or dashed. Only what differs from the line
@@ -202,20 +212,14 @@ static void paint_line(HPDF_Page page, struct paint_state *ps, const struct box 
 {
 	begin_graphic(page, ps, b);
 	double width = b->u.line.width > 0 ? b->u.line.width : 0.5;
-	if (!ps->have_line || !same_rgb(ps->stroke, b->u.line.color))
-		HPDF_Page_SetRGBStroke(page, (HPDF_REAL)b->u.line.color.r,
-				       (HPDF_REAL)b->u.line.color.g, (HPDF_REAL)b->u.line.color.b);
-	if (!ps->have_line || ps->line_width != width)
-		HPDF_Page_SetLineWidth(page, (HPDF_REAL)width);
+	bool had_line = ps->have_line;
+	set_stroke(page, ps, b->u.line.color, width);
 	if (b->u.line.dashed) {
-		if (!ps->have_line || !ps->dashed || ps->dash_width != b->u.line.width)
+		if (!had_line || !ps->dashed || ps->dash_width != b->u.line.width)
 			set_dash(page, true, b->u.line.width);
-	} else if (ps->have_line && ps->dashed) {
+	} else if (had_line && ps->dashed) {
 		HPDF_Page_SetDash(page, NULL, 0, 0);
 	}
-	ps->have_line = true;
-	ps->stroke = b->u.line.color;
-	ps->line_width = width;
 	ps->dashed = b->u.line.dashed;
 	ps->dash_width = b->u.line.width;
 	HPDF_Page_MoveTo(page, (HPDF_REAL)b->u.line.x1, (HPDF_REAL)b->u.line.y1);
