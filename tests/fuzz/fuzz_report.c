@@ -47,7 +47,7 @@
 int LLVMFuzzerInitialize(int *argc, char ***argv);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
-/* What every input shares: the layout, the fonts, a folder for workbooks.
+/* What every input shares: the layout, the fonts, where workbooks go.
  * libFuzzer calls two plain functions and passes no context, so this is the
  * one place that state can live from one call to the next. */
 struct fuzz_setup {
@@ -55,19 +55,21 @@ struct fuzz_setup {
 	struct arena style_arena;
 	struct style style;
 	struct pdf_writer *pdf;
-	char xlsx_dir[64];
+	const char *tmpdir;
+	char xlsx_dir[64];   /* Exists only while a workbook is written. */
 	char xlsx_path[96];
 };
 
 static struct fuzz_setup setup;
 
-/* Remove the workbook folder; abort() skips the atexit handlers. */
+/* Remove the workbook and its folder, if one is being written. */
 static void remove_temp(void)
 {
 	if (setup.xlsx_path[0])
 		unlink(setup.xlsx_path);
 	if (setup.xlsx_dir[0])
 		rmdir(setup.xlsx_dir);
+	setup.xlsx_path[0] = setup.xlsx_dir[0] = '\0';
 }
 
 /* Stop the run with a message libFuzzer keeps next to the input. */
@@ -108,13 +110,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 		exit(1);
 	}
 	const char *tmp = getenv("TMPDIR");
-	snprintf(setup.xlsx_dir, sizeof setup.xlsx_dir, "%s/qreport-fuzz.XXXXXX",
-		 tmp && *tmp && strlen(tmp) < 32 ? tmp : "/tmp");
-	if (!mkdtemp(setup.xlsx_dir)) {
-		perror("fuzz_report: cannot make a temporary folder");
-		exit(1);
-	}
-	snprintf(setup.xlsx_path, sizeof setup.xlsx_path, "%s/fuzz.xlsx", setup.xlsx_dir);
+	setup.tmpdir = tmp && *tmp && strlen(tmp) < 32 ? tmp : "/tmp";
 	atexit(teardown);
 	return 0;
 }
@@ -168,12 +164,18 @@ static void render(const struct report *r, bool want_xlsx, struct diag *d, FILE 
 		fail("pdf_writer_save failed on a data file the loader accepted", *messages);
 	arena_free(&layout_arena);
 
+	/* A folder per workbook, so a run that libFuzzer ends (a timeout skips
+	 * every exit handler) leaves one behind only if it was writing one. */
 	if (want_xlsx) {
+		snprintf(setup.xlsx_dir, sizeof setup.xlsx_dir, "%s/qreport-fuzz.XXXXXX", setup.tmpdir);
+		if (!mkdtemp(setup.xlsx_dir))
+			fail("cannot make a temporary folder for the workbook", NULL);
+		snprintf(setup.xlsx_path, sizeof setup.xlsx_path, "%s/fuzz.xlsx", setup.xlsx_dir);
 		res = render_xlsx(r, &setup.style, setup.xlsx_path, d);
 		fflush(msgs);
 		if (res != WRITE_OK)
 			fail("render_xlsx failed on a data file the loader accepted", *messages);
-		unlink(setup.xlsx_path);
+		remove_temp();
 	}
 }
 
