@@ -15,14 +15,15 @@ static double draw_block(struct lay *L, const struct tblock *b, int elem, double
 	return text_height(b);
 }
 
-/* Shape `text` into at most `max` lines of `width`. Longer text is cut
- * short with an ellipsis: the longest start of it that fits, found by
- * bisection so that even an enormous title costs a few passes. The cover
- * is one page; what it cannot hold is still in the header and metadata. */
+/* Shape `text` (from data file line `line`, 0 for our own words) into at
+ * most `max` lines of `width`. Longer text is cut short with an ellipsis:
+ * the longest start of it that fits, found by bisection so that even an
+ * enormous title costs a few passes. The cover is one page; what it cannot
+ * hold is still in the header and metadata. */
 static void plain_lines(struct lay *L, struct tblock *b, const char *text,
-			const struct tstyle *ts, double width, size_t max)
+			const struct tstyle *ts, double width, size_t max, long line)
 {
-	text_plain(L, b, text, ts, width, L->r->path, 0);
+	text_plain(L, b, text, ts, width, L->r->path, line);
 	if (b->nlines <= max)
 		return;
 	/* Only the bytes of the first `max` lines can be kept. */
@@ -46,7 +47,7 @@ static void plain_lines(struct lay *L, struct tblock *b, const char *text,
 				break;
 		}
 		const char *s = arena_printf(L->a, "%.*s\xE2\x80\xA6", (int)mid, text);
-		text_plain(L, b, s, ts, width, L->r->path, 0);
+		text_plain(L, b, s, ts, width, L->r->path, line);
 		bool fits = b->nlines <= max;
 		text_free(b);
 		if (fits)
@@ -57,17 +58,17 @@ static void plain_lines(struct lay *L, struct tblock *b, const char *text,
 	while (lo > 0 && text[lo - 1] == ' ')
 		lo--;
 	text_plain(L, b, arena_printf(L->a, "%.*s\xE2\x80\xA6", (int)lo, text), ts, width,
-		   L->r->path, 0);
+		   L->r->path, line);
 }
 
-/* Stack a block of text (at most `max` lines) from `top` downward in page
- * coordinates; returns its height. */
+/* Stack a block of text (at most `max` lines, from data file line `line`)
+ * from `top` downward in page coordinates; returns its height. */
 static double cover_text(struct lay *L, const char *text, struct tstyle ts, int parent,
-			 enum role role, double x, double top, double width, size_t max)
+			 enum role role, double x, double top, double width, size_t max, long line)
 {
 	int e = db_elem(&L->db, role, parent, NULL);
 	struct tblock b;
-	plain_lines(L, &b, text, &ts, width, max);
+	plain_lines(L, &b, text, &ts, width, max, line);
 	double h = draw_block(L, &b, e, x, top, width);
 	text_free(&b);
 	return h;
@@ -179,11 +180,11 @@ void part_cover(struct lay *L)
 	sub.size = st->size_h3 * 1.15;
 	sub.color = L->c.cover_text;
 	struct tblock ob, tb, sb = {0};
-	plain_lines(L, &ob, r->organization, &org, width, 2);
-	plain_lines(L, &tb, r->title, &title, width, 3);
+	plain_lines(L, &ob, r->organization, &org, width, 2, r->organization_line);
+	plain_lines(L, &tb, r->title, &title, width, 3, r->title_line);
 	double text_h = text_height(&ob) + L->line * 1.2 + text_height(&tb);
 	if (r->subtitle) {
-		plain_lines(L, &sb, r->subtitle, &sub, width * 0.85, 3);
+		plain_lines(L, &sb, r->subtitle, &sub, width * 0.85, 3, r->subtitle_line);
 		text_h += L->line * 0.8 + text_height(&sb);
 	}
 	double band_bottom = fmin(y - text_h - L->line * 2.5, H * 0.5);
@@ -206,24 +207,24 @@ void part_cover(struct lay *L)
 	y = band_bottom - L->line * 3.5;
 	struct tstyle period = lay_tstyle(L, T_H1);
 	y -= cover_text(L, r->period_label ? r->period_label : "", period, sect, ROLE_P, x, y, width,
-			1);
+			1, 0);
 	y -= L->line * 0.3;
 	if (r->period_dates)
 		y -= cover_text(L, r->period_dates, lay_tstyle(L, T_LEAD), sect, ROLE_P, x, y, width,
-				1);
+				1, 0);
 	y -= L->line * 2;
 	if (r->plan) {
 		struct tstyle label = lay_tstyle(L, T_LABEL);
-		y -= cover_text(L, "Strategic plan", label, sect, ROLE_P, x, y, width, 1);
+		y -= cover_text(L, "Strategic plan", label, sect, ROLE_P, x, y, width, 1, 0);
 		struct tstyle plan = lay_tstyle(L, T_LEAD);
 		plan.face = FACE_BOLD;
 		plan.color = L->c.heading;
-		y -= cover_text(L, r->plan, plan, sect, ROLE_P, x, y, width, 2);
+		y -= cover_text(L, r->plan, plan, sect, ROLE_P, x, y, width, 2, r->plan_line);
 		y -= L->line;
 	}
 	if (r->published_text) {
 		const char *pub = arena_printf(L->a, "Published %s", r->published_text);
-		y -= cover_text(L, pub, lay_tstyle(L, T_BODY_MUTED), sect, ROLE_P, x, y, width, 1);
+		y -= cover_text(L, pub, lay_tstyle(L, T_BODY_MUTED), sect, ROLE_P, x, y, width, 1, 0);
 	}
 	if (r->nmeasures > 0)
 		overview(L, sect, y - L->line * 2);

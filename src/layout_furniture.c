@@ -80,9 +80,21 @@ static const char *substitute(struct lay *L, const char *tpl, const char *const 
 	return out;
 }
 
-/* One line of furniture, cut with an ellipsis if it is wider than `width`. */
-static double furniture_text(struct lay *L, struct boxbuf *page, const char *text, double x,
-			     double baseline, double width, enum align align)
+/* The data file line a template's characters are reported against: that
+ * of the first field of the data file it names (organization or title), or
+ * 0. A character the fonts lack is then reported once, as on the cover. */
+static long template_line(const struct report *r, const char *tpl)
+{
+	const char *o = strstr(tpl, "{organization}"), *t = strstr(tpl, "{title}");
+	if (o && (!t || o < t))
+		return r->organization_line;
+	return t ? r->title_line : 0;
+}
+
+/* One line of furniture, cut with an ellipsis if it is wider than `width`;
+ * its characters are reported against data file line `line`. */
+static double furniture_text(struct lay *L, struct boxbuf *page, const char *text, long line,
+			     double x, double baseline, double width, enum align align)
 {
 	if (!*text || width <= 0)
 		return 0;
@@ -93,7 +105,7 @@ static double furniture_text(struct lay *L, struct boxbuf *page, const char *tex
 	const char *whole = capped(L, text);
 	bool cut = whole != text;
 	/* What is filled in comes from the data file, so characters are reported against it. */
-	text_plain(L, &b, whole, &ts, 1e9, L->r->path, 0);
+	text_plain(L, &b, whole, &ts, 1e9, L->r->path, line);
 	if (cut || b.max_width > width) {
 		/* Keep whole characters while they and the ellipsis fit. */
 		double ell = fc_width(&L->fc, ts.face, "\xE2\x80\xA6", 3) * ts.size / 1000;
@@ -113,7 +125,7 @@ static double furniture_text(struct lay *L, struct boxbuf *page, const char *tex
 		}
 		text_free(&b);
 		text_plain(L, &b, arena_printf(L->a, "%.*s\xE2\x80\xA6", (int)keep, text), &ts, 1e9,
-			   L->r->path, 0);
+			   L->r->path, line);
 	}
 	double top = baseline + text_baseline(&b);
 	if (b.nlines)
@@ -136,25 +148,30 @@ void add_furniture(struct lay *L)
 	const char *fixed[] = {capped(L, r->organization ? r->organization : ""),
 			       capped(L, r->title ? r->title : ""),
 			       capped(L, r->period_label ? r->period_label : "")};
+	/* Header left and right, footer left and right. */
+	const char *tpl[4] = {st->header_left, st->header_right, st->footer_left, st->footer_right};
+	long line[4];
+	for (int k = 0; k < 4; k++) {
+		tpl[k] = tpl[k] ? tpl[k] : "";
+		line[k] = template_line(r, tpl[k]);
+	}
 	for (size_t p = 0; p < pages; p++) {
 		if (!L->db.furniture[p])
 			continue;
 		struct boxbuf *pg = &L->db.pages[p];
-		const char *hl = substitute(L, st->header_left ? st->header_left : "", fixed, p + 1, pages);
-		const char *hr = substitute(L, st->header_right ? st->header_right : "", fixed, p + 1,
-					    pages);
-		const char *fl = substitute(L, st->footer_left ? st->footer_left : "", fixed, p + 1, pages);
-		const char *fr = substitute(L, st->footer_right ? st->footer_right : "", fixed, p + 1,
-					    pages);
-		double rw = furniture_text(L, pg, hr, L->left, head_base, L->width, ALIGN_RIGHT);
-		furniture_text(L, pg, hl, L->left, head_base, L->width - rw - (rw > 0 ? gap : 0),
-			       ALIGN_LEFT);
+		const char *hl = substitute(L, tpl[0], fixed, p + 1, pages);
+		const char *hr = substitute(L, tpl[1], fixed, p + 1, pages);
+		const char *fl = substitute(L, tpl[2], fixed, p + 1, pages);
+		const char *fr = substitute(L, tpl[3], fixed, p + 1, pages);
+		double rw = furniture_text(L, pg, hr, line[1], L->left, head_base, L->width, ALIGN_RIGHT);
+		furniture_text(L, pg, hl, line[0], L->left, head_base,
+			       L->width - rw - (rw > 0 ? gap : 0), ALIGN_LEFT);
 		if (*hl || *hr) {
 			double y = head_base - st->size_small * 0.9;
 			put_line(pg, -1, L->left, y, L->right, y, 0.5, st->color_rule, false);
 		}
-		rw = furniture_text(L, pg, fr, L->left, foot_base, L->width, ALIGN_RIGHT);
-		furniture_text(L, pg, fl, L->left, foot_base, L->width - rw - (rw > 0 ? gap : 0),
-			       ALIGN_LEFT);
+		rw = furniture_text(L, pg, fr, line[3], L->left, foot_base, L->width, ALIGN_RIGHT);
+		furniture_text(L, pg, fl, line[2], L->left, foot_base,
+			       L->width - rw - (rw > 0 ? gap : 0), ALIGN_LEFT);
 	}
 }

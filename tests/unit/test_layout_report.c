@@ -335,6 +335,34 @@ static void test_long_cover(void)
 	fixture_free(&fx);
 }
 
+/* A character no face has, in the organization: shown on the cover and in
+ * every page's header, reported once, against the organization's line. */
+static void test_title_warnings(void)
+{
+	struct fixture fx;
+	fixture_init(&fx);
+	static const char xml[] =
+		"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<report format=\"1\">\n<meta>\n"
+		"<title>Performance Report</title>\n"
+		"<organization>City of \xE4\xB8\x80</organization>\n"
+		"<fiscal-year start-month=\"7\" named-by=\"end\"/>\n<period>FY2018-Q1</period>\n"
+		"</meta>\n<goals>\n<goal id=\"g\" name=\"Goal\"><measure id=\"m\" unit=\"count\">"
+		"<name>M</name><target at-least=\"1\"/><value period=\"FY2018-Q1\" actual=\"2\"/>"
+		"</measure></goal>\n</goals>\n</report>\n";
+	struct report *r = load_mem(&fx, "org.xml", xml, sizeof xml - 1);
+	CHECK(r != NULL, "a data file with an odd character in its organization loads");
+	if (r) {
+		struct doc *doc = layout_report(r, &fx.st, &fx.m, &fx.a, &fx.d);
+		const char *msgs = fixture_messages(&fx);
+		CHECK(doc->npages > 3, "the organization heads several pages");
+		CHECK_INT(count_of(msgs, "org.xml:5: warning: character U+4E00"), 1,
+			  "the character is reported once, on the organization's line");
+		CHECK_INT(count_of(msgs, "warning"), 1, "and nowhere else");
+		report_free(r);
+	}
+	fixture_free(&fx);
+}
+
 /* The Figure whose text alternative names `name`, or -1. */
 static int figure_of(const struct doc *doc, const char *name)
 {
@@ -493,6 +521,7 @@ int main(void)
 	test_example();
 	test_charts();
 	test_long_cover();
+	test_title_warnings();
 	test_replacement();
 	test_parts_and_long_contents();
 	test_scale();
