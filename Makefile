@@ -108,7 +108,7 @@ $(BUILD)-fuzz/fuzz_report: tests/fuzz/fuzz_report.c FORCE
 # Run the fuzzer for FUZZ_SECONDS; new findings land in tests/fuzz/crashes/.
 fuzz: setup $(BUILD)-fuzz/fuzz_report
 	mkdir -p $(BUILD)-fuzz/corpus tests/fuzz/crashes
-	$(BUILD)-fuzz/fuzz_report -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -timeout=10 \
+	$(BUILD)-fuzz/fuzz_report -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -timeout=60 \
 		-artifact_prefix=tests/fuzz/crashes/ -dict=tests/fuzz/report.dict \
 		$(BUILD)-fuzz/corpus tests/fuzz/corpus
 

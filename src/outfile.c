@@ -104,8 +104,13 @@ bool outfile_begin(struct outfile *f, const char *final_path, struct diag *d)
 	f->temp_path = NULL;
 	char *dir = dir_of(final_path);
 	if (!make_dirs(dir)) {
-		diag_error(d, final_path, 0, "cannot create the output folder %s: %s; expected a folder qreport may write to",
-			   dir, strerror(errno));
+		struct stat st;
+		if (stat(dir, &st) == 0 && !S_ISDIR(st.st_mode))
+			diag_error(d, final_path, 0, "the output folder %s is a file, not a folder; "
+				   "expected a folder (or a path where one can be created)", dir);
+		else
+			diag_error(d, final_path, 0, "cannot create the output folder %s: %s; expected a folder qreport may write to",
+				   dir, strerror(errno));
 		free(dir);
 		free(f->final_path);
 		f->final_path = NULL;
