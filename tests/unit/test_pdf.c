@@ -398,7 +398,7 @@ static void test_failures(struct fixture *fx)
 		if (fx->doc.pages[0].boxes[i].kind == BOX_IMAGE)
 			img = &fx->doc.pages[0].boxes[i];
 	const char *saved = img->u.image.path;
-	img->u.image.path = "tests/bad-layouts/not-a-font.ttf";
+	img->u.image.path = "tests/bad-layouts/not-a-font.txt";
 	char path[128];
 	snprintf(path, sizeof path, "%s/broken.pdf", fx->dir);
 	int before = d.errors;
