@@ -451,6 +451,27 @@ static void read_page(struct loader *L, const xmlNode *n)
 			   st->page_width, st->page_height);
 }
 
+/* The next <item> inside a list element such as <fonts>, after `prev` (NULL
+ * for the first), with its attributes and text checked against `allowed`.
+ * Other elements are reported and skipped. NULL when the list ends. */
+static const xmlNode *next_item(struct loader *L, const xmlNode *list, const xmlNode *prev,
+				const char *item, const char *const *allowed)
+{
+	for (const xmlNode *c = prev ? prev->next : list->children; c; c = c->next) {
+		if (c->type != XML_ELEMENT_NODE)
+			continue;
+		if (strcmp(tag(c), item) != 0) {
+			diag_error(L->d, L->file, line_of(c), "unknown element <%s> in <%s>; expected <%s>",
+				   tag(c), tag(list), item);
+			continue;
+		}
+		check_attributes(L, c, allowed);
+		check_no_text(L, c);
+		return c;
+	}
+	return NULL;
+}
+
 /* <fonts><font face="regular" file="OpenSans-Regular.ttf"/>...</fonts> */
 static void read_fonts(struct loader *L, const xmlNode *n)
 {
@@ -458,17 +479,8 @@ static void read_fonts(struct loader *L, const xmlNode *n)
 	static const char *const allowed[] = {"face", "file", NULL};
 	check_attributes(L, n, none);
 	check_no_text(L, n);
-	for (const xmlNode *c = n->children; c; c = c->next) {
-		if (c->type != XML_ELEMENT_NODE)
-			continue;
+	for (const xmlNode *c = NULL; (c = next_item(L, n, c, "font", allowed));) {
 		long line = line_of(c);
-		if (strcmp(tag(c), "font") != 0) {
-			diag_error(L->d, L->file, line, "unknown element <%s> in <fonts>; expected <font>",
-				   tag(c));
-			continue;
-		}
-		check_attributes(L, c, allowed);
-		check_no_text(L, c);
 		const char *face = get_attr(L, c, "face");
 		const char *file = get_attr(L, c, "file");
 		if (!face || !file) {
@@ -546,17 +558,8 @@ static void read_colours(struct loader *L, const xmlNode *n)
 		names[i] = colour_roles[i].name;
 	check_attributes(L, n, none);
 	check_no_text(L, n);
-	for (const xmlNode *c = n->children; c; c = c->next) {
-		if (c->type != XML_ELEMENT_NODE)
-			continue;
+	for (const xmlNode *c = NULL; (c = next_item(L, n, c, "color", allowed));) {
 		long line = line_of(c);
-		if (strcmp(tag(c), "color") != 0) {
-			diag_error(L->d, L->file, line, "unknown element <%s> in <colors>; expected <color>",
-				   tag(c));
-			continue;
-		}
-		check_attributes(L, c, allowed);
-		check_no_text(L, c);
 		const char *name = get_attr(L, c, "name");
 		const char *value = get_attr(L, c, "value");
 		if (!name || !value) {
@@ -597,17 +600,8 @@ static void read_statuses(struct loader *L, const xmlNode *n)
 	int seen[STATUS_COUNT] = {0};
 	check_attributes(L, n, none);
 	check_no_text(L, n);
-	for (const xmlNode *c = n->children; c; c = c->next) {
-		if (c->type != XML_ELEMENT_NODE)
-			continue;
+	for (const xmlNode *c = NULL; (c = next_item(L, n, c, "status", allowed));) {
 		long line = line_of(c);
-		if (strcmp(tag(c), "status") != 0) {
-			diag_error(L->d, L->file, line,
-				   "unknown element <%s> in <statuses>; expected <status>", tag(c));
-			continue;
-		}
-		check_attributes(L, c, allowed);
-		check_no_text(L, c);
 		const char *name = get_attr(L, c, "name");
 		if (!name) {
 			diag_error(L->d, L->file, line,
@@ -702,17 +696,8 @@ static void read_parts(struct loader *L, const xmlNode *n)
 	check_attributes(L, n, none);
 	check_no_text(L, n);
 	L->st->nparts = 0;
-	for (const xmlNode *c = n->children; c; c = c->next) {
-		if (c->type != XML_ELEMENT_NODE)
-			continue;
+	for (const xmlNode *c = NULL; (c = next_item(L, n, c, "part", allowed));) {
 		long line = line_of(c);
-		if (strcmp(tag(c), "part") != 0) {
-			diag_error(L->d, L->file, line, "unknown element <%s> in <parts>; expected <part>",
-				   tag(c));
-			continue;
-		}
-		check_attributes(L, c, allowed);
-		check_no_text(L, c);
 		const char *name = get_attr(L, c, "name");
 		if (!name) {
 			diag_error(L->d, L->file, line, "<part> needs a name; expected <part name=\"cover\"/>");
