@@ -64,18 +64,64 @@ void load_attr_error(struct loader *ld, xmlAttr *attr, const char *fmt, ...)
 /* Longest quoted text in a message, in bytes; longer text ends in "...". */
 #define SHOWN_MAX 60
 
-/* Text fit for a message; see load_internal.h. */
+/* How one byte of quoted text is written in a message, or NULL for as it is.
+ * These are what an attribute value must escape; a tab or line break in a
+ * value can only have been written as a character reference, since XML turns
+ * literal ones into spaces. */
+static const char *shown_escape(char c)
+{
+	switch (c) {
+	case '&':
+		return "&amp;";
+	case '<':
+		return "&lt;";
+	case '"':
+		return "&quot;";
+	case '\t':
+		return "&#9;";
+	case '\n':
+		return "&#10;";
+	case '\r':
+		return "&#13;";
+	}
+	return NULL;
+}
+
+/* Text fit for a message, as written in the file: spaces kept, so that
+ * actual=" 300 " is shown with the spaces that make it wrong. Element text is
+ * collapsed by its caller first. Other control characters are left to diag.c,
+ * which shows them as U+XXXX. */
 const char *load_shown(struct loader *ld, const char *text)
 {
-	const char *c = load_collapse(ld, text);
-	size_t n = strlen(c);
-	if (n <= SHOWN_MAX)
-		return c;
-	n = SHOWN_MAX;
-	/* Cut at a character boundary, never inside a UTF-8 sequence. */
-	while (n > 0 && ((unsigned char)c[n] & 0xC0) == 0x80)
-		n--;
-	return arena_printf(&ld->r->arena, "%.*s...", (int)n, c);
+	size_t full = 0;
+	for (const char *p = text; *p; p++) {
+		const char *e = shown_escape(*p);
+		full += e ? strlen(e) : 1;
+	}
+	bool cut = full > SHOWN_MAX;
+	char *out = arena_alloc(&ld->r->arena, (cut ? SHOWN_MAX + 3 : full) + 1);
+	size_t n = 0;
+	for (const char *p = text; *p;) {
+		const char *e = shown_escape(*p);
+		/* One escape or one whole UTF-8 sequence at a time, so that a cut
+		 * never falls inside either. */
+		size_t in = 1;
+		if (!e)
+			while (((unsigned char)p[in] & 0xC0) == 0x80)
+				in++;
+		size_t w = e ? strlen(e) : in;
+		if (cut && n + w > SHOWN_MAX)
+			break;
+		memcpy(out + n, e ? e : p, w);
+		n += w;
+		p += in;
+	}
+	if (cut) {
+		memcpy(out + n, "...", 3);
+		n += 3;
+	}
+	out[n] = '\0';
+	return out;
 }
 
 /* Longest piece of libxml2's own words in a message. */

@@ -390,7 +390,7 @@ static void content_in_empty(struct loader *ld, xmlNode *el)
 	load_error(ld, c ? load_line(c) : load_line(el),
 		   "text \"%s\" inside <%s>; expected <%s> to be empty, with everything in its "
 		   "attributes",
-		   c ? load_shown(ld, (const char *)c->content) : "", e, e);
+		   c ? load_shown(ld, load_collapse(ld, (const char *)c->content)) : "", e, e);
 }
 
 /* Text between elements where only elements may stand. */
@@ -400,7 +400,7 @@ static void stray_text(struct loader *ld, xmlNode *el)
 	const char *e = (const char *)el->name;
 	load_error(ld, c ? load_line(c) : load_line(el),
 		   "text \"%s\" directly inside <%s>; expected only elements there",
-		   c ? load_shown(ld, (const char *)c->content) : "", e);
+		   c ? load_shown(ld, load_collapse(ld, (const char *)c->content)) : "", e);
 }
 
 /* Keeps a refused value for the tree walk to explain. */

@@ -361,6 +361,79 @@ static void expect_measure(const char *attrs, const char *body, const char *want
 	free(doc);
 }
 
+/* Whether loading `doc` prints `part` somewhere in its messages. */
+static void expect_in(const char *doc, const char *part, const char *what)
+{
+	char *msgs;
+	struct report *r = load(doc, &msgs, NULL);
+	if (!CHECK(r == NULL && strstr(msgs, part) != NULL, what))
+		printf("#   got  \"%s\"\n#   want it to hold \"%s\"\n", msgs, part);
+	report_free(r);
+	free(msgs);
+}
+
+/* Same, for a measure. */
+static void expect_measure_in(const char *attrs, const char *body, const char *part,
+			      const char *what)
+{
+	char *doc = with_measure(attrs, body);
+	expect_in(doc, part, what);
+	free(doc);
+}
+
+/* Attribute values are quoted as written: their spaces show, and what an
+ * attribute must escape is escaped; control characters reach diag.c, which
+ * shows them as U+XXXX. */
+static void test_quoting(void)
+{
+	expect_measure("unit=\"count\"", "<name>N</name>\n<value period=\"FY2018-Q1\" actual=\" 300 \"/>",
+		       "t.xml:7: error: actual=\" 300 \" is not a number for a count measure; expected "
+		       "a whole number such as 300 (no spaces)\n",
+		       "the spaces around a value are shown");
+	expect_measure("unit=\"duration\"", "<name>N</name>\n<target at-most=\"5:00 \"/>",
+		       "t.xml:7: error: at-most=\"5:00 \" is not a duration; expected a duration M:SS "
+		       "or H:MM:SS such as 8:37\n",
+		       "a trailing space on a duration is shown");
+	expect_measure("unit=\"count\"", "<name>N</name>\n<value period=\"FY2018-Q1\" actual=\"\t5\"/>",
+		       "t.xml:7: error: actual=\" 5\" is not a number for a count measure; expected "
+		       "a whole number such as 5 (no spaces)\n",
+		       "a literal tab, which XML reads as a space, is shown as one");
+	expect_measure_in("unit=\"count\"",
+			  "<name>N</name>\n<value period=\"FY2018-Q1\" actual=\"&#9;5&#10;\"/>",
+			  "t.xml:7: error: actual=\"&#9;5&#10;\" is not",
+			  "a tab and a line break written as references are shown as written");
+	expect_measure_in("unit=\"count\"",
+			  "<name>N</name>\n<value period=\"FY2018-Q1\" actual=\"&quot;5&quot; &amp; &lt;6\"/>",
+			  "t.xml:7: error: actual=\"&quot;5&quot; &amp; &lt;6\" is not",
+			  "quotes, ampersands and less-than signs are escaped as in the file");
+	expect_measure_in("unit=\"count\"",
+			  "<name>N</name>\n<value period=\"FY2018-Q1\" actual=\""
+			  "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx&amp;\"/>",
+			  "actual=\"xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx...\" is not",
+			  "a long value is cut short before an escape, never inside one");
+	expect_measure_in("unit=\"count\"",
+			  "<name>N</name>\n<value period=\"FY2018-Q1\" actual=\""
+			  "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\xc3\xa9x\"/>",
+			  "actual=\"xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx...\" is not",
+			  "a long value is cut short before a character, never inside one");
+	expect_measure_in("unit=\"count\"",
+			  "<name>N</name>\n<value period=\"FY2018-Q1\" actual=\"5&#x85;&#x9B;\"/>",
+			  "t.xml:7: error: actual=\"5U+0085U+009B\" is not",
+			  "C1 controls in a value are shown as code points");
+	expect_measure_in("unit=\"count\"",
+			  "<name>N</name>\n<value period=\"FY2018-Q1\" actual=\"&#x202E;5&#x2066;\"/>",
+			  "t.xml:7: error: actual=\"U+202E5U+2066\" is not",
+			  "bidirectional overrides in a value are shown as code points");
+	expect_measure_in("unit=\"count\"",
+			  "<name>N</name>\n<commentary>See <a href=\"&#x7F;javascript:x\">this</a>"
+			  "</commentary>",
+			  "href=\"U+007Fjavascript:x\" is not an allowed link",
+			  "DEL in a link is shown as a code point");
+	expect_in("<report format=\"1\"><meta>\n<period>FY2018\n  &#x9B;Q1</period>\n</meta></report>",
+	       "t.xml:2: error: <period>FY2018 U+009BQ1</period> is not a period",
+	       "element text is collapsed, then its controls shown");
+}
+
 static void test_rules(void)
 {
 	expect_measure("unit=\"count\"", "<name>N</name>\n<value period=\"FY2018-Q1\" actual=\"60,000\"/>",
@@ -752,6 +825,7 @@ int main(void)
 	test_good();
 	test_defaults();
 	test_rules();
+	test_quoting();
 	test_document_rules();
 	test_bom();
 	test_big_lines();
