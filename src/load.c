@@ -306,8 +306,9 @@ struct report *load_report_memory(const char *name, const char *data, size_t len
 	return ld.r;
 }
 
-/* Reads the file, refusing anything too large before reading it. Pipes and
- * other streams are read up to the limit. */
+/* Reads the file, refusing anything too large: a regular file by its size,
+ * before reading a byte; a pipe, device or other stream as soon as it passes
+ * the limit, so that /dev/zero costs no more than the limit and one byte. */
 struct report *load_report(const char *path, struct diag *d)
 {
 	FILE *f = fopen(path, "rb");
@@ -333,18 +334,20 @@ struct report *load_report(const char *path, struct diag *d)
 		fclose(f);
 		return NULL;
 	}
+	/* A regular file may still grow after fstat, so every read is bounded;
+	 * unbuffered, so that stdio reads no more than is asked for. */
+	setvbuf(f, NULL, _IONBF, 0);
 	size_t cap = regular ? (size_t)st.st_size + 1 : 65536, len = 0;
 	char *buf = xmalloc(cap);
-	for (;;) {
-		size_t n = fread(buf + len, 1, cap - len, f);
-		len += n;
-		/* One byte past the limit is enough for load_prescan to refuse. */
-		if (n == 0 || len > limit)
-			break;
+	while (len <= limit) {
 		if (len == cap) {
-			cap *= 2;
+			cap = cap > limit / 2 ? limit + 1 : cap * 2;
 			buf = xrealloc(buf, cap);
 		}
+		size_t n = fread(buf + len, 1, cap - len, f);
+		len += n;
+		if (n == 0)
+			break;
 	}
 	bool read_error = ferror(f);
 	int err = errno;
@@ -352,6 +355,15 @@ struct report *load_report(const char *path, struct diag *d)
 	if (read_error) {
 		diag_error(d, path, 0, "cannot read the data file: %s; expected a readable XML file",
 			   strerror(err));
+		free(buf);
+		return NULL;
+	}
+	if (len > limit) {
+		diag_error(d, path, 0,
+			   "the file goes on past %ld bytes; expected at most %ld bytes (%ld MB) in one "
+			   "data file",
+			   (long)LOAD_MAX_FILE_BYTES, (long)LOAD_MAX_FILE_BYTES,
+			   (long)LOAD_MAX_FILE_BYTES / (1024 * 1024));
 		free(buf);
 		return NULL;
 	}

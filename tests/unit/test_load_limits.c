@@ -1,0 +1,110 @@
+/* The size limit on data files costs no more than it allows: a regular file
+ * over the limit is refused by its size without being read, and an endless
+ * stream (/dev/zero) is read no further than the limit and one byte. Bytes
+ * read are counted by the kernel (/proc/self/io, rchar). */
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "harness.h"
+#include "load.h"
+
+/* Bytes this process has read so far, or -1 where the kernel does not say. */
+static long long bytes_read(void)
+{
+	FILE *f = fopen("/proc/self/io", "r");
+	if (!f)
+		return -1;
+	char line[128];
+	long long n = -1;
+	while (fgets(line, sizeof line, f))
+		if (sscanf(line, "rchar: %lld", &n) == 1)
+			break;
+	fclose(f);
+	return n;
+}
+
+/* Loads `path`; *msgs gets the messages (caller frees), *cost the bytes read. */
+static struct report *load_counted(const char *path, char **msgs, long long *cost)
+{
+	size_t len;
+	FILE *out = open_memstream(msgs, &len);
+	struct diag d;
+	diag_init(&d, out);
+	long long before = bytes_read();
+	struct report *r = load_report(path, &d);
+	long long after = bytes_read();
+	fclose(out);
+	*cost = before < 0 || after < 0 ? -1 : after - before;
+	return r;
+}
+
+/* An endless device is refused once it passes the limit. */
+static void test_endless(void)
+{
+	char *msgs;
+	long long cost;
+	struct report *r = load_counted("/dev/zero", &msgs, &cost);
+	CHECK(r == NULL, "/dev/zero is refused");
+	char want[200];
+	snprintf(want, sizeof want,
+		 "/dev/zero: error: the file goes on past %ld bytes; expected at most %ld bytes "
+		 "(64 MB) in one data file\n",
+		 (long)LOAD_MAX_FILE_BYTES, (long)LOAD_MAX_FILE_BYTES);
+	CHECK_STR(msgs, want, "/dev/zero: the message says it goes on past the limit");
+	if (cost >= 0) {
+		/* The count includes /proc/self/io itself, a few hundred bytes. */
+		if (!CHECK(cost <= LOAD_MAX_FILE_BYTES + 1 + 4096,
+			   "/dev/zero: read no further than the limit and one byte"))
+			printf("#   read %lld bytes\n", cost);
+	}
+	report_free(r);
+	free(msgs);
+}
+
+/* A regular file one byte over the limit (sparse, so it costs no disk) is
+ * refused by its size; one exactly at the limit is read and judged on its
+ * content. */
+static void test_regular(void)
+{
+	char path[] = "/tmp/qreport-limit-XXXXXX";
+	int fd = mkstemp(path);
+	if (!CHECK(fd >= 0, "a temporary file"))
+		return;
+	CHECK(ftruncate(fd, LOAD_MAX_FILE_BYTES + 1) == 0, "made one byte over the limit");
+	char *msgs;
+	long long cost;
+	struct report *r = load_counted(path, &msgs, &cost);
+	CHECK(r == NULL, "a file over the limit is refused");
+	char want[300];
+	snprintf(want, sizeof want,
+		 "%s: error: the file is %ld bytes; expected at most %ld bytes (64 MB) in one data "
+		 "file\n",
+		 path, (long)LOAD_MAX_FILE_BYTES + 1, (long)LOAD_MAX_FILE_BYTES);
+	CHECK_STR(msgs, want, "a file over the limit: its size in the message");
+	if (cost >= 0 && !CHECK(cost < 4096, "a file over the limit: not read"))
+		printf("#   read %lld bytes\n", cost);
+	report_free(r);
+	free(msgs);
+
+	CHECK(ftruncate(fd, LOAD_MAX_FILE_BYTES) == 0, "made exactly the limit");
+	r = load_counted(path, &msgs, &cost);
+	CHECK(r == NULL && strstr(msgs, "a NUL byte") != NULL,
+	      "a file at the limit is read and judged on what it holds");
+	if (cost >= 0 && !CHECK(cost <= LOAD_MAX_FILE_BYTES + 4096, "a file at the limit: read once"))
+		printf("#   read %lld bytes\n", cost);
+	report_free(r);
+	free(msgs);
+	close(fd);
+	unlink(path);
+}
+
+/* Run every test. */
+int main(void)
+{
+	test_endless();
+	test_regular();
+	return harness_done();
+}
