@@ -42,12 +42,18 @@ struct pdf_writer {
 	struct pdf_tag *tag;          /* The tagger during a save, owned; else NULL. */
 	char *text;                   /* Scratch for NUL-terminating text boxes; heap. */
 	size_t text_cap;
+	char *zbuf;                   /* Scratch for a page's compressed content; heap. */
+	size_t zbuf_cap;
 };
 
 /* Paint one page of `doc`. `dests` holds a destination per doc.dests entry
  * (NULL where none could be made). False after reporting an error. */
 bool pdf_paint_page(struct pdf_writer *w, HPDF_Page page, const struct doc *doc,
 		    const struct page *p, HPDF_Destination *dests, struct diag *d);
+
+/* Compress a painted page's content stream now rather than when the
+ * document is saved (pdf_squeeze.c); the file written is the same. */
+void pdf_squeeze_page(struct pdf_writer *w, HPDF_Page page);
 
 /* Draw a status icon in the square with lower-left (x, y) and side `size`,
  * told apart by shape as well as colour: met a disc with a check mark,
