@@ -5,11 +5,13 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <math.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <libxml/parser.h>
@@ -104,6 +106,12 @@ static const char *const placeholders[] = {"organization", "title", "period", "p
 #define NPLACEHOLDERS (sizeof placeholders / sizeof placeholders[0])
 
 /* The font files used when a layout names none for regular or bold. */
+/* Limits on the files a layout brings in, far above any real one, so that a
+ * device such as /dev/zero or a huge file is refused before it is read. */
+#define LAYOUT_MAX_BYTES (1L * 1024 * 1024)
+#define FONT_MAX_BYTES (64L * 1024 * 1024)
+#define LOGO_MAX_BYTES (16L * 1024 * 1024)
+
 #define DEFAULT_REGULAR "DejaVuSans.ttf"
 #define DEFAULT_BOLD "DejaVuSans-Bold.ttf"
 
@@ -237,7 +245,8 @@ static void check_no_text(struct loader *L, const xmlNode *n)
 		const char *s = (const char *)c->content;
 		if (s && s[strspn(s, " \t\r\n")] != '\0') {
 			diag_error(L->d, L->file, line_of(c),
-				   "unexpected text in <%s>; layout files carry their settings in attributes",
+				   "unexpected text in <%s>; expected only elements there (layout files "
+				   "carry their settings in attributes)",
 				   tag(n));
 			return;
 		}
@@ -328,13 +337,54 @@ static int find_name(const char *const *names, size_t n, const char *s)
 	return -1;
 }
 
-/* Whether a file can be opened for reading; errno says why not. */
+/* Whether a file can be opened for reading; errno says why not. Opened
+ * without blocking, so that a pipe with no writer cannot hang the check. */
 static bool readable(const char *path)
 {
-	FILE *f = fopen(path, "rb");
-	if (!f)
+	int fd = open(path, O_RDONLY | O_NONBLOCK);
+	if (fd < 0)
 		return false;
-	fclose(f);
+	close(fd);
+	return true;
+}
+
+/* What a file that is not a regular file is, for messages. */
+static const char *file_kind(const struct stat *st)
+{
+	if (S_ISDIR(st->st_mode))
+		return "a folder";
+	if (S_ISCHR(st->st_mode) || S_ISBLK(st->st_mode))
+		return "a device";
+	if (S_ISFIFO(st->st_mode))
+		return "a pipe";
+	if (S_ISSOCK(st->st_mode))
+		return "a socket";
+	return "not a regular file";
+}
+
+/* Whether a font or logo can be read whole: fonts and logos are read twice
+ * (checked here, embedded later), so a pipe would be empty the second time,
+ * and a device such as /dev/zero would never end. A regular file is judged
+ * by its size before a byte is read. False after reporting. */
+static bool whole_file(struct loader *L, long line, const char *what, const char *path, long max,
+		       const char *expected)
+{
+	struct stat st;
+	if (stat(path, &st) != 0) {
+		diag_error(L->d, L->file, line, "cannot read %s %s: %s; expected a readable file", what,
+			   path, strerror(errno));
+		return false;
+	}
+	if (!S_ISREG(st.st_mode)) {
+		diag_error(L->d, L->file, line, "%s %s is %s, not a file; expected %s", what, path,
+			   file_kind(&st), expected);
+		return false;
+	}
+	if (st.st_size > max) {
+		diag_error(L->d, L->file, line, "%s %s is %lld bytes; expected %s of at most %ld MB",
+			   what, path, (long long)st.st_size, expected, max / (1024 * 1024));
+		return false;
+	}
 	return true;
 }
 
@@ -444,8 +494,14 @@ static void read_page(struct loader *L, const xmlNode *n)
 			st->margin_left = m;
 	}
 	/* The layout engine needs room for a measure card and a table column. */
-	if (st->page_width - st->margin_left - st->margin_right < 144 ||
-	    st->page_height - st->margin_top - st->margin_bottom < 144)
+	double across = st->margin_left + st->margin_right, down = st->margin_top + st->margin_bottom;
+	if (across >= st->page_width || down >= st->page_height)
+		diag_error(L->d, L->file, line,
+			   "the margins are larger than the page (%.0fpt across and %.0fpt down on a "
+			   "%.0fpt by %.0fpt page); expected margins that leave at least 2in by 2in "
+			   "for text",
+			   across, down, st->page_width, st->page_height);
+	else if (st->page_width - across < 144 || st->page_height - down < 144)
 		diag_error(L->d, L->file, line,
 			   "the margins leave less than 2in by 2in for text on a %.0fpt by %.0fpt page; expected smaller margins",
 			   st->page_width, st->page_height);
@@ -771,7 +827,8 @@ static const char *find_file(struct loader *L, long line, const char *what, cons
 		tried = arena_printf(L->a, "%s%s%s", tried, ntried ? " and " : "", path);
 		ntried++;
 	}
-	diag_error(L->d, L->file, line, "%s '%s' not found; tried %s", what, file, tried);
+	diag_error(L->d, L->file, line, "%s '%s' not found; tried %s; expected the file in one of "
+		   "those places", what, file, tried);
 	return NULL;
 }
 
@@ -815,7 +872,8 @@ static void resolve_fonts(struct loader *L, long root_line)
 			continue;
 		}
 		const char *path = find_file(L, line[i], "font file", file[i], dirs, 2);
-		if (!path)
+		if (!path || !whole_file(L, line[i], "font file", path, FONT_MAX_BYTES,
+					 "a TrueType font (.ttf)"))
 			continue;
 		char why[256];
 		if (!ttf_check(path, why, sizeof why)) {
@@ -833,7 +891,8 @@ static void find_logo(struct loader *L, const char *file)
 	char *bundled = L->datadir ? arena_printf(L->a, "%s/layouts", L->datadir) : NULL;
 	const char *dirs[] = {L->layout_dir, bundled};
 	const char *path = find_file(L, L->st->logo_line, "logo file", file, dirs, 2);
-	if (!path)
+	if (!path || !whole_file(L, L->st->logo_line, "logo file", path, LOGO_MAX_BYTES,
+				 "a .png or .jpg file"))
 		return;
 	unsigned char magic[8] = {0};
 	FILE *f = fopen(path, "rb");
@@ -945,7 +1004,8 @@ static void read_root(struct loader *L, const xmlNode *root, const char **logo_f
 			   "<layout> needs a format; expected <layout format=\"1\">");
 	else if (strcmp(format, "1") != 0)
 		diag_error(L->d, L->file, line_of(root),
-			   "unknown layout format '%s'; this version reads format 1", format);
+			   "unknown layout format '%s'; expected format=\"1\", the format this version reads",
+			   format);
 	for (const xmlNode *c = root->children; c; c = c->next) {
 		if (c->type != XML_ELEMENT_NODE)
 			continue;
@@ -1016,28 +1076,26 @@ static void keep_first_error(void *data, xmlError *e)
 }
 
 /* The line of the DOCTYPE declaration: libxml2 keeps no line for it. */
-static long doctype_line(const char *path)
+static long doctype_line(const char *buf, size_t len)
 {
-	FILE *f = fopen(path, "rb");
-	if (!f)
-		return 1;
 	long line = 1;
 	const char *want = "<!DOCTYPE";
 	size_t matched = 0;
-	int c;
-	while ((c = fgetc(f)) != EOF) {
+	for (size_t i = 0; i < len; i++) {
+		char c = buf[i];
 		if (c == '\n')
 			line++;
 		matched = c == want[matched] ? matched + 1 : (c == want[0] ? 1 : 0);
 		if (want[matched] == '\0')
 			break;
 	}
-	fclose(f);
 	return line;
 }
 
-/* Parse the XML; NULL after reporting why. DTDs are refused, as in data files. */
-static xmlDoc *parse_xml(struct loader *L)
+/* The layout file read whole into *len bytes (heap-owned), refusing one
+ * over LAYOUT_MAX_BYTES: a regular file by its size before reading, a pipe
+ * or device as soon as it passes the limit. NULL after reporting. */
+static char *read_layout(struct loader *L, size_t *len)
 {
 	FILE *f = fopen(L->file, "rb");
 	if (!f) {
@@ -1045,28 +1103,86 @@ static xmlDoc *parse_xml(struct loader *L)
 			   strerror(errno));
 		return NULL;
 	}
+	struct stat st;
+	bool known = fstat(fileno(f), &st) == 0;
+	bool regular = known && S_ISREG(st.st_mode);
+	size_t limit = (size_t)LAYOUT_MAX_BYTES;
+	if (known && S_ISDIR(st.st_mode)) {
+		diag_error(L->d, L->file, 0, "the layout file is a folder; expected a layout file (.xml)");
+		fclose(f);
+		return NULL;
+	}
+	if (regular && (unsigned long long)st.st_size > limit) {
+		diag_error(L->d, L->file, 0, "the layout file is %lld bytes; expected at most %ld bytes (%ld MB)",
+			   (long long)st.st_size, LAYOUT_MAX_BYTES, LAYOUT_MAX_BYTES / (1024 * 1024));
+		fclose(f);
+		return NULL;
+	}
+	/* Unbuffered, so that stdio reads no more than is asked for. */
+	setvbuf(f, NULL, _IONBF, 0);
+	size_t cap = regular ? (size_t)st.st_size + 1 : 4096, n = 0;
+	char *buf = xmalloc(cap);
+	while (n <= limit) {
+		if (n == cap) {
+			cap = cap > limit / 2 ? limit + 1 : cap * 2;
+			buf = xrealloc(buf, cap);
+		}
+		size_t got = fread(buf + n, 1, cap - n, f);
+		n += got;
+		if (got == 0)
+			break;
+	}
+	bool failed = ferror(f);
+	int err = errno;
 	fclose(f);
+	if (failed) {
+		diag_error(L->d, L->file, 0, "cannot read the layout file: %s; expected a readable layout file",
+			   strerror(err));
+		free(buf);
+		return NULL;
+	}
+	if (n > limit) {
+		diag_error(L->d, L->file, 0, "the layout file goes on past %ld bytes; expected at most %ld bytes (%ld MB)",
+			   LAYOUT_MAX_BYTES, LAYOUT_MAX_BYTES, LAYOUT_MAX_BYTES / (1024 * 1024));
+		free(buf);
+		return NULL;
+	}
+	*len = n;
+	return buf;
+}
+
+/* Parse the XML; NULL after reporting why. DTDs are refused, as in data files. */
+static xmlDoc *parse_xml(struct loader *L)
+{
+	size_t len;
+	char *buf = read_layout(L, &len);
+	if (!buf)
+		return NULL;
 	struct first_error first = {0};
 	xmlParserCtxt *ctxt = xmlNewParserCtxt();
 	ctxt->_private = &first;
 	ctxt->sax->serror = keep_first_error;
-	xmlDoc *doc = xmlCtxtReadFile(ctxt, L->file, NULL,
-				      XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING |
-					      XML_PARSE_BIG_LINES);
+	/* len is at most LAYOUT_MAX_BYTES, well within an int. */
+	xmlDoc *doc = xmlCtxtReadMemory(ctxt, buf, (int)len, L->file, NULL,
+					XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING |
+						XML_PARSE_BIG_LINES);
 	if (!doc || !ctxt->wellFormed || first.set) {
 		diag_error(L->d, L->file, first.line, "%s; expected a well-formed XML layout file",
 			   first.set ? first.message : "not well-formed XML");
 		xmlFreeDoc(doc);
 		xmlFreeParserCtxt(ctxt);
+		free(buf);
 		return NULL;
 	}
 	xmlFreeParserCtxt(ctxt);
 	if (doc->intSubset || doc->extSubset) {
-		diag_error(L->d, L->file, doctype_line(L->file),
+		diag_error(L->d, L->file, doctype_line(buf, len),
 			   "the layout file declares a DTD; expected plain XML with no DOCTYPE");
 		xmlFreeDoc(doc);
+		free(buf);
 		return NULL;
 	}
+	free(buf);
 	return doc;
 }
 

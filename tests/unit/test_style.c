@@ -232,6 +232,17 @@ static void test_bad_layouts(void)
 			line = end ? end + 1 : line + strlen(line);
 		}
 		CHECK(located, what);
+		snprintf(what, sizeof what, "%s: every message says what was expected", names[i]);
+		bool expected = true;
+		for (char *line = msgs; *line;) {
+			char *end = strchr(line, '\n');
+			size_t len = end ? (size_t)(end - line) : strlen(line);
+			char *mark = strstr(line, "; expected ");
+			if (!mark || mark > line + len)
+				expected = false;
+			line += len + (end != NULL);
+		}
+		CHECK(expected, what);
 		free(want);
 		free(msgs);
 		free(names[i]);
