@@ -216,10 +216,13 @@ static bool check_root(struct loader *ld, xmlDoc *doc)
 {
 	xmlNode *root = xmlDocGetRootElement(doc);
 	if (root->ns) {
+		/* Named as written, prefix and all, so that it can be found in the file. */
+		const char *prefix = (const char *)root->ns->prefix;
 		load_node_error(ld, root,
-				"the root element <%s> is in the namespace \"%s\"; expected <report> "
+				"the root element <%s%s%s> is in the namespace \"%s\"; expected <report> "
 				"without a namespace",
-				(const char *)root->name, load_shown(ld, (const char *)root->ns->href));
+				prefix ? prefix : "", prefix ? ":" : "", (const char *)root->name,
+				load_shown(ld, (const char *)root->ns->href));
 		return false;
 	}
 	if (!load_is(root, "report")) {

@@ -99,6 +99,13 @@ const char *load_id(struct loader *ld, xmlNode *el, enum id_kind kind, void *obj
 	const char *id = load_get(ld, el, "id", &a);
 	if (!id)
 		return NULL; /* The schema reported it missing. */
+	if (!*id) {
+		load_attr_error(ld, a,
+				"id=\"\" is empty; expected an id of lower-case letters, digits and "
+				"hyphens, starting with a letter or digit, such as %s",
+				load_format_example((const char *)el->name, "id"));
+		return NULL;
+	}
 	if (!id_syntax(id)) {
 		load_attr_error(ld, a,
 				"id=\"%s\" is not a valid id; expected lower-case letters, digits and "

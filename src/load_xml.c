@@ -283,6 +283,27 @@ static void on_parse_error(void *user, xmlErrorPtr e)
 	case XML_ERR_ATTRIBUTE_WITHOUT_VALUE:
 		load_error(ld, line, "attribute %s has no value; expected %s=\"...\"", s1, s1);
 		return;
+	case XML_ERR_INVALID_CHAR:
+		/* libxml2 names the character only in these two of its messages. */
+		if (e->message && strstr(e->message, "CharRef: invalid xmlChar value")) {
+			load_error(ld, line, "a character reference to U+%04X, a character XML does "
+				   "not allow; expected a reference to a character allowed in XML, such "
+				   "as &#8211;", (unsigned)e->int1);
+			return;
+		}
+		if (e->message && (strstr(e->message, "invalid Char value") ||
+				   strstr(e->message, "out of allowed range"))) {
+			load_error(ld, line, "the character U+%04X, which XML does not allow; expected "
+				   "text without control characters other than tab and line breaks",
+				   (unsigned)e->int1);
+			return;
+		}
+		if (e->message && strstr(e->message, "invalid character in attribute value")) {
+			load_error(ld, line, "a character XML does not allow in an attribute value; "
+				   "expected text without control characters");
+			return;
+		}
+		break;
 	case XML_ERR_LT_REQUIRED:
 	case XML_ERR_DOCUMENT_START:
 		load_error(ld, line, "no element at the start of the file; expected <report>");

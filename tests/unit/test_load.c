@@ -429,6 +429,18 @@ static void test_quoting(void)
 			  "</commentary>",
 			  "href=\"U+007Fjavascript:x\" is not an allowed link",
 			  "DEL in a link is shown as a code point");
+	expect("<report format=\"1\">\n<meta>\x01</meta></report>",
+	       "t.xml:2: error: the character U+0001, which XML does not allow; expected text "
+	       "without control characters other than tab and line breaks\n",
+	       "a raw control character in text is named by its code point");
+	expect("<report format=\"1\">\n<meta>&#x1B;</meta></report>",
+	       "t.xml:2: error: a character reference to U+001B, a character XML does not allow; "
+	       "expected a reference to a character allowed in XML, such as &#8211;\n",
+	       "a reference to a control character is named by its code point");
+	expect("<report format=\"1\"\nlang=\"\x02\"></report>",
+	       "t.xml:2: error: a character XML does not allow in an attribute value; expected "
+	       "text without control characters\n",
+	       "a raw control character in an attribute");
 	expect_in("<report format=\"1\"><meta>\n<period>FY2018\n  &#x9B;Q1</period>\n</meta></report>",
 	       "t.xml:2: error: <period>FY2018 U+009BQ1</period> is not a period",
 	       "element text is collapsed, then its controls shown");
