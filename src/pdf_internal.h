@@ -8,6 +8,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "arena.h"
 #include "boxes.h"
 #include "diag.h"
 #include "pdf_fonts.h"
@@ -42,6 +43,7 @@ struct pdf_writer {
 	struct pdf_tag *tag;          /* The tagger during a save, owned; else NULL. */
 	char *text;                   /* Scratch for NUL-terminating text boxes; heap. */
 	size_t text_cap;
+	struct arena links;           /* Link annotations' records during a save. */
 	char *zbuf;                   /* Scratch for a page's compressed content; heap. */
 	size_t zbuf_cap;
 };

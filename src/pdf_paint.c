@@ -7,6 +7,7 @@
 
 #include "arena.h"
 #include "pdf_internal.h"
+#include "pdf_links.h"
 #include "pdf_tag.h"
 
 /* What the page's content stream currently has set. */
@@ -329,13 +330,11 @@ static void paint_link(struct pdf_writer *w, HPDF_Page page, struct paint_state 
 		w->warned_long_uri = true;
 		return;
 	}
+	/* Borderless: libharu would give link annotations a visible one. */
 	if (b->u.link.uri)
-		a = HPDF_Page_CreateURILinkAnnot(page, rect, b->u.link.uri);
+		a = pdf_link_new(w->pdf, &w->links, page, rect, b->u.link.uri, NULL);
 	else if (b->u.link.dest >= 0 && (size_t)b->u.link.dest < ndests && dests[b->u.link.dest])
-		a = HPDF_Page_CreateLinkAnnot(page, rect, dests[b->u.link.dest]);
-	/* libharu gives link annotations a visible border unless told not to. */
-	if (a)
-		HPDF_LinkAnnot_SetBorderStyle(a, 0, 0, 0);
+		a = pdf_link_new(w->pdf, &w->links, page, rect, NULL, dests[b->u.link.dest]);
 	pdf_tag_link(ps->tag, b, a);
 }
 

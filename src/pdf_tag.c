@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "arena.h"
+#include "pdf_links.h"
 #include "pdf_tag.h"
 
 /* Marked-content keys other than an element's index. */
@@ -874,11 +875,11 @@ static void link_fallback(const struct pdf_tag *t, const struct tag_annot *an, c
 	snprintf(buf, size, page >= 0 ? "Go to page %d" : "Link", page + 1);
 }
 
-/* libharu's write_fn for a link annotation, after its own entries: its
- * key into the parent tree and its description. */
-static HPDF_STATUS write_annot(HPDF_Dict dict, HPDF_Stream s)
+/* The entries a link annotation gets after its own: its key into the
+ * parent tree and its description. */
+static HPDF_STATUS write_annot(const void *attr, HPDF_Stream s)
 {
-	const struct tag_ref *ref = dict->attr;
+	const struct tag_ref *ref = attr;
 	const struct pdf_tag *t = ref->t;
 	const struct tag_annot *an = &t->annots[ref->index];
 	const struct tag_elem *e = &t->elems[an->elem];
@@ -905,9 +906,8 @@ static HPDF_STATUS write_annot(HPDF_Dict dict, HPDF_Stream s)
 }
 
 /* Pages' keys into the parent tree and their tab order; annotations' keys
- * and descriptions, written with the annotation (libharu gives link
- * annotations no write_fn of their own). Keys are pages by index, then
- * the annotations. */
+ * and descriptions, written after the annotation's own entries
+ * (pdf_links.c). Keys are pages by index, then the annotations. */
 static HPDF_STATUS write_page_keys(struct pdf_tag *t)
 {
 	HPDF_STATUS rc = HPDF_OK;
@@ -923,12 +923,9 @@ static HPDF_STATUS write_page_keys(struct pdf_tag *t)
 	}
 	struct tag_ref *refs = t->refs + t->nelems + 1 + t->nleaves;
 	for (size_t i = 0; i < t->nannots && rc == HPDF_OK; i++) {
-		HPDF_Annotation a = t->annots[i].annot;
 		refs[i] = (struct tag_ref){t, (uint32_t)i, REF_ANNOT};
-		if (a->write_fn)
-			return HPDF_INVALID_OBJECT; /* Not the libharu this was written for. */
-		a->write_fn = write_annot;
-		a->attr = &refs[i];
+		if (!pdf_link_set_tail(t->annots[i].annot, write_annot, &refs[i]))
+			return HPDF_INVALID_OBJECT; /* Not an annotation of pdf_links.c. */
 	}
 	return rc;
 }

@@ -142,6 +142,8 @@ static bool open_doc(struct pdf_writer *w, struct diag *d)
 		w->font[i] = NULL;
 	w->failed = false;
 	w->warned_long_uri = false;
+	arena_free(&w->links);
+	arena_init(&w->links);
 	w->pdf = HPDF_New(on_hpdf_error, w);
 	if (!w->pdf) {
 		diag_error(d, NULL, 0, "cannot start a PDF document: out of memory");
@@ -159,6 +161,9 @@ static void close_doc(struct pdf_writer *w)
 	if (w->pdf)
 		HPDF_Free(w->pdf);
 	w->pdf = NULL;
+	/* The annotations' records, which libharu read until now. */
+	arena_free(&w->links);
+	arena_init(&w->links);
 }
 
 /* The libharu font for a face, loaded and embedded on first use. */
