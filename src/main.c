@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "arena.h"
 #include "diag.h"
@@ -204,6 +205,60 @@ static int write_pdf(const struct report *r, const struct style *st, const char 
 	return status;
 }
 
+/* The exit status for a back end's result. */
+static int exit_status(enum write_result res)
+{
+	switch (res) {
+	case WRITE_OK:
+		return EXIT_OK;
+	case WRITE_BAD_INPUT:
+		return EXIT_BAD_INPUT;
+	case WRITE_FAILED:
+		return EXIT_WRITE;
+	}
+	return EXIT_WRITE;
+}
+
+/* Write the outputs asked for; an exit status. With both outputs and two
+ * processors the workbook is made by a second process beside the PDF; a
+ * workbook alone gets a second process too, to contain its library's
+ * failures. In that process this returns as well, with the workbook's
+ * status, and the program ends as usual. */
+static int write_outputs(const struct options *o, const struct report *r,
+			 const struct style *st, struct diag *d)
+{
+	char *xlsx_path = o->want_xlsx ? output_path(o->out_dir, o->data_path, "xlsx") : NULL;
+	struct xlsx_child child;
+	enum xlsx_child_role role = XLSX_CHILD_NONE;
+	if (o->want_pdf && o->want_xlsx && sysconf(_SC_NPROCESSORS_ONLN) > 1)
+		role = xlsx_child_start(&child, xlsx_path);
+	int status = EXIT_OK;
+	if (o->want_pdf && role != XLSX_CHILD_IS_ME) {
+		char *path = output_path(o->out_dir, o->data_path, "pdf");
+		status = write_pdf(r, st, path, d);
+		free(path);
+	}
+	if (role == XLSX_CHILD_STARTED && status != EXIT_OK) {
+		xlsx_child_cancel(&child);
+	} else if (o->want_xlsx && status == EXIT_OK) {
+		if (role == XLSX_CHILD_NONE)
+			role = xlsx_child_start(&child, xlsx_path);
+		switch (role) {
+		case XLSX_CHILD_IS_ME:
+			status = exit_status(xlsx_child_work(&child, r, st, d));
+			break;
+		case XLSX_CHILD_STARTED:
+			status = exit_status(xlsx_child_finish(&child, d));
+			break;
+		case XLSX_CHILD_NONE:
+			status = exit_status(render_xlsx(r, st, xlsx_path, d));
+			break;
+		}
+	}
+	free(xlsx_path);
+	return status;
+}
+
 int main(int argc, char **argv)
 {
 	struct options opt = {0};
@@ -240,19 +295,7 @@ int main(int argc, char **argv)
 	}
 
 	outfile_install_signal_handlers();
-	status = EXIT_OK;
-	if (opt.want_pdf) {
-		char *path = output_path(opt.out_dir, opt.data_path, "pdf");
-		status = write_pdf(r, &st, path, &diag);
-		free(path);
-	}
-	if (status == EXIT_OK && opt.want_xlsx) {
-		char *path = output_path(opt.out_dir, opt.data_path, "xlsx");
-		enum write_result res = render_xlsx(r, &st, path, &diag);
-		if (res != WRITE_OK)
-			status = res == WRITE_BAD_INPUT ? EXIT_BAD_INPUT : EXIT_WRITE;
-		free(path);
-	}
+	status = write_outputs(&opt, r, &st, &diag);
 	free(datadir);
 	arena_free(&style_arena);
 	report_free(r);

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "arena.h"
@@ -15,6 +16,27 @@
  * to learn what to clean up. Only a few outputs are ever open at once. */
 #define MAX_PENDING 8
 static char *volatile pending[MAX_PENDING];
+/* A child process writing one of the pending files. It is stopped, and
+ * waited for, before the files are removed: otherwise it could create its
+ * file again after the removal. */
+static volatile pid_t writer_child;
+
+void outfile_watch_child(int pid)
+{
+	writer_child = (pid_t)pid;
+}
+
+/* Stop the watched child, if any, and wait until it is gone. */
+static void stop_writer_child(void)
+{
+	pid_t pid = writer_child;
+	if (pid > 0) {
+		kill(pid, SIGKILL);            /* async-signal-safe */
+		while (waitpid(pid, NULL, 0) < 0 && errno == EINTR)
+			;
+		writer_child = 0;
+	}
+}
 
 static void register_pending(char *path)
 {
@@ -35,6 +57,7 @@ static void unregister_pending(const char *path)
 
 static void on_fatal_signal(int sig)
 {
+	stop_writer_child();
 	for (int i = 0; i < MAX_PENDING; i++)
 		if (pending[i])
 			unlink(pending[i]); /* async-signal-safe */
@@ -45,6 +68,7 @@ static void on_fatal_signal(int sig)
 /* exit() from deep inside (out of memory) must not leave a partial file either. */
 static void remove_pending_at_exit(void)
 {
+	stop_writer_child();
 	for (int i = 0; i < MAX_PENDING; i++)
 		if (pending[i])
 			unlink(pending[i]);
@@ -178,6 +202,15 @@ void outfile_abort(struct outfile *f)
 		unlink(f->temp_path);
 		unregister_pending(f->temp_path);
 	}
+	free(f->temp_path);
+	free(f->final_path);
+	f->temp_path = f->final_path = NULL;
+}
+
+void outfile_release(struct outfile *f)
+{
+	if (f->temp_path)
+		unregister_pending(f->temp_path);
 	free(f->temp_path);
 	free(f->final_path);
 	f->temp_path = f->final_path = NULL;

@@ -19,10 +19,16 @@ bool outfile_begin(struct outfile *f, const char *final_path, struct diag *d);
 bool outfile_commit(struct outfile *f, struct diag *d);
 /* Remove the temporary file. Safe after commit. */
 void outfile_abort(struct outfile *f);
+/* Leave the temporary file for another process to commit or remove, and
+ * forget it here (an exit no longer removes it). */
+void outfile_release(struct outfile *f);
 
 /* Install SIGINT/SIGTERM/SIGHUP handlers that remove registered temporary
  * files before the process dies. */
 void outfile_install_signal_handlers(void);
+/* A child process (pid) writes one of the registered temporary files; a
+ * signal or exit stops it before removing the files. 0 forgets it. */
+void outfile_watch_child(int pid);
 
 /* Create a folder and its parents (like mkdir -p). */
 bool make_dirs(const char *path);

@@ -2,6 +2,7 @@
  * filter, chart and recompute. Written to a temporary file beside the target
  * and renamed into place only when complete. */
 #include <ctype.h>
+#include <stdbool.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -49,36 +50,75 @@ static time_t created_time(const struct report *r, struct diag *d)
 	return (time_t)(days_since_epoch(dt) * 86400);
 }
 
-/* Send the standard error stream to /dev/null while the library creates or
- * writes the file: on a full disk or a missing folder it prints its own
- * "[ERROR] ..." lines, which name no data file and say less than the
- * message the program gives for the same failure. Returns the saved
- * descriptor for quiet_end, or -1 when nothing was changed. */
-static int quiet_begin(void)
+/* libxlsxwriter reports some failures only by printing "[ERROR]..." on the
+ * standard error stream: a cell whose memory could not be allocated is left
+ * out while the write still returns success, so the workbook would come out
+ * short and look whole. While the library runs, the stream goes to a
+ * temporary file; afterwards the program's own lines are passed on, the
+ * library's are put in the program's form, and any library error refuses
+ * the workbook. */
+struct capture {
+	int saved;  /* The real standard error. */
+	FILE *file; /* Where the stream goes meanwhile. */
+};
+
+/* Start capturing; false when no temporary file can be made. */
+static bool capture_begin(struct capture *c)
 {
 	fflush(stderr);
-	int saved = dup(STDERR_FILENO);
-	if (saved < 0)
-		return -1;
-	int null = open("/dev/null", O_WRONLY | O_CLOEXEC);
-	if (null < 0 || dup2(null, STDERR_FILENO) < 0) {
-		if (null >= 0)
-			close(null);
-		close(saved);
-		return -1;
+	c->file = tmpfile();
+	c->saved = -1;
+	if (!c->file)
+		return false;
+	c->saved = dup(STDERR_FILENO);
+	if (c->saved < 0 || dup2(fileno(c->file), STDERR_FILENO) < 0) {
+		if (c->saved >= 0)
+			close(c->saved);
+		fclose(c->file);
+		return false;
 	}
-	close(null);
-	return saved;
+	return true;
 }
 
-/* Give the standard error stream back after quiet_begin. */
-static void quiet_end(int saved)
+/* Give the stream back and pass on what was said meanwhile. Returns true
+ * when the library reported an error; `why` gets its first one's words. */
+static bool capture_end(struct capture *c, const char *path, struct diag *d, char *why,
+			size_t why_size)
 {
-	if (saved < 0)
-		return;
 	fflush(stderr);
-	dup2(saved, STDERR_FILENO);
-	close(saved);
+	dup2(c->saved, STDERR_FILENO);
+	close(c->saved);
+	rewind(c->file);
+	bool library_error = false;
+	char line[1024];
+	bool line_start = true;
+	while (fgets(line, sizeof line, c->file)) {
+		bool whole = strchr(line, '\n') != NULL;
+		if (line_start) {
+			bool is_error = strncmp(line, "[ERROR]", 7) == 0;
+			bool is_warning = strncmp(line, "[WARNING]", 9) == 0;
+			if (is_error || is_warning) {
+				/* "[ERROR][worksheet.c:858]: Memory allocation failed." */
+				const char *words = strstr(line, "]: ");
+				words = words ? words + 3 : line;
+				int n = (int)strcspn(words, "\n");
+				if (is_error && !library_error) {
+					library_error = true;
+					snprintf(why, why_size, "%.*s", n, words);
+				} else if (is_warning) {
+					diag_warn(d, path, 0, "the spreadsheet library says: %.*s", n, words);
+				}
+				line_start = whole;
+				while (!whole && fgets(line, sizeof line, c->file))
+					whole = strchr(line, '\n') != NULL;
+				continue;
+			}
+		}
+		fputs(line, stderr);
+		line_start = whole;
+	}
+	fclose(c->file);
+	return library_error;
 }
 
 /* Why closing failed, in words: for file and zip errors the system's own
@@ -92,7 +132,7 @@ static const char *close_reason(lxw_error e, int err)
 }
 
 /* Title, subject, author and the rest of the document properties. */
-static void set_properties(struct xlsx *x)
+static void set_properties(struct xlsx *x, time_t created)
 {
 	const struct report *r = x->r;
 	const char *period = r->period_label ? r->period_label : "";
@@ -106,7 +146,7 @@ static void set_properties(struct xlsx *x)
 		.keywords = arena_printf(&x->scratch, "performance measures, %s%s%s",
 					 r->plan ? r->plan : "", r->plan ? ", " : "", period),
 		.comments = r->subtitle ? xlsx_strdup(x, r->subtitle) : NULL,
-		.created = created_time(r, x->d),
+		.created = created,
 	};
 	xlsx_check(x, workbook_set_properties(x->wb, &p));
 }
@@ -122,39 +162,43 @@ static void write_sheets(struct xlsx *x)
 	xlsx_charts(x);
 }
 
-/* Write the workbook for an evaluated report to `path`, atomically. */
-enum write_result render_xlsx(const struct report *r, const struct style *st, const char *path,
-			      struct diag *d)
+enum write_result render_xlsx_to(const struct report *r, const struct style *st,
+				 const char *temp_path, const char *path, struct diag *d)
 {
-	struct outfile of;
-	if (!outfile_begin(&of, path, d))
-		return WRITE_FAILED;
-
-	struct xlsx x = {.r = r, .st = st, .d = d, .err = LXW_NO_ERROR};
+	struct xlsx x = {.r = r, .st = st, .d = d, .err = LXW_NO_ERROR, .real_stderr = -1};
 	for (size_t i = 0; i < XLSX_PERIOD_SLOTS; i++)
 		x.periods[i].index = -1;
 	arena_init(&x.scratch);
 	enum write_result result = WRITE_FAILED;
+	time_t created = created_time(r, d);
 
-	int quiet = quiet_begin();
-	x.wb = workbook_new(of.temp_path);
-	quiet_end(quiet);
+	struct capture cap;
+	if (!capture_begin(&cap)) {
+		diag_error(d, path, 0, "cannot start the workbook: no temporary file (%s); "
+			   "expected a writable temporary folder", strerror(errno));
+		goto cleanup;
+	}
+	x.real_stderr = cap.saved;
+	x.wb = workbook_new(temp_path);
+	lxw_error closed = LXW_NO_ERROR;
+	int close_errno = 0;
+	if (x.wb) {
+		set_properties(&x, created);
+		xlsx_formats_init(&x);
+		write_sheets(&x);
+		/* Closing writes the file and frees the workbook, even after an error. */
+		errno = 0;
+		closed = workbook_close(x.wb);
+		close_errno = errno;
+	}
+	char why[200] = "";
+	bool library_error = capture_end(&cap, path, d, why, sizeof why);
 	if (!x.wb) {
 		diag_error(d, path, 0,
 			   "cannot start the workbook (out of memory or no temporary folder); "
 			   "expected a writable TMPDIR");
 		goto cleanup;
 	}
-	set_properties(&x);
-	xlsx_formats_init(&x);
-	write_sheets(&x);
-
-	/* Closing writes the file and frees the workbook, even after an error. */
-	quiet = quiet_begin();
-	errno = 0;
-	lxw_error closed = workbook_close(x.wb);
-	int close_errno = errno;
-	quiet_end(quiet);
 	x.wb = NULL;
 	if (x.err != LXW_NO_ERROR) {
 		diag_error(d, path, 0, "cannot build the workbook: %s; expected data within "
@@ -166,17 +210,33 @@ enum write_result render_xlsx(const struct report *r, const struct style *st, co
 			   "output folder with free space", close_reason(closed, close_errno));
 		goto cleanup;
 	}
-	if (!outfile_commit(&of, d))
+	if (library_error) {
+		diag_error(d, path, 0, "cannot build the workbook: the spreadsheet library "
+			   "says \"%s\"; expected enough memory to hold the workbook", why);
 		goto cleanup;
+	}
 	if (x.truncated)
 		diag_warn(d, r->path, 0, "some text is longer than a spreadsheet cell holds "
 			  "(32,767 characters) and was cut short in the workbook");
 	result = WRITE_OK;
 
 cleanup:
-	outfile_abort(&of); /* Removes the temporary file unless committed; frees the paths. */
 	xlsx_formats_free(&x);
 	free(x.join);
 	arena_free(&x.scratch);
+	return result;
+}
+
+/* Write the workbook for an evaluated report to `path`, atomically. */
+enum write_result render_xlsx(const struct report *r, const struct style *st, const char *path,
+			      struct diag *d)
+{
+	struct outfile of;
+	if (!outfile_begin(&of, path, d))
+		return WRITE_FAILED;
+	enum write_result result = render_xlsx_to(r, st, of.temp_path, path, d);
+	if (result == WRITE_OK && !outfile_commit(&of, d))
+		result = WRITE_FAILED;
+	outfile_abort(&of); /* Removes the temporary file unless committed; frees the paths. */
 	return result;
 }

@@ -49,6 +49,7 @@ struct xlsx {
 	char *join;                /* Heap-owned buffer for xlsx_paras_text. */
 	size_t join_len, join_cap;
 	lxw_error err;             /* First failed write, LXW_NO_ERROR when none. */
+	int real_stderr;           /* The standard error stream while the library's is captured; -1 when not. */
 	bool truncated;            /* Some text was cut to the cell limit. */
 
 	struct xlsx_period periods[XLSX_PERIOD_SLOTS]; /* By period index modulo the size. */

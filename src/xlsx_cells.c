@@ -2,6 +2,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "period.h"
 #include "xlsx.h"
@@ -15,6 +16,11 @@
 void *xlsx_need(struct xlsx *x, void *p)
 {
 	if (!p) {
+		/* The message must reach the user, not the capture of the library's. */
+		if (x->real_stderr >= 0) {
+			fflush(stderr);
+			dup2(x->real_stderr, STDERR_FILENO);
+		}
 		diag_error(x->d, NULL, 0, "out of memory while building the workbook");
 		exit(1);
 	}

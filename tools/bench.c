@@ -85,7 +85,8 @@ struct size_result {
 	bool run_ok[MODE_COUNT];
 	double run_median[MODE_COUNT]; /* Whole runs of the binary, seconds. */
 	double run_cpu[MODE_COUNT];    /* Their median user + system time, seconds. */
-	long run_peak_kb[MODE_COUNT];
+	long run_peak_kb[MODE_COUNT];      /* The largest process's peak. */
+	long run_tree_peak_kb[MODE_COUNT]; /* All the program's processes together. */
 };
 
 /* ---- small helpers ---- */
@@ -134,13 +135,47 @@ static char *join(const char *a, const char *b)
 struct run_cost {
 	double wall;   /* Seconds from start to exit. */
 	double cpu;    /* User and system seconds: less disturbed by a busy machine. */
-	long peak_kb;  /* Peak resident memory. */
+	long peak_kb;  /* Peak resident memory of the largest process. */
+	long tree_peak_kb; /* Peak of all its processes together, sampled. */
 };
 
 /* Seconds in a timeval. */
 static double tv_seconds(struct timeval tv)
 {
 	return (double)tv.tv_sec + (double)tv.tv_usec / 1e6;
+}
+
+/* Resident memory of a process, in kilobytes; 0 once it is gone. */
+static long resident_kb(pid_t pid)
+{
+	char path[64];
+	snprintf(path, sizeof path, "/proc/%d/statm", (int)pid);
+	FILE *f = fopen(path, "r");
+	if (!f)
+		return 0;
+	long size = 0, pages = 0;
+	if (fscanf(f, "%ld %ld", &size, &pages) != 2)
+		pages = 0;
+	fclose(f);
+	return pages * (sysconf(_SC_PAGESIZE) / 1024);
+}
+
+/* Resident memory of a process and its children together: the program
+ * writes the workbook in a second process, and the machine must hold both.
+ * ru_maxrss only ever gives one process's peak. */
+static long tree_resident_kb(pid_t pid)
+{
+	long kb = resident_kb(pid);
+	char path[64];
+	snprintf(path, sizeof path, "/proc/%d/task/%d/children", (int)pid, (int)pid);
+	FILE *f = fopen(path, "r");
+	if (!f)
+		return kb;
+	int child;
+	while (fscanf(f, "%d", &child) == 1)
+		kb += resident_kb((pid_t)child);
+	fclose(f);
+	return kb;
 }
 
 /* Run a program, stdout to `out_path` (or /dev/null); its cost, when `cost`
@@ -161,13 +196,25 @@ static bool run_program(char *const argv[], const char *out_path, struct run_cos
 	}
 	int status;
 	struct rusage ru;
-	while (wait4(pid, &status, 0, &ru) < 0)
-		if (errno != EINTR)
+	long tree_kb = 0;
+	for (;;) {
+		pid_t got = wait4(pid, &status, cost ? WNOHANG : 0, &ru);
+		if (got == pid)
+			break;
+		if (got < 0 && errno != EINTR)
 			return false;
+		if (got == 0) {
+			long kb = tree_resident_kb(pid);
+			if (kb > tree_kb)
+				tree_kb = kb;
+			nanosleep(&(struct timespec){.tv_nsec = 2000000}, NULL);
+		}
+	}
 	if (cost) {
 		cost->wall = now() - t0;
 		cost->cpu = tv_seconds(ru.ru_utime) + tv_seconds(ru.ru_stime);
 		cost->peak_kb = ru.ru_maxrss;
+		cost->tree_peak_kb = tree_kb > ru.ru_maxrss ? tree_kb : ru.ru_maxrss;
 	}
 	return WIFEXITED(status) && WEXITSTATUS(status) == 0;
 }
@@ -348,6 +395,7 @@ static void measure_runs(struct size_result *s, enum mode m, const char *qreport
 	double wall[MAX_RUNS], cpu[MAX_RUNS];
 	s->run_ok[m] = true;
 	s->run_peak_kb[m] = 0;
+	s->run_tree_peak_kb[m] = 0;
 	for (int i = 0; i < s->runs && s->run_ok[m]; i++) {
 		struct run_cost c;
 		s->run_ok[m] = run_program(argv, NULL, &c);
@@ -355,6 +403,8 @@ static void measure_runs(struct size_result *s, enum mode m, const char *qreport
 		cpu[i] = c.cpu;
 		if (c.peak_kb > s->run_peak_kb[m])
 			s->run_peak_kb[m] = c.peak_kb;
+		if (c.tree_peak_kb > s->run_tree_peak_kb[m])
+			s->run_tree_peak_kb[m] = c.tree_peak_kb;
 	}
 	if (s->run_ok[m]) {
 		s->run_median[m] = median(wall, s->runs);
@@ -385,10 +435,11 @@ static bool both_time(const struct size_result *s, double *seconds)
 	return false;
 }
 
-/* Peak memory the targets compare, on the same terms as both_time. */
+/* Peak memory the targets compare, on the same terms as both_time: all
+ * the program's processes together. */
 static long both_peak_kb(const struct size_result *s)
 {
-	return s->run_ok[MODE_BOTH] ? s->run_peak_kb[MODE_BOTH] : s->inproc_peak_kb;
+	return s->run_ok[MODE_BOTH] ? s->run_tree_peak_kb[MODE_BOTH] : s->inproc_peak_kb;
 }
 
 /* Whole runs of the program: one row per size. */
@@ -396,7 +447,9 @@ static void print_runs_table(const struct size_result *sizes, int n, const struc
 {
 	double ref_s = 0;
 	bool have_ref = ref && both_time(ref, &ref_s) && ref_s > 0;
-	printf("\nWhole runs of the program (median wall ms; CPU = user + system ms; peak resident MB)\n");
+	printf("\nWhole runs of the program (median wall ms; CPU = user + system ms, all processes;\n"
+	       "peak resident MB; with both outputs the workbook is written by a second process\n"
+	       "at the same time, and \"both MB\" is the two processes together)\n");
 	char ratio[16];
 	snprintf(ratio, sizeof ratio, "x%d", REFERENCE_SIZE);
 	printf("%-8s %8s %6s %8s %8s %8s %8s %7s %8s %7s %7s %7s\n", "size", "measures", "pages",
@@ -428,7 +481,8 @@ static void print_runs_table(const struct size_result *sizes, int n, const struc
 		printf(" %8.1f", t * 1e6 / (double)s->in.nmeasures);
 		for (int m = 0; m < MODE_COUNT; m++) {
 			if (s->run_ok[m])
-				printf(" %7.1f", mb(s->run_peak_kb[m]));
+				printf(" %7.1f", mb(m == MODE_BOTH ? s->run_tree_peak_kb[m]
+								   : s->run_peak_kb[m]));
 			else if (m == MODE_BOTH)
 				printf(" %6.1f*", mb(s->inproc_peak_kb));
 			else
@@ -516,8 +570,10 @@ static void print_targets(const struct size_result *example, const struct size_r
 			 REFERENCE_SIZE, TARGET_REFERENCE_S, rt, cpu_note(ref, note, sizeof note));
 	verdict(have_ref, rt < TARGET_REFERENCE_S, have_ref ? line : "reference size: not measured");
 	double peak = have_ref ? mb(both_peak_kb(ref)) : 0;
-	snprintf(line, sizeof line, "%d measures, peak memory under %.0f MB: %.1f MB",
-		 REFERENCE_SIZE, TARGET_REFERENCE_PEAK_MB, peak);
+	snprintf(line, sizeof line, "%d measures, peak memory under %.0f MB: %.1f MB "
+		 "(processes together; largest alone %.1f MB)", REFERENCE_SIZE,
+		 TARGET_REFERENCE_PEAK_MB, peak,
+		 have_ref && ref->run_ok[MODE_BOTH] ? mb(ref->run_peak_kb[MODE_BOTH]) : peak);
 	verdict(have_ref, peak < TARGET_REFERENCE_PEAK_MB, have_ref ? line : "reference size: not measured");
 
 	bool have_big = have_ref && rt > 0 && big && big->in.ok && both_time(big, &bt);

@@ -297,6 +297,43 @@ case $BUILD in
 	# tell a user which file or what to do.
 	check "out of memory: every message in the program's form${foreign:+ (not:$foreign)}" \
 		[ -z "$foreign" ]
+
+	# The workbook alone: the spreadsheet library leaves out a cell it has
+	# no memory for, or crashes on it. Limits from where the data file is
+	# read to where the workbook fits, in steps small enough to meet both.
+	failed_runs=0
+	bad_runs=""
+	foreign=""
+	for extra in $(seq 0 3 120) 1024; do
+		mb=$((floor + extra))
+		dir=$tmp/memory-xlsx-$mb
+		seed_big_old "$dir"
+		(
+			ulimit -v $((mb * 1024))
+			exec "$QREPORT" --format xlsx --out "$dir" "$big"
+		) >/dev/null 2>"$tmp/err"
+		status=$?
+		if [ "$status" -ne 0 ]; then
+			failed_runs=$((failed_runs + 1))
+			if [ "$status" -ge 128 ] || ! grep -q 'error' "$tmp/err"; then
+				bad_runs+=" ${mb}MB:status-$status"
+			fi
+			if grep -Evq '^[^ ]+(:[0-9]+)?: (error|warning|note): ' "$tmp/err"; then
+				foreign+=" ${mb}MB:$(grep -Ev '^[^ ]+(:[0-9]+)?: (error|warning|note): ' "$tmp/err" | head -n 1)"
+			fi
+		elif ! cmp -s "$dir/big.xlsx" "$bigref/big.xlsx"; then
+			bad_runs+=" ${mb}MB:workbook-differs"
+		fi
+		if ! whole_or_old "$dir" || ! no_temp_files "$dir"; then
+			bad_runs+=" ${mb}MB:partial-output"
+		fi
+	done
+	check "out of memory, workbook alone: some limits were too small ($failed_runs)" [ "$failed_runs" -gt 0 ]
+	check "out of memory, workbook alone: the largest limit is enough" [ "$status" -eq 0 ]
+	check "out of memory, workbook alone: never a crash, always a message, never a partial or short workbook${bad_runs:+ (failed:$bad_runs)}" \
+		[ -z "$bad_runs" ]
+	check "out of memory, workbook alone: every message in the program's form${foreign:+ (not:$foreign)}" \
+		[ -z "$foreign" ]
 	;;
 esac
 
