@@ -220,7 +220,7 @@ static void *freeze(struct arena *a, const void *v, size_t n, size_t size)
 	return p;
 }
 
-/* Copy the built document into the arena. */
+/* Copy the built document into the arena, releasing the pages' lists. */
 struct doc *db_finish(struct docbuild *db, struct arena *a)
 {
 	struct doc *doc = arena_alloc(a, sizeof *doc);
@@ -232,6 +232,9 @@ struct doc *db_finish(struct docbuild *db, struct arena *a)
 		doc->pages[i].boxes = freeze(a, db->pages[i].v, db->pages[i].n, sizeof(struct box));
 		doc->pages[i].nboxes = db->pages[i].n;
 		doc->pages[i].cap = db->pages[i].n;
+		/* Each page's list goes as soon as it is copied, so a long
+		 * document is never held twice over. */
+		boxbuf_free(&db->pages[i]);
 	}
 	doc->elems = freeze(a, db->elems, db->nelems, sizeof *db->elems);
 	doc->nelems = db->nelems;

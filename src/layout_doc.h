@@ -59,7 +59,8 @@ int db_dest(struct docbuild *db);
 void db_outline(struct docbuild *db, const char *title, int level, int dest);
 /* Start a page; returns its index. `furniture`: gets header and footer. */
 size_t db_page(struct docbuild *db, bool furniture);
-/* The finished document, copied into `a`. */
+/* The finished document, copied into `a`; the builder's page lists are
+ * released as they are copied (db_free still frees the rest). */
 struct doc *db_finish(struct docbuild *db, struct arena *a);
 
 #endif

@@ -80,6 +80,9 @@ struct doc *layout_report(const struct report *r, const struct style *st,
 		seen[p] = true;
 	}
 	flow_paginate(&L.fl, &L.db, a);
+	/* The pages hold copies of the flow's boxes now: drop the originals
+	 * before the pages are copied into the arena, the moment memory peaks. */
+	boxbuf_free(&L.fl.boxes);
 	if (L.db.npages == 0)
 		db_page(&L.db, true);
 	fill_page_numbers(&L);
