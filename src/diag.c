@@ -110,8 +110,10 @@ void diag_msg(struct diag *d, enum diag_level level, const char *file, long line
 	va_start(ap, fmt);
 	int n = vsnprintf(small, sizeof small, fmt, ap);
 	va_end(ap);
-	if (n < 0)
-		n = 0, small[0] = '\0';
+	if (n < 0) {
+		n = 0;
+		small[0] = '\0';
+	}
 	if ((size_t)n >= sizeof small) {
 		text = xmalloc((size_t)n + 1);
 		va_start(ap, fmt);
