@@ -7,10 +7,15 @@
  * each child placed where its content first appears.
  *
  * A long report has tens of thousands of elements, and a libharu
- * dictionary costs some 300 bytes of memory for every entry. So each
- * element (and each leaf of the parent tree) is an empty libharu
- * dictionary, for its object number, whose write_fn hook (hpdf_objects.h)
- * writes the entries from our own compact records when the file is saved. */
+ * dictionary costs some 300 bytes of memory for every entry. So each leaf
+ * of the parent tree is an empty libharu dictionary, for its object
+ * number, whose write_fn hook (hpdf_objects.h) writes the entries from our
+ * own compact records when the file is saved. Even an empty dictionary
+ * costs some 150 bytes, so the elements share one: they take consecutive
+ * cross-reference entries that all point at it, and as libharu writes the
+ * entries in order, its write_fn writes the next element each time. Before
+ * libharu frees the document, those entries are cleared but the first, so
+ * the dictionary is freed once. */
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -82,7 +87,6 @@ struct words {
 struct tag_elem {
 	const char *alt;         /* Borrowed from the doc or the style. */
 	struct words *words;     /* Links only; heap. */
-	HPDF_Dict dict;          /* Its object, once finishing. */
 	int32_t parent;          /* Index in pdf_tag.elems; -1 for a root. */
 	int32_t first_child;     /* Children from doc.elems, in their order; -1 ends. */
 	int32_t next_sibling;
@@ -112,7 +116,7 @@ struct tag_annot {
 
 /* What a dictionary whose entries we write is. */
 enum ref_kind {
-	REF_ELEM,  /* A structure element. */
+	REF_ELEMS, /* The structure elements, one after another. */
 	REF_TREE,  /* The parent tree, when it has no leaves. */
 	REF_LEAF,  /* A leaf of the parent tree. */
 	REF_ANNOT, /* A link annotation: its key into the parent tree and words. */
@@ -121,7 +125,7 @@ enum ref_kind {
 /* What a custom-written object is: dict->attr points at one. */
 struct tag_ref {
 	struct pdf_tag *t;
-	uint32_t index; /* Element, annotation, or first key of a leaf. */
+	uint32_t index; /* Annotation, or first key of a leaf. */
 	enum ref_kind kind;
 };
 
@@ -140,9 +144,14 @@ struct pdf_tag {
 	size_t npages;
 	struct tag_annot *annots;  /* Heap. */
 	size_t nannots, annots_cap;
-	struct tag_ref *refs;      /* write_fn records: elements', the tree's, leaves',
-				    * annotations'; heap. */
+	struct tag_ref *refs;      /* write_fn records: the elements', the tree's,
+				    * leaves', annotations'; heap. */
 	HPDF_Dict root;            /* The StructTreeRoot, once finishing. */
+	HPDF_Dict elems_obj;       /* The elements' shared dictionary, */
+	unsigned first_num;        /* the first element's object number, */
+	size_t nshared;            /* cross-reference entries after it that share it, */
+	size_t writing;            /* and the element its write_fn writes next. */
+	HPDF_Obj_Header *root_refs; /* Stand-ins for the roots, for libharu's /K; heap. */
 	HPDF_Dict *leaves;         /* Leaves of a long parent tree; heap. */
 	size_t nleaves;
 	size_t nkeys;              /* Parent tree keys: pages with MCIDs, then annotations. */
@@ -275,6 +284,21 @@ struct pdf_tag *pdf_tag_new(HPDF_Doc pdf, const struct doc *doc, const struct st
 	return t;
 }
 
+/* Clear the cross-reference entries that share the elements' dictionary,
+ * so libharu frees it only once; no more writing after this. */
+static void release_shared(struct pdf_tag *t)
+{
+	if (!t->elems_obj)
+		return;
+	HPDF_Xref x = t->pdf->xref;
+	for (size_t i = 1; i <= t->nshared; i++) {
+		HPDF_XrefEntry e = HPDF_Xref_GetEntry(x, (HPDF_UINT)(t->first_num + i));
+		if (e && e->obj == t->elems_obj)
+			e->obj = NULL;
+	}
+	t->nshared = 0;
+}
+
 /* Release the tagger. The PDF objects belong to the document, but their
  * write_fn records are ours: free the tagger only after saving. */
 void pdf_tag_free(struct pdf_tag *t)
@@ -288,6 +312,8 @@ void pdf_tag_free(struct pdf_tag *t)
 	}
 	for (size_t i = 0; i < t->npages; i++)
 		free(t->pages[i].mcid_elem);
+	release_shared(t);
+	free(t->root_refs);
 	free(t->elems);
 	free(t->kids);
 	free(t->extents);
@@ -587,6 +613,12 @@ static unsigned obj_num(const void *obj)
 	return (unsigned)(((const HPDF_Obj_Header *)obj)->obj_id & 0x00FFFFFF);
 }
 
+/* The object number of element `i`: they are numbered one after another. */
+static unsigned elem_num(const struct pdf_tag *t, uint32_t i)
+{
+	return t->first_num + (unsigned)i;
+}
+
 /* Formatted output to a libharu stream; short pieces only. */
 __attribute__((format(printf, 2, 3))) static HPDF_STATUS put(HPDF_Stream s, const char *fmt, ...)
 {
@@ -694,7 +726,7 @@ static HPDF_STATUS put_kid(HPDF_Stream s, const struct pdf_tag *t, const struct 
 			return put(s, "%u", (unsigned)k->value);
 		return put(s, "<</Type /MCR /Pg %u 0 R /MCID %u>>", pg, (unsigned)k->value);
 	case KID_ELEM:
-		return put(s, "%u 0 R", obj_num(t->elems[k->value].dict));
+		return put(s, "%u 0 R", elem_num(t, k->value));
 	case KID_ANNOT:
 		return put(s, "<</Type /OBJR /Pg %u 0 R /Obj %u 0 R>>", pg,
 			   obj_num(t->annots[k->value].annot));
@@ -722,7 +754,7 @@ static HPDF_STATUS put_kids(HPDF_Stream s, const struct pdf_tag *t, const struct
 		if (c >= 0 && t->elems[c].first >= 0)
 			key = t->elems[c].first;
 		if (c >= 0 && (k == e->nkids || key <= (long)own[k])) {
-			rc |= put(s, "%u 0 R", obj_num(t->elems[c].dict));
+			rc |= put(s, "%u 0 R", elem_num(t, (uint32_t)c));
 			c = t->elems[c].next_sibling;
 		} else {
 			rc |= put_kid(s, t, &t->kids[own[k]], has_page, page);
@@ -732,16 +764,14 @@ static HPDF_STATUS put_kids(HPDF_Stream s, const struct pdf_tag *t, const struct
 	return rc | put(s, "]\n");
 }
 
-/* libharu's write_fn for an element's dictionary: its entries. */
-static HPDF_STATUS write_elem(HPDF_Dict dict, HPDF_Stream s)
+/* The entries of element `index`. */
+static HPDF_STATUS write_elem(const struct pdf_tag *t, size_t index, HPDF_Stream s)
 {
-	const struct tag_ref *ref = dict->attr;
-	const struct pdf_tag *t = ref->t;
-	const struct tag_elem *e = &t->elems[ref->index];
-	HPDF_Dict parent = e->parent >= 0 ? t->elems[e->parent].dict : t->root;
+	const struct tag_elem *e = &t->elems[index];
+	unsigned parent = e->parent >= 0 ? elem_num(t, (uint32_t)e->parent) : obj_num(t->root);
 	/* No /Type: it is optional for structure elements, and a long report
 	 * has tens of thousands of them. */
-	HPDF_STATUS rc = put(s, "/S /%s\n/P %u 0 R\n", role_name((enum role)e->role), obj_num(parent));
+	HPDF_STATUS rc = put(s, "/S /%s\n/P %u 0 R\n", role_name((enum role)e->role), parent);
 	bool has_page = false;
 	uint32_t page = 0;
 	for (uint32_t i = 0; i < e->nkids && !has_page; i++) {
@@ -776,12 +806,12 @@ static HPDF_STATUS put_entry(HPDF_Stream s, const struct pdf_tag *t, uint32_t ke
 {
 	if (key >= t->npages)
 		return put(s, "%u %u 0 R\n", (unsigned)key,
-			   obj_num(t->elems[t->annots[key - t->npages].elem].dict));
+			   elem_num(t, t->annots[key - t->npages].elem));
 	const struct tag_page *pg = &t->pages[key];
 	HPDF_STATUS rc = put(s, "%u [", (unsigned)key);
 	for (size_t m = 0; m < pg->nmcid && rc == HPDF_OK; m++)
 		rc |= put(s, "%s%u 0 R", m == 0 ? "" : m % KIDS_PER_LINE ? " " : "\n",
-			  obj_num(t->elems[pg->mcid_elem[m]].dict));
+			  elem_num(t, pg->mcid_elem[m]));
 	return rc | put(s, "]\n");
 }
 
@@ -825,6 +855,49 @@ static HPDF_Dict custom_object(struct pdf_tag *t, HPDF_Dict_OnWriteFunc fn, stru
 	d->write_fn = fn;
 	d->attr = ref;
 	return d;
+}
+
+/* One more cross-reference entry for the elements' shared dictionary:
+ * what HPDF_Xref_Add does, but for an object that has its number already.
+ * False if libharu failed (it has noted the error). */
+static bool share_entry(struct pdf_tag *t)
+{
+	HPDF_Xref x = t->pdf->xref;
+	if (x->entries->count >= HPDF_LIMIT_MAX_XREF_ELEMENT) {
+		HPDF_SetError(&t->pdf->error, HPDF_XREF_COUNT_ERR, 0);
+		return false;
+	}
+	HPDF_XrefEntry e = HPDF_GetMem(x->mmgr, sizeof *e);
+	if (!e)
+		return false;
+	if (HPDF_List_Add(x->entries, e) != HPDF_OK) {
+		HPDF_FreeMem(x->mmgr, e);
+		return false;
+	}
+	e->entry_typ = HPDF_IN_USE_ENTRY;
+	e->byte_offset = 0;
+	e->gen_no = 0;
+	e->obj = t->elems_obj;
+	return true;
+}
+
+/* libharu's write_fn for the elements' shared dictionary: the entries of
+ * the next element, as libharu writes their cross-reference entries in
+ * order. Each entry's offset is set just before its object is written,
+ * which tells that the entry being written is the expected one. */
+static HPDF_STATUS write_next_elem(HPDF_Dict dict, HPDF_Stream s)
+{
+	const struct tag_ref *ref = dict->attr;
+	struct pdf_tag *t = ref->t;
+	size_t i = t->writing;
+	HPDF_Xref x = t->pdf->xref;
+	HPDF_UINT at = (HPDF_UINT)(t->first_num - x->start_offset + i);
+	HPDF_XrefEntry e = HPDF_Xref_GetEntry(x, at);
+	HPDF_XrefEntry next = i + 1 < t->nelems ? HPDF_Xref_GetEntry(x, at + 1) : NULL;
+	if (!e || e->obj != dict || e->byte_offset == 0 || (next && next->byte_offset != 0))
+		return HPDF_SetError(&t->pdf->error, HPDF_INVALID_OBJECT, 0);
+	t->writing = i + 1 < t->nelems ? i + 1 : 0;
+	return write_elem(t, i, s);
 }
 
 /* Group the kids by element, painting order kept within each (a counting
@@ -921,7 +994,7 @@ static HPDF_STATUS write_page_keys(struct pdf_tag *t)
 		if (pg->has_annots)
 			rc |= HPDF_Dict_AddName(pg->page, "Tabs", "S");
 	}
-	struct tag_ref *refs = t->refs + t->nelems + 1 + t->nleaves;
+	struct tag_ref *refs = t->refs + 2 + t->nleaves;
 	for (size_t i = 0; i < t->nannots && rc == HPDF_OK; i++) {
 		refs[i] = (struct tag_ref){t, (uint32_t)i, REF_ANNOT};
 		if (!pdf_link_set_tail(t->annots[i].annot, write_annot, &refs[i]))
@@ -947,24 +1020,28 @@ static void list_keys(struct pdf_tag *t)
 static HPDF_Dict make_objects(struct pdf_tag *t)
 {
 	t->nleaves = t->nkeys > NUMS_PER_LEAF ? (t->nkeys + NUMS_PER_LEAF - 1) / NUMS_PER_LEAF : 0;
-	t->refs = xcalloc(t->nelems + 1 + t->nleaves + t->nannots, sizeof *t->refs);
+	t->refs = xcalloc(2 + t->nleaves + t->nannots, sizeof *t->refs);
 	t->leaves = xcalloc(t->nleaves + 1, sizeof *t->leaves);
 	t->root = HPDF_Dict_New(t->pdf->mmgr);
 	if (!t->root || HPDF_Xref_Add(t->pdf->xref, t->root) != HPDF_OK)
 		return NULL;
-	for (size_t i = 0; i < t->nelems; i++) {
-		t->refs[i] = (struct tag_ref){t, (uint32_t)i, REF_ELEM};
-		t->elems[i].dict = custom_object(t, write_elem, &t->refs[i]);
-		if (!t->elems[i].dict)
+	t->refs[0] = (struct tag_ref){t, 0, REF_ELEMS};
+	t->elems_obj = custom_object(t, write_next_elem, &t->refs[0]);
+	if (!t->elems_obj)
+		return NULL;
+	t->first_num = obj_num(t->elems_obj);
+	for (size_t i = 1; i < t->nelems; i++) {
+		if (!share_entry(t))
 			return NULL;
+		t->nshared++;
 	}
-	struct tag_ref *tree_ref = &t->refs[t->nelems];
+	struct tag_ref *tree_ref = &t->refs[1];
 	*tree_ref = (struct tag_ref){t, 0, REF_TREE};
 	HPDF_Dict tree = custom_object(t, t->nleaves ? write_tree_kids : write_leaf, tree_ref);
 	if (!tree)
 		return NULL;
 	for (size_t i = 0; i < t->nleaves; i++) {
-		struct tag_ref *ref = &t->refs[t->nelems + 1 + i];
+		struct tag_ref *ref = &t->refs[2 + i];
 		*ref = (struct tag_ref){t, (uint32_t)(i * NUMS_PER_LEAF), REF_LEAF};
 		t->leaves[i] = custom_object(t, write_leaf, ref);
 		if (!t->leaves[i])
@@ -1141,14 +1218,23 @@ bool pdf_tag_finish(struct pdf_tag *t, const char *lang)
 	size_t nroots = 0;
 	for (size_t i = 0; i < t->nelems; i++)
 		nroots += t->elems[i].parent < 0;
+	/* libharu writes a reference to an object from its number alone: a
+	 * stand-in with a root's number is all it needs. */
+	t->root_refs = xcalloc(nroots ? nroots : 1, sizeof *t->root_refs);
+	for (size_t i = 0, j = 0; i < t->nelems; i++) {
+		if (t->elems[i].parent >= 0)
+			continue;
+		t->root_refs[j].obj_id = elem_num(t, (uint32_t)i) | HPDF_OTYPE_INDIRECT;
+		t->root_refs[j].obj_class = HPDF_OCLASS_DICT;
+		j++;
+	}
 	if (nroots == 1) {
-		rc |= HPDF_Dict_Add(t->root, "K", t->elems[0].dict);
+		rc |= HPDF_Dict_Add(t->root, "K", &t->root_refs[0]);
 	} else {
 		HPDF_Array k = HPDF_Array_New(t->pdf->mmgr);
 		rc |= HPDF_Dict_Add(t->root, "K", k);
-		for (size_t i = 0; i < t->nelems && rc == HPDF_OK; i++)
-			if (t->elems[i].parent < 0)
-				rc |= HPDF_Array_Add(k, t->elems[i].dict);
+		for (size_t j = 0; j < nroots && rc == HPDF_OK; j++)
+			rc |= HPDF_Array_Add(k, &t->root_refs[j]);
 	}
 	rc |= HPDF_Dict_Add(t->root, "ParentTree", tree);
 	rc |= HPDF_Dict_AddNumber(t->root, "ParentTreeNextKey", (HPDF_INT32)(t->npages + t->nannots));
