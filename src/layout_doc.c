@@ -220,6 +220,60 @@ static void *freeze(struct arena *a, const void *v, size_t n, size_t size)
 	return p;
 }
 
+/* The same string, copied into the arena (NULL stays NULL). */
+static const char *keep_str(struct arena *a, const char *s)
+{
+	return s ? arena_strdup(a, s) : NULL;
+}
+
+/* Copy into the arena what a page's boxes point at (text, addresses,
+ * points, image paths), so that the document needs none of the layout's
+ * working memory. The page's text goes into one block, each run
+ * NUL-terminated; the boxes of a link split over lines share its address. */
+static void keep_refs(struct box *boxes, size_t n, struct arena *a)
+{
+	size_t text_bytes = 0;
+	for (size_t i = 0; i < n; i++)
+		if (boxes[i].kind == BOX_TEXT && boxes[i].u.text.text)
+			text_bytes += boxes[i].u.text.len + 1;
+	char *text = text_bytes ? arena_alloc(a, text_bytes) : NULL;
+	const char *uri_src = NULL, *uri_copy = NULL;
+	for (size_t i = 0; i < n; i++) {
+		struct box *b = &boxes[i];
+		switch (b->kind) {
+		case BOX_TEXT:
+			if (b->u.text.text) {
+				memcpy(text, b->u.text.text, b->u.text.len);
+				text[b->u.text.len] = '\0';
+				b->u.text.text = text;
+				text += b->u.text.len + 1;
+			}
+			break;
+		case BOX_POLYLINE:
+			b->u.poly.points = freeze(a, b->u.poly.points,
+						  b->u.poly.points ? b->u.poly.n : 0,
+						  sizeof *b->u.poly.points);
+			break;
+		case BOX_IMAGE:
+			b->u.image.path = keep_str(a, b->u.image.path);
+			break;
+		case BOX_LINK:
+			if (b->u.link.uri && b->u.link.uri != uri_src) {
+				uri_src = b->u.link.uri;
+				uri_copy = arena_strdup(a, uri_src);
+			}
+			if (b->u.link.uri)
+				b->u.link.uri = uri_copy;
+			break;
+		case BOX_RECT:
+		case BOX_LINE:
+		case BOX_ICON:
+		case BOX_DEST:
+			break;
+		}
+	}
+}
+
 /* Copy the built document into the arena, releasing the pages' lists. */
 struct doc *db_finish(struct docbuild *db, struct arena *a)
 {
@@ -229,7 +283,9 @@ struct doc *db_finish(struct docbuild *db, struct arena *a)
 	doc->npages = db->npages;
 	doc->pages = arena_calloc(a, db->npages ? db->npages : 1, sizeof *doc->pages);
 	for (size_t i = 0; i < db->npages; i++) {
-		doc->pages[i].boxes = freeze(a, db->pages[i].v, db->pages[i].n, sizeof(struct box));
+		struct box *boxes = freeze(a, db->pages[i].v, db->pages[i].n, sizeof(struct box));
+		keep_refs(boxes, db->pages[i].n, a);
+		doc->pages[i].boxes = boxes;
 		doc->pages[i].nboxes = db->pages[i].n;
 		doc->pages[i].cap = db->pages[i].n;
 		/* Each page's list goes as soon as it is copied, so a long
@@ -238,9 +294,13 @@ struct doc *db_finish(struct docbuild *db, struct arena *a)
 	}
 	doc->elems = freeze(a, db->elems, db->nelems, sizeof *db->elems);
 	doc->nelems = db->nelems;
+	for (size_t i = 0; i < db->nelems; i++)
+		doc->elems[i].alt = keep_str(a, doc->elems[i].alt);
 	doc->dests = freeze(a, db->dests, db->ndests, sizeof *db->dests);
 	doc->ndests = db->ndests;
 	doc->outline = freeze(a, db->outline, db->noutline, sizeof *db->outline);
 	doc->noutline = db->noutline;
+	for (size_t i = 0; i < db->noutline; i++)
+		doc->outline[i].title = keep_str(a, doc->outline[i].title);
 	return doc;
 }

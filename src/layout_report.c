@@ -64,12 +64,17 @@ static void lay_part(struct lay *L, enum part p)
 		L->fl.items[first].new_page = true;
 }
 
-/* See layout.h. */
+/* See layout.h. The parts are laid out in working memory of their own
+ * (spans, table cells, measurements, text made for boxes), and only the
+ * finished document is copied into `a`: the working memory goes before
+ * the document is painted, when memory use peaks. */
 struct doc *layout_report(const struct report *r, const struct style *st,
 			  const struct metrics *m, struct arena *a, struct diag *d)
 {
+	struct arena work;
+	arena_init(&work);
 	struct lay L;
-	lay_init(&L, r, st, m, a, d);
+	lay_init(&L, r, st, m, &work, d);
 	reserve_dests(&L);
 	bool seen[PART_COUNT] = {false};
 	for (int i = 0; i < st->nparts; i++) {
@@ -89,5 +94,6 @@ struct doc *layout_report(const struct report *r, const struct style *st,
 	add_furniture(&L);
 	struct doc *doc = db_finish(&L.db, a);
 	lay_free(&L);
+	arena_free(&work);
 	return doc;
 }
