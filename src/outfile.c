@@ -3,6 +3,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -214,4 +215,24 @@ void outfile_release(struct outfile *f)
 	free(f->temp_path);
 	free(f->final_path);
 	f->temp_path = f->final_path = NULL;
+}
+
+FILE *temp_stream(void)
+{
+	const char *dir = getenv("TMPDIR");
+	if (!dir || !*dir)
+		dir = "/tmp";
+	size_t n = strlen(dir) + sizeof "/qreport.XXXXXX";
+	char *path = xmalloc(n);
+	snprintf(path, n, "%s/qreport.XXXXXX", dir);
+	int fd = mkstemp(path);
+	FILE *f = NULL;
+	if (fd >= 0) {
+		unlink(path); /* Gone from the folder at once; freed when closed. */
+		f = fdopen(fd, "w+");
+		if (!f)
+			close(fd);
+	}
+	free(path);
+	return f;
 }

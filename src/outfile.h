@@ -4,6 +4,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 
 #include "diag.h"
 
@@ -29,6 +30,10 @@ void outfile_install_signal_handlers(void);
 /* A child process (pid) writes one of the registered temporary files; a
  * signal or exit stops it before removing the files. 0 forgets it. */
 void outfile_watch_child(int pid);
+
+/* An anonymous scratch file in $TMPDIR (else /tmp), gone when closed;
+ * NULL when none can be made. tmpfile() would ignore TMPDIR. */
+FILE *temp_stream(void);
 
 /* Create a folder and its parents (like mkdir -p). */
 bool make_dirs(const char *path);

@@ -21,7 +21,7 @@
 enum xlsx_child_role xlsx_child_start(struct xlsx_child *c, const char *path)
 {
 	c->pid = 0;
-	c->messages = tmpfile();
+	c->messages = temp_stream();
 	if (!c->messages)
 		return XLSX_CHILD_NONE;
 	/* A folder that cannot be written is reported by the ordinary path,

@@ -66,7 +66,7 @@ struct capture {
 static bool capture_begin(struct capture *c)
 {
 	fflush(stderr);
-	c->file = tmpfile();
+	c->file = temp_stream();
 	c->saved = -1;
 	if (!c->file)
 		return false;
@@ -175,11 +175,17 @@ enum write_result render_xlsx_to(const struct report *r, const struct style *st,
 	struct capture cap;
 	if (!capture_begin(&cap)) {
 		diag_error(d, path, 0, "cannot start the workbook: no temporary file (%s); "
-			   "expected a writable temporary folder", strerror(errno));
+			   "expected a writable temporary folder (TMPDIR, else /tmp)", strerror(errno));
 		goto cleanup;
 	}
 	x.real_stderr = cap.saved;
-	x.wb = workbook_new(temp_path);
+	/* The library keeps each part in a scratch file until the end; it
+	 * would put them in /tmp whatever TMPDIR says. */
+	const char *tmpdir = getenv("TMPDIR");
+	lxw_workbook_options options = {
+		.tmpdir = tmpdir && *tmpdir ? xlsx_strdup(&x, tmpdir) : NULL,
+	};
+	x.wb = workbook_new_opt(temp_path, &options);
 	lxw_error closed = LXW_NO_ERROR;
 	int close_errno = 0;
 	if (x.wb) {
@@ -196,7 +202,7 @@ enum write_result render_xlsx_to(const struct report *r, const struct style *st,
 	if (!x.wb) {
 		diag_error(d, path, 0,
 			   "cannot start the workbook (out of memory or no temporary folder); "
-			   "expected a writable TMPDIR");
+			   "expected a writable temporary folder (TMPDIR, else /tmp)");
 		goto cleanup;
 	}
 	x.wb = NULL;

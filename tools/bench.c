@@ -145,24 +145,27 @@ static double tv_seconds(struct timeval tv)
 	return (double)tv.tv_sec + (double)tv.tv_usec / 1e6;
 }
 
-/* Resident memory of a process, in kilobytes; 0 once it is gone. */
+/* Proportional resident memory of a process, in kilobytes (pages shared
+ * with another process count half to each); 0 once it is gone. */
 static long resident_kb(pid_t pid)
 {
-	char path[64];
-	snprintf(path, sizeof path, "/proc/%d/statm", (int)pid);
+	char path[64], line[128];
+	snprintf(path, sizeof path, "/proc/%d/smaps_rollup", (int)pid);
 	FILE *f = fopen(path, "r");
 	if (!f)
 		return 0;
-	long size = 0, pages = 0;
-	if (fscanf(f, "%ld %ld", &size, &pages) != 2)
-		pages = 0;
+	long kb = 0;
+	while (fgets(line, sizeof line, f))
+		if (sscanf(line, "Pss: %ld kB", &kb) == 1)
+			break;
 	fclose(f);
-	return pages * (sysconf(_SC_PAGESIZE) / 1024);
+	return kb;
 }
 
-/* Resident memory of a process and its children together: the program
- * writes the workbook in a second process, and the machine must hold both.
- * ru_maxrss only ever gives one process's peak. */
+/* Memory of a process and its children together: the program writes the
+ * workbook in a second process, and the machine must hold both, while
+ * ru_maxrss only ever gives one process's peak. Proportional sizes, so the
+ * pages the two share after fork count once. */
 static long tree_resident_kb(pid_t pid)
 {
 	long kb = resident_kb(pid);

@@ -49,6 +49,22 @@ check "the workbook's warning is in the program's form" \
 SOURCE_DATE_EPOCH=soon "$QREPORT" --quiet --layout independence --out "$tmp/said" "$data" 2>"$tmp/err"
 check "--quiet silences the workbook's process too" [ ! -s "$tmp/err" ]
 
+# ---- scratch files go where TMPDIR says ----
+mkdir -p "$tmp/scratch"
+TMPDIR=$tmp/scratch "$QREPORT" --layout independence --out "$tmp/scratch-out" "$data" 2>"$tmp/err"
+status=$?
+check "TMPDIR names a folder: exit 0 (got $status)" [ "$status" -eq 0 ]
+check "TMPDIR names a folder: the workbook is made" test -s "$tmp/scratch-out/$stem.xlsx"
+check "TMPDIR names a folder: nothing is left in it" [ -z "$(ls -A "$tmp/scratch")" ]
+TMPDIR=$tmp/no-such-folder "$QREPORT" --layout independence --out "$tmp/no-scratch" "$data" 2>"$tmp/err"
+status=$?
+check "TMPDIR names no folder: exit 3 (got $status), not a silent fall back to /tmp" [ "$status" -eq 3 ]
+check "TMPDIR names no folder: the message says what is expected" \
+	grep -q "$stem.xlsx: error: .*expected a writable temporary folder (TMPDIR" "$tmp/err"
+check "TMPDIR names no folder: the PDF is still made" test -s "$tmp/no-scratch/$stem.pdf"
+check "TMPDIR names no folder: no workbook, no temporary file" \
+	bash -c "[ ! -e '$tmp/no-scratch/$stem.xlsx' ] && [ -z \"\$(find '$tmp/no-scratch' -name '.*' -type f)\" ]"
+
 # ---- the PDF fails: the workbook is not put in place either ----
 # A folder where the PDF should go makes its rename fail after all the work.
 old=$tmp/pdf-fails
