@@ -28,6 +28,7 @@ enum {
 
 struct options {
 	const char *layout;   /* Layout name or file. */
+	bool layout_given;    /* --layout was on the command line. */
 	const char *out_dir;
 	bool want_pdf, want_xlsx;
 	bool check;           /* Validate and print statuses; write nothing. */
@@ -47,8 +48,8 @@ static const char usage_text[] =
 	"                      or a layout file (default: plain)\n"
 	"  --out DIR           output folder, created if missing (default: out)\n"
 	"  --format LIST       comma-separated: pdf, xlsx (default: pdf,xlsx)\n"
-	"  --check             check the data file and print each measure's status;\n"
-	"                      write nothing\n"
+	"  --check             check the data file (and the layout, with --layout)\n"
+	"                      and print each measure's status; write nothing\n"
 	"  --dump              print the evaluated report as text; write nothing\n"
 	"  --quiet             do not print warnings\n"
 	"  --version           print the version and exit\n"
@@ -118,6 +119,7 @@ static int parse_args(int argc, char **argv, struct options *o)
 		}
 		if (strcmp(a, "--layout") == 0) {
 			o->layout = value;
+			o->layout_given = true;
 		} else if (strcmp(a, "--out") == 0) {
 			o->out_dir = value;
 		} else if (strcmp(a, "--format") == 0) {
@@ -205,6 +207,26 @@ static int write_pdf(const struct report *r, const struct style *st, const char 
 	return status;
 }
 
+/* --check with --layout: read the layout and load its fonts and logo, as a
+ * run would, so a layout can be checked before it is used. */
+static bool check_layout(const struct options *o, const char *argv0, struct diag *d)
+{
+	char *datadir = find_datadir(argv0);
+	struct arena style_arena;
+	arena_init(&style_arena);
+	struct style st;
+	bool ok = style_load(o->layout, datadir, &style_arena, d, &st);
+	if (ok) {
+		struct pdf_writer *w = pdf_writer_new(&st, d);
+		ok = w != NULL && d->errors == 0;
+		if (w)
+			pdf_writer_free(w);
+	}
+	arena_free(&style_arena);
+	free(datadir);
+	return ok;
+}
+
 /* The exit status for a back end's result. */
 static int exit_status(enum write_result res)
 {
@@ -275,6 +297,10 @@ int main(int argc, char **argv)
 		goto bad_input_no_style;
 	eval_report(r);
 
+	if (opt.check && opt.layout_given && !check_layout(&opt, argv[0], &diag)) {
+		report_free(r);
+		return EXIT_BAD_INPUT;
+	}
 	if (opt.check || opt.dump) {
 		if (opt.dump)
 			render_dump(r, stdout);

@@ -45,6 +45,17 @@ grep -Eq '^goal [a-z0-9-]+: [0-9]+ met, [0-9]+ under, [0-9]+ not-met, [0-9]+ no-
 expect 0 "--check writes nothing" "$q" --check --out "$tmp/o1" "$ind"
 [ ! -e "$tmp/o1" ] && ok "--check creates no output folder" || notok "--check creates no output folder"
 
+# --check --layout: the layout is checked too, fonts and logo included.
+expect 0 "--check with a good layout" "$q" --check --layout independence --out "$tmp/o1b" "$ind"
+[ "$(grep -Evc '^goal ' "$tmp/stdout")" -eq "$n_measures" ] && ok "--check with a good layout still prints the statuses" || notok "--check with a good layout still prints the statuses"
+[ ! -e "$tmp/o1b" ] && ok "--check with a layout writes nothing" || notok "--check with a layout writes nothing"
+expect 1 "--check with a layout whose font is missing" "$q" --check --layout tests/bad-layouts/missing-font.xml "$ind"
+grep -Eq '^tests/bad-layouts/missing-font.xml:[0-9]+: error: ' "$tmp/stderr" && ok "--check names the layout's line" || notok "--check names the layout's line"
+[ ! -s "$tmp/stdout" ] && ok "--check with a bad layout prints no statuses" || notok "--check with a bad layout prints no statuses"
+expect 1 "--check with a layout whose font file is not a font" "$q" --check --layout tests/bad-layouts/cff-font.xml "$ind"
+grep -q "error: " "$tmp/stderr" && ok "--check reads the layout's font files as a run would" || notok "--check reads the layout's font files as a run would"
+expect 1 "--check with a layout whose logo is not an image" "$q" --check --layout tests/bad-layouts/logo-not-image.xml "$ind"
+
 # Output names follow the data file's name; --format picks the outputs.
 cp "$ind" "$tmp/my report.v2.xml"
 expect 0 "a data file with spaces and dots in its name" "$q" --out "$tmp/o2" "$tmp/my report.v2.xml"
