@@ -196,9 +196,26 @@ void db_outline(struct docbuild *db, const char *title, int level, int dest)
 	o->dest = dest;
 }
 
-/* Add an empty page. */
+/* Room left at the end of a finished page's list for its header and
+ * footer, which are added once the page count is known. */
+#define FURNITURE_ROOM 32
+
+/* Give back what a finished page's list has to spare beyond room for
+ * its furniture: lists grow by doubling, and a long report's pages would
+ * otherwise hold a third again as much as they use. */
+static void trim(struct boxbuf *b)
+{
+	if (b->cap > b->n + FURNITURE_ROOM) {
+		b->cap = b->n + FURNITURE_ROOM;
+		b->v = xrealloc(b->v, b->cap * sizeof *b->v);
+	}
+}
+
+/* Add an empty page; the page before it is finished, but for furniture. */
 size_t db_page(struct docbuild *db, bool furniture)
 {
+	if (db->npages)
+		trim(&db->pages[db->npages - 1]);
 	size_t cap = db->pages_cap;
 	db->pages = grow(db->pages, db->npages, &cap, sizeof *db->pages);
 	if (cap != db->pages_cap) {
