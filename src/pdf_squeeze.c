@@ -95,6 +95,12 @@ void pdf_squeeze_page(struct pdf_writer *w, HPDF_Page page)
 	if (n == 0 || n > UINT32_MAX)
 		return; /* libharu compresses it when saving, as it would have. */
 	HPDF_MemStream_FreeData(s);
+	/* One buffer of exactly the compressed size rather than 4 KB pieces,
+	 * half of the last one unused on average. Nothing is written to the
+	 * stream after this, and reads and seeks use the same size. */
+	HPDF_MemStreamAttr ma = s->attr;
+	ma->buf_siz = (HPDF_UINT)n;
+	ma->w_pos = ma->buf_siz;
 	if (HPDF_Stream_Write(s, (const HPDF_BYTE *)w->zbuf, (HPDF_UINT)n) != HPDF_OK)
 		return; /* The error is pending; the save reports it. */
 	contents->filter = HPDF_STREAM_FILTER_NONE;
