@@ -99,7 +99,9 @@ void load_attr_error(struct loader *ld, xmlAttr *attr, const char *fmt, ...)
 const char *load_oneline(struct loader *ld, const char *msg);
 /* libxml2 ran out of memory: one message, however often it says so. */
 void load_out_of_memory(struct loader *ld);
-/* Text fit for quoting in a message: white space collapsed, long text cut short.
+/* Text fit for quoting in a message, as written in an attribute value:
+ * spaces kept; & < " tab CR LF escaped as XML writes them; long text cut
+ * short. Callers quoting element text collapse it first (load_collapse).
  * The result lives in the report's arena. */
 const char *load_shown(struct loader *ld, const char *text);
 
