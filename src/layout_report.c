@@ -84,7 +84,7 @@ struct doc *layout_report(const struct report *r, const struct style *st,
 		lay_part(&L, p);
 		seen[p] = true;
 	}
-	flow_paginate(&L.fl, &L.db, a);
+	flow_paginate(&L.fl, &L.db, &work);
 	/* The pages hold copies of the flow's boxes now: drop the originals
 	 * before the pages are copied into the arena, the moment memory peaks. */
 	boxbuf_free(&L.fl.boxes);

@@ -57,6 +57,13 @@ bool pdf_paint_page(struct pdf_writer *w, HPDF_Page page, const struct doc *doc,
  * document is saved (pdf_squeeze.c); the file written is the same. */
 void pdf_squeeze_page(struct pdf_writer *w, HPDF_Page page);
 
+/* Keep a painted page's entries as the bytes libharu would write for
+ * them rather than as libharu's objects (pdf_squeeze.c). Entries the
+ * page gets later go through pdf_page_add_entry ("/Key value\n"), which
+ * is false when the page was left unpacked. */
+void pdf_pack_page(HPDF_Page page);
+bool pdf_page_add_entry(HPDF_Page page, const char *entry);
+
 /* Draw a status icon in the square with lower-left (x, y) and side `size`,
  * told apart by shape as well as colour: met a disc with a check mark,
  * under a triangle with an exclamation mark, not met a square with a cross,

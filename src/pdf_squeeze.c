@@ -13,6 +13,7 @@
 #include <hpdf_conf.h>
 #include <hpdf_pages.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 #include <zlib.h>
 
@@ -105,4 +106,107 @@ void pdf_squeeze_page(struct pdf_writer *w, HPDF_Page page)
 		return; /* The error is pending; the save reports it. */
 	contents->filter = HPDF_STREAM_FILTER_NONE;
 	contents->write_fn = write_flate_filter;
+}
+
+/* The hidden entry that holds a packed page's entries as bytes (libharu
+ * writes no hidden entry, as with its own "_OPENED" of outlines). */
+#define PACKED_KEY "_qreport_entries"
+
+/* libharu's write_fn for a packed page: its entries, as they were. */
+static HPDF_STATUS write_packed(HPDF_Dict dict, HPDF_Stream s)
+{
+	HPDF_Binary b = HPDF_Dict_GetItem(dict, PACKED_KEY, HPDF_OCLASS_BINARY);
+	if (!b)
+		return HPDF_SetError(dict->error, HPDF_INVALID_OBJECT, 0);
+	return b->len ? HPDF_Stream_Write(s, b->value, b->len) : HPDF_OK;
+}
+
+/* A dictionary's entries written to `s` as HPDF_Dict_Write writes them;
+ * false if one is not there or libharu failed. */
+static bool write_entries(HPDF_Dict d, HPDF_Stream s)
+{
+	HPDF_STATUS rc = HPDF_OK;
+	for (HPDF_UINT i = 0; i < d->list->count && rc == HPDF_OK; i++) {
+		HPDF_DictElement e = HPDF_List_ItemAt(d->list, i);
+		const HPDF_Obj_Header *h = e ? e->value : NULL;
+		if (!h || h->obj_id & HPDF_OTYPE_HIDDEN)
+			return false; /* Not a page as this was written for. */
+		rc |= HPDF_Stream_WriteEscapeName(s, e->key);
+		rc |= HPDF_Stream_WriteChar(s, ' ');
+		rc |= HPDF_Obj_Write(e->value, s, NULL);
+		rc |= HPDF_Stream_WriteStr(s, "\012");
+	}
+	return rc == HPDF_OK;
+}
+
+/* The bytes of a memory stream, on the heap; NULL if it cannot be read
+ * or is too long for a libharu binary. */
+static char *stream_bytes(HPDF_Stream s, size_t *len)
+{
+	*len = HPDF_Stream_Size(s);
+	if (*len > HPDF_LIMIT_MAX_STRING_LEN || HPDF_Stream_Seek(s, 0, HPDF_SEEK_SET) != HPDF_OK)
+		return NULL;
+	char *buf = xmalloc(*len ? *len : 1);
+	HPDF_UINT got = (HPDF_UINT)*len;
+	HPDF_STATUS rc = *len ? HPDF_Stream_Read(s, (HPDF_BYTE *)buf, &got) : HPDF_OK;
+	if ((rc != HPDF_OK && rc != HPDF_STREAM_EOF) || got != *len) {
+		free(buf);
+		return NULL;
+	}
+	return buf;
+}
+
+/* Replace a painted page's entries (its resources above all, a dozen
+ * small libharu objects) with the bytes libharu would write for them. The
+ * page keeps its object, its content and libharu's state for it; nothing
+ * may be drawn on it afterwards. Left as it is when anything is amiss. */
+void pdf_pack_page(HPDF_Page page)
+{
+	HPDF_PageAttr attr = page->attr;
+	if (page->write_fn || attr->gmode != HPDF_GMODE_PAGE_DESCRIPTION ||
+	    (attr->gstate && attr->gstate->prev))
+		return;
+	HPDF_Stream tmp = HPDF_MemStream_New(page->mmgr, HPDF_STREAM_BUF_SIZ);
+	if (!tmp)
+		return;
+	size_t len = 0;
+	char *bytes = write_entries(page, tmp) ? stream_bytes(tmp, &len) : NULL;
+	HPDF_Stream_Free(tmp);
+	if (!bytes)
+		return;
+	HPDF_Binary b = HPDF_Binary_New(page->mmgr, (HPDF_BYTE *)bytes, (HPDF_UINT)len);
+	free(bytes);
+	if (!b)
+		return;
+	b->header.obj_id |= HPDF_OTYPE_HIDDEN;
+	if (HPDF_Dict_Add(page, PACKED_KEY, b) != HPDF_OK)
+		return;
+	/* Everything but the packed entry goes; its resources with it. */
+	while (page->list->count > 1) {
+		HPDF_DictElement e = HPDF_List_ItemAt(page->list, 0);
+		HPDF_Dict_RemoveElement(page, e->key);
+	}
+	attr->fonts = NULL;
+	attr->xobjects = NULL;
+	attr->ext_gstates = NULL;
+	page->write_fn = write_packed;
+}
+
+/* Add an entry, already written as "/Key value\n", after a packed page's
+ * own; false if the page is not packed. */
+bool pdf_page_add_entry(HPDF_Page page, const char *entry)
+{
+	HPDF_Binary b = page->write_fn == write_packed
+				? HPDF_Dict_GetItem(page, PACKED_KEY, HPDF_OCLASS_BINARY)
+				: NULL;
+	if (!b)
+		return false;
+	size_t n = strlen(entry);
+	char *joined = xmalloc(b->len + n + 1);
+	if (b->len)
+		memcpy(joined, b->value, b->len);
+	memcpy(joined + b->len, entry, n);
+	HPDF_STATUS rc = HPDF_Binary_SetValue(b, (HPDF_BYTE *)joined, (HPDF_UINT)(b->len + n));
+	free(joined);
+	return rc == HPDF_OK;
 }

@@ -23,6 +23,7 @@
 #include <string.h>
 
 #include "arena.h"
+#include "pdf_internal.h"
 #include "pdf_links.h"
 #include "pdf_tag.h"
 
@@ -988,10 +989,12 @@ static HPDF_STATUS write_page_keys(struct pdf_tag *t)
 		const struct tag_page *pg = &t->pages[i];
 		if (!pg->page)
 			continue;
-		if (pg->nmcid)
+		char entry[48];
+		snprintf(entry, sizeof entry, "/StructParents %d\012", (int)i);
+		if (pg->nmcid && !pdf_page_add_entry(pg->page, entry))
 			rc |= HPDF_Dict_AddNumber(pg->page, "StructParents", (HPDF_INT32)i);
 		/* Tab through links in structure order. */
-		if (pg->has_annots)
+		if (pg->has_annots && !pdf_page_add_entry(pg->page, "/Tabs /S\012"))
 			rc |= HPDF_Dict_AddName(pg->page, "Tabs", "S");
 	}
 	struct tag_ref *refs = t->refs + 2 + t->nleaves;

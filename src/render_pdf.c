@@ -512,8 +512,10 @@ enum write_result pdf_writer_save(struct pdf_writer *w, const struct doc *doc,
 		pdf_tag_begin_page(w->tag, i, pages[i], &doc->pages[i]);
 		bool painted = pdf_paint_page(w, pages[i], doc, &doc->pages[i], dests, d);
 		pdf_tag_end_page(w->tag);
-		if (painted)
+		if (painted) {
 			pdf_squeeze_page(w, pages[i]);
+			pdf_pack_page(pages[i]);
+		}
 		if (!painted) {
 			/* A font or image libharu refused is the layout's problem. */
 			if (w->failed)
