@@ -634,6 +634,30 @@ __attribute__((format(printf, 2, 3))) static HPDF_STATUS put(HPDF_Stream s, cons
 				 (HPDF_UINT)((size_t)n < sizeof buf ? (size_t)n : sizeof buf - 1));
 }
 
+/* `before`, a number and `after` (short literals), written at once. The
+ * structure tree writes hundreds of thousands of object references and
+ * MCIDs: formatting each with printf took more time than all the rest of
+ * writing the tree. */
+static HPDF_STATUS put_num(HPDF_Stream s, const char *before, unsigned v, const char *after)
+{
+	char buf[96];
+	size_t nb = strlen(before), na = strlen(after);
+	if (nb + na > sizeof buf - 12)
+		return HPDF_INVALID_PARAMETER;
+	char digits[12];
+	size_t nd = 0;
+	do {
+		digits[nd++] = (char)('0' + v % 10);
+		v /= 10;
+	} while (v);
+	memcpy(buf, before, nb);
+	size_t k = nb;
+	while (nd)
+		buf[k++] = digits[--nd];
+	memcpy(buf + k, after, na);
+	return HPDF_Stream_Write(s, (const HPDF_BYTE *)buf, (HPDF_UINT)(k + na));
+}
+
 /* Decode one UTF-8 character from s[0..n); invalid bytes give U+FFFD. */
 static unsigned next_char(const unsigned char *s, size_t n, size_t *used)
 {
@@ -724,10 +748,10 @@ static HPDF_STATUS put_kid(HPDF_Stream s, const struct pdf_tag *t, const struct 
 	switch ((enum kid_kind)k->kind) {
 	case KID_MCID:
 		if (has_page && k->page == page)
-			return put(s, "%u", (unsigned)k->value);
+			return put_num(s, "", (unsigned)k->value, "");
 		return put(s, "<</Type /MCR /Pg %u 0 R /MCID %u>>", pg, (unsigned)k->value);
 	case KID_ELEM:
-		return put(s, "%u 0 R", elem_num(t, k->value));
+		return put_num(s, "", elem_num(t, k->value), " 0 R");
 	case KID_ANNOT:
 		return put(s, "<</Type /OBJR /Pg %u 0 R /Obj %u 0 R>>", pg,
 			   obj_num(t->annots[k->value].annot));
@@ -742,27 +766,27 @@ static HPDF_STATUS put_kid(HPDF_Stream s, const struct pdf_tag *t, const struct 
 static HPDF_STATUS put_kids(HPDF_Stream s, const struct pdf_tag *t, const struct tag_elem *e,
 			    bool has_page, uint32_t page)
 {
-	HPDF_STATUS rc = put(s, "/K [");
+	HPDF_STATUS rc = HPDF_Stream_WriteStr(s, "/K [");
 	const uint32_t *own = t->order + e->kids_at;
 	uint32_t k = 0;
 	int c = e->first_child;
 	long key = -1;
 	for (int n = 0; rc == HPDF_OK && (k < e->nkids || c >= 0); n++) {
 		if (n && n % KIDS_PER_LINE == 0)
-			rc |= put(s, "\n");
+			rc |= HPDF_Stream_WriteChar(s, '\n');
 		else if (n)
-			rc |= put(s, " ");
+			rc |= HPDF_Stream_WriteChar(s, ' ');
 		if (c >= 0 && t->elems[c].first >= 0)
 			key = t->elems[c].first;
 		if (c >= 0 && (k == e->nkids || key <= (long)own[k])) {
-			rc |= put(s, "%u 0 R", elem_num(t, (uint32_t)c));
+			rc |= put_num(s, "", elem_num(t, (uint32_t)c), " 0 R");
 			c = t->elems[c].next_sibling;
 		} else {
 			rc |= put_kid(s, t, &t->kids[own[k]], has_page, page);
 			k++;
 		}
 	}
-	return rc | put(s, "]\n");
+	return rc | HPDF_Stream_WriteStr(s, "]\n");
 }
 
 /* The entries of element `index`. */
@@ -772,7 +796,9 @@ static HPDF_STATUS write_elem(const struct pdf_tag *t, size_t index, HPDF_Stream
 	unsigned parent = e->parent >= 0 ? elem_num(t, (uint32_t)e->parent) : obj_num(t->root);
 	/* No /Type: it is optional for structure elements, and a long report
 	 * has tens of thousands of them. */
-	HPDF_STATUS rc = put(s, "/S /%s\n/P %u 0 R\n", role_name((enum role)e->role), parent);
+	HPDF_STATUS rc = HPDF_Stream_WriteStr(s, "/S /");
+	rc |= HPDF_Stream_WriteStr(s, role_name((enum role)e->role));
+	rc |= put_num(s, "\n/P ", parent, " 0 R\n");
 	bool has_page = false;
 	uint32_t page = 0;
 	for (uint32_t i = 0; i < e->nkids && !has_page; i++) {
@@ -783,7 +809,7 @@ static HPDF_STATUS write_elem(const struct pdf_tag *t, size_t index, HPDF_Stream
 		}
 	}
 	if (has_page)
-		rc |= put(s, "/Pg %u 0 R\n", obj_num(t->pages[page].page));
+		rc |= put_num(s, "/Pg ", obj_num(t->pages[page].page), " 0 R\n");
 	rc |= put_kids(s, t, e, has_page, page);
 	if (e->alt && e->alt[0]) {
 		rc |= put(s, "/Alt ");
@@ -811,9 +837,9 @@ static HPDF_STATUS put_entry(HPDF_Stream s, const struct pdf_tag *t, uint32_t ke
 	const struct tag_page *pg = &t->pages[key];
 	HPDF_STATUS rc = put(s, "%u [", (unsigned)key);
 	for (size_t m = 0; m < pg->nmcid && rc == HPDF_OK; m++)
-		rc |= put(s, "%s%u 0 R", m == 0 ? "" : m % KIDS_PER_LINE ? " " : "\n",
-			  elem_num(t, pg->mcid_elem[m]));
-	return rc | put(s, "]\n");
+		rc |= put_num(s, m == 0 ? "" : m % KIDS_PER_LINE ? " " : "\n",
+			      elem_num(t, pg->mcid_elem[m]), " 0 R");
+	return rc | HPDF_Stream_WriteStr(s, "]\n");
 }
 
 /* libharu's write_fn for a leaf of the parent tree (or the whole tree
@@ -830,7 +856,7 @@ static HPDF_STATUS write_leaf(HPDF_Dict dict, HPDF_Stream s)
 	rc |= put(s, "/Nums [\n");
 	for (size_t i = from; i < to && rc == HPDF_OK; i++)
 		rc |= put_entry(s, t, t->keys[i]);
-	return rc | put(s, "]\n");
+	return rc | HPDF_Stream_WriteStr(s, "]\n");
 }
 
 /* libharu's write_fn for the root of a parent tree split into leaves. */
@@ -842,7 +868,7 @@ static HPDF_STATUS write_tree_kids(HPDF_Dict dict, HPDF_Stream s)
 	for (size_t i = 0; i < t->nleaves && rc == HPDF_OK; i++)
 		rc |= put(s, "%s%u 0 R", i == 0 ? "" : i % KIDS_PER_LINE ? " " : "\n",
 			  obj_num(t->leaves[i]));
-	return rc | put(s, "]\n");
+	return rc | HPDF_Stream_WriteStr(s, "]\n");
 }
 
 /* A dictionary in the cross-reference table whose entries `fn` writes
