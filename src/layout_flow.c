@@ -284,15 +284,70 @@ static size_t choose_break(const struct flow *f, size_t i, size_t j)
 	return i + 1; /* One item taller than the page: it stands alone. */
 }
 
+/* Fewest boxes worth moving to give back the flow's placed ones. */
+#define COMPACT_MIN 4096
+
+/* The first item whose boxes may still be copied once items before `i`
+ * are placed: `i` itself, or an earlier table head (and its caption) that
+ * a later row repeats atop its pages. */
+static size_t first_live(const struct flow *f, size_t i)
+{
+	size_t low = i;
+	for (size_t k = i; k < f->n; k++) {
+		int h = f->items[k].head;
+		if (h < 0 || (size_t)h >= low)
+			continue;
+		low = (size_t)h;
+		int c = f->items[h].caption;
+		if (c >= 0 && (size_t)c < low)
+			low = (size_t)c;
+	}
+	return low;
+}
+
+/* Drop the boxes of items placed for good once they are half the flow's
+ * list, moving the rest to its front: the pages hold copies, so the boxes
+ * are otherwise held twice while the pages fill. Box indices in items and
+ * in unplaced page number fix-ups move with them. */
+static void compact(struct placer *pl, size_t i)
+{
+	struct flow *f = pl->f;
+	if (i >= f->n || f->items[i].first < COMPACT_MIN || f->items[i].first < f->boxes.n / 2)
+		return; /* Too little placed yet to be worth a look. */
+	size_t low = first_live(f, i);
+	size_t off = low < f->n ? f->items[low].first : f->boxes.n;
+	if (off < COMPACT_MIN || off < f->boxes.n / 2)
+		return;
+	size_t keep = f->boxes.n - off;
+	memmove(f->boxes.v, f->boxes.v + off, keep * sizeof *f->boxes.v);
+	f->boxes.n = keep;
+	f->boxes.cap = keep ? keep : 1;
+	f->boxes.v = xrealloc(f->boxes.v, f->boxes.cap * sizeof *f->boxes.v);
+	for (size_t k = 0; k < f->n; k++) {
+		struct vitem *it = &f->items[k];
+		if (k < low) {
+			it->first = 0;
+			it->n = 0; /* Placed; never read again. */
+		} else {
+			it->first -= off;
+		}
+	}
+	for (size_t k = pl->next_fix; k < f->nfixes; k++)
+		f->fixes[k].box -= off;
+}
+
 /* Cut the flow into pages. Each page is filled greedily; on overflow the
  * break goes back to the best allowed point, so the work stays linear
- * (every item is looked at a bounded number of times). */
+ * (every item is looked at a bounded number of times). The flow's boxes
+ * are used up as they are placed: only the items from `i` on (and the
+ * heads they repeat) keep theirs. */
 void flow_paginate(struct flow *f, struct docbuild *db, struct arena *a)
 {
 	struct placer pl = {f, db, a, 0};
 	double avail = f->top - f->bottom;
 	size_t i = 0;
 	while (i < f->n) {
+		compact(&pl, i);
 		const struct vitem *first = &f->items[i];
 		if (first->spare) {
 			i++;

@@ -288,10 +288,15 @@ void table_flow(struct lay *L, struct table *t)
 	int te = db_elem(&L->db, ROLE_TABLE, t->parent, NULL);
 	size_t head = flow_row(L, t, 0, te, 0);
 	L->fl.items[head].caption = cap;
-	for (size_t r = 1; r <= t->nrows; r++)
+	for (size_t r = 1; r <= t->nrows; r++) {
 		flow_row(L, t, r, te, head);
-	for (size_t i = 0; i < (t->nrows + 1) * t->ncols; i++)
-		text_free(&t->blocks[i]);
+		/* The row's boxes are in the flow: its shaped cells can go now
+		 * rather than with the whole table (a long one has thousands). */
+		for (size_t c = 0; c < t->ncols; c++)
+			text_free(&t->blocks[r * t->ncols + c]);
+	}
+	for (size_t c = 0; c < t->ncols; c++)
+		text_free(&t->blocks[c]);
 	free(t->blocks);
 	t->blocks = NULL;
 }
