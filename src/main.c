@@ -15,6 +15,7 @@
 #include "outfile.h"
 #include "paths.h"
 #include "render.h"
+#include "source_date.h"
 #include "style.h"
 #include "version.h"
 
@@ -321,6 +322,7 @@ int main(int argc, char **argv)
 	}
 
 	outfile_install_signal_handlers();
+	source_date_check(&diag);
 	status = write_outputs(&opt, r, &st, &diag);
 	free(datadir);
 	arena_free(&style_arena);

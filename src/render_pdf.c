@@ -12,6 +12,7 @@
 #include "pdf_internal.h"
 #include "pdf_tag.h"
 #include "render.h"
+#include "source_date.h"
 #include "version.h"
 
 /* Deepest bookmark level kept; deeper items hang under the deepest. */
@@ -251,34 +252,25 @@ void pdf_writer_free(struct pdf_writer *w)
 	free(w);
 }
 
-/* The document date: SOURCE_DATE_EPOCH when set (reproducible builds ask
- * for exactly that), else the data file's published date, else none.
- * Never the clock, so the same inputs give the same bytes. */
-static bool document_date(const struct report *r, HPDF_Date *out, struct diag *d)
+/* The document date: SOURCE_DATE_EPOCH when set and valid (reproducible
+ * builds ask for exactly that; the program warns once otherwise), else the
+ * data file's published date, else none. Never the clock, so the same
+ * inputs give the same bytes. */
+static bool document_date(const struct report *r, HPDF_Date *out)
 {
 	memset(out, 0, sizeof *out);
-	const char *sde = getenv("SOURCE_DATE_EPOCH");
-	if (sde && *sde) {
-		char *end;
-		errno = 0;
-		long long secs = strtoll(sde, &end, 10);
-		struct tm tm;
-		time_t t = (time_t)secs;
-		/* The PDF date format holds four-digit years only. */
-		if (*end || errno || secs < 0 || secs > 253402300799LL || !gmtime_r(&t, &tm)) {
-			diag_warn(d, NULL, 0,
-				  "SOURCE_DATE_EPOCH '%s' is not a count of seconds since 1970; expected digits such as 1510531200, so it is ignored",
-				  sde);
-		} else {
-			out->year = tm.tm_year + 1900;
-			out->month = tm.tm_mon + 1;
-			out->day = tm.tm_mday;
-			out->hour = tm.tm_hour;
-			out->minutes = tm.tm_min;
-			out->seconds = tm.tm_sec;
-			out->ind = 'Z';
-			return true;
-		}
+	long long secs;
+	struct tm tm;
+	time_t t;
+	if (source_date_epoch(&secs) && (t = (time_t)secs, gmtime_r(&t, &tm))) {
+		out->year = tm.tm_year + 1900;
+		out->month = tm.tm_mon + 1;
+		out->day = tm.tm_mday;
+		out->hour = tm.tm_hour;
+		out->minutes = tm.tm_min;
+		out->seconds = tm.tm_sec;
+		out->ind = 'Z';
+		return true;
 	}
 	if (r && r->has_published) {
 		out->year = r->published.year;
@@ -321,12 +313,12 @@ static void set_text_attr(HPDF_Doc pdf, HPDF_InfoType type, const char *value)
 }
 
 /* Title, author, subject, keywords, creator and dates. */
-static void set_info(struct pdf_writer *w, const struct report *r, struct diag *d)
+static void set_info(struct pdf_writer *w, const struct report *r)
 {
 	HPDF_Doc pdf = w->pdf;
 	HPDF_SetInfoAttr(pdf, HPDF_INFO_CREATOR, "qreport " QREPORT_VERSION);
 	HPDF_Date date;
-	if (document_date(r, &date, d)) {
+	if (document_date(r, &date)) {
 		HPDF_SetInfoDateAttr(pdf, HPDF_INFO_CREATION_DATE, date);
 		HPDF_SetInfoDateAttr(pdf, HPDF_INFO_MOD_DATE, date);
 	}
@@ -485,7 +477,7 @@ enum write_result pdf_writer_save(struct pdf_writer *w, const struct doc *doc,
 	HPDF_Page *pages = xcalloc(doc->npages, sizeof *pages);
 	HPDF_Destination *dests = xcalloc(doc->ndests, sizeof *dests);
 
-	set_info(w, r, d);
+	set_info(w, r);
 	if (pdf_take_error(w, where, 0, "setting the document information", d))
 		goto done;
 	if (!w->untagged)

@@ -1,7 +1,6 @@
 /* The companion workbook: the evaluated report as sheets an analyst can sort,
  * filter, chart and recompute. Written to a temporary file beside the target
  * and renamed into place only when complete. */
-#include <ctype.h>
 #include <stdbool.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -13,6 +12,7 @@
 
 #include "outfile.h"
 #include "render.h"
+#include "source_date.h"
 #include "xlsx.h"
 
 /* Days from 1970-01-01 to a proleptic Gregorian date. */
@@ -27,23 +27,15 @@ static long long days_since_epoch(struct date dt)
 	return era * 146097 + doe - 719468;
 }
 
-/* The workbook's creation time: SOURCE_DATE_EPOCH when set, else the
- * published date, else the end of the report period. Never the clock, so the
- * same inputs always give the same bytes. */
-static time_t created_time(const struct report *r, struct diag *d)
+/* The workbook's creation time: SOURCE_DATE_EPOCH when set and valid (the
+ * program warns once otherwise), else the published date, else the end of
+ * the report period. Never the clock, so the same inputs always give the
+ * same bytes. */
+static time_t created_time(const struct report *r)
 {
-	const char *sde = getenv("SOURCE_DATE_EPOCH");
-	if (sde && *sde) {
-		char *end;
-		errno = 0;
-		long long v = strtoll(sde, &end, 10);
-		if (errno == 0 && *end == '\0' && v > 0 && isdigit((unsigned char)sde[0]))
-			return (time_t)v;
-		diag_warn(d, NULL, 0,
-			  "SOURCE_DATE_EPOCH is '%s'; expected seconds since 1970 such as "
-			  "1510531200, so the workbook uses the report's date instead",
-			  sde);
-	}
+	long long secs;
+	if (source_date_epoch(&secs) && secs > 0)
+		return (time_t)secs;
 	struct date dt = r->has_published ? r->published : r->period_end;
 	if (dt.year < 1970)
 		return (time_t)86400; /* Unevaluated model: any fixed time will do. */
@@ -170,7 +162,7 @@ enum write_result render_xlsx_to(const struct report *r, const struct style *st,
 		x.periods[i].index = -1;
 	arena_init(&x.scratch);
 	enum write_result result = WRITE_FAILED;
-	time_t created = created_time(r, d);
+	time_t created = created_time(r);
 
 	struct capture cap;
 	if (!capture_begin(&cap)) {
