@@ -4,6 +4,7 @@
  * the schema cannot express (load_meta.c, load_measure.c, load_narrative.c).
  * Messages are collected and printed at the end, sorted by line. */
 #include "load.h"
+#include "readfile.h"
 #include "load_internal.h"
 
 #include <errno.h>
@@ -11,7 +12,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include <libxml/parser.h>
 
@@ -309,68 +309,38 @@ struct report *load_report_memory(const char *name, const char *data, size_t len
 	return ld.r;
 }
 
-/* Reads the file, refusing anything too large: a regular file by its size,
- * before reading a byte; a pipe, device or other stream as soon as it passes
- * the limit, so that /dev/zero costs no more than the limit and one byte. */
+/* Reads the file whole, refusing anything over the size limit. */
 struct report *load_report(const char *path, struct diag *d)
 {
-	FILE *f = fopen(path, "rb");
-	if (!f) {
+	struct file_read in;
+	switch (read_whole_file(path, (size_t)LOAD_MAX_FILE_BYTES, &in)) {
+	case READ_OK:
+		break;
+	case READ_CANNOT_OPEN:
 		diag_error(d, path, 0, "cannot open the data file: %s; expected a readable XML file",
-			   strerror(errno));
+			   strerror(in.err));
 		return NULL;
-	}
-	struct stat st;
-	bool known = fstat(fileno(f), &st) == 0;
-	if (known && S_ISDIR(st.st_mode)) {
+	case READ_FOLDER:
 		diag_error(d, path, 0, "this is a folder; expected an XML data file");
-		fclose(f);
 		return NULL;
-	}
-	bool regular = known && S_ISREG(st.st_mode);
-	size_t limit = (size_t)LOAD_MAX_FILE_BYTES;
-	if (regular && (unsigned long long)st.st_size > limit) {
+	case READ_TOO_LARGE:
 		diag_error(d, path, 0,
 			   "the file is %lld bytes; expected at most %ld bytes (%ld MB) in one data file",
-			   (long long)st.st_size, (long)LOAD_MAX_FILE_BYTES,
-			   (long)LOAD_MAX_FILE_BYTES / (1024 * 1024));
-		fclose(f);
+			   in.size, (long)LOAD_MAX_FILE_BYTES, (long)LOAD_MAX_FILE_BYTES / (1024 * 1024));
 		return NULL;
-	}
-	/* A regular file may still grow after fstat, so every read is bounded;
-	 * unbuffered, so that stdio reads no more than is asked for. */
-	setvbuf(f, NULL, _IONBF, 0);
-	size_t cap = regular ? (size_t)st.st_size + 1 : 65536, len = 0;
-	char *buf = xmalloc(cap);
-	while (len <= limit) {
-		if (len == cap) {
-			cap = cap > limit / 2 ? limit + 1 : cap * 2;
-			buf = xrealloc(buf, cap);
-		}
-		size_t n = fread(buf + len, 1, cap - len, f);
-		len += n;
-		if (n == 0)
-			break;
-	}
-	bool read_error = ferror(f);
-	int err = errno;
-	fclose(f);
-	if (read_error) {
-		diag_error(d, path, 0, "cannot read the data file: %s; expected a readable XML file",
-			   strerror(err));
-		free(buf);
-		return NULL;
-	}
-	if (len > limit) {
+	case READ_GOES_ON:
 		diag_error(d, path, 0,
 			   "the file goes on past %ld bytes; expected at most %ld bytes (%ld MB) in one "
 			   "data file",
 			   (long)LOAD_MAX_FILE_BYTES, (long)LOAD_MAX_FILE_BYTES,
 			   (long)LOAD_MAX_FILE_BYTES / (1024 * 1024));
-		free(buf);
+		return NULL;
+	case READ_FAILED:
+		diag_error(d, path, 0, "cannot read the data file: %s; expected a readable XML file",
+			   strerror(in.err));
 		return NULL;
 	}
-	struct report *r = load_report_memory(path, buf, len, d);
-	free(buf);
+	struct report *r = load_report_memory(path, in.data, in.len, d);
+	free(in.data);
 	return r;
 }

@@ -2,6 +2,7 @@
  * FILE:LINE messages, every problem in one run. The format is described in
  * docs/layouts.md and schema/layout-1.xsd. */
 #include "style.h"
+#include "readfile.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -1093,62 +1094,32 @@ static long doctype_line(const char *buf, size_t len)
 }
 
 /* The layout file read whole into *len bytes (heap-owned), refusing one
- * over LAYOUT_MAX_BYTES: a regular file by its size before reading, a pipe
- * or device as soon as it passes the limit. NULL after reporting. */
+ * over LAYOUT_MAX_BYTES. NULL after reporting. */
 static char *read_layout(struct loader *L, size_t *len)
 {
-	FILE *f = fopen(L->file, "rb");
-	if (!f) {
+	struct file_read in;
+	switch (read_whole_file(L->file, (size_t)LAYOUT_MAX_BYTES, &in)) {
+	case READ_OK:
+		*len = in.len;
+		return in.data;
+	case READ_CANNOT_OPEN:
+	case READ_FAILED:
 		diag_error(L->d, L->file, 0, "cannot read the layout file: %s; expected a readable layout file",
-			   strerror(errno));
+			   strerror(in.err));
 		return NULL;
-	}
-	struct stat st;
-	bool known = fstat(fileno(f), &st) == 0;
-	bool regular = known && S_ISREG(st.st_mode);
-	size_t limit = (size_t)LAYOUT_MAX_BYTES;
-	if (known && S_ISDIR(st.st_mode)) {
+	case READ_FOLDER:
 		diag_error(L->d, L->file, 0, "the layout file is a folder; expected a layout file (.xml)");
-		fclose(f);
 		return NULL;
-	}
-	if (regular && (unsigned long long)st.st_size > limit) {
+	case READ_TOO_LARGE:
 		diag_error(L->d, L->file, 0, "the layout file is %lld bytes; expected at most %ld bytes (%ld MB)",
-			   (long long)st.st_size, LAYOUT_MAX_BYTES, LAYOUT_MAX_BYTES / (1024 * 1024));
-		fclose(f);
+			   in.size, LAYOUT_MAX_BYTES, LAYOUT_MAX_BYTES / (1024 * 1024));
 		return NULL;
-	}
-	/* Unbuffered, so that stdio reads no more than is asked for. */
-	setvbuf(f, NULL, _IONBF, 0);
-	size_t cap = regular ? (size_t)st.st_size + 1 : 4096, n = 0;
-	char *buf = xmalloc(cap);
-	while (n <= limit) {
-		if (n == cap) {
-			cap = cap > limit / 2 ? limit + 1 : cap * 2;
-			buf = xrealloc(buf, cap);
-		}
-		size_t got = fread(buf + n, 1, cap - n, f);
-		n += got;
-		if (got == 0)
-			break;
-	}
-	bool failed = ferror(f);
-	int err = errno;
-	fclose(f);
-	if (failed) {
-		diag_error(L->d, L->file, 0, "cannot read the layout file: %s; expected a readable layout file",
-			   strerror(err));
-		free(buf);
-		return NULL;
-	}
-	if (n > limit) {
+	case READ_GOES_ON:
 		diag_error(L->d, L->file, 0, "the layout file goes on past %ld bytes; expected at most %ld bytes (%ld MB)",
 			   LAYOUT_MAX_BYTES, LAYOUT_MAX_BYTES, LAYOUT_MAX_BYTES / (1024 * 1024));
-		free(buf);
 		return NULL;
 	}
-	*len = n;
-	return buf;
+	return NULL;
 }
 
 /* Parse the XML; NULL after reporting why. DTDs are refused, as in data files. */
