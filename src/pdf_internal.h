@@ -43,7 +43,8 @@ struct pdf_writer {
 	struct pdf_tag *tag;          /* The tagger during a save, owned; else NULL. */
 	char *text;                   /* Scratch for NUL-terminating text boxes; heap. */
 	size_t text_cap;
-	struct arena links;           /* Link annotations' records during a save. */
+	struct arena links;           /* Link annotations' and bookmarks' records
+				       * during a save. */
 	char *zbuf;                   /* Scratch for a page's compressed content; heap. */
 	size_t zbuf_cap;
 };
@@ -63,6 +64,19 @@ void pdf_squeeze_page(struct pdf_writer *w, HPDF_Page page);
  * is false when the page was left unpacked. */
 void pdf_pack_page(HPDF_Page page);
 bool pdf_page_add_entry(HPDF_Page page, const char *entry);
+
+/* Longest text kept in the document information and in a bookmark, in
+ * bytes of UTF-8. libharu refuses strings over 65535 bytes and readers are
+ * built for 32767 (ISO 32000-1, annex C); written as UTF-16, this is at
+ * most 32766 bytes. A title that long is a mistake, not a title. */
+#define PDF_MAX_TEXT 16383
+
+/* A copy of `s` cut to at most `max` bytes, at a character boundary. Heap. */
+char *pdf_clip_text(const char *s, size_t max);
+
+/* Bookmarks from doc.outline (pdf_outline.c), each level under the last
+ * item one up; `dests` as for pdf_paint_page. Errors are left pending. */
+void pdf_outline_build(struct pdf_writer *w, const struct doc *doc, HPDF_Destination *dests);
 
 /* Draw a status icon in the square with lower-left (x, y) and side `size`,
  * told apart by shape as well as colour: met a disc with a check mark,

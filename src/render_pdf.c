@@ -15,9 +15,6 @@
 #include "source_date.h"
 #include "version.h"
 
-/* Deepest bookmark level kept; deeper items hang under the deepest. */
-#define MAX_OUTLINE_DEPTH 8
-
 /* libharu's error callback: keep the first error for the caller to report.
  * Reading the saved stream ends with an "end of stream" error; that one is
  * how libharu says "done". */
@@ -282,14 +279,8 @@ static bool document_date(const struct report *r, HPDF_Date *out)
 	return false;
 }
 
-/* Longest text kept in the document information and in a bookmark, in
- * bytes of UTF-8. libharu refuses strings over 65535 bytes and readers are
- * built for 32767 (ISO 32000-1, annex C); written as UTF-16, this is at
- * most 32766 bytes. A title that long is a mistake, not a title. */
-#define MAX_TEXT_ATTR 16383
-
 /* A copy of `s` cut to at most `max` bytes, at a character boundary. Heap. */
-static char *clipped(const char *s, size_t max)
+char *pdf_clip_text(const char *s, size_t max)
 {
 	size_t n = strlen(s);
 	if (n > max) {
@@ -307,7 +298,7 @@ static char *clipped(const char *s, size_t max)
  * reader takes. */
 static void set_text_attr(HPDF_Doc pdf, HPDF_InfoType type, const char *value)
 {
-	char *c = clipped(value, MAX_TEXT_ATTR);
+	char *c = pdf_clip_text(value, PDF_MAX_TEXT);
 	HPDF_SetInfoAttr(pdf, type, c);
 	free(c);
 }
@@ -349,34 +340,6 @@ static void set_info(struct pdf_writer *w, const struct report *r)
 	set_text_attr(pdf, HPDF_INFO_KEYWORDS, keywords);
 	free(subject);
 	free(keywords);
-}
-
-/* Bookmarks from doc.outline; each level hangs under the last item one up. */
-static void build_outline(struct pdf_writer *w, const struct doc *doc, HPDF_Destination *dests)
-{
-	HPDF_Encoder utf8 = HPDF_GetEncoder(w->pdf, "UTF-8");
-	HPDF_Outline parents[MAX_OUTLINE_DEPTH] = {NULL};
-	for (size_t i = 0; i < doc->noutline; i++) {
-		const struct outline_item *it = &doc->outline[i];
-		int level = it->level < 0 ? 0 : it->level;
-		if (level >= MAX_OUTLINE_DEPTH)
-			level = MAX_OUTLINE_DEPTH - 1;
-		while (level > 0 && !parents[level - 1])
-			level--;
-		char *title = clipped(it->title ? it->title : "", MAX_TEXT_ATTR);
-		HPDF_Outline o = HPDF_CreateOutline(w->pdf, level ? parents[level - 1] : NULL, title,
-						    utf8);
-		free(title);
-		if (!o)
-			continue;
-		if (it->dest >= 0 && (size_t)it->dest < doc->ndests && dests[it->dest])
-			HPDF_Outline_SetDestination(o, dests[it->dest]);
-		/* Top-level entries open, so the panel shows each part's sections. */
-		HPDF_Outline_SetOpened(o, level == 0 ? HPDF_TRUE : HPDF_FALSE);
-		parents[level] = o;
-		for (int l = level + 1; l < MAX_OUTLINE_DEPTH; l++)
-			parents[l] = NULL;
-	}
 }
 
 /* Where a save writes: our own file, so that a failed write keeps its
@@ -515,7 +478,7 @@ enum write_result pdf_writer_save(struct pdf_writer *w, const struct doc *doc,
 			goto done;
 		}
 	}
-	build_outline(w, doc, dests);
+	pdf_outline_build(w, doc, dests);
 	if (doc->noutline)
 		HPDF_SetPageMode(w->pdf, HPDF_PAGE_MODE_USE_OUTLINE);
 	if (pdf_take_error(w, where, 0, "making bookmarks", d))
