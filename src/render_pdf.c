@@ -342,12 +342,38 @@ static void set_info(struct pdf_writer *w, const struct report *r)
 	free(keywords);
 }
 
+/* Bytes gathered before they go to the file. libharu writes a long
+ * report in millions of pieces of a few bytes each; handing each to stdio
+ * on its own took more time than copying them here. */
+#define SINK_BUF 65536
+
 /* Where a save writes: our own file, so that a failed write keeps its
  * errno for the message. */
 struct file_sink {
 	FILE *f;
-	int err; /* errno of the first failed write, 0 while all is well. */
+	int err;            /* errno of the first failed write, 0 while all is well. */
+	unsigned char *buf; /* SINK_BUF bytes; heap. */
+	size_t len;         /* Bytes in buf not yet written. */
 };
+
+/* Write `size` bytes to the file; false (with sink->err set) if it fails. */
+static bool sink_put(struct file_sink *sink, const void *ptr, size_t size)
+{
+	errno = 0;
+	if (size && fwrite(ptr, 1, size, sink->f) != size) {
+		sink->err = errno ? errno : EIO;
+		return false;
+	}
+	return true;
+}
+
+/* Write out what the buffer holds; false if that fails. */
+static bool sink_flush(struct file_sink *sink)
+{
+	bool ok = sink->err == 0 && sink_put(sink, sink->buf, sink->len);
+	sink->len = 0;
+	return ok;
+}
 
 /* libharu's write function for a stream into a file_sink. */
 static HPDF_STATUS sink_write(HPDF_Stream s, const HPDF_BYTE *ptr, HPDF_UINT size)
@@ -355,12 +381,16 @@ static HPDF_STATUS sink_write(HPDF_Stream s, const HPDF_BYTE *ptr, HPDF_UINT siz
 	struct file_sink *sink = s->attr;
 	if (sink->err)
 		return HPDF_FILE_IO_ERROR;
-	errno = 0;
-	if (size && fwrite(ptr, 1, size, sink->f) != size) {
-		sink->err = errno ? errno : EIO;
-		return HPDF_SetError(s->error, HPDF_FILE_IO_ERROR, (HPDF_STATUS)sink->err);
+	bool ok = true;
+	if (sink->len + size > SINK_BUF)
+		ok = sink_flush(sink);
+	if (ok && size > SINK_BUF) {
+		ok = sink_put(sink, ptr, size);
+	} else if (ok) {
+		memcpy(sink->buf + sink->len, ptr, size);
+		sink->len += size;
 	}
-	return HPDF_OK;
+	return ok ? HPDF_OK : HPDF_SetError(s->error, HPDF_FILE_IO_ERROR, (HPDF_STATUS)sink->err);
 }
 
 /* Save the document straight into `f`. libharu saves into the stream its
@@ -385,6 +415,7 @@ static void save_to_file(struct pdf_writer *w, struct file_sink *sink)
 		HPDF_Stream_Free(pdf->stream);
 	pdf->stream = s;
 	HPDF_SaveToStream(pdf);
+	sink_flush(sink);
 	/* The sink lives on the caller's stack: take the stream back now. */
 	pdf->stream = NULL;
 	HPDF_Stream_Free(s);
@@ -396,14 +427,16 @@ static enum write_result write_out(struct pdf_writer *w, const char *path, struc
 	struct outfile of;
 	if (!outfile_begin(&of, path, d))
 		return WRITE_FAILED;
-	struct file_sink sink = {fopen(of.temp_path, "wb"), 0};
+	struct file_sink sink = {fopen(of.temp_path, "wb"), 0, NULL, 0};
 	if (!sink.f) {
 		diag_error(d, path, 0, "cannot write the PDF: %s; expected a writable output folder",
 			   strerror(errno));
 		outfile_abort(&of);
 		return WRITE_FAILED;
 	}
+	sink.buf = xmalloc(SINK_BUF);
 	save_to_file(w, &sink);
+	free(sink.buf);
 	if (fclose(sink.f) != 0 && !sink.err)
 		sink.err = errno ? errno : EIO;
 	if (sink.err) {
