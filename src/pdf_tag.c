@@ -749,12 +749,13 @@ static HPDF_STATUS put_kid(HPDF_Stream s, const struct pdf_tag *t, const struct 
 	case KID_MCID:
 		if (has_page && k->page == page)
 			return put_num(s, "", (unsigned)k->value, "");
-		return put(s, "<</Type /MCR /Pg %u 0 R /MCID %u>>", pg, (unsigned)k->value);
+		return put_num(s, "<</Type /MCR /Pg ", pg, " 0 R") |
+		       put_num(s, " /MCID ", (unsigned)k->value, ">>");
 	case KID_ELEM:
 		return put_num(s, "", elem_num(t, k->value), " 0 R");
 	case KID_ANNOT:
-		return put(s, "<</Type /OBJR /Pg %u 0 R /Obj %u 0 R>>", pg,
-			   obj_num(t->annots[k->value].annot));
+		return put_num(s, "<</Type /OBJR /Pg ", pg, " 0 R") |
+		       put_num(s, " /Obj ", obj_num(t->annots[k->value].annot), " 0 R>>");
 	}
 	return HPDF_OK;
 }
@@ -832,10 +833,10 @@ static HPDF_STATUS write_elem(const struct pdf_tag *t, size_t index, HPDF_Stream
 static HPDF_STATUS put_entry(HPDF_Stream s, const struct pdf_tag *t, uint32_t key)
 {
 	if (key >= t->npages)
-		return put(s, "%u %u 0 R\n", (unsigned)key,
-			   elem_num(t, t->annots[key - t->npages].elem));
+		return put_num(s, "", (unsigned)key, " ") |
+		       put_num(s, "", elem_num(t, t->annots[key - t->npages].elem), " 0 R\n");
 	const struct tag_page *pg = &t->pages[key];
-	HPDF_STATUS rc = put(s, "%u [", (unsigned)key);
+	HPDF_STATUS rc = put_num(s, "", (unsigned)key, " [");
 	for (size_t m = 0; m < pg->nmcid && rc == HPDF_OK; m++)
 		rc |= put_num(s, m == 0 ? "" : m % KIDS_PER_LINE ? " " : "\n",
 			      elem_num(t, pg->mcid_elem[m]), " 0 R");
