@@ -243,29 +243,55 @@ static const char *keep_str(struct arena *a, const char *s)
 	return s ? arena_strdup(a, s) : NULL;
 }
 
-/* Copy into the arena what a page's boxes point at (text, addresses,
- * points, image paths), so that the document needs none of the layout's
- * working memory. The page's text goes into one block, each run
- * NUL-terminated; the boxes of a link split over lines share its address. */
+/* Pages are copied into the arena in runs of at least this many bytes,
+ * the arena's least chunk (arena.c): each run is then one allocation of
+ * exactly its size, and no chunk is left part used between pages. */
+#define RUN_BYTES (64 * 1024)
+
+/* Bytes a page takes in the document: its boxes, then their text (each
+ * run NUL-terminated), rounded up so that the next page's boxes stay
+ * aligned. */
+static size_t page_bytes(const struct boxbuf *p)
+{
+	size_t text = 0;
+	for (size_t i = 0; i < p->n; i++)
+		if (p->v[i].kind == BOX_TEXT && p->v[i].u.text.text)
+			text += p->v[i].u.text.len + 1;
+	size_t align = _Alignof(struct box);
+	return p->n * sizeof(struct box) + (text + align - 1) / align * align;
+}
+
+/* Copy a page's boxes to `at` and their text after them, so that the
+ * document needs none of the layout's working memory; the boxes, or NULL
+ * for none. */
+static struct box *copy_page(const struct boxbuf *p, char *at)
+{
+	if (p->n == 0)
+		return NULL;
+	struct box *boxes = (struct box *)(void *)at;
+	memcpy(boxes, p->v, p->n * sizeof *boxes);
+	char *text = at + p->n * sizeof *boxes;
+	for (size_t i = 0; i < p->n; i++) {
+		struct box *b = &boxes[i];
+		if (b->kind != BOX_TEXT || !b->u.text.text)
+			continue;
+		memcpy(text, b->u.text.text, b->u.text.len);
+		text[b->u.text.len] = '\0';
+		b->u.text.text = text;
+		text += b->u.text.len + 1;
+	}
+	return boxes;
+}
+
+/* Copy into the arena the rest of what a page's boxes point at
+ * (addresses, points, image paths); the boxes of a link split over lines
+ * share its address. */
 static void keep_refs(struct box *boxes, size_t n, struct arena *a)
 {
-	size_t text_bytes = 0;
-	for (size_t i = 0; i < n; i++)
-		if (boxes[i].kind == BOX_TEXT && boxes[i].u.text.text)
-			text_bytes += boxes[i].u.text.len + 1;
-	char *text = text_bytes ? arena_alloc(a, text_bytes) : NULL;
 	const char *uri_src = NULL, *uri_copy = NULL;
 	for (size_t i = 0; i < n; i++) {
 		struct box *b = &boxes[i];
 		switch (b->kind) {
-		case BOX_TEXT:
-			if (b->u.text.text) {
-				memcpy(text, b->u.text.text, b->u.text.len);
-				text[b->u.text.len] = '\0';
-				b->u.text.text = text;
-				text += b->u.text.len + 1;
-			}
-			break;
 		case BOX_POLYLINE:
 			b->u.poly.points = freeze(a, b->u.poly.points,
 						  b->u.poly.points ? b->u.poly.n : 0,
@@ -282,6 +308,7 @@ static void keep_refs(struct box *boxes, size_t n, struct arena *a)
 			if (b->u.link.uri)
 				b->u.link.uri = uri_copy;
 			break;
+		case BOX_TEXT:
 		case BOX_RECT:
 		case BOX_LINE:
 		case BOX_ICON:
@@ -299,16 +326,26 @@ struct doc *db_finish(struct docbuild *db, struct arena *a)
 	doc->height = db->height;
 	doc->npages = db->npages;
 	doc->pages = arena_calloc(a, db->npages ? db->npages : 1, sizeof *doc->pages);
-	for (size_t i = 0; i < db->npages; i++) {
-		struct box *boxes = freeze(a, db->pages[i].v, db->pages[i].n, sizeof(struct box));
-		keep_refs(boxes, db->pages[i].n, a);
-		doc->pages[i].boxes = boxes;
-		doc->pages[i].nboxes = db->pages[i].n;
-		doc->pages[i].cap = db->pages[i].n;
-		/* Each page's list goes as soon as it is copied, so a long
-		 * document is never held twice over. */
-		boxbuf_free(&db->pages[i]);
+	for (size_t i = 0; i < db->npages;) {
+		size_t j = i, bytes = 0;
+		do
+			bytes += page_bytes(&db->pages[j++]);
+		while (j < db->npages && bytes < RUN_BYTES);
+		char *at = bytes ? arena_alloc(a, bytes) : NULL;
+		for (; i < j; i++) {
+			size_t n = page_bytes(&db->pages[i]);
+			doc->pages[i].boxes = copy_page(&db->pages[i], at);
+			doc->pages[i].nboxes = db->pages[i].n;
+			doc->pages[i].cap = db->pages[i].n;
+			at += n;
+			/* Each page's list goes as soon as it is copied, so a
+			 * long document is never held twice over. */
+			boxbuf_free(&db->pages[i]);
+		}
 	}
+	/* After the runs, so that these small copies share chunks. */
+	for (size_t i = 0; i < db->npages; i++)
+		keep_refs(doc->pages[i].boxes, doc->pages[i].nboxes, a);
 	doc->elems = freeze(a, db->elems, db->nelems, sizeof *db->elems);
 	doc->nelems = db->nelems;
 	for (size_t i = 0; i < db->nelems; i++)
