@@ -106,8 +106,10 @@ size_t flow_lines(struct lay *L, const struct tblock *b, const struct lines_opt 
 		if (i == 0 && o->icon) {
 			double isz = b->ascent + b->descent;
 			double base = -text_baseline(b);
-			put_icon(&f->boxes, o->label_elem, o->icon_x, base - b->descent, isz,
-				 o->icon_status);
+			/* Decoration beside its label; alone, it names its status. */
+			bool worded = o->label && o->label->nfrags;
+			put_icon(&f->boxes, worded ? -1 : o->label_elem, o->icon_x,
+				 base - b->descent, isz, o->icon_status);
 		}
 		if (i == 0 && o->label)
 			for (size_t k = 0; k < o->label->nlines && k < 1; k++)

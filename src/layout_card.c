@@ -183,7 +183,10 @@ static void card_head(struct lay *L, const struct measure *m, int sect, enum car
 	double stop = top - text_baseline(&nb) + text_baseline(&sb);
 	double sx = L->right - pad - status_w;
 	double base = stop - text_baseline(&sb);
-	put_icon(&fl->boxes, sp, sx - isz - L->st->size_body * 0.4, base - isz * 0.2, isz, s);
+	/* With its word beside it, the icon is decoration: a reader would
+	 * otherwise hear the status twice. */
+	put_icon(&fl->boxes, sb.nfrags ? -1 : sp, sx - isz - L->st->size_body * 0.4,
+		 base - isz * 0.2, isz, s);
 	for (size_t i = 0; i < sb.nlines; i++)
 		text_line_boxes(L, &sb, i, sx, stop - (double)i * sb.line_h, status_w, sp, &fl->boxes);
 	double h = -top + text_height(&nb);

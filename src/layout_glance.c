@@ -65,8 +65,10 @@ double draw_chips(struct lay *L, const int *counts, int elem, double x0, double 
 			y -= lh;
 		}
 		double base = y - text_baseline(&b[i]);
+		/* The chip's words name the status: the icon is decoration. */
+		bool worded = *L->st->status_label[status_order[i]] != '\0';
 		if (out)
-			put_icon(out, elem, x, base - b[i].descent, isz, status_order[i]);
+			put_icon(out, worded ? -1 : elem, x, base - b[i].descent, isz, status_order[i]);
 		if (out && b[i].nlines)
 			text_line_boxes(L, &b[i], 0, x + isz + gap, y, right - x - isz - gap, elem, out);
 		x += w + sep;
@@ -122,7 +124,8 @@ double draw_tiles(struct lay *L, const int *counts, int parent, double x0, doubl
 		put_rect(out, -1, x, top - h, tw, h, L->st->color_band);
 		put_rect(out, -1, x, top - pad * 0.35, tw, pad * 0.35, L->st->status_color[s]);
 		double ch = fmax(text_height(&cb[i]), isz);
-		put_icon(out, body, x + pad, top - pad - ch / 2 - isz / 2, isz, s);
+		/* The tile's label names the status: the icon is decoration. */
+		put_icon(out, lb[i].nfrags ? -1 : body, x + pad, top - pad - ch / 2 - isz / 2, isz, s);
 		for (size_t k = 0; k < cb[i].nlines; k++)
 			text_line_boxes(L, &cb[i], k, x + 2 * pad + isz,
 					top - pad - (ch - text_height(&cb[i])) / 2, tw - 3 * pad - isz,

@@ -233,7 +233,9 @@ static size_t flow_row(struct lay *L, struct table *t, size_t r, int table_elem,
 		if (cell && cell->icon) {
 			double isz = icon_size(&ts);
 			double mid = -pad_y(&ts) - b->line_h / 2;
-			put_icon(&f->boxes, e, tx, mid - isz / 2, isz, cell->status);
+			/* The cell's word says what the icon shows: the icon is
+			 * decoration then, and names its status only alone. */
+			put_icon(&f->boxes, b->nfrags ? -1 : e, tx, mid - isz / 2, isz, cell->status);
 			tx += icon_room(&ts);
 			room -= icon_room(&ts);
 		}
