@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "arena.h"
+#include "readfile.h"
 
 /* Far above any real font (DejaVu Sans is under 1 MB); keeps a wrong file
  * named in a layout from being read whole into memory. */
@@ -43,41 +44,26 @@ static uint32_t u32(const unsigned char *p)
 static bool read_file(const char *path, unsigned char **out, size_t *size, char *why,
 		      size_t whylen)
 {
-	FILE *f = fopen(path, "rb");
-	if (!f) {
-		snprintf(why, whylen, "cannot be read: %s", strerror(errno));
+	struct file_read in;
+	switch (read_whole_file(path, (size_t)TTF_MAX_BYTES, &in)) {
+	case READ_OK:
+		*out = (unsigned char *)in.data;
+		*size = in.len;
+		return true;
+	case READ_CANNOT_OPEN:
+	case READ_FAILED:
+		snprintf(why, whylen, "cannot be read: %s", strerror(in.err));
+		return false;
+	case READ_FOLDER:
+		snprintf(why, whylen, "is a folder, not a font file");
+		return false;
+	case READ_TOO_LARGE:
+	case READ_GOES_ON:
+		snprintf(why, whylen, "is larger than %ld MB, too large for a font",
+			 TTF_MAX_BYTES / (1024 * 1024));
 		return false;
 	}
-	size_t cap = 64 * 1024, n = 0;
-	unsigned char *buf = xmalloc(cap);
-	for (;;) {
-		if (n == cap) {
-			if ((long)cap >= TTF_MAX_BYTES) {
-				snprintf(why, whylen, "is larger than %ld MB, too large for a font",
-					 TTF_MAX_BYTES / (1024 * 1024));
-				free(buf);
-				fclose(f);
-				return false;
-			}
-			cap *= 2;
-			buf = xrealloc(buf, cap);
-		}
-		size_t got = fread(buf + n, 1, cap - n, f);
-		n += got;
-		if (got == 0)
-			break;
-	}
-	bool failed = ferror(f);
-	int err = errno;
-	fclose(f);
-	if (failed) {
-		snprintf(why, whylen, "cannot be read: %s", strerror(err));
-		free(buf);
-		return false;
-	}
-	*out = buf;
-	*size = n;
-	return true;
+	return false;
 }
 
 /* Locate a table by tag; false if absent or out of the file's bounds. */
