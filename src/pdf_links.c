@@ -23,8 +23,7 @@ struct pdf_link {
 	const void *tail_attr;
 };
 
-/* A reference to an indirect object, "n 0 R", after `key`. */
-static HPDF_STATUS put_ref(HPDF_Stream s, const char *key, const void *obj)
+HPDF_STATUS pdf_put_ref(HPDF_Stream s, const char *key, const void *obj)
 {
 	const HPDF_Obj_Header *h = obj;
 	char buf[64];
@@ -48,9 +47,9 @@ static HPDF_STATUS write_link(HPDF_Dict dict, HPDF_Stream s)
 		rc |= HPDF_Stream_WriteEscapeText(s, l->uri);
 		rc |= HPDF_Stream_WriteStr(s, "\012>>\012");
 	} else {
-		rc |= put_ref(s, "/Dest", l->dest);
+		rc |= pdf_put_ref(s, "/Dest", l->dest);
 	}
-	rc |= put_ref(s, "/P", l->page);
+	rc |= pdf_put_ref(s, "/P", l->page);
 	rc |= HPDF_Stream_WriteStr(s, "/Border [ 0 0 0 ]\012");
 	if (rc == HPDF_OK && l->tail)
 		rc = l->tail(l->tail_attr, s);

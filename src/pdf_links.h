@@ -27,4 +27,8 @@ HPDF_Annotation pdf_link_new(HPDF_Doc pdf, struct arena *records, HPDF_Page page
  * not made by pdf_link_new or has a tail already. */
 bool pdf_link_set_tail(HPDF_Annotation a, pdf_link_tail_fn tail, const void *attr);
 
+/* `key`, then a reference to indirect object `obj` ("n 0 R") and a newline,
+ * as libharu writes one; for write_fn hooks here and in pdf_outline.c. */
+HPDF_STATUS pdf_put_ref(HPDF_Stream s, const char *key, const void *obj);
+
 #endif

@@ -20,6 +20,7 @@
 
 #include "arena.h"
 #include "pdf_internal.h"
+#include "pdf_links.h"
 
 /* Deepest bookmark level kept; deeper items hang under the deepest. */
 #define MAX_OUTLINE_DEPTH 8
@@ -44,16 +45,6 @@ struct mark {
 	int32_t parent, first, last, prev, next;
 	bool opened;
 };
-
-/* "n 0 R" after `key`, a reference to an indirect object, and a newline. */
-static HPDF_STATUS put_ref(HPDF_Stream s, const char *key, const void *obj)
-{
-	const HPDF_Obj_Header *h = obj;
-	char buf[64];
-	snprintf(buf, sizeof buf, "%s %u %u R\012", key, (unsigned)(h->obj_id & 0x00FFFFFF),
-		 (unsigned)h->gen_no);
-	return HPDF_Stream_WriteStr(s, buf);
-}
 
 /* How many items show under `m` when it is open, as libharu counts them:
  * its children, and theirs under each child that is open. */
@@ -87,17 +78,17 @@ static HPDF_STATUS write_mark(HPDF_Dict dict, HPDF_Stream s)
 	rc |= HPDF_Stream_WriteStr(s, "/Type /Outlines\012");
 	if (!root) {
 		if (m->prev >= 0)
-			rc |= put_ref(s, "/Prev", all->v[m->prev].dict);
-		rc |= put_ref(s, "/Parent", all->v[m->parent].dict);
+			rc |= pdf_put_ref(s, "/Prev", all->v[m->prev].dict);
+		rc |= pdf_put_ref(s, "/Parent", all->v[m->parent].dict);
 		if (m->dest)
-			rc |= put_ref(s, "/Dest", m->dest);
+			rc |= pdf_put_ref(s, "/Dest", m->dest);
 	}
 	if (m->first >= 0) {
-		rc |= put_ref(s, "/First", all->v[m->first].dict);
-		rc |= put_ref(s, "/Last", all->v[m->last].dict);
+		rc |= pdf_put_ref(s, "/First", all->v[m->first].dict);
+		rc |= pdf_put_ref(s, "/Last", all->v[m->last].dict);
 	}
 	if (!root && m->next >= 0)
-		rc |= put_ref(s, "/Next", all->v[m->next].dict);
+		rc |= pdf_put_ref(s, "/Next", all->v[m->next].dict);
 	long count = count_open(all, m);
 	if (count) {
 		char buf[48];
