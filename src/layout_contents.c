@@ -17,8 +17,8 @@ const char *const part_title[PART_COUNT] = {
 /* One contents entry: title, dotted leader, page number (filled in after
  * pagination, in room reserved for four digits so filling it in cannot
  * move anything), the whole row a link. */
-static void entry(struct lay *L, int toc, const char *title, const char *kicker, int dest,
-		  double indent, long line)
+static void entry(struct lay *L, int toc, int head, const char *title, const char *kicker,
+		  int dest, double indent, long line)
 {
 	struct flow *f = &L->fl;
 	int toci = db_elem(&L->db, ROLE_TOCI, toc, NULL);
@@ -41,6 +41,7 @@ static void entry(struct lay *L, int toc, const char *title, const char *kicker,
 	text_shape(L, &b, sp.v, sp.n, &ts, L->r->path, line);
 	text_break(L, &b, width);
 	size_t it = flow_open(f, L->line * 0.45, KEEP_NONE);
+	f->items[it].head = head;
 	for (size_t i = 0; i < b.nlines; i++)
 		text_line_boxes(L, &b, i, x, -(double)i * b.line_h, width, link, &f->boxes);
 	double h = text_height(&b);
@@ -62,6 +63,21 @@ static void entry(struct lay *L, int toc, const char *title, const char *kicker,
 	text_free(&b);
 }
 
+/* The heading atop each further page of the contents: a spare item, drawn
+ * only as a copy above an entry that opens a page, like a table's repeated
+ * head row, so it is an artifact and screen readers meet one Contents H1.
+ * Its height holds the room the first entry leaves below the real heading. */
+static int continued_heading(struct lay *L)
+{
+	struct flow *f = &L->fl;
+	const char *text = arena_printf(L->a, "%s (continued)", part_title[PART_CONTENTS]);
+	size_t it = flow_open(f, 0, KEEP_ALWAYS);
+	f->items[it].spare = true;
+	double h = put_label(L, text, T_H1, ALIGN_LEFT, L->left, 0, L->width, -1, &f->boxes);
+	flow_close(f, it, h + L->line * 0.45);
+	return (int)it;
+}
+
 /* The contents: an entry per part with a heading, a section, a goal. */
 void part_contents(struct lay *L)
 {
@@ -71,6 +87,7 @@ void part_contents(struct lay *L)
 	db_outline(&L->db, part_title[PART_CONTENTS], 0, dest);
 	blk_heading(L, 1, part_title[PART_CONTENTS], sect, dest, 0, 0);
 	int toc = db_elem(&L->db, ROLE_TOC, sect, NULL);
+	int head = continued_heading(L);
 	for (int i = 0; i < L->st->nparts; i++) {
 		enum part p = L->st->parts[i];
 		switch (p) {
@@ -80,16 +97,16 @@ void part_contents(struct lay *L)
 			break;
 		case PART_GLANCE:
 		case PART_APPENDIX:
-			entry(L, toc, part_title[p], NULL, L->part_dest[p], 0, 0);
+			entry(L, toc, head, part_title[p], NULL, L->part_dest[p], 0, 0);
 			break;
 		case PART_NARRATIVE:
 			for (size_t s = 0; s < r->nsections; s++)
-				entry(L, toc, r->sections[s].title, NULL, L->section_dest[s], 0,
+				entry(L, toc, head, r->sections[s].title, NULL, L->section_dest[s], 0,
 				      r->sections[s].line);
 			break;
 		case PART_GOALS:
 			for (size_t g = 0; g < r->ngoals; g++)
-				entry(L, toc, r->goals[g].name, "Goal area: ", L->goal_dest[g], 0,
+				entry(L, toc, head, r->goals[g].name, "Goal area: ", L->goal_dest[g], 0,
 				      r->goals[g].line);
 			break;
 		}
