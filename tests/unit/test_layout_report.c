@@ -221,6 +221,71 @@ static void check_doc(struct fixture *fx, const struct report *r, const struct d
 	(void)r;
 }
 
+/* Whether element e lies inside an element of role `role`. */
+static bool inside_role(const struct doc *doc, int e, enum role role)
+{
+	for (; e >= 0; e = doc->elems[e].parent)
+		if (doc->elems[e].role == role)
+			return true;
+	return false;
+}
+
+/* The contents' heading on each page they reach: the first page's is the
+ * H1; each further page opens with "Contents (continued)" in the same
+ * size, above every entry, as an artifact so it is not read a second time.
+ * Returns how many pages the contents take. */
+static size_t check_contents_heads(struct fixture *fx, const struct doc *doc)
+{
+	size_t pages = 0;
+	int first_ok = 0, cont_ok = 1, cont_elsewhere = 0, h1s = 0;
+	double h1_size = 0;
+	for (size_t p = 0; p < doc->npages; p++) {
+		const struct page *pg = &doc->pages[p];
+		double top_entry = -1e300, cont_y = 1e300, cont_size = 0;
+		bool toc = false;
+		int conts = 0;
+		for (size_t i = 0; i < pg->nboxes; i++) {
+			const struct box *b = &pg->boxes[i];
+			if (b->kind != BOX_TEXT)
+				continue;
+			const char *t = box_str(fx, b);
+			if (b->elem >= 0 && inside_role(doc, b->elem, ROLE_TOC)) {
+				toc = true;
+				if (b->u.text.y > top_entry)
+					top_entry = b->u.text.y;
+			}
+			if (strcmp(t, "Contents") == 0 && b->elem >= 0 &&
+			    doc->elems[b->elem].role == ROLE_H1) {
+				h1_size = b->u.text.size;
+				h1s++;
+			}
+			if (strstr(t, "Contents (continued)")) {
+				conts++;
+				cont_y = b->u.text.y;
+				cont_size = b->u.text.size;
+				if (b->elem != -1)
+					cont_ok = 0;
+			}
+		}
+		if (!toc) {
+			cont_elsewhere += conts;
+			continue;
+		}
+		if (pages++ == 0) {
+			first_ok = conts == 0;
+			continue;
+		}
+		if (conts != 1 || cont_y <= top_entry || cont_size != h1_size)
+			cont_ok = 0;
+	}
+	CHECK(first_ok && h1s == 1, "the contents' first page has the one Contents H1");
+	if (pages > 1)
+		CHECK(cont_ok, "each further contents page opens with \"Contents (continued)\" above its "
+			       "entries, in the heading's size, as an artifact");
+	CHECK_INT(cont_elsewhere, 0, "no other page says \"Contents (continued)\"");
+	return pages;
+}
+
 static void test_example(void)
 {
 	struct fixture fx;
@@ -235,6 +300,7 @@ static void test_example(void)
 	struct doc *doc = layout_report(r, &fx.st, &fx.m, &fx.a, &fx.d);
 	CHECK(doc->npages >= 8, "cover, contents, glance, narrative, goals and appendix take pages");
 	check_doc(&fx, r, doc, true, "example");
+	CHECK_INT(check_contents_heads(&fx, doc), 1, "the example's contents fit on one page");
 	size_t page;
 	CHECK(find(&fx, doc, "Performance Dashboard", &page) && page == 0, "the cover shows the title");
 	CHECK(find(&fx, doc, "Contents", &page) && page == 1, "the contents follow the cover");
@@ -451,6 +517,7 @@ static void test_parts_and_long_contents(void)
 		size_t p1, p2;
 		CHECK(find(&fx, doc, "Section 69", &p1) && p1 >= 2 && find(&fx, doc, "Contents", &p2) && p2 == 1,
 		      "the contents run over more than one page");
+		CHECK(check_contents_heads(&fx, doc) >= 2, "the contents take two pages or more");
 		check_doc(&fx, r, doc, true, "long contents");
 		report_free(r);
 	}
