@@ -165,24 +165,36 @@ static void fix_placed(struct placer *pl, size_t i, size_t page, size_t at)
 		}
 }
 
-/* Height of a repeated head with its caption, if any. */
-static double head_height(const struct flow *f, const struct vitem *head)
+/* The head a repeated head itself repeats above it (a group's heading row
+ * under its table's head row), or NULL. Only an earlier item can be one, so
+ * a chain always ends. */
+static const struct vitem *outer_head(const struct flow *f, const struct vitem *head)
 {
-	if (!head)
-		return 0;
-	return head->height + (head->caption >= 0 ? f->items[head->caption].height : 0);
+	if (head->head < 0 || (size_t)head->head >= (size_t)(head - f->items))
+		return NULL;
+	return &f->items[head->head];
 }
 
-/* Place a repeated head (and its caption above it) at `top`; returns the
- * height they take. */
+/* Height of a repeated head with its caption, if any, and the heads it
+ * repeats above it. */
+static double head_height(const struct flow *f, const struct vitem *head)
+{
+	double h = 0;
+	for (; head; head = outer_head(f, head))
+		h += head->height + (head->caption >= 0 ? f->items[head->caption].height : 0);
+	return h;
+}
+
+/* Place a repeated head at `top`: first the heads it repeats above it, then
+ * its caption, then itself; returns the height they take. */
 static double place_head(struct placer *pl, size_t page, const struct vitem *head, double top)
 {
 	if (!head)
 		return 0;
-	double h = 0;
+	double h = place_head(pl, page, outer_head(pl->f, head), top);
 	if (head->caption >= 0) {
 		const struct vitem *cap = &pl->f->items[head->caption];
-		place(pl, page, cap, top, true);
+		place(pl, page, cap, top - h, true);
 		h += cap->height;
 	}
 	place(pl, page, head, top - h, true);
@@ -288,19 +300,21 @@ static size_t choose_break(const struct flow *f, size_t i, size_t j)
 #define COMPACT_MIN 4096
 
 /* The first item whose boxes may still be copied once items before `i`
- * are placed: `i` itself, or an earlier table head (and its caption) that
- * a later row repeats atop its pages. */
+ * are placed: `i` itself, or an earlier table head (with its caption and
+ * the heads it repeats above it) that a later row repeats atop its pages. */
 static size_t first_live(const struct flow *f, size_t i)
 {
 	size_t low = i;
 	for (size_t k = i; k < f->n; k++) {
-		int h = f->items[k].head;
-		if (h < 0 || (size_t)h >= low)
+		if (f->items[k].head < 0 || (size_t)f->items[k].head >= k)
 			continue;
-		low = (size_t)h;
-		int c = f->items[h].caption;
-		if (c >= 0 && (size_t)c < low)
-			low = (size_t)c;
+		for (const struct vitem *h = &f->items[f->items[k].head]; h; h = outer_head(f, h)) {
+			size_t at = (size_t)(h - f->items);
+			if (at < low)
+				low = at;
+			if (h->caption >= 0 && (size_t)h->caption < low)
+				low = (size_t)h->caption;
+		}
 	}
 	return low;
 }

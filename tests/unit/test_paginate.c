@@ -1,7 +1,8 @@
 /* Pagination: page breaks, dropped space at page tops, widow and orphan
  * control, headings kept with what follows, cards kept whole or split
  * when taller than a page, forced breaks, destinations and page numbers,
- * repeated table heads with their captions. */
+ * repeated table heads with their captions, and a group heading repeated
+ * under its table's head. */
 #include "harness.h"
 #include "layout_fixture.h"
 
@@ -310,6 +311,74 @@ static void test_repeated_heads(void)
 	fixture_free(&fx);
 }
 
+/* The number of the k-th rect on a page, -1 if none. */
+static long nth_on(const struct docbuild *db, size_t page, size_t k)
+{
+	if (page >= db->npages)
+		return -1;
+	for (size_t i = 0; i < db->pages[page].n; i++)
+		if (db->pages[page].v[i].kind == BOX_RECT && k-- == 0)
+			return (long)db->pages[page].v[i].u.rect.x;
+	return -1;
+}
+
+/* A spare group heading whose own head is the table's head row: where the
+ * group's rows go on to a new page, the table's caption and head come
+ * first, then the group's heading, all copies; a row that points at the
+ * table's head brings only that. */
+static void test_chained_heads(void)
+{
+	struct fixture fx;
+	fixture_init(&fx);
+	struct flow *f = &fx.L.fl;
+	size_t cap = add(f, 20, 0, KEEP_ALWAYS);
+	f->items[cap].spare = true;
+	size_t head = add(f, 30, 0, KEEP_ALWAYS);
+	f->items[head].caption = (int)cap;
+	size_t group = add(f, 15, 0, KEEP_ALWAYS);
+	f->items[group].spare = true;
+	f->items[group].head = (int)head;
+	for (int i = 0; i < 60; i++)
+		f->items[add(f, 20, 0, KEEP_NONE)].head = (int)group;
+	flow_paginate(f, &fx.L.db, &fx.a);
+	/* Page one: head + 33 rows (690 of 700); then 20 + 30 + 15 = 65 and 31 rows. */
+	CHECK_INT(fx.L.db.npages, 2, "sixty rows under a group heading take two pages");
+	CHECK_INT(rects_on(&fx.L.db, 0), 34, "the first page has the head and 33 rows, no group copy");
+	CHECK(nth_on(&fx.L.db, 1, 0) == (long)cap && nth_on(&fx.L.db, 1, 1) == (long)head &&
+		      nth_on(&fx.L.db, 1, 2) == (long)group,
+	      "the next page starts with the caption, the head, then the group heading");
+	CHECK_INT(nth_on(&fx.L.db, 1, 3), (long)group + 34, "then the rows left, in order");
+	CHECK_INT(rects_on(&fx.L.db, 1), 3 + 27, "all 27 of them");
+	double y_head = 0, y_group = 0;
+	for (size_t i = 0; i < fx.L.db.pages[1].n; i++) {
+		const struct box *b = &fx.L.db.pages[1].v[i];
+		if (b->kind == BOX_RECT && (size_t)b->u.rect.x == head)
+			y_head = b->u.rect.y;
+		if (b->kind == BOX_RECT && (size_t)b->u.rect.x == group)
+			y_group = b->u.rect.y;
+	}
+	CHECK_NEAR(y_head - y_group, 15, 1e-9, "the group heading sits right under the head");
+	fixture_free(&fx);
+
+	fixture_init(&fx);
+	f = &fx.L.fl;
+	head = add(f, 30, 0, KEEP_ALWAYS);
+	group = add(f, 15, 0, KEEP_ALWAYS);
+	f->items[group].spare = true;
+	f->items[group].head = (int)head;
+	/* 30 + 32 rows + the next heading = 690: it would fit, but then end the page. */
+	for (int i = 0; i < 32; i++)
+		f->items[add(f, 20, 0, KEEP_NONE)].head = (int)group;
+	size_t next = add(f, 20, 0, KEEP_ALWAYS); /* The next group's own heading row. */
+	f->items[next].head = (int)head;
+	add(f, 20, 0, KEEP_NONE);
+	flow_paginate(f, &fx.L.db, &fx.a);
+	CHECK_INT(fx.L.db.npages, 2, "a group heading that would end the page goes to the next");
+	CHECK(nth_on(&fx.L.db, 1, 0) == (long)head && nth_on(&fx.L.db, 1, 1) == (long)next,
+	      "under the table's head alone, with no copy of the group before it");
+	fixture_free(&fx);
+}
+
 int main(void)
 {
 	test_breaks();
@@ -318,6 +387,7 @@ int main(void)
 	test_cards();
 	test_dests_and_numbers();
 	test_repeated_heads();
+	test_chained_heads();
 	test_tall_item();
 	return harness_done();
 }
