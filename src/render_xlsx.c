@@ -1,9 +1,8 @@
 /* The companion workbook: the evaluated report as sheets an analyst can sort,
  * filter, chart and recompute. Written to a temporary file beside the target
  * and renamed into place only when complete. */
-#include <stdbool.h>
 #include <errno.h>
-#include <fcntl.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -72,6 +71,37 @@ static bool capture_begin(struct capture *c)
 	return true;
 }
 
+bool xlsx_pass_on(FILE *in, FILE *out, const char *path, struct diag *d, char *why,
+		  size_t why_size)
+{
+	bool library_error = false;
+	char line[1024];
+	bool line_start = true;
+	while (fgets(line, sizeof line, in)) {
+		bool whole = strchr(line, '\n') != NULL;
+		bool is_error = line_start && strncmp(line, "[ERROR]", 7) == 0;
+		bool is_warning = line_start && strncmp(line, "[WARNING]", 9) == 0;
+		if (!is_error && !is_warning) {
+			fputs(line, out);
+			line_start = whole;
+			continue;
+		}
+		/* "[ERROR][worksheet.c:858]: Memory allocation failed." */
+		const char *words = strstr(line, "]: ");
+		words = words ? words + 3 : line;
+		int n = (int)strcspn(words, "\n");
+		if (is_warning)
+			diag_warn(d, path, 0, "the spreadsheet library says: %.*s", n, words);
+		else if (!library_error)
+			snprintf(why, why_size, "%.*s", n, words);
+		library_error = library_error || is_error;
+		while (!whole && fgets(line, sizeof line, in)) /* The rest of a long line. */
+			whole = strchr(line, '\n') != NULL;
+		line_start = true;
+	}
+	return library_error;
+}
+
 /* Give the stream back and pass on what was said meanwhile. Returns true
  * when the library reported an error; `why` gets its first one's words. */
 static bool capture_end(struct capture *c, const char *path, struct diag *d, char *why,
@@ -81,34 +111,7 @@ static bool capture_end(struct capture *c, const char *path, struct diag *d, cha
 	dup2(c->saved, STDERR_FILENO);
 	close(c->saved);
 	rewind(c->file);
-	bool library_error = false;
-	char line[1024];
-	bool line_start = true;
-	while (fgets(line, sizeof line, c->file)) {
-		bool whole = strchr(line, '\n') != NULL;
-		if (line_start) {
-			bool is_error = strncmp(line, "[ERROR]", 7) == 0;
-			bool is_warning = strncmp(line, "[WARNING]", 9) == 0;
-			if (is_error || is_warning) {
-				/* "[ERROR][worksheet.c:858]: Memory allocation failed." */
-				const char *words = strstr(line, "]: ");
-				words = words ? words + 3 : line;
-				int n = (int)strcspn(words, "\n");
-				if (is_error && !library_error) {
-					library_error = true;
-					snprintf(why, why_size, "%.*s", n, words);
-				} else if (is_warning) {
-					diag_warn(d, path, 0, "the spreadsheet library says: %.*s", n, words);
-				}
-				line_start = whole;
-				while (!whole && fgets(line, sizeof line, c->file))
-					whole = strchr(line, '\n') != NULL;
-				continue;
-			}
-		}
-		fputs(line, stderr);
-		line_start = whole;
-	}
+	bool library_error = xlsx_pass_on(c->file, stderr, path, d, why, why_size);
 	fclose(c->file);
 	return library_error;
 }

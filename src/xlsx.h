@@ -6,6 +6,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 
 #include <xlsxwriter.h>
 
@@ -73,6 +74,13 @@ struct xlsx {
 
 /* The order statuses are listed in: best first, no data last. */
 extern const enum status xlsx_status_order[STATUS_COUNT];
+
+/* Sort what was printed while the library ran (`in`, read from where it
+ * is): the program's own lines go on to `out`, the library's warnings
+ * become warnings naming `path`, and its errors refuse the workbook. True
+ * when it printed an error; `why` gets the first one's words. */
+bool xlsx_pass_on(FILE *in, FILE *out, const char *path, struct diag *d, char *why,
+		  size_t why_size);
 
 /* Make the workbook's fixed formats (colours and labels from the style). */
 void xlsx_formats_init(struct xlsx *x);
