@@ -36,17 +36,26 @@ enum xlsx_child_role xlsx_child_start(struct xlsx_child *c, const char *path)
 	fflush(stdout);
 	fflush(stderr);
 	c->parent = (int)getpid();
+	/* Until the child is watched, an interrupted run would remove the
+	 * file without stopping the child, which could then make it again. */
+	sigset_t fatal, before;
+	sigemptyset(&fatal);
+	sigaddset(&fatal, SIGINT);
+	sigaddset(&fatal, SIGTERM);
+	sigaddset(&fatal, SIGHUP);
+	sigprocmask(SIG_BLOCK, &fatal, &before);
 	pid_t pid = fork();
+	if (pid > 0) {
+		c->pid = (int)pid;
+		outfile_watch_child(c->pid);
+	}
+	sigprocmask(SIG_SETMASK, &before, NULL);
 	if (pid < 0) {
 		outfile_abort(&c->of);
 		fclose(c->messages);
 		return XLSX_CHILD_NONE;
 	}
-	if (pid == 0)
-		return XLSX_CHILD_IS_ME;
-	c->pid = (int)pid;
-	outfile_watch_child(c->pid);
-	return XLSX_CHILD_STARTED;
+	return pid == 0 ? XLSX_CHILD_IS_ME : XLSX_CHILD_STARTED;
 }
 
 enum write_result xlsx_child_work(struct xlsx_child *c, const struct report *r,
