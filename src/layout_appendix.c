@@ -1,6 +1,7 @@
 #include "layout_parts.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "layout_blocks.h"
@@ -8,8 +9,8 @@
 #include "layout_table.h"
 #include "units.h"
 
+/* The goal is not a column: each goal's measures follow a row naming it. */
 static const struct tcol appendix_cols[] = {
-	{"Goal area", ALIGN_LEFT, true},
 	{"Measure", ALIGN_LEFT, true},
 	{"Target", ALIGN_LEFT, true},
 	{"Result", ALIGN_RIGHT, false},
@@ -17,6 +18,14 @@ static const struct tcol appendix_cols[] = {
 	{"On last year", ALIGN_RIGHT, false},
 };
 #define APPENDIX_NCOLS (sizeof appendix_cols / sizeof appendix_cols[0])
+
+/* Room around cell text and the status icon's size and gap, in the same
+ * proportions to the text's size as the table code draws its rows with,
+ * so the head row (laid by the table code) and these rows line up. */
+#define CELL_PAD_X 0.6
+#define CELL_PAD_Y 0.45
+#define CELL_ICON 1.1
+#define CELL_ICON_GAP 0.45
 
 /* The change on last year with its direction in words, or a dash. */
 static void change_cell(struct lay *L, const struct measure *m, struct tcell *c)
@@ -42,7 +51,114 @@ static void change_cell(struct lay *L, const struct measure *m, struct tcell *c)
 	c->dest = -1;
 }
 
-/* The table of every measure, continuing across pages under its head row. */
+/* A measure's cells, in the order of appendix_cols. */
+static void measure_cells(struct lay *L, const struct measure *m, struct tcell *c)
+{
+	const struct period_eval *cur = m->current;
+	enum status s = cur ? cur->shown : STATUS_NO_DATA;
+	tcell_text(L, &c[0], m->name);
+	c[0].dest = L->measure_dest[m->index];
+	c[0].line = m->line;
+	tcell_text(L, &c[1], cur && cur->target_text[0] ? cur->target_text : "None set");
+	tcell_text(L, &c[2], result_text(L, m));
+	tcell_text(L, &c[3], L->st->status_label[s]);
+	c[3].icon = true;
+	c[3].status = s;
+	change_cell(L, m, &c[4]);
+}
+
+/* A goal's row as one flow item: its name in bold across the whole table on
+ * the band colour. The row proper is a TR holding one TH that heads the
+ * measures after it; with `th` -1 it is the copy repeated where the goal's
+ * measures go on to a new page (`text` then says it is continued), an
+ * artifact drawn only there. Either way the table's head row is repeated
+ * above it. Returns the item. */
+static size_t goal_row(struct lay *L, const struct table *t, const char *text, long line, int th,
+		       size_t head)
+{
+	struct flow *f = &L->fl;
+	struct tstyle ts = lay_tstyle(L, t->kind);
+	ts.face = FACE_BOLD;
+	double px = ts.size * CELL_PAD_X, py = ts.size * CELL_PAD_Y;
+	struct tblock b;
+	text_plain(L, &b, text, &ts, t->width - 2 * px, L->r->path, line);
+	double h = text_height(&b) + 2 * py;
+	size_t it = flow_open(f, 0, KEEP_ALWAYS);
+	f->items[it].head = (int)head;
+	f->items[it].spare = th < 0;
+	put_rect(&f->boxes, -1, t->x, -h, t->width, h, L->st->color_band);
+	for (size_t i = 0; i < b.nlines; i++)
+		text_line_boxes(L, &b, i, t->x + px, -py - (double)i * b.line_h, t->width - 2 * px, th,
+				&f->boxes);
+	put_line(&f->boxes, -1, t->x, -h, t->x + t->width, -h, 0.4, L->st->color_rule, false);
+	flow_close(f, it, h);
+	text_free(&b);
+	return it;
+}
+
+/* Row `r` of the table (0 the first measure) as one flow item under the
+ * TR it makes in `te`: cell text, the status icon, the name a link, a rule
+ * below. No band: the band colour marks the goals' rows. `head` is repeated
+ * atop a page it opens. */
+static void measure_row(struct lay *L, struct table *t, size_t r, int te, size_t head,
+			unsigned char keep)
+{
+	size_t nc = t->ncols;
+	struct flow *f = &L->fl;
+	struct tblock *blocks = &t->blocks[(r + 1) * nc];
+	struct tcell *cells = &t->cells[r * nc];
+	double h = 0;
+	for (size_t c = 0; c < nc; c++) {
+		double sz = lay_tstyle(L, t->kind).size;
+		double room = t->widths[c] - 2 * sz * CELL_PAD_X -
+			      (cells[c].icon ? sz * (CELL_ICON + CELL_ICON_GAP) : 0);
+		text_break(L, &blocks[c], room > 1 ? room : 1);
+		double ch = text_height(&blocks[c]);
+		if (cells[c].icon && ch < blocks[c].line_h)
+			ch = blocks[c].line_h;
+		ch += 2 * sz * CELL_PAD_Y;
+		if (ch > h)
+			h = ch;
+	}
+	int tr = db_elem(&L->db, ROLE_TR, te, NULL);
+	size_t it = flow_open(f, 0, keep);
+	f->items[it].head = (int)head;
+	double x = t->x;
+	for (size_t c = 0; c < nc; c++) {
+		struct tcell *cell = &cells[c];
+		const struct tblock *b = &blocks[c];
+		double sz = lay_tstyle(L, t->kind).size;
+		int e = db_elem(&L->db, ROLE_TD, tr, NULL);
+		double tx = x + sz * CELL_PAD_X, room = t->widths[c] - 2 * sz * CELL_PAD_X;
+		if (cell->icon) {
+			double isz = sz * CELL_ICON, mid = -sz * CELL_PAD_Y - b->line_h / 2;
+			/* The status word beside it says what the icon shows. */
+			put_icon(&f->boxes, b->nfrags ? -1 : e, tx, mid - isz / 2, isz, cell->status);
+			tx += sz * (CELL_ICON + CELL_ICON_GAP);
+			room -= sz * (CELL_ICON + CELL_ICON_GAP);
+		}
+		if (cell->dest >= 0 && cell->nspans > 0) {
+			int link = db_elem(&L->db, ROLE_LINK, e, NULL);
+			for (size_t s = 0; s < cell->nspans; s++) {
+				cell->spans[s].dest = cell->dest;
+				cell->spans[s].elem = link;
+			}
+		}
+		for (size_t i = 0; i < b->nlines; i++)
+			text_line_boxes(L, b, i, tx, -sz * CELL_PAD_Y - (double)i * b->line_h,
+					room > 1 ? room : 1, e, &f->boxes);
+		x += t->widths[c];
+	}
+	put_line(&f->boxes, -1, t->x, -h, t->x + t->width, -h, 0.4, L->st->color_rule, false);
+	flow_close(f, it, h);
+}
+
+/* The table of every measure, grouped by goal, continuing across pages
+ * under its head row. The table code lays the head row (a table of no
+ * rows, its columns fitted to every measure's cells); the rows follow here
+ * because a goal's row spans the columns. A goal's row is kept with its
+ * first measure, and where its measures go on to a new page a copy of it,
+ * continued, follows the repeated head row. */
 static void measures_table(struct lay *L, int sect)
 {
 	const struct report *r = L->r;
@@ -55,29 +171,52 @@ static void measures_table(struct lay *L, int sect)
 	t.parent = sect;
 	t.x = L->left;
 	t.width = L->width;
-	t.band = true;
 	t.kind = T_SMALL;
 	t.space_before = L->line * 0.8;
-	for (size_t i = 0; i < r->nmeasures; i++) {
-		const struct measure *m = r->measures[i];
-		const struct period_eval *cur = m->current;
-		enum status s = cur ? cur->shown : STATUS_NO_DATA;
-		struct tcell *c = &t.cells[i * APPENDIX_NCOLS];
-		tcell_text(L, &c[0], m->goal->name);
-		c[0].line = m->goal->line;
-		tcell_text(L, &c[1], m->name);
-		c[1].dest = L->measure_dest[m->index];
-		c[1].line = m->line;
-		tcell_text(L, &c[2], cur && cur->target_text[0] ? cur->target_text : "None set");
-		tcell_text(L, &c[3], result_text(L, m));
-		tcell_text(L, &c[4], L->st->status_label[s]);
-		c[4].icon = true;
-		c[4].status = s;
-		change_cell(L, m, &c[5]);
-	}
+	size_t row = 0;
+	for (size_t g = 0; g < r->ngoals; g++)
+		for (size_t i = 0; i < r->goals[g].nmeasures; i++)
+			measure_cells(L, r->goals[g].measures[i], &t.cells[APPENDIX_NCOLS * row++]);
+	t.nrows = row;
 	table_shape(L, &t);
 	table_fit(L, &t, NULL, NULL);
-	table_flow(L, &t);
+
+	/* The head: the Table element is the first table_flow makes, and the
+	 * head row the last item it adds. */
+	struct table ht = t;
+	ht.nrows = 0;
+	ht.cells = NULL;
+	table_shape(L, &ht);
+	table_fit(L, &ht, t.minw, t.maxw);
+	int te = (int)L->db.nelems;
+	table_flow(L, &ht);
+	size_t head = L->fl.n - 1;
+
+	row = 0;
+	for (size_t g = 0; g < r->ngoals; g++) {
+		const struct goal *goal = &r->goals[g];
+		if (goal->nmeasures == 0)
+			continue;
+		const char *cont = arena_printf(L->a, "%s (continued)", goal->name);
+		size_t copy = goal_row(L, &t, cont, goal->line, -1, head);
+		int tr = db_elem(&L->db, ROLE_TR, te, NULL);
+		int th = db_elem(&L->db, ROLE_TH, tr, NULL);
+		L->db.elems[th].th_row_scope = true;
+		goal_row(L, &t, goal->name, goal->line, th, head);
+		for (size_t i = 0; i < goal->nmeasures; i++, row++) {
+			/* Like the lines of a paragraph: a goal's first measure is not
+			 * left alone at the foot of a page, nor its last at the head. */
+			bool edge = i == 0 || i + 2 == goal->nmeasures;
+			unsigned char keep = edge && goal->nmeasures >= 4 ? KEEP_ALWAYS : KEEP_NONE;
+			measure_row(L, &t, row, te, copy, keep);
+			/* The row's boxes are in the flow: its shaped cells can go. */
+			for (size_t c = 0; c < t.ncols; c++)
+				text_free(&t.blocks[(row + 1) * t.ncols + c]);
+		}
+	}
+	for (size_t c = 0; c < t.ncols; c++)
+		text_free(&t.blocks[c]);
+	free(t.blocks);
 }
 
 /* What each status means, as decided by the data file format's rules. */
