@@ -541,6 +541,182 @@ static void test_parts_and_long_contents(void)
 	fixture_free(&fx);
 }
 
+/* One row of the appendix seen on a page: a goal's row or a measure's. */
+struct arow {
+	double y;
+	int goal;
+	bool group;
+	bool copy; /* The goal's row repeated, continued, as an artifact. */
+};
+
+/* Rows sorted top first. */
+static int arow_cmp(const void *a, const void *b)
+{
+	double ya = ((const struct arow *)a)->y, yb = ((const struct arow *)b)->y;
+	return ya < yb ? 1 : ya > yb ? -1 : 0;
+}
+
+/* Children of an element. */
+static int kids_of(const struct doc *doc, int e)
+{
+	int n = 0;
+	for (size_t i = 0; i < doc->nelems; i++)
+		n += doc->elems[i].parent == e;
+	return n;
+}
+
+/* The appendix table of a report from gen_xml, goal by goal: its head row
+ * has no goal column; each goal's row (a TR of one row-scope TH, in bold)
+ * comes once, before its measures; on each further page a goal's measures
+ * reach, the copy "(continued)" (an artifact) heads them; no goal's row
+ * ends a page. Returns how many copies there are. */
+static int check_appendix_groups(struct fixture *fx, const struct doc *doc, size_t ngoals,
+				 const char *what)
+{
+	char msg[256];
+	int te = -1;
+	for (size_t p = 0; p < doc->npages && te < 0; p++)
+		for (size_t i = 0; i < doc->pages[p].nboxes; i++) {
+			const struct box *b = &doc->pages[p].boxes[i];
+			if (b->kind == BOX_TEXT && b->elem >= 0 && doc->elems[b->elem].role == ROLE_TH &&
+			    strcmp(box_str(fx, b), "On last year") == 0)
+				te = doc->elems[doc->elems[b->elem].parent].parent;
+		}
+	snprintf(msg, sizeof msg, "%s: the appendix has its table", what);
+	if (!CHECK(te >= 0 && doc->elems[te].role == ROLE_TABLE, msg))
+		return 0;
+
+	int head_ok = 1, group_tr_ok = 1, bold_ok = 1, once_ok = 1, above_ok = 1, copy_ok = 1;
+	int last_ok = 1, order_ok = 1, pages = 0, copies = 0;
+	int *seen = calloc(ngoals, sizeof *seen);     /* Pages each goal reached so far. */
+	int *groups = calloc(ngoals, sizeof *groups); /* Its own row, counted. */
+	int last_goal = -1;
+	for (size_t p = 0; p < doc->npages; p++) {
+		const struct page *pg = &doc->pages[p];
+		struct arow *rows = calloc(pg->nboxes + 1, sizeof *rows);
+		size_t n = 0;
+		for (size_t i = 0; i < pg->nboxes; i++) {
+			const struct box *b = &pg->boxes[i];
+			if (b->kind != BOX_TEXT)
+				continue;
+			const char *t = box_str(fx, b);
+			int g, k;
+			char tail[32] = "";
+			bool in = b->elem >= 0 && inside_role(doc, b->elem, ROLE_TABLE);
+			for (int e = b->elem; in && e >= 0 && e != te; e = doc->elems[e].parent)
+				if (doc->elems[e].parent < 0)
+					in = false;
+			if (in && doc->elems[b->elem].role == ROLE_TH &&
+			    doc->elems[doc->elems[b->elem].parent].parent == te && strcmp(t, "Goal area") == 0)
+				head_ok = 0;
+			if (in && sscanf(t, "Goal number %d%31s", &g, tail) == 1 && g >= 0 &&
+			    (size_t)g < ngoals) {
+				int tr = doc->elems[b->elem].parent;
+				group_tr_ok &= doc->elems[b->elem].role == ROLE_TH &&
+					       doc->elems[b->elem].th_row_scope && doc->elems[tr].role == ROLE_TR &&
+					       kids_of(doc, tr) == 1;
+				bold_ok &= b->u.text.face == FACE_BOLD;
+				rows[n++] = (struct arow){b->u.text.y, g, true, false};
+			} else if (b->elem == -1 && sscanf(t, "Goal number %d (continued%31s", &g, tail) == 2 &&
+				   g >= 0 && (size_t)g < ngoals) {
+				bold_ok &= b->u.text.face == FACE_BOLD;
+				rows[n++] = (struct arow){b->u.text.y, g, true, true};
+			} else if (in && sscanf(t, "A measure %d of goal %d", &k, &g) == 2 && g >= 0 &&
+				   (size_t)g < ngoals) {
+				rows[n++] = (struct arow){b->u.text.y, g, false, false};
+			}
+		}
+		bool measures = false;
+		for (size_t i = 0; i < n; i++)
+			measures |= !rows[i].group;
+		if (!measures) {
+			free(rows);
+			continue;
+		}
+		pages++;
+		qsort(rows, n, sizeof *rows, arow_cmp);
+		int *on = calloc(ngoals, sizeof *on); /* Goal rows on this page. */
+		for (size_t i = 0; i < n; i++) {
+			int g = rows[i].goal;
+			if (rows[i].group) {
+				on[g]++;
+				copies += rows[i].copy;
+				/* A copy exactly where the goal was met on an earlier page. */
+				if (rows[i].copy != (seen[g] > 0))
+					copy_ok = 0;
+				if (!rows[i].copy) {
+					groups[g]++;
+					if (g != last_goal + 1)
+						order_ok = 0;
+					last_goal = g;
+				}
+			} else if (on[g] == 0) {
+				above_ok = 0; /* A measure before its goal's row on this page. */
+			}
+		}
+		for (size_t g = 0; g < ngoals; g++) {
+			if (on[g] > 1)
+				once_ok = 0;
+			seen[g] += on[g] > 0;
+		}
+		if (n > 0 && rows[n - 1].group)
+			last_ok = 0;
+		free(on);
+		free(rows);
+	}
+	for (size_t g = 0; g < ngoals; g++)
+		once_ok &= groups[g] == 1;
+	snprintf(msg, sizeof msg, "%s: the table runs over several pages (%d)", what, pages);
+	CHECK(pages >= 3, msg);
+	snprintf(msg, sizeof msg, "%s: the head row has no goal column", what);
+	CHECK(head_ok, msg);
+	snprintf(msg, sizeof msg, "%s: a goal's row is a TR of one row-scope TH, in bold", what);
+	CHECK(group_tr_ok && bold_ok, msg);
+	snprintf(msg, sizeof msg, "%s: each goal's row comes once, in order, and once a page at most",
+		 what);
+	CHECK(once_ok && order_ok && last_goal == (int)ngoals - 1, msg);
+	snprintf(msg, sizeof msg, "%s: every measure is under its goal's row on its page", what);
+	CHECK(above_ok, msg);
+	snprintf(msg, sizeof msg, "%s: a page a goal goes on to repeats its row, continued, and only "
+		 "such a page (%d times)", what, copies);
+	CHECK(copy_ok, msg);
+	snprintf(msg, sizeof msg, "%s: no page ends with a goal's row", what);
+	CHECK(last_ok, msg);
+	free(seen);
+	free(groups);
+	return copies;
+}
+
+/* The appendix grouped by goal, for goals of several sizes so that goal
+ * rows fall at every place on a page. */
+static void test_appendix_groups(void)
+{
+	int copies = 0, runs = 0;
+	for (size_t per = 3; per <= 30; per += 3) {
+		struct fixture fx;
+		fixture_init(&fx);
+		fx.st.parts[0] = PART_APPENDIX;
+		fx.st.parts[1] = PART_GOALS;
+		fx.st.nparts = 2;
+		size_t len, goals = 240 / per;
+		char *xml = gen_xml(goals, per, 0, NULL, &len);
+		struct report *r = load_mem(&fx, "groups.xml", xml, len);
+		char what[64];
+		snprintf(what, sizeof what, "%zu goals of %zu measures", goals, per);
+		if (CHECK(r != NULL, what)) {
+			struct doc *doc = layout_report(r, &fx.st, &fx.m, &fx.a, &fx.d);
+			int c = check_appendix_groups(&fx, doc, goals, what);
+			copies += c;
+			runs += c > 0;
+			check_doc(&fx, r, doc, false, what);
+			report_free(r);
+		}
+		free(xml);
+		fixture_free(&fx);
+	}
+	CHECK(runs >= 5 && copies >= 20, "goals going on to a new page are common in these reports");
+}
+
 /* CPU seconds to lay out a generated report of n measures (best of three):
  * CPU time, not the clock, so other programs on a busy machine do not count. */
 static double time_layout(size_t goals, size_t per_goal, size_t *pages)
@@ -591,6 +767,7 @@ int main(void)
 	test_title_warnings();
 	test_replacement();
 	test_parts_and_long_contents();
+	test_appendix_groups();
 	test_scale();
 	return harness_done();
 }
