@@ -107,9 +107,9 @@ static void measure_row(struct lay *L, struct table *t, size_t r, int te, size_t
 	struct flow *f = &L->fl;
 	struct tblock *blocks = &t->blocks[(r + 1) * nc];
 	struct tcell *cells = &t->cells[r * nc];
+	double sz = lay_tstyle(L, t->kind).size;
 	double h = 0;
 	for (size_t c = 0; c < nc; c++) {
-		double sz = lay_tstyle(L, t->kind).size;
 		double room = t->widths[c] - 2 * sz * CELL_PAD_X -
 			      (cells[c].icon ? sz * (CELL_ICON + CELL_ICON_GAP) : 0);
 		text_break(L, &blocks[c], room > 1 ? room : 1);
@@ -127,7 +127,6 @@ static void measure_row(struct lay *L, struct table *t, size_t r, int te, size_t
 	for (size_t c = 0; c < nc; c++) {
 		struct tcell *cell = &cells[c];
 		const struct tblock *b = &blocks[c];
-		double sz = lay_tstyle(L, t->kind).size;
 		int e = db_elem(&L->db, ROLE_TD, tr, NULL);
 		double tx = x + sz * CELL_PAD_X, room = t->widths[c] - 2 * sz * CELL_PAD_X;
 		if (cell->icon) {
