@@ -21,7 +21,9 @@ struct vitem {
 	double space_before; /* Dropped at the top of a page. */
 	size_t first, n;     /* Its boxes in flow.boxes. */
 	int dest;            /* Destination at the item's top, or -1. */
-	int head;            /* Item repeated atop each page this item starts (a table head), or -1. */
+	int head;            /* Item repeated atop each page this item starts (a table head, a
+			      * goal row continued), or -1; a repeated item's own head is
+			      * repeated above it. */
 	int caption;         /* Item drawn above this one where it is repeated (the table's
 			      * name, continued), or -1. */
 	bool spare;          /* Drawn only as such a copy, never in its own place. */

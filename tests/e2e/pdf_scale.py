@@ -367,7 +367,7 @@ def check_case(tag, data_path, layout, tmp, commentary=None, min_appendix_pages=
     check(lost is None, f"{tag}: the appendix lists every measure with its figure and status, in order" +
           (f" (lost at '{lost[:60]}')" if lost else ""))
     layout_pages = pages_text(pdf, "-layout", "-f", str(appendix_from))
-    head = re.compile(r"^\s*Goal area\s+Measure\s+Target\s+Result\s+Status\s+On last year\s*$")
+    head = re.compile(r"^\s*Measure\s+Target\s+Result\s+Status\s+On last year\s*$")
     heads, continued, bare = 0, 0, []
     for k, page in enumerate(layout_pages):
         lines = [ln for ln in page.splitlines() if ln.strip()]
