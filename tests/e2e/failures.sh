@@ -244,6 +244,52 @@ for sig in INT TERM HUP; do
 	check "SIG$sig while writing: no temporary file" no_temp_files "$dir"
 done
 
+# Runs the large report under address-space limits of the floor (set below)
+# plus each EXTRA MB: some must be too small, the largest enough; a run that
+# fails never crashes, always says why in the program's form, and leaves
+# each file old or complete; a run that succeeds writes the reference bytes.
+memory_sweep() { # what, formats, extra MB...
+	local what=$1 formats=$2
+	shift 2
+	local failed_runs=0 bad_runs="" foreign="" limits="" status=0 mb dir f
+	for extra in "$@"; do
+		mb=$((floor + extra))
+		limits+=" $mb"
+		dir=$tmp/memory-$formats-$mb
+		seed_big_old "$dir"
+		(
+			ulimit -v $((mb * 1024))
+			exec "$QREPORT" --format "$formats" --out "$dir" "$big"
+		) >/dev/null 2>"$tmp/err"
+		status=$?
+		if [ "$status" -ne 0 ]; then
+			failed_runs=$((failed_runs + 1))
+			echo "# $what, ${mb} MB: status $status: $(grep -v '^\[WARNING\]' "$tmp/err" | head -n 1)"
+			if [ "$status" -ge 128 ] || ! grep -q 'error' "$tmp/err"; then
+				bad_runs+=" ${mb}MB:status-$status"
+			fi
+			if grep -Evq '^[^ ]+(:[0-9]+)?: (error|warning|note): ' "$tmp/err"; then
+				foreign+=" ${mb}MB:$(grep -Ev '^[^ ]+(:[0-9]+)?: (error|warning|note): ' "$tmp/err" | head -n 1)"
+			fi
+		else
+			for f in ${formats//,/ }; do
+				cmp -s "$dir/big.$f" "$bigref/big.$f" || bad_runs+=" ${mb}MB:$f-differs"
+			done
+		fi
+		if ! whole_or_old "$dir" || ! no_temp_files "$dir"; then
+			bad_runs+=" ${mb}MB:partial-output"
+		fi
+	done
+	check "$what: some limits (MB:$limits) were too small to finish ($failed_runs)" [ "$failed_runs" -gt 0 ]
+	check "$what: the largest limit is enough" [ "$status" -eq 0 ]
+	check "$what: never a crash, always a message, never a partial or short file${bad_runs:+ (failed:$bad_runs)}" \
+		[ -z "$bad_runs" ]
+	# Libraries' own words ("parser error : out of memory error") do not
+	# tell a user which file or what to do.
+	check "$what: every message in the program's form${foreign:+ (not:$foreign)}" \
+		[ -z "$foreign" ]
+}
+
 # ---- out of memory ----
 # Under a range of address-space limits the program either succeeds or
 # stops with a message, never crashes, and leaves no partial output.
@@ -261,79 +307,11 @@ case $BUILD in
 	while [ $floor -lt 1024 ] && ! (ulimit -v $((floor * 1024)) && exec "$QREPORT" --version) >/dev/null 2>&1; do
 		floor=$((floor + 4))
 	done
-	failed_runs=0
-	bad_runs=""
-	foreign=""
-	limits=""
-	for extra in 0 2 4 8 16 32 64 128 256 1024; do
-		mb=$((floor + extra))
-		limits+=" $mb"
-		dir=$tmp/memory-$mb
-		seed_big_old "$dir"
-		(
-			ulimit -v $((mb * 1024))
-			exec "$QREPORT" --out "$dir" "$big"
-		) >/dev/null 2>"$tmp/err"
-		status=$?
-		if [ "$status" -ne 0 ]; then
-			failed_runs=$((failed_runs + 1))
-			echo "# ${mb} MB: status $status: $(grep -v '^\[WARNING\]' "$tmp/err" | head -n 1)"
-			if [ "$status" -ge 128 ] || ! grep -q 'error' "$tmp/err"; then
-				bad_runs+=" ${mb}MB:status-$status"
-			fi
-			if grep -Evq '^[^ ]+(:[0-9]+)?: (error|warning|note): ' "$tmp/err"; then
-				foreign+=" ${mb}MB:$(grep -Ev '^[^ ]+(:[0-9]+)?: (error|warning|note): ' "$tmp/err" | head -n 1)"
-			fi
-		fi
-		if ! whole_or_old "$dir" || ! no_temp_files "$dir"; then
-			bad_runs+=" ${mb}MB:partial-output"
-		fi
-	done
-	check "out of memory: some limits (MB:$limits) were too small to finish ($failed_runs)" [ "$failed_runs" -gt 0 ]
-	check "out of memory: the largest limit is enough" [ "$status" -eq 0 ]
-	check "out of memory: never a crash, always a message, never a partial file${bad_runs:+ (failed:$bad_runs)}" \
-		[ -z "$bad_runs" ]
-	# Libraries' own words ("parser error : out of memory error") do not
-	# tell a user which file or what to do.
-	check "out of memory: every message in the program's form${foreign:+ (not:$foreign)}" \
-		[ -z "$foreign" ]
-
+	memory_sweep "out of memory" pdf,xlsx 0 2 4 8 16 32 64 128 256 1024
 	# The workbook alone: the spreadsheet library leaves out a cell it has
 	# no memory for, or crashes on it. Limits from where the data file is
 	# read to where the workbook fits, in steps small enough to meet both.
-	failed_runs=0
-	bad_runs=""
-	foreign=""
-	for extra in $(seq 0 3 120) 1024; do
-		mb=$((floor + extra))
-		dir=$tmp/memory-xlsx-$mb
-		seed_big_old "$dir"
-		(
-			ulimit -v $((mb * 1024))
-			exec "$QREPORT" --format xlsx --out "$dir" "$big"
-		) >/dev/null 2>"$tmp/err"
-		status=$?
-		if [ "$status" -ne 0 ]; then
-			failed_runs=$((failed_runs + 1))
-			if [ "$status" -ge 128 ] || ! grep -q 'error' "$tmp/err"; then
-				bad_runs+=" ${mb}MB:status-$status"
-			fi
-			if grep -Evq '^[^ ]+(:[0-9]+)?: (error|warning|note): ' "$tmp/err"; then
-				foreign+=" ${mb}MB:$(grep -Ev '^[^ ]+(:[0-9]+)?: (error|warning|note): ' "$tmp/err" | head -n 1)"
-			fi
-		elif ! cmp -s "$dir/big.xlsx" "$bigref/big.xlsx"; then
-			bad_runs+=" ${mb}MB:workbook-differs"
-		fi
-		if ! whole_or_old "$dir" || ! no_temp_files "$dir"; then
-			bad_runs+=" ${mb}MB:partial-output"
-		fi
-	done
-	check "out of memory, workbook alone: some limits were too small ($failed_runs)" [ "$failed_runs" -gt 0 ]
-	check "out of memory, workbook alone: the largest limit is enough" [ "$status" -eq 0 ]
-	check "out of memory, workbook alone: never a crash, always a message, never a partial or short workbook${bad_runs:+ (failed:$bad_runs)}" \
-		[ -z "$bad_runs" ]
-	check "out of memory, workbook alone: every message in the program's form${foreign:+ (not:$foreign)}" \
-		[ -z "$foreign" ]
+	memory_sweep "out of memory, workbook alone" xlsx $(seq 0 3 120) 1024
 	;;
 esac
 

@@ -23,6 +23,16 @@ trap 'rm -rf "$tmp"' EXIT
 
 data=examples/riverbend-fy2025-q3.xml
 stem=riverbend-fy2025-q3
+# The workbook's process of a running program, once it is there; empty if
+# the program ends first.
+child_of() { # pid
+	local child=""
+	while kill -0 "$1" 2>/dev/null && [ -z "$child" ]; do
+		child=$(pgrep -P "$1" | head -n 1)
+		sleep 0.005
+	done
+	echo "$child"
+}
 no_temp_files() {
 	[ -z "$(find "$1" -name '.*' -type f 2>/dev/null)" ]
 }
@@ -113,11 +123,7 @@ for sig in KILL SEGV; do
 	ASAN_OPTIONS=${ASAN_OPTIONS:+$ASAN_OPTIONS:}handle_segv=0 \
 		"$QREPORT" --out "$dir" "$big" >/dev/null 2>"$tmp/err" &
 	pid=$!
-	child=""
-	while kill -0 "$pid" 2>/dev/null && [ -z "$child" ]; do
-		child=$(pgrep -P "$pid" | head -n 1)
-		sleep 0.005
-	done
+	child=$(child_of "$pid")
 	[ -n "$child" ] && kill -s "$sig" "$child"
 	wait "$pid"
 	status=$?
@@ -141,11 +147,7 @@ dir=$tmp/stopped
 mkdir -p "$dir"
 "$QREPORT" --out "$dir" "$big" >/dev/null 2>&1 &
 pid=$!
-child=""
-while kill -0 "$pid" 2>/dev/null && [ -z "$child" ]; do
-	child=$(pgrep -P "$pid" | head -n 1)
-	sleep 0.005
-done
+child=$(child_of "$pid")
 kill -TERM "$pid"
 wait "$pid" 2>/dev/null
 status=$?
