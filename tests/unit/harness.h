@@ -26,6 +26,22 @@ static inline int harness_check(int cond, const char *file, int line, const char
 	return cond;
 }
 
+/* Bytes this process has read so far (its rchar), or -1 where the kernel
+ * does not say: how tests see that a bounded reader stopped in time. */
+static inline long long harness_bytes_read(void)
+{
+	FILE *f = fopen("/proc/self/io", "r");
+	if (!f)
+		return -1;
+	char line[128];
+	long long n = -1;
+	while (fgets(line, sizeof line, f))
+		if (sscanf(line, "rchar: %lld", &n) == 1)
+			break;
+	fclose(f);
+	return n;
+}
+
 #define CHECK(cond, what) harness_check(!!(cond), __FILE__, __LINE__, (what))
 #define CHECK_STR(got, want, what)                                                            \
 	do {                                                                                    \

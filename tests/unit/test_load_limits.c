@@ -11,21 +11,6 @@
 #include "harness.h"
 #include "load.h"
 
-/* Bytes this process has read so far, or -1 where the kernel does not say. */
-static long long bytes_read(void)
-{
-	FILE *f = fopen("/proc/self/io", "r");
-	if (!f)
-		return -1;
-	char line[128];
-	long long n = -1;
-	while (fgets(line, sizeof line, f))
-		if (sscanf(line, "rchar: %lld", &n) == 1)
-			break;
-	fclose(f);
-	return n;
-}
-
 /* Loads `path`; *msgs gets the messages (caller frees), *cost the bytes read. */
 static struct report *load_counted(const char *path, char **msgs, long long *cost)
 {
@@ -33,9 +18,9 @@ static struct report *load_counted(const char *path, char **msgs, long long *cos
 	FILE *out = open_memstream(msgs, &len);
 	struct diag d;
 	diag_init(&d, out);
-	long long before = bytes_read();
+	long long before = harness_bytes_read();
 	struct report *r = load_report(path, &d);
-	long long after = bytes_read();
+	long long after = harness_bytes_read();
 	fclose(out);
 	*cost = before < 0 || after < 0 ? -1 : after - before;
 	return r;

@@ -15,21 +15,6 @@
 #include "harness.h"
 #include "style.h"
 
-/* Bytes this process has read so far, or -1 where the kernel does not say. */
-static long long bytes_read(void)
-{
-	FILE *f = fopen("/proc/self/io", "r");
-	if (!f)
-		return -1;
-	char line[128];
-	long long n = -1;
-	while (fgets(line, sizeof line, f))
-		if (sscanf(line, "rchar: %lld", &n) == 1)
-			break;
-	fclose(f);
-	return n;
-}
-
 /* Loads the layout `file`; the messages (heap-owned) and bytes read. */
 static bool load(const char *file, char **msgs, long long *cost)
 {
@@ -40,9 +25,9 @@ static bool load(const char *file, char **msgs, long long *cost)
 	FILE *out = open_memstream(msgs, &len);
 	struct diag d;
 	diag_init(&d, out);
-	long long before = bytes_read();
+	long long before = harness_bytes_read();
 	bool ok = style_load(file, ".", &a, &d, &st);
-	long long after = bytes_read();
+	long long after = harness_bytes_read();
 	fclose(out);
 	arena_free(&a);
 	*cost = before < 0 || after < 0 ? -1 : after - before;
