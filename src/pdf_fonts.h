@@ -8,7 +8,7 @@
 
 #include "diag.h"
 #include "metrics.h"
-#include "pdf_ttf.h"
+#include "ttf.h"
 #include "style.h"
 
 struct pdf_fonts {

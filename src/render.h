@@ -46,7 +46,7 @@ enum write_result render_xlsx(const struct report *r, const struct style *st,
 enum write_result render_xlsx_to(const struct report *r, const struct style *st,
 				 const char *temp_path, const char *path, struct diag *d);
 
-/* ---- The workbook in a second process (render_child.c) ---- */
+/* ---- The workbook in a second process (output_process.c) ---- */
 
 /* A workbook being written by a child process. With two processors it is
  * made while this process makes the PDF: the two back ends share nothing

@@ -1,4 +1,4 @@
-/* A layout: everything about looks, read from layouts/NAME.xml by style.c.
+/* A layout: everything about looks, read from layouts/NAME.xml by load_layout.c.
  * Nothing about looks is compiled in; the defaults below only fill what a
  * layout file leaves out. */
 #ifndef QREPORT_STYLE_H

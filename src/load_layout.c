@@ -18,7 +18,7 @@
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 
-#include "pdf_ttf.h"
+#include "ttf.h"
 
 /* Everything one load needs, passed down instead of kept in globals. */
 struct loader {

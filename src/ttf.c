@@ -1,4 +1,4 @@
-#include "pdf_ttf.h"
+#include "ttf.h"
 
 #include <errno.h>
 #include <stdint.h>

@@ -1,8 +1,8 @@
 /* Reading TrueType files ourselves: whether libharu can embed a file, and
  * the advance widths and character coverage the layout engine measures with.
  * No libharu here, so the layout file checker can use it too. */
-#ifndef QREPORT_PDF_TTF_H
-#define QREPORT_PDF_TTF_H
+#ifndef QREPORT_TTF_H
+#define QREPORT_TTF_H
 
 #include <stdbool.h>
 #include <stddef.h>
