@@ -2,6 +2,7 @@
 #
 #   make report   set up, build, and write out/independence-fy2018-q1.{pdf,xlsx}
 #   make test     set up, then every test, normally and under ASan/UBSan
+#   make check    the fast loop: unit tests and the examples, normal build only
 #   make bench    optimised build and the scaling benchmark
 #   make install  PREFIX=/usr/local (DESTDIR supported)
 
@@ -29,7 +30,7 @@ HEADERS  = $(wildcard src/*.h) tests/unit/harness.h
 
 VERSION := $(shell cat VERSION 2>/dev/null || echo 0.0.0)
 
-.PHONY: all setup report test test-builds units bench install uninstall clean fuzz FORCE
+.PHONY: all setup report test check test-builds units bench install uninstall clean fuzz FORCE
 
 all: $(BUILD)/qreport
 
@@ -76,6 +77,12 @@ test: setup
 	$(MAKE) --no-print-directory test-builds
 	$(MAKE) --no-print-directory $(BUILD)-fuzz/fuzz_report
 	tools/run-tests.sh $(BUILD) $(BUILD)-asan
+
+# The fast loop while working: unit tests and the quick end-to-end tests
+# (tests/quick.list) on the normal build, well under a minute.
+check: setup
+	$(MAKE) --no-print-directory all units
+	tools/run-tests.sh --quick $(BUILD)
 
 test-builds:
 	$(MAKE) --no-print-directory all units

@@ -11,6 +11,7 @@ export SOURCE_DATE_EPOCH=1510531200 # outputs identical run to run
 
 failed=0
 ok() { echo "ok - $*"; }
+skip() { echo "skip - $*"; }
 not_ok() {
 	echo "not ok - $*"
 	failed=1
@@ -118,7 +119,7 @@ if [ -n "$how" ]; then
 	check "$how: the previous report is intact" same_files "$ref" "$ro" "$stem"
 	check "$how: no temporary file" no_temp_files "$ro"
 else
-	ok "# skip: read-only folder (root without the right to mount)"
+	skip "read-only folder (needs root and the right to mount)"
 fi
 
 # ---- full disk ----
@@ -156,7 +157,7 @@ if [ "$(id -u)" -eq 0 ] && mount -t tmpfs -o size=$(($(stat -c %s "$ref/$stem.pd
 	check "a full disk: the previous report is intact" same_files "$ref" "$small" "$stem"
 	check "a full disk: no temporary file" no_temp_files "$small"
 else
-	ok "# skip: a full tmpfs (needs root and the right to mount)"
+	skip "a full tmpfs (needs root and the right to mount)"
 fi
 
 # ---- a data file with errors writes nothing ----
@@ -297,7 +298,7 @@ memory_sweep() { # what, formats, extra MB...
 # build cannot run under such a limit at all.
 case $BUILD in
 *-asan)
-	ok "# skip: memory limits, which AddressSanitizer cannot run under"
+	echo "# memory limits are checked with the normal build: AddressSanitizer cannot run under them"
 	;;
 *)
 	# The smallest limit the program starts under at all (its libraries

@@ -10,7 +10,7 @@ notok() { echo "not ok - $1"; fails=$((fails + 1)); }
 check() { if eval "$2"; then ok "$1"; else notok "$1"; fi; }
 
 case $build in
-*-asan) ok "install is checked once, with the normal build"; exit 0 ;;
+*-asan) echo "# install is checked once, with the normal build"; exit 0 ;;
 esac
 
 tmp=$(mktemp -d)

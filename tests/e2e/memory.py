@@ -69,10 +69,10 @@ def run(args, sample):
 
 
 if BUILD.endswith("-asan"):
-    print("ok - # skip: AddressSanitizer's shadow memory says nothing about the program's own")
+    print("# memory is measured with the normal build: AddressSanitizer's shadow memory says nothing about the program's own")
     sys.exit(0)
 if not os.path.exists(f"/proc/{os.getpid()}/task/{os.getpid()}/children"):
-    print("ok - # skip: this kernel does not list a process's children")
+    print("skip - memory of both processes: this kernel does not list a process's children")
     sys.exit(0)
 
 with tempfile.TemporaryDirectory() as tmp:

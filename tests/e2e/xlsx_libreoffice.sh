@@ -15,7 +15,7 @@ not_ok() {
 
 soffice=$(command -v soffice || command -v libreoffice || true)
 if [ -z "$soffice" ]; then
-	ok "skipped: no LibreOffice (Debian package libreoffice-calc-nogui)"
+	echo "skip - LibreOffice recalculation: no LibreOffice (Debian package libreoffice-calc-nogui)"
 	exit 0
 fi
 if [ ! -x "$QREPORT" ]; then
