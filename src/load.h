@@ -5,14 +5,8 @@
 #include <stddef.h>
 
 #include "diag.h"
+#include "load_limits.h"
 #include "model.h"
-
-/* Limits that keep hostile input bounded; far above any real city's report. */
-#define LOAD_MAX_FILE_BYTES (64L * 1024 * 1024)
-#define LOAD_MAX_DEPTH 64
-#define LOAD_MAX_TEXT_BYTES (1024L * 1024)
-#define LOAD_MAX_MEASURES 50000
-#define LOAD_MAX_VALUES_PER_MEASURE 400
 
 /* Read and check `path`. Every problem is reported through `d` as
  * FILE:LINE: error: ...; returns NULL if there was any error.

@@ -6,6 +6,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include <libxml/tree.h>
 
@@ -99,6 +100,10 @@ void load_attr_error(struct loader *ld, xmlAttr *attr, const char *fmt, ...)
 const char *load_oneline(struct loader *ld, const char *msg);
 /* libxml2 ran out of memory: one message, however often it says so. */
 void load_out_of_memory(struct loader *ld);
+/* Print the collected messages through `d`, sorted by line, each once. */
+void load_flush_msgs(struct loader *ld, struct diag *d);
+/* Free the collected messages. */
+void load_msgs_free(struct loader *ld);
 /* Text fit for quoting in a message, as written in an attribute value:
  * spaces kept; & < " tab CR LF escaped as XML writes them; long text cut
  * short. Callers quoting element text collapse it first (load_collapse).
@@ -119,6 +124,10 @@ xmlDoc *load_parse(struct loader *ld);
 
 /* Source line of an element (its start tag), attribute or text node (its first
  * character that is not white space); 0 if unknown. */
+/* The raw _private word of a node (its line shifted past three mark bits),
+ * and setting the line while keeping the marks: for the parser's hooks. */
+uintptr_t load_priv_get(void *const *slot);
+void load_priv_set_line(void **slot, int line);
 int load_line(const xmlNode *node);
 int load_attr_line(const xmlAttr *attr);
 /* Marks: the schema refused the value; the loader has explained it; the

@@ -2,7 +2,7 @@
  * values read in the measure's unit, and the rules that tie them together
  * (one direction, one target per scope, one value per period, annual targets
  * on summed measures, no relative tolerance against a zero target). */
-#include "load.h"
+#include "load_limits.h"
 #include "load_internal.h"
 
 #include <stdlib.h>

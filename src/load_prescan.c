@@ -2,7 +2,7 @@
  * encoding, valid UTF-8, and no DOCTYPE. Refusing a DOCTYPE here, before any
  * parsing, means no entity is ever expanded and no external file or network
  * resource is ever opened, whatever the DTD says. */
-#include "load.h"
+#include "load_limits.h"
 #include "load_internal.h"
 
 #include <string.h>

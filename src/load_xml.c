@@ -2,73 +2,14 @@
  * DTD, no entity substitution, no XInclude. Every element, attribute and
  * piece of text remembers the line it starts on, and limits are enforced
  * while parsing so that hostile input stays bounded. */
-#include "load.h"
+#include "load_limits.h"
 #include "load_internal.h"
 
-#include <stdint.h>
 #include <string.h>
 
 #include <libxml/SAX2.h>
 #include <libxml/parser.h>
 #include <libxml/parserInternals.h>
-
-/* A node's _private holds its line shifted past three mark bits. libxml2 never
- * uses _private of tree nodes; it is there for applications. */
-static uintptr_t priv_get(void *const *slot)
-{
-	return (uintptr_t)*slot;
-}
-
-/* Stores a line, keeping the mark bits. */
-static void priv_set_line(void **slot, int line)
-{
-	uintptr_t v = (uintptr_t)*slot & 7u;
-	*slot = (void *)(v | ((uintptr_t)line << 3));
-}
-
-/* Line of an element's start tag, a text node's first word, or an attribute's value. */
-int load_line(const xmlNode *node)
-{
-	for (; node; node = node->parent) {
-		if (node->type == XML_DOCUMENT_NODE)
-			return 0;
-		int line = (int)(priv_get(&node->_private) >> 3);
-		if (line > 0)
-			return line;
-	}
-	return 0;
-}
-
-/* Line of an attribute, falling back to its element's. */
-int load_attr_line(const xmlAttr *attr)
-{
-	int line = (int)(priv_get(&attr->_private) >> 3);
-	return line > 0 ? line : load_line(attr->parent);
-}
-
-/* Sets a mark bit on an element. */
-void load_mark(xmlNode *node, unsigned mark)
-{
-	node->_private = (void *)(priv_get(&node->_private) | mark);
-}
-
-/* Sets a mark bit on an attribute. */
-void load_mark_attr(xmlAttr *attr, unsigned mark)
-{
-	attr->_private = (void *)(priv_get(&attr->_private) | mark);
-}
-
-/* Tests a mark bit on an element. */
-bool load_marked(const xmlNode *node, unsigned mark)
-{
-	return (priv_get(&node->_private) & mark) != 0;
-}
-
-/* Tests a mark bit on an attribute. */
-bool load_marked_attr(const xmlAttr *attr, unsigned mark)
-{
-	return (priv_get(&attr->_private) & mark) != 0;
-}
 
 /* Parser state for the SAX hooks; the context's _private points here. */
 struct parse_state {
@@ -139,7 +80,7 @@ static void on_start_element(void *ctx, const xmlChar *localname, const xmlChar 
 	int line = end_line;
 	if (lt >= 0 && ld->data[lt] == '<')
 		line = end_line - newlines(ld, lt, end);
-	priv_set_line(&el->_private, line);
+	load_priv_set_line(&el->_private, line);
 
 	/* Attribute values come in order, so their lines are counted onwards
 	 * from the tag's start, each newline once. */
@@ -153,7 +94,7 @@ static void on_start_element(void *ctx, const xmlChar *localname, const xmlChar 
 			attr_line += newlines(ld, counted, off);
 			counted = off;
 		}
-		priv_set_line(&a->_private, attr_line);
+		load_priv_set_line(&a->_private, attr_line);
 		if (vend - value > LOAD_MAX_TEXT_BYTES) {
 			load_error(ld, line,
 				   "attribute %s on <%s> is %ld bytes long; expected at most %ld bytes "
@@ -206,10 +147,10 @@ static void on_characters(void *ctx, const xmlChar *ch, int len)
 		ps->text_len = 0;
 	}
 	ps->text_len += (size_t)len;
-	if ((priv_get(&text->_private) >> 3) == 0) {
+	if ((load_priv_get(&text->_private) >> 3) == 0) {
 		int line = first_word_line(ch, len, ctxt->input->line);
 		if (line > 0)
-			priv_set_line(&text->_private, line);
+			load_priv_set_line(&text->_private, line);
 	}
 	if (ps->text_len > (size_t)LOAD_MAX_TEXT_BYTES) {
 		load_error(ps->ld, load_line(parent),
