@@ -31,7 +31,7 @@ struct options {
 	const char *layout;   /* Layout name or file. */
 	bool layout_given;    /* --layout was on the command line. */
 	const char *out_dir;
-	bool want_pdf, want_xlsx;
+	bool *wanted;         /* One flag per back end; heap-owned. */
 	bool check;           /* Validate and print statuses; write nothing. */
 	bool dump;            /* Print the evaluated model; write nothing. */
 	bool quiet;
@@ -48,7 +48,7 @@ static const char usage_text[] =
 	"  --layout NAME|FILE  layout to use: a bundled name (independence, plain)\n"
 	"                      or a layout file (default: plain)\n"
 	"  --out DIR           output folder, created if missing (default: out)\n"
-	"  --format LIST       comma-separated: pdf, xlsx (default: pdf,xlsx)\n"
+	"  --format LIST       outputs, comma-separated (see below)\n"
 	"  --check             check the data file (and the layout, with --layout)\n"
 	"                      and print each measure's status; write nothing\n"
 	"  --dump              print the evaluated report as text; write nothing\n"
@@ -56,7 +56,18 @@ static const char usage_text[] =
 	"  --version           print the version and exit\n"
 	"  --help              print this help and exit\n"
 	"\n"
-	"exit status: 0 ok, 1 bad data or layout file, 2 bad usage, 3 could not write\n";
+	"exit status: 0 ok, 1 bad data or layout file, 2 bad usage, 3 could not write\n"
+	"\n"
+	"outputs (--format), named after the data file in the output folder:\n";
+
+/* The help, with the outputs from the table of back ends. */
+static void print_usage(void)
+{
+	fputs(usage_text, stdout);
+	for (size_t i = 0; i < nbackends; i++)
+		printf("  %-18s  NAME%s%s\n", backends[i].name, backends[i].suffix,
+		       backends[i].by_default ? " (default)" : "");
+}
 
 static int usage_error(const char *fmt, const char *arg)
 {
@@ -66,26 +77,43 @@ static int usage_error(const char *fmt, const char *arg)
 	return EXIT_USAGE;
 }
 
-/* Parse "pdf,xlsx" into the two flags; false on an unknown name. */
+/* The names --format takes, "pdf, xlsx or ...", for messages. Heap-owned. */
+static char *format_names(void)
+{
+	size_t len = 1;
+	for (size_t i = 0; i < nbackends; i++)
+		len += strlen(backends[i].name) + 4;
+	char *s = xmalloc(len);
+	s[0] = '\0';
+	for (size_t i = 0; i < nbackends; i++) {
+		if (i > 0)
+			strcat(s, ", ");
+		strcat(s, backends[i].name);
+	}
+	return s;
+}
+
+/* Parse "pdf,xlsx" into one flag per back end; false on an unknown name. */
 static bool parse_formats(const char *list, struct options *o, const char **bad)
 {
-	o->want_pdf = o->want_xlsx = false;
+	bool any = false;
+	for (size_t i = 0; i < nbackends; i++)
+		o->wanted[i] = false;
 	const char *p = list;
 	while (*p) {
 		size_t n = strcspn(p, ",");
-		if (n == 3 && strncmp(p, "pdf", 3) == 0)
-			o->want_pdf = true;
-		else if (n == 4 && strncmp(p, "xlsx", 4) == 0)
-			o->want_xlsx = true;
-		else {
+		const struct backend *be = backend_find(p, n);
+		if (!be) {
 			*bad = p;
 			return false;
 		}
+		o->wanted[be - backends] = true;
+		any = true;
 		p += n;
 		if (*p == ',')
 			p++;
 	}
-	if (!o->want_pdf && !o->want_xlsx) {
+	if (!any) {
 		*bad = list;
 		return false;
 	}
@@ -97,7 +125,8 @@ static int parse_args(int argc, char **argv, struct options *o)
 {
 	o->layout = "plain";
 	o->out_dir = "out";
-	o->want_pdf = o->want_xlsx = true;
+	for (size_t i = 0; i < nbackends; i++)
+		o->wanted[i] = backends[i].by_default;
 	for (int i = 1; i < argc; i++) {
 		const char *a = argv[i];
 		const char *value = NULL;
@@ -125,8 +154,14 @@ static int parse_args(int argc, char **argv, struct options *o)
 			o->out_dir = value;
 		} else if (strcmp(a, "--format") == 0) {
 			const char *bad = NULL;
-			if (!parse_formats(value, o, &bad))
-				return usage_error("unknown output format in '%s'; expected pdf, xlsx or pdf,xlsx", bad);
+			if (!parse_formats(value, o, &bad)) {
+				char *names = format_names();
+				fprintf(stderr, "qreport: error: unknown output format in '%s'; expected "
+					"one or more of %s, separated by commas\n", bad, names);
+				fprintf(stderr, "Try 'qreport --help' for the options.\n");
+				free(names);
+				return EXIT_USAGE;
+			}
 		} else if (strcmp(a, "--check") == 0) {
 			o->check = true;
 		} else if (strcmp(a, "--dump") == 0) {
@@ -137,7 +172,7 @@ static int parse_args(int argc, char **argv, struct options *o)
 			printf("qreport %s\n", QREPORT_VERSION);
 			return EXIT_OK;
 		} else if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
-			fputs(usage_text, stdout);
+			print_usage();
 			return EXIT_OK;
 		} else if (strcmp(a, "--") == 0 && i + 1 < argc) {
 			if (o->data_path || i + 2 < argc)
@@ -156,20 +191,6 @@ static int parse_args(int argc, char **argv, struct options *o)
 	return -1;
 }
 
-/* Output path OUT/<data file name without .xml>.<ext>. Heap-owned. */
-static char *output_path(const char *out_dir, const char *data_path, const char *ext)
-{
-	const char *base = strrchr(data_path, '/');
-	base = base ? base + 1 : data_path;
-	size_t n = strlen(base);
-	if (n > 4 && strcmp(base + n - 4, ".xml") == 0)
-		n -= 4;
-	size_t len = strlen(out_dir) + 1 + n + 1 + strlen(ext) + 1;
-	char *p = xmalloc(len);
-	snprintf(p, len, "%s/%.*s.%s", out_dir, (int)n, base, ext);
-	return p;
-}
-
 /* --check: one line per measure in file order, then one per goal. */
 static void print_check(const struct report *r)
 {
@@ -183,29 +204,6 @@ static void print_check(const struct report *r)
 		       goal->counts[STATUS_MET], goal->counts[STATUS_UNDER],
 		       goal->counts[STATUS_NOT_MET], goal->counts[STATUS_NO_DATA]);
 	}
-}
-
-/* Lay out and write the PDF. Returns an exit status. */
-static int write_pdf(const struct report *r, const struct style *st, const char *path,
-		     struct diag *d)
-{
-	struct pdf_writer *w = pdf_writer_new(st, d);
-	if (!w)
-		return EXIT_BAD_INPUT;
-	struct arena layout_arena;
-	arena_init(&layout_arena);
-	int status = EXIT_OK;
-	struct doc *doc = layout_report(r, st, pdf_writer_metrics(w), &layout_arena, d);
-	if (!doc) {
-		status = EXIT_BAD_INPUT;
-	} else {
-		enum write_result res = pdf_writer_save(w, doc, r, st, path, NULL, d);
-		if (res != WRITE_OK)
-			status = res == WRITE_BAD_INPUT ? EXIT_BAD_INPUT : EXIT_WRITE;
-	}
-	arena_free(&layout_arena);
-	pdf_writer_free(w);
-	return status;
 }
 
 /* --check with --layout: read the layout and load its fonts and logo, as a
@@ -242,49 +240,10 @@ static int exit_status(enum write_result res)
 	return EXIT_WRITE;
 }
 
-/* Write the outputs asked for; an exit status. With both outputs and two
- * processors the workbook is made by a second process beside the PDF; a
- * workbook alone gets a second process too, to contain its library's
- * failures. In that process this returns as well, with the workbook's
- * status, and the program ends as usual. */
-static int write_outputs(const struct options *o, const struct report *r,
-			 const struct style *st, struct diag *d)
-{
-	char *xlsx_path = o->want_xlsx ? output_path(o->out_dir, o->data_path, "xlsx") : NULL;
-	struct xlsx_child child;
-	enum xlsx_child_role role = XLSX_CHILD_NONE;
-	if (o->want_pdf && o->want_xlsx && sysconf(_SC_NPROCESSORS_ONLN) > 1)
-		role = xlsx_child_start(&child, xlsx_path);
-	int status = EXIT_OK;
-	if (o->want_pdf && role != XLSX_CHILD_IS_ME) {
-		char *path = output_path(o->out_dir, o->data_path, "pdf");
-		status = write_pdf(r, st, path, d);
-		free(path);
-	}
-	if (role == XLSX_CHILD_STARTED && status != EXIT_OK) {
-		xlsx_child_cancel(&child);
-	} else if (o->want_xlsx && status == EXIT_OK) {
-		if (role == XLSX_CHILD_NONE)
-			role = xlsx_child_start(&child, xlsx_path);
-		switch (role) {
-		case XLSX_CHILD_IS_ME:
-			status = exit_status(xlsx_child_work(&child, r, st, d));
-			break;
-		case XLSX_CHILD_STARTED:
-			status = exit_status(xlsx_child_finish(&child, d));
-			break;
-		case XLSX_CHILD_NONE:
-			status = exit_status(render_xlsx(r, st, xlsx_path, d));
-			break;
-		}
-	}
-	free(xlsx_path);
-	return status;
-}
-
 int main(int argc, char **argv)
 {
-	struct options opt = {0};
+	bool wanted[MAX_BACKENDS] = {false};
+	struct options opt = {.wanted = wanted};
 	int status = parse_args(argc, argv, &opt);
 	if (status >= 0)
 		return status;
@@ -323,7 +282,9 @@ int main(int argc, char **argv)
 
 	outfile_install_signal_handlers();
 	source_date_check(&diag);
-	status = write_outputs(&opt, r, &st, &diag);
+	struct backend_job job = {.r = r, .st = &st, .datadir = datadir, .pres = NULL, .d = &diag};
+	bool is_child;
+	status = exit_status(write_outputs(opt.wanted, opt.out_dir, &job, &is_child));
 	free(datadir);
 	arena_free(&style_arena);
 	report_free(r);

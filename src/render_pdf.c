@@ -8,6 +8,7 @@
 #include <time.h>
 
 #include "arena.h"
+#include "layout.h"
 #include "outfile.h"
 #include "pdf_internal.h"
 #include "pdf_tag.h"
@@ -199,10 +200,10 @@ static void set_info(struct pdf_writer *w, const struct report *r)
  * on its own took more time than copying them here. */
 #define SINK_BUF 65536
 
-/* Where a save writes: our own file, so that a failed write keeps its
+/* Where a save writes: a descriptor, so that a failed write keeps its
  * errno for the message. */
 struct file_sink {
-	FILE *f;
+	int fd;
 	int err;            /* errno of the first failed write, 0 while all is well. */
 	unsigned char *buf; /* SINK_BUF bytes; heap. */
 	size_t len;         /* Bytes in buf not yet written. */
@@ -211,8 +212,7 @@ struct file_sink {
 /* Write `size` bytes to the file; false (with sink->err set) if it fails. */
 static bool sink_put(struct file_sink *sink, const void *ptr, size_t size)
 {
-	errno = 0;
-	if (size && fwrite(ptr, 1, size, sink->f) != size) {
+	if (size && !write_all(sink->fd, ptr, size)) {
 		sink->err = errno ? errno : EIO;
 		return false;
 	}
@@ -245,9 +245,9 @@ static HPDF_STATUS sink_write(HPDF_Stream s, const HPDF_BYTE *ptr, HPDF_UINT siz
 	return ok ? HPDF_OK : HPDF_SetError(s->error, HPDF_FILE_IO_ERROR, (HPDF_STATUS)sink->err);
 }
 
-/* Save the document straight into `f`. libharu saves into the stream its
- * document holds (a memory stream unless one is there already), so one of
- * ours goes there for the save: the file is written as it is made rather
+/* Save the document straight into the sink. libharu saves into the stream
+ * its document holds (a memory stream unless one is there already), so one
+ * of ours goes there for the save: the file is written as it is made rather
  * than first built whole in memory, which for a long tagged report would
  * be tens of megabytes more. */
 static void save_to_file(struct pdf_writer *w, struct file_sink *sink)
@@ -273,24 +273,14 @@ static void save_to_file(struct pdf_writer *w, struct file_sink *sink)
 	HPDF_Stream_Free(s);
 }
 
-/* Save into a temporary file and rename it into place. */
-static enum write_result write_out(struct pdf_writer *w, const char *path, struct diag *d)
+/* Save into the descriptor. */
+static enum write_result write_out(struct pdf_writer *w, int fd, const char *path,
+				   struct diag *d)
 {
-	struct outfile of;
-	if (!outfile_begin(&of, path, d))
-		return WRITE_FAILED;
-	struct file_sink sink = {fopen(of.temp_path, "wb"), 0, NULL, 0};
-	if (!sink.f) {
-		diag_error(d, path, 0, "cannot write the PDF: %s; expected a writable output folder",
-			   strerror(errno));
-		outfile_abort(&of);
-		return WRITE_FAILED;
-	}
+	struct file_sink sink = {fd, 0, NULL, 0};
 	sink.buf = xmalloc(SINK_BUF);
 	save_to_file(w, &sink);
 	free(sink.buf);
-	if (fclose(sink.f) != 0 && !sink.err)
-		sink.err = errno ? errno : EIO;
 	if (sink.err) {
 		/* The library's own report of it says less than errno does. */
 		if (w->err.code == HPDF_FILE_IO_ERROR) {
@@ -300,27 +290,23 @@ static enum write_result write_out(struct pdf_writer *w, const char *path, struc
 		diag_error(d, path, 0,
 			   "cannot write the PDF: %s; the previous version, if any, is unchanged",
 			   strerror(sink.err));
-		outfile_abort(&of);
 		return WRITE_FAILED;
 	}
-	if (pdf_take_error(w, path, 0, "assembling the document", d)) {
-		outfile_abort(&of);
+	if (pdf_take_error(w, path, 0, "assembling the document", d))
 		return WRITE_FAILED;
-	}
-	return outfile_commit(&of, d) ? WRITE_OK : WRITE_FAILED;
+	return WRITE_OK;
 }
 
 /* Paint every page into a new document and write it out (or keep it in memory). */
-enum write_result pdf_writer_save(struct pdf_writer *w, const struct doc *doc,
-				  const struct report *r, const struct style *st,
-				  const char *path, size_t *out_size, struct diag *d)
+enum write_result pdf_writer_write(struct pdf_writer *w, const struct doc *doc,
+				   const struct report *r, int fd, const char *name,
+				   size_t *out_size, struct diag *d)
 {
-	(void)st; /* The writer keeps the style it was made with. */
 	if (!open_doc(w, d)) {
 		close_doc(w);
 		return WRITE_FAILED;
 	}
-	const char *where = path ? path : "(memory)";
+	const char *where = fd >= 0 && name ? name : "(memory)";
 	enum write_result result = WRITE_FAILED;
 	HPDF_Page *pages = xcalloc(doc->npages, sizeof *pages);
 	HPDF_Destination *dests = xcalloc(doc->ndests, sizeof *dests);
@@ -373,8 +359,8 @@ enum write_result pdf_writer_save(struct pdf_writer *w, const struct doc *doc,
 			diag_error(d, where, 0, "the PDF library failed while making the structure tree");
 		goto done;
 	}
-	if (path) {
-		result = write_out(w, path, d);
+	if (fd >= 0) {
+		result = write_out(w, fd, where, d);
 	} else {
 		HPDF_SaveToStream(w->pdf);
 		if (pdf_take_error(w, where, 0, "assembling the document", d))
@@ -390,4 +376,39 @@ done:
 	free(pages);
 	free(dests);
 	return result;
+}
+
+enum write_result pdf_writer_save(struct pdf_writer *w, const struct doc *doc,
+				  const struct report *r, const struct style *st,
+				  const char *path, size_t *out_size, struct diag *d)
+{
+	(void)st; /* The writer keeps the style it was made with. */
+	if (!path)
+		return pdf_writer_write(w, doc, r, -1, NULL, out_size, d);
+	struct path_output out;
+	int fd;
+	if (!path_output_begin(&out, path, &fd, d))
+		return WRITE_FAILED;
+	enum write_result res = pdf_writer_write(w, doc, r, fd, path, out_size, d);
+	if (!path_output_end(&out, res == WRITE_OK, d) && res == WRITE_OK)
+		res = WRITE_FAILED;
+	return res;
+}
+
+/* The PDF back end: the style's fonts measure the text the layout sets. */
+enum write_result render_pdf(const struct backend_job *job, int out)
+{
+	struct pdf_writer *w = pdf_writer_new(job->st, job->d);
+	if (!w)
+		return WRITE_BAD_INPUT;
+	struct arena layout_arena;
+	arena_init(&layout_arena);
+	enum write_result res = WRITE_BAD_INPUT;
+	struct doc *doc = layout_report(job->r, job->st, pdf_writer_metrics(w), &layout_arena,
+					job->d);
+	if (doc)
+		res = pdf_writer_write(w, doc, job->r, out, job->path, NULL, job->d);
+	arena_free(&layout_arena);
+	pdf_writer_free(w);
+	return res;
 }

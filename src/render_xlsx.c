@@ -1,7 +1,7 @@
 /* The companion workbook: the evaluated report as sheets an analyst can sort,
- * filter, chart and recompute. Written to a temporary file beside the target
- * and renamed into place only when complete. */
+ * filter, chart and recompute. */
 #include <errno.h>
+#include <fcntl.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -157,20 +157,83 @@ static void write_sheets(struct xlsx *x)
 	xlsx_charts(x);
 }
 
-enum write_result render_xlsx_to(const struct report *r, const struct style *st,
-				 const char *temp_path, const char *path, struct diag *d)
+/* The library writes the workbook by name; it gets a name in a private
+ * scratch folder (mode 0700, in TMPDIR, else /tmp), and the finished bytes
+ * are copied through the output's descriptor. The output folder itself is
+ * never written by name. */
+struct scratch {
+	char dir[4096];
+	char file[4200];
+};
+
+/* Make the scratch folder; false with errno set. */
+static bool scratch_begin(struct scratch *s)
 {
-	struct xlsx x = {.r = r, .st = st, .d = d, .err = LXW_NO_ERROR, .real_stderr = -1};
+	const char *tmpdir = getenv("TMPDIR");
+	if (!tmpdir || !*tmpdir)
+		tmpdir = "/tmp";
+	if ((size_t)snprintf(s->dir, sizeof s->dir, "%s/qreport-xlsx.XXXXXX", tmpdir) >= sizeof s->dir) {
+		errno = ENAMETOOLONG;
+		return false;
+	}
+	if (!mkdtemp(s->dir))
+		return false;
+	snprintf(s->file, sizeof s->file, "%s/workbook.xlsx", s->dir);
+	return true;
+}
+
+static void scratch_end(struct scratch *s)
+{
+	unlink(s->file);
+	rmdir(s->dir);
+}
+
+/* Copy the finished workbook into `out`; false with errno set. */
+static bool copy_into(const char *from, int out)
+{
+	int in = open(from, O_RDONLY | O_CLOEXEC);
+	if (in < 0)
+		return false;
+	char buf[65536];
+	bool ok = true;
+	for (;;) {
+		ssize_t n = read(in, buf, sizeof buf);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0) {
+			ok = n == 0;
+			break;
+		}
+		if (!write_all(out, buf, (size_t)n)) {
+			ok = false;
+			break;
+		}
+	}
+	int err = errno;
+	close(in);
+	errno = err;
+	return ok;
+}
+
+enum write_result render_xlsx(const struct backend_job *job, int out)
+{
+	const struct report *r = job->r;
+	const char *path = job->path;
+	struct diag *d = job->d;
+	struct xlsx x = {.r = r, .st = job->st, .d = d, .err = LXW_NO_ERROR, .real_stderr = -1};
 	for (size_t i = 0; i < XLSX_PERIOD_SLOTS; i++)
 		x.periods[i].index = -1;
 	arena_init(&x.scratch);
 	enum write_result result = WRITE_FAILED;
 	time_t created = created_time(r);
 
+	struct scratch scratch = {{0}, {0}};
 	struct capture cap;
-	if (!capture_begin(&cap)) {
+	if (!scratch_begin(&scratch) || !capture_begin(&cap)) {
 		diag_error(d, path, 0, "cannot start the workbook: no temporary file (%s); "
 			   "expected a writable temporary folder (TMPDIR, else /tmp)", strerror(errno));
+		if (scratch.dir[0] && scratch.file[0])
+			scratch_end(&scratch);
 		goto cleanup;
 	}
 	x.real_stderr = cap.saved;
@@ -180,7 +243,7 @@ enum write_result render_xlsx_to(const struct report *r, const struct style *st,
 	lxw_workbook_options options = {
 		.tmpdir = tmpdir && *tmpdir ? xlsx_strdup(&x, tmpdir) : NULL,
 	};
-	x.wb = workbook_new_opt(temp_path, &options);
+	x.wb = workbook_new_opt(scratch.file, &options);
 	lxw_error closed = LXW_NO_ERROR;
 	int close_errno = 0;
 	if (x.wb) {
@@ -198,46 +261,38 @@ enum write_result render_xlsx_to(const struct report *r, const struct style *st,
 		diag_error(d, path, 0,
 			   "cannot start the workbook (out of memory or no temporary folder); "
 			   "expected a writable temporary folder (TMPDIR, else /tmp)");
-		goto cleanup;
+		goto done;
 	}
 	x.wb = NULL;
 	if (x.err != LXW_NO_ERROR) {
 		diag_error(d, path, 0, "cannot build the workbook: %s; expected data within "
 			   "spreadsheet limits", lxw_strerror(x.err));
-		goto cleanup;
+		goto done;
 	}
 	if (closed != LXW_NO_ERROR) {
 		diag_error(d, path, 0, "cannot write the workbook: %s; expected a writable "
 			   "output folder with free space", close_reason(closed, close_errno));
-		goto cleanup;
+		goto done;
 	}
 	if (library_error) {
 		diag_error(d, path, 0, "cannot build the workbook: the spreadsheet library "
 			   "says \"%s\"; expected enough memory to hold the workbook", why);
-		goto cleanup;
+		goto done;
+	}
+	if (!copy_into(scratch.file, out)) {
+		diag_error(d, path, 0, "cannot write the workbook: %s; the previous version, if "
+			   "any, is unchanged", strerror(errno));
+		goto done;
 	}
 	if (x.truncated)
 		diag_warn(d, r->path, 0, "some text is longer than a spreadsheet cell holds "
 			  "(32,767 characters) and was cut short in the workbook");
 	result = WRITE_OK;
-
+done:
+	scratch_end(&scratch);
 cleanup:
 	xlsx_formats_free(&x);
 	free(x.join);
 	arena_free(&x.scratch);
-	return result;
-}
-
-/* Write the workbook for an evaluated report to `path`, atomically. */
-enum write_result render_xlsx(const struct report *r, const struct style *st, const char *path,
-			      struct diag *d)
-{
-	struct outfile of;
-	if (!outfile_begin(&of, path, d))
-		return WRITE_FAILED;
-	enum write_result result = render_xlsx_to(r, st, of.temp_path, path, d);
-	if (result == WRITE_OK && !outfile_commit(&of, d))
-		result = WRITE_FAILED;
-	outfile_abort(&of); /* Removes the temporary file unless committed; frees the paths. */
 	return result;
 }

@@ -301,7 +301,8 @@ static bool pipeline_once(const char *data, const char *datadir, const char *pdf
 	w = NULL;
 	arena_free(&layout_arena);
 	double t5 = now();
-	if (render_xlsx(r, &st, xlsx_path, &d) != WRITE_OK)
+	struct backend_job job = {.r = r, .st = &st, .datadir = datadir, .d = &d};
+	if (write_output_file(render_xlsx, &job, xlsx_path) != WRITE_OK)
 		goto done;
 	double t6 = now();
 

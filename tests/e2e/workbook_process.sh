@@ -93,7 +93,8 @@ status=$?
 check "TMPDIR names no folder: exit 3 (got $status), not a silent fall back to /tmp" [ "$status" -eq 3 ]
 check "TMPDIR names no folder: the message says what is expected" \
 	grep -q "$stem.xlsx: error: .*expected a writable temporary folder (TMPDIR" "$tmp/err"
-check "TMPDIR names no folder: the PDF is still made" test -s "$tmp/no-scratch/$stem.pdf"
+check "TMPDIR names no folder: no PDF either, as a run installs all its outputs or none" \
+	test ! -e "$tmp/no-scratch/$stem.pdf"
 check "TMPDIR names no folder: no workbook, no temporary file" \
 	bash -c "[ ! -e '$tmp/no-scratch/$stem.xlsx' ] && [ -z \"\$(find '$tmp/no-scratch' -name '.*' -type f)\" ]"
 
@@ -119,6 +120,7 @@ for sig in KILL SEGV; do
 	dir=$tmp/killed-$sig
 	mkdir -p "$dir"
 	echo "previous" >"$dir/big.xlsx"
+	echo "previous" >"$dir/big.pdf"
 	# AddressSanitizer would catch the SIGSEGV itself and exit with 1.
 	ASAN_OPTIONS=${ASAN_OPTIONS:+$ASAN_OPTIONS:}handle_segv=0 \
 		"$QREPORT" --out "$dir" "$big" >/dev/null 2>"$tmp/err" &
@@ -138,7 +140,8 @@ for sig in KILL SEGV; do
 		bash -c "! grep -Evq '^[^ ]+(:[0-9]+)?: (error|warning|note): ' '$tmp/err'"
 	check "SIG$sig to the workbook's process: the old workbook is kept" \
 		[ "$(cat "$dir/big.xlsx")" = previous ]
-	check "SIG$sig to the workbook's process: the PDF is still made" test -s "$dir/big.pdf"
+	check "SIG$sig to the workbook's process: the old PDF is kept too (all outputs or none)" \
+		[ "$(cat "$dir/big.pdf")" = previous ]
 	check "SIG$sig to the workbook's process: no temporary file" no_temp_files "$dir"
 done
 

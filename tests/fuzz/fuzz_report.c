@@ -2,7 +2,7 @@
  *
  * Bytes → load_report_memory → eval_report → layout_report (bundled `plain`
  * layout) → pdf_writer_save into memory. An input whose first byte is 'X'
- * has that byte dropped and also goes through render_xlsx into a temporary
+ * has that byte dropped and also goes through the workbook back end into a temporary
  * folder: the workbook is slower, so the fuzzer chooses when to pay for it.
  *
  * Besides crashes, leaks and hangs, the target aborts on broken promises
@@ -171,7 +171,8 @@ static void render(const struct report *r, bool want_xlsx, struct diag *d, FILE 
 		if (!mkdtemp(setup.xlsx_dir))
 			fail("cannot make a temporary folder for the workbook", NULL);
 		snprintf(setup.xlsx_path, sizeof setup.xlsx_path, "%s/fuzz.xlsx", setup.xlsx_dir);
-		res = render_xlsx(r, &setup.style, setup.xlsx_path, d);
+		struct backend_job job = {.r = r, .st = &setup.style, .datadir = setup.datadir, .d = d};
+		res = write_output_file(render_xlsx, &job, setup.xlsx_path);
 		fflush(msgs);
 		if (res != WRITE_OK)
 			fail("render_xlsx failed on a data file the loader accepted", *messages);

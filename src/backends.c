@@ -1,0 +1,25 @@
+/* The table of back ends: one row per output the program can write. A new
+ * output is one new file with its write function and one row here;
+ * `--format`, the default set, the output names and which process writes
+ * it all follow from the row. */
+#include <string.h>
+
+#include "render.h"
+
+const struct backend backends[] = {
+	/* name    suffix   noun            folder default own process */
+	{"pdf", ".pdf", "the PDF", false, true, false, render_pdf},
+	{"xlsx", ".xlsx", "the workbook", false, true, true, render_xlsx},
+};
+
+const size_t nbackends = sizeof backends / sizeof backends[0];
+_Static_assert(sizeof backends / sizeof backends[0] <= MAX_BACKENDS,
+	       "raise MAX_BACKENDS in render.h");
+
+const struct backend *backend_find(const char *name, size_t n)
+{
+	for (size_t i = 0; i < nbackends; i++)
+		if (strlen(backends[i].name) == n && strncmp(backends[i].name, name, n) == 0)
+			return &backends[i];
+	return NULL;
+}
