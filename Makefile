@@ -18,9 +18,9 @@ OPT     ?= -O2 -g
 
 WARN    = -Wall -Wextra -Werror -Wpedantic -Wstrict-prototypes -Wmissing-prototypes \
           -Wwrite-strings -Wshadow -Wvla
-CPPFLAGS_ALL = -D_XOPEN_SOURCE=700 -Isrc -I$(BUILD) $(shell pkg-config --cflags libxml-2.0 xlsxwriter 2>/dev/null)
+CPPFLAGS_ALL = -D_XOPEN_SOURCE=700 -Isrc -I$(BUILD) $(shell pkg-config --cflags libxml-2.0 xlsxwriter libpng 2>/dev/null)
 CFLAGS_ALL   = -std=c11 $(OPT) $(WARN) $(SAN) $(CFLAGS)
-LDLIBS_ALL   = $(shell pkg-config --libs libxml-2.0 xlsxwriter 2>/dev/null) -lhpdf -lpng -lz -lm $(LDLIBS)
+LDLIBS_ALL   = $(shell pkg-config --libs libxml-2.0 xlsxwriter 2>/dev/null) -lhpdf -lpng -ljpeg -lz -lm $(LDLIBS)
 
 LIB_SRC  = $(filter-out src/main.c,$(wildcard src/*.c))
 LIB_OBJ  = $(LIB_SRC:src/%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/schema_data.o
@@ -30,7 +30,7 @@ HEADERS  = $(wildcard src/*.h) tests/unit/harness.h
 
 VERSION := $(shell cat VERSION 2>/dev/null || echo 0.0.0)
 
-.PHONY: all setup report test check test-builds units bench install uninstall clean fuzz FORCE
+.PHONY: all setup report test check test-builds units bench install uninstall clean fuzz fuzz-layout fuzz-lib FORCE
 
 all: $(BUILD)/qreport
 
@@ -75,7 +75,7 @@ report: setup
 # Every test, with a normal build and with AddressSanitizer + UBSan.
 test: setup
 	$(MAKE) --no-print-directory test-builds
-	$(MAKE) --no-print-directory $(BUILD)-fuzz/fuzz_report
+	$(MAKE) --no-print-directory $(FUZZ_TARGETS)
 	tools/run-tests.sh $(BUILD) $(BUILD)-asan
 
 # The fast loop while working: unit tests and the quick end-to-end tests
@@ -104,20 +104,33 @@ $(BUILD)-bench/bench: tools/bench.c $(BUILD)-bench/libqreport.a
 	$(CC) $(CPPFLAGS_ALL) $(CFLAGS_ALL) -o $@ $< $(BUILD)-bench/libqreport.a $(LDLIBS_ALL)
 
 # ---- fuzzing (clang's libFuzzer) ----
+# Two targets: fuzz_report (data files, the whole pipeline) and fuzz_layout
+# (layout files with their logo and font). Findings of either land in
+# tests/fuzz/crashes/, the layout target's named layout-*.
 FUZZ_SECONDS ?= 600
 FUZZ_SAN = -fsanitize=address,undefined -fno-sanitize-recover=all
-$(BUILD)-fuzz/fuzz_report: tests/fuzz/fuzz_report.c FORCE
+FUZZ_TARGETS = $(BUILD)-fuzz/fuzz_report $(BUILD)-fuzz/fuzz_layout
+
+fuzz-lib: FORCE
 	$(MAKE) --no-print-directory BUILD=$(BUILD)-fuzz CC=clang OPT="-O1 -g" \
 		SAN="-fsanitize=fuzzer-no-link $(FUZZ_SAN)" $(BUILD)-fuzz/libqreport.a
+
+$(BUILD)-fuzz/fuzz_%: tests/fuzz/fuzz_%.c fuzz-lib
 	clang $(CPPFLAGS_ALL) -I$(BUILD)-fuzz -std=c11 -O1 -g $(WARN) -fsanitize=fuzzer $(FUZZ_SAN) \
 		-o $@ $< $(BUILD)-fuzz/libqreport.a $(LDLIBS_ALL)
 
-# Run the fuzzer for FUZZ_SECONDS; new findings land in tests/fuzz/crashes/.
+# Run each fuzzer for FUZZ_SECONDS; new findings land in tests/fuzz/crashes/.
 fuzz: setup $(BUILD)-fuzz/fuzz_report
 	mkdir -p $(BUILD)-fuzz/corpus tests/fuzz/crashes
 	$(BUILD)-fuzz/fuzz_report -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -timeout=60 \
 		-artifact_prefix=tests/fuzz/crashes/ -dict=tests/fuzz/report.dict \
 		$(BUILD)-fuzz/corpus tests/fuzz/corpus
+
+fuzz-layout: setup $(BUILD)-fuzz/fuzz_layout
+	mkdir -p $(BUILD)-fuzz/corpus-layout tests/fuzz/crashes
+	$(BUILD)-fuzz/fuzz_layout -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -timeout=60 \
+		-artifact_prefix=tests/fuzz/crashes/layout- -dict=tests/fuzz/layout.dict \
+		$(BUILD)-fuzz/corpus-layout tests/fuzz/corpus-layout
 
 FORCE:
 

@@ -18,6 +18,7 @@
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 
+#include "load_image.h"
 #include "ttf.h"
 
 /* Everything one load needs, passed down instead of kept in globals. */
@@ -895,19 +896,28 @@ static void find_logo(struct loader *L, const char *file)
 	if (!path || !whole_file(L, L->st->logo_line, "logo file", path, LOGO_MAX_BYTES,
 				 "a .png or .jpg file"))
 		return;
-	unsigned char magic[8] = {0};
-	FILE *f = fopen(path, "rb");
-	size_t got = f ? fread(magic, 1, sizeof magic, f) : 0;
-	if (f)
-		fclose(f);
-	static const unsigned char png[8] = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
-	bool is_png = got == 8 && memcmp(magic, png, 8) == 0;
-	bool is_jpeg = got >= 3 && magic[0] == 0xFF && magic[1] == 0xD8 && magic[2] == 0xFF;
-	if (!is_png && !is_jpeg) {
-		diag_error(L->d, L->file, L->st->logo_line,
-			   "logo file %s is not a PNG or JPEG image; expected a .png or .jpg file", path);
+	struct file_read in;
+	enum read_status rs = read_whole_file(path, (size_t)LOGO_MAX_BYTES, &in);
+	if (rs != READ_OK) {
+		diag_error(L->d, L->file, L->st->logo_line, "cannot read logo file %s: %s; expected "
+			   "a readable .png or .jpg file", path,
+			   rs == READ_CANNOT_OPEN || rs == READ_FAILED ? strerror(in.err)
+								   : "it changed while read");
 		return;
 	}
+	char why[400];
+	struct image_info info;
+	bool ok = image_check((const unsigned char *)in.data, in.len, &info, why, sizeof why);
+	if (!ok) {
+		diag_error(L->d, L->file, L->st->logo_line, "logo file %s %s", path, why);
+		free(in.data);
+		return;
+	}
+	unsigned char *copy = arena_alloc(L->a, in.len ? in.len : 1);
+	memcpy(copy, in.data, in.len);
+	free(in.data);
+	L->st->logo_data = copy;
+	L->st->logo_size = in.len;
 	L->st->logo_path = absolute(L->a, path);
 }
 

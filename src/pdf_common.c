@@ -80,20 +80,30 @@ HPDF_Image pdf_image(struct pdf_writer *w, const char *path, const char *layout_
 			   PDF_MAX_IMAGES);
 		return NULL;
 	}
-	/* Sniff rather than trust the name, as the layout check does. */
-	unsigned char magic[3] = {0};
-	FILE *f = fopen(path, "rb");
-	if (!f) {
-		diag_error(d, layout_file, line,
-			   "cannot read image %s: %s; expected a readable PNG or JPEG file", path,
-			   strerror(errno));
-		return NULL;
+	/* The logo is embedded from the bytes the layout check read and
+	 * passed, never read again; other images are sniffed, not trusted
+	 * by their names. */
+	const struct style *st = w->st;
+	HPDF_Image img = NULL;
+	if (st->logo_data && st->logo_path && strcmp(path, st->logo_path) == 0) {
+		bool jpeg = st->logo_size >= 3 && st->logo_data[0] == 0xFF && st->logo_data[1] == 0xD8;
+		img = jpeg ? HPDF_LoadJpegImageFromMem(w->pdf, st->logo_data, (HPDF_UINT)st->logo_size)
+			   : HPDF_LoadPngImageFromMem(w->pdf, st->logo_data, (HPDF_UINT)st->logo_size);
+	} else {
+		unsigned char magic[3] = {0};
+		FILE *f = fopen(path, "rb");
+		if (!f) {
+			diag_error(d, layout_file, line,
+				   "cannot read image %s: %s; expected a readable PNG or JPEG file", path,
+				   strerror(errno));
+			return NULL;
+		}
+		size_t got = fread(magic, 1, sizeof magic, f);
+		fclose(f);
+		bool jpeg = got == 3 && magic[0] == 0xFF && magic[1] == 0xD8 && magic[2] == 0xFF;
+		img = jpeg ? HPDF_LoadJpegImageFromFile(w->pdf, path)
+			   : HPDF_LoadPngImageFromFile(w->pdf, path);
 	}
-	size_t got = fread(magic, 1, sizeof magic, f);
-	fclose(f);
-	bool jpeg = got == 3 && magic[0] == 0xFF && magic[1] == 0xD8 && magic[2] == 0xFF;
-	HPDF_Image img = jpeg ? HPDF_LoadJpegImageFromFile(w->pdf, path)
-			      : HPDF_LoadPngImageFromFile(w->pdf, path);
 	if (w->err.code || !img) {
 		w->failed = true;
 		char doing[600];

@@ -5,6 +5,7 @@
 #define QREPORT_STYLE_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
 #include "diag.h"
 #include "model.h"
@@ -56,6 +57,10 @@ struct style {
 
 	const char *logo_path;   /* PNG or JPEG, or NULL for none. */
 	int logo_line;
+	/* The logo's bytes as checked when the layout was read (load_image.c);
+	 * what the PDF embeds, so a file changed since is never used. */
+	const unsigned char *logo_data;
+	size_t logo_size;
 
 	const char *status_label[STATUS_COUNT];
 	struct rgb status_color[STATUS_COUNT];

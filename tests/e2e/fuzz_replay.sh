@@ -1,7 +1,9 @@
 #!/bin/bash
-# Replays the fuzz corpus and every input that ever crashed the fuzz target
-# (tests/fuzz/crashes/), through the sanitizer-built fuzz_report, once each.
-# The fuzz build already has ASan and UBSan, so the -asan pass skips it.
+# Replays the fuzz corpora and every input that ever crashed a fuzz target
+# (tests/fuzz/crashes/), through the sanitizer-built targets, once each:
+# data files through fuzz_report, layouts (corpus-layout/ and crashes named
+# layout-*) through fuzz_layout. The fuzz build already has ASan and UBSan,
+# so the -asan pass skips it.
 set -u
 case ${QREPORT_BUILD:-} in
 *-asan)
@@ -10,45 +12,56 @@ case ${QREPORT_BUILD:-} in
 	;;
 esac
 
-fuzzer=${QREPORT_BUILD:-build}-fuzz/fuzz_report
-[ -x "$fuzzer" ] || fuzzer=build-fuzz/fuzz_report
+build=${QREPORT_BUILD:-build}-fuzz
+[ -x "$build/fuzz_report" ] || build=build-fuzz
 failed=0
 
-# Runs the target over the files given; libFuzzer runs each file once and
+# Runs a target over the files given; libFuzzer runs each file once and
 # stops at the first failure. The timeout is the clock's, and a busy or
 # paused machine can stall a run for seconds, so it only catches hangs.
-replay() {
-	"$fuzzer" -timeout=60 -rss_limit_mb=2048 "$@" >"$log" 2>&1
+replay() { # target, files...
+	local target=$1
+	shift
+	"$build/$target" -timeout=60 -rss_limit_mb=2048 "$@" >"$log" 2>&1
 }
 
-if [ ! -x "$fuzzer" ]; then
-	echo "not ok - the fuzz target $fuzzer is built (make ${QREPORT_BUILD:-build}-fuzz/fuzz_report)"
-	exit 1
-fi
+for target in fuzz_report fuzz_layout; do
+	if [ ! -x "$build/$target" ]; then
+		echo "not ok - the fuzz target $build/$target is built (make $build/$target)"
+		exit 1
+	fi
+done
 
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 
-for dir in tests/fuzz/corpus tests/fuzz/crashes; do
+# target, folder, which files: all, the layout target's (layout-*), or the rest
+for set in "fuzz_report tests/fuzz/corpus all" "fuzz_report tests/fuzz/crashes data" \
+	"fuzz_layout tests/fuzz/corpus-layout all" "fuzz_layout tests/fuzz/crashes layout"; do
+	read -r target dir pattern <<<"$set"
 	files=()
 	for f in "$dir"/*; do
-		[ -f "$f" ] && [ "$(basename "$f")" != README ] && files+=("$f")
+		name=$(basename "$f")
+		[ -f "$f" ] && [ "$name" != README ] || continue
+		case $pattern:$name in
+		layout:layout-* | data:[!l]* | data:l[!a]* | data:la[!y]* | all:*) files+=("$f") ;;
+		esac
 	done
 	if [ ${#files[@]} -eq 0 ]; then
-		echo "ok - $dir has no inputs to replay"
+		echo "ok - $dir ($pattern) has no inputs to replay through $target"
 		continue
 	fi
-	if replay "${files[@]}"; then
-		echo "ok - every input in $dir (${#files[@]}) runs clean"
+	if replay "$target" "${files[@]}"; then
+		echo "ok - every input in $dir ($pattern, ${#files[@]}) runs clean through $target"
 		continue
 	fi
 	# Name each failing input: the run above stopped at the first one.
 	for f in "${files[@]}"; do
-		if replay "$f"; then
+		if replay "$target" "$f"; then
 			echo "ok - $f"
 		else
 			echo "not ok - $f"
-			grep -E 'ERROR|SUMMARY|fuzz_report:|runtime error|^    #[0-9]' "$log" | head -n 20
+			grep -E 'ERROR|SUMMARY|fuzz_(report|layout):|runtime error|^    #[0-9]' "$log" | head -n 20
 			failed=1
 		fi
 	done
