@@ -1086,6 +1086,20 @@ static void keep_first_error(void *data, xmlError *e)
 	first->message[strcspn(first->message, "\n")] = '\0';
 }
 
+/* Errors libxml2 raises outside the parser's own hook (a failed encoding
+ * conversion), which it would otherwise print on stderr itself; `data` is
+ * the first_error. */
+static void keep_library_error(void *data, xmlError *e)
+{
+	struct first_error *first = data;
+	if (first->set || e->level < XML_ERR_ERROR)
+		return;
+	first->set = true;
+	first->line = e->line;
+	snprintf(first->message, sizeof first->message, "%s", e->message ? e->message : "unreadable XML");
+	first->message[strcspn(first->message, "\n")] = '\0';
+}
+
 /* The line of the DOCTYPE declaration: libxml2 keeps no line for it. */
 static long doctype_line(const char *buf, size_t len)
 {
@@ -1141,12 +1155,23 @@ static xmlDoc *parse_xml(struct loader *L)
 		return NULL;
 	struct first_error first = {0};
 	xmlParserCtxt *ctxt = xmlNewParserCtxt();
+	if (!ctxt) {
+		diag_error(L->d, L->file, 0, "cannot start the XML parser (out of memory); expected "
+			   "enough memory to read a layout file");
+		free(buf);
+		return NULL;
+	}
 	ctxt->_private = &first;
 	ctxt->sax->serror = keep_first_error;
+	/* libxml2 keeps this handler per thread; the caller's is put back below. */
+	xmlStructuredErrorFunc saved = xmlStructuredError;
+	void *saved_context = xmlStructuredErrorContext;
+	xmlSetStructuredErrorFunc(&first, keep_library_error);
 	/* len is at most LAYOUT_MAX_BYTES, well within an int. */
 	xmlDoc *doc = xmlCtxtReadMemory(ctxt, buf, (int)len, L->file, NULL,
 					XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING |
 						XML_PARSE_BIG_LINES);
+	xmlSetStructuredErrorFunc(saved_context, saved);
 	if (!doc || !ctxt->wellFormed || first.set) {
 		diag_error(L->d, L->file, first.line, "%s; expected a well-formed XML layout file",
 			   first.set ? first.message : "not well-formed XML");

@@ -10,7 +10,8 @@
  * out a fixed small report and writes the PDF into memory (libharu's font
  * and image loaders).
  *
- * Besides crashes, leaks and hangs, the target aborts on broken promises:
+ * Besides crashes, leaks and hangs, the target aborts on broken promises
+ * (and when libxml2 would print a message of its own on stderr):
  *   - style_load refuses a layout without an error, or accepts one after
  *     reporting an error;
  *   - a layout that style_load and pdf_writer_new accept (what
@@ -28,6 +29,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+
+#include <stdarg.h>
+
+#include <libxml/xmlerror.h>
 
 #include "arena.h"
 #include "diag.h"
@@ -92,9 +97,26 @@ static void fail(const char *what, const char *messages)
 	abort();
 }
 
+/* libxml2's own printer: a message that reaches it would be printed raw
+ * on stderr, outside the program's message form. */
+static void on_raw_library_message(void *ctx, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+static void on_raw_library_message(void *ctx, const char *fmt, ...)
+{
+	(void)ctx;
+	char text[512];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(text, sizeof text, fmt, ap);
+	va_end(ap);
+	fprintf(stderr, "fuzz_layout: libxml2 printed a message of its own: %s\n", text);
+	abort();
+}
+
 int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
 	(void)argc;
+	xmlSetGenericErrorFunc(NULL, on_raw_library_message);
 	setup.datadir = find_datadir(argv && *argv ? (*argv)[0] : NULL);
 	const char *tmp = getenv("TMPDIR");
 	snprintf(setup.dir, sizeof setup.dir, "%s/qreport-fuzz-layout.XXXXXX",

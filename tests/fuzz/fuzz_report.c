@@ -5,7 +5,8 @@
  * has that byte dropped and also goes through the workbook back end into a temporary
  * folder: the workbook is slower, so the fuzzer chooses when to pay for it.
  *
- * Besides crashes, leaks and hangs, the target aborts on broken promises
+ * Besides crashes, leaks and hangs (and libxml2 printing a message of its
+ * own on stderr), the target aborts on broken promises
  * that a user would see as a wrong result rather than a crash:
  *   - the loader returns a report although it reported an error, or
  *     returns nothing without saying why;
@@ -25,6 +26,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+
+#include <stdarg.h>
+
+#include <libxml/xmlerror.h>
 
 #include "arena.h"
 #include "diag.h"
@@ -92,9 +97,26 @@ static void teardown(void)
 }
 
 /* Load the layout and its fonts once: every input is laid out with them. */
+/* libxml2's own printer: a message that reaches it would be printed raw
+ * on stderr, outside the program's message form. */
+static void on_raw_library_message(void *ctx, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+static void on_raw_library_message(void *ctx, const char *fmt, ...)
+{
+	(void)ctx;
+	char text[512];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(text, sizeof text, fmt, ap);
+	va_end(ap);
+	fprintf(stderr, "fuzz_report: libxml2 printed a message of its own: %s\n", text);
+	abort();
+}
+
 int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
 	(void)argc;
+	xmlSetGenericErrorFunc(NULL, on_raw_library_message);
 	struct diag d;
 	diag_init(&d, stderr);
 	setup.datadir = find_datadir(argv && *argv ? (*argv)[0] : NULL);
