@@ -137,6 +137,8 @@ struct doc {
 	size_t ndests;
 	struct outline_item *outline;
 	size_t noutline;
+	/* The document information, in the presentation's words; NULL to leave out. */
+	const char *title, *author, *subject, *keywords;
 };
 
 #endif

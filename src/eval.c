@@ -1,6 +1,7 @@
 /* The evaluation pass: for every measure, which target applies to which
- * period, the year-to-date sums, statuses, changes and the reader-facing
- * strings, so that the PDF, the workbook and the dump all say the same. */
+ * period, the year-to-date sums, statuses and changes, decided once so that
+ * every output shows the same decision. What readers are told about them
+ * is the presentation layer's (present*.c). */
 #include "eval.h"
 
 #include <math.h>
@@ -10,8 +11,6 @@
 
 #include "period.h"
 #include "units.h"
-
-#define TEXT_MAX 512 /* Enough for any formatted amount or label. */
 
 /* Whether amounts of this measure are compared exactly in whole seconds. */
 static bool is_duration(const struct measure *m)
@@ -23,39 +22,6 @@ static bool is_duration(const struct measure *m)
 static double settle(const struct measure *m, double v)
 {
 	return is_duration(m) ? v : round9(v);
-}
-
-/* An amount as readers see it, kept in the report's arena. */
-static const char *amount_text(struct report *r, const struct measure *m, double v)
-{
-	char buf[TEXT_MAX];
-	amount_format(m, v, buf, sizeof buf);
-	return arena_strdup(&r->arena, buf);
-}
-
-/* A pro-rated target (a quarter of 965 is 241.25) shown with the extra
- * places it needs, so a reader never sees "241 against 241" marked under. */
-static const char *prorated_text(struct report *r, const struct measure *m, double v,
-				 int *decimals)
-{
-	struct measure shown = *m;
-	for (int extra = 0; extra < 2 && !is_duration(m); extra++) {
-		double scale = pow(10, shown.decimals);
-		double scaled = round9(v * scale);
-		if (scaled == round(scaled))
-			break;
-		shown.decimals++;
-	}
-	*decimals = shown.decimals;
-	return amount_text(r, &shown, v);
-}
-
-/* "Q1 FY2018", kept in the report's arena. */
-static const char *label_text(struct report *r, struct period p)
-{
-	char buf[TEXT_MAX];
-	period_label(p, buf, sizeof buf);
-	return arena_strdup(&r->arena, buf);
 }
 
 /* The file's value element for a period, or NULL. */
@@ -113,37 +79,19 @@ static bool ytd_sum(const struct measure *m, struct period p, double *sum, struc
 	return true;
 }
 
-/* "at most 5:00", or "at least 20 for the year" for an annual target. */
-static const char *target_words(struct report *r, const struct measure *m, const struct target *t)
-{
-	char buf[TEXT_MAX];
-	amount_format(m, t->amount, buf, sizeof buf);
-	return arena_printf(&r->arena, "%s %s%s", cmp_words(t->cmp), buf,
-			    t->per_year ? " for the year" : "");
-}
-
-/* The texts of a target, which every period it applies to shares: made on
- * first use, since a measure's dozen periods mostly have the same target. */
-struct target_texts {
-	const char *words;  /* "at most 5:00", or NULL until made. */
-	const char *amount; /* "5:00", for a quarterly target; NULL until made. */
-};
-
-/* Evaluate one period of a measure: target, compared amount, status, texts.
- * `texts` has one entry per target of the measure. */
-static void eval_period(struct report *r, const struct measure *m, struct period_eval *pe,
-			struct target_texts *texts)
+/* Evaluate one period of a measure: target, compared amount, status. */
+static void eval_period(const struct measure *m, struct period_eval *pe)
 {
 	pe->value = find_value(m, pe->period);
 	pe->has_actual = pe->value && pe->value->has_actual;
 	pe->actual = pe->has_actual ? pe->value->actual : 0;
 	pe->computed = STATUS_NO_DATA;
-	pe->actual_text = pe->has_actual ? amount_text(r, m, pe->actual) : "";
-	pe->target_text = "";
-	pe->target_amount_text = "";
-	pe->compared_text = "";
-
 	const struct target *t = target_for(m, pe->period);
+	if (m->aggregation_sum || (t && t->per_year)) {
+		pe->has_ytd_sum = ytd_sum(m, pe->period, &pe->ytd_sum, &pe->ytd_missing);
+		pe->ytd_gap = !pe->has_ytd_sum;
+	}
+
 	if (t) {
 		pe->target = t;
 		pe->has_target = true;
@@ -152,8 +100,8 @@ static void eval_period(struct report *r, const struct measure *m, struct period
 		pe->target_amount = t->per_year ? settle(m, t->amount * pe->period.quarter / 4.0)
 						: t->amount;
 		if (t->per_year) {
-			struct period missing;
-			pe->has_compared = ytd_sum(m, pe->period, &pe->compared, &missing);
+			pe->has_compared = pe->has_ytd_sum;
+			pe->compared = pe->ytd_sum;
 		} else if (pe->has_actual) {
 			pe->has_compared = true;
 			pe->compared = pe->actual;
@@ -162,21 +110,6 @@ static void eval_period(struct report *r, const struct measure *m, struct period
 		if (pe->has_compared)
 			pe->computed = status_decide(t->cmp, pe->compared, pe->target_amount,
 						     pe->tolerance, is_duration(m), &pe->miss);
-		struct target_texts *tt = &texts[t - m->targets];
-		if (!tt->words)
-			tt->words = target_words(r, m, t);
-		pe->target_text = tt->words;
-		pe->target_decimals = m->decimals;
-		if (t->per_year) {
-			pe->target_amount_text =
-				prorated_text(r, m, pe->target_amount, &pe->target_decimals);
-		} else {
-			if (!tt->amount)
-				tt->amount = amount_text(r, m, pe->target_amount);
-			pe->target_amount_text = tt->amount;
-		}
-		if (pe->has_compared)
-			pe->compared_text = amount_text(r, m, pe->compared);
 	}
 	pe->shown = pe->value && pe->value->has_override ? pe->value->override : pe->computed;
 }
@@ -188,15 +121,16 @@ static int index_order(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
-/* Every period with an actual, plus the report period, each evaluated. */
+/* Every period the file declares a value for (with a result or not: a
+ * quarter said to have no data is still a row of the history), plus the
+ * report period, each evaluated. */
 static void build_history(struct report *r, struct measure *m)
 {
 	int *idx = xmalloc((m->nvalues + 1) * sizeof *idx);
 	size_t n = 0;
 	idx[n++] = period_index(r->period);
 	for (size_t i = 0; i < m->nvalues; i++)
-		if (m->values[i].has_actual)
-			idx[n++] = period_index(m->values[i].period);
+		idx[n++] = period_index(m->values[i].period);
 	qsort(idx, n, sizeof *idx, index_order);
 	size_t uniq = 0;
 	for (size_t i = 0; i < n; i++)
@@ -206,15 +140,13 @@ static void build_history(struct report *r, struct measure *m)
 	m->history = arena_calloc(&r->arena, uniq, sizeof *m->history);
 	m->nhistory = uniq;
 	m->current = NULL;
-	struct target_texts *texts = xcalloc(m->ntargets + 1, sizeof *texts);
 	for (size_t i = 0; i < uniq; i++) {
 		struct period_eval *pe = &m->history[i];
 		pe->period = period_from_index(idx[i]);
-		eval_period(r, m, pe, texts);
+		eval_period(m, pe);
 		if (period_cmp(pe->period, r->period) == 0)
 			m->current = pe;
 	}
-	free(texts);
 	free(idx);
 }
 
@@ -233,83 +165,27 @@ static enum trend trend_of(const struct measure *m, double current, double previ
 	return TREND_NONE;
 }
 
-/* The report period's actual against another period's, if both have one. */
-static void eval_change(struct report *r, const struct measure *m, struct period against,
-			struct change *c)
+/* The report period's actual against another period's. The other
+ * period's actual is kept even when the report period has none, so
+ * readers can still be shown it. */
+static void eval_change(const struct measure *m, struct period against, struct change *c)
 {
 	memset(c, 0, sizeof *c);
 	c->against = against;
 	c->trend = TREND_NONE;
-	c->previous_text = "";
-	c->delta_text = "";
 	const struct period_eval *cur = m->current;
 	const struct value *v = find_value(m, against);
-	if (!cur->has_actual || !v || !v->has_actual)
+	if (!v || !v->has_actual)
 		return;
-	char buf[TEXT_MAX];
-	c->available = true;
+	c->has_previous = true;
 	c->previous = v->actual;
+	if (!cur->has_actual)
+		return;
+	c->available = true;
 	c->delta = settle(m, settle(m, cur->actual) - settle(m, v->actual));
 	c->has_pct = settle(m, v->actual) != 0;
 	c->pct = c->has_pct ? c->delta / fabs(v->actual) * 100.0 : 0;
 	c->trend = trend_of(m, cur->actual, v->actual);
-	c->previous_text = amount_text(r, m, v->actual);
-	amount_format_delta(m, c->delta, buf, sizeof buf);
-	c->delta_text = arena_strdup(&r->arena, buf);
-}
-
-/* "National average: 5:00", several joined by "; ", or NULL. */
-static const char *benchmark_words(struct report *r, const struct measure *m)
-{
-	if (m->nbenchmarks == 0)
-		return NULL;
-	const char *text = "";
-	for (size_t i = 0; i < m->nbenchmarks; i++) {
-		char buf[TEXT_MAX];
-		amount_format(m, m->benchmarks[i].value, buf, sizeof buf);
-		text = arena_printf(&r->arena, "%s%s%s: %s", text, i ? "; " : "",
-				    m->benchmarks[i].label, buf);
-	}
-	return text;
-}
-
-/* One plain sentence for council members about the report period. */
-static const char *summary_words(struct report *r, const struct measure *m)
-{
-	const struct period_eval *pe = m->current;
-	const char *label = r->period_label;
-	if (!pe->has_actual) {
-		if (pe->has_target)
-			return arena_printf(&r->arena, "No data for %s; target %s", label,
-					    pe->target_text);
-		if (m->ntargets > 0)
-			return arena_printf(&r->arena, "No data for %s; no target for this quarter",
-					    label);
-		return arena_printf(&r->arena, "No data for %s; no target set", label);
-	}
-	if (!pe->has_target) {
-		if (m->ntargets > 0)
-			return arena_printf(&r->arena, "%s; no target for %s", pe->actual_text,
-					    label);
-		return arena_printf(&r->arena, "%s; no target set", pe->actual_text);
-	}
-	if (!pe->ytd)
-		return arena_printf(&r->arena, "%s against a target of %s", pe->actual_text,
-				    pe->target_text);
-	char whole[TEXT_MAX];
-	amount_format(m, pe->target->amount, whole, sizeof whole);
-	if (pe->has_compared)
-		return arena_printf(&r->arena,
-				    "%s so far this year against a target of %s %s to date (%s for the year)",
-				    pe->compared_text, cmp_words(pe->target->cmp),
-				    pe->target_amount_text, whole);
-	struct period missing;
-	double unused;
-	ytd_sum(m, pe->period, &unused, &missing);
-	return arena_printf(&r->arena,
-			    "%s this quarter; no total for the year so far, as %s has no data "
-			    "(target %s)",
-			    pe->actual_text, label_text(r, missing), pe->target_text);
 }
 
 /* Everything eval.h promises for one measure. */
@@ -321,31 +197,14 @@ static void eval_measure(struct report *r, struct measure *m)
 	struct period last_year = {p.fy - 1, p.quarter};
 	/* Q1's previous quarter is Q4 of the previous fiscal year. */
 	struct period last_quarter = period_from_index(period_index(p) - 1);
-	eval_change(r, m, last_year, &m->vs_last_year);
-	eval_change(r, m, last_quarter, &m->vs_last_quarter);
-	m->benchmark_text = benchmark_words(r, m);
-	m->summary = summary_words(r, m);
-}
-
-/* The report's own labels: period, its dates, the publication date. */
-static void eval_labels(struct report *r)
-{
-	char buf[TEXT_MAX];
-	r->period_label = label_text(r, r->period);
-	period_dates_label(r->period, r->calendar, buf, sizeof buf);
-	r->period_dates = arena_strdup(&r->arena, buf);
-	period_dates(r->period, r->calendar, &r->period_start, &r->period_end);
-	r->published_text = NULL;
-	if (r->has_published) {
-		date_long_label(r->published, buf, sizeof buf);
-		r->published_text = arena_strdup(&r->arena, buf);
-	}
+	eval_change(m, last_year, &m->vs_last_year);
+	eval_change(m, last_quarter, &m->vs_last_quarter);
 }
 
 /* Fill every field of the model that eval.c owns; see eval.h. */
 void eval_report(struct report *r)
 {
-	eval_labels(r);
+	period_dates(r->period, r->calendar, &r->period_start, &r->period_end);
 	memset(r->counts, 0, sizeof r->counts);
 	for (size_t g = 0; g < r->ngoals; g++) {
 		struct goal *goal = &r->goals[g];
@@ -357,4 +216,13 @@ void eval_report(struct report *r)
 			r->counts[m->current->shown]++;
 		}
 	}
+}
+
+/* See eval.h. */
+const struct target *eval_target_for(const struct measure *m, struct period p, double *amount)
+{
+	const struct target *t = target_for(m, p);
+	if (t && amount)
+		*amount = t->per_year ? settle(m, t->amount * p.quarter / 4.0) : t->amount;
+	return t;
 }

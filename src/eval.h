@@ -1,5 +1,5 @@
-/* Evaluation: statuses, year-to-date sums, trends and display strings,
- * computed once after loading so that every renderer shows the same thing. */
+/* Evaluation: statuses, year-to-date sums and trends, computed once after
+ * loading so that every output shows the same decision. */
 #ifndef QREPORT_EVAL_H
 #define QREPORT_EVAL_H
 
@@ -8,6 +8,11 @@
 /* Fill every "Filled by eval.c" field of the report. The report must have
  * passed the loader's checks; evaluation itself cannot fail. */
 void eval_report(struct report *r);
+
+/* The target that applies to any quarter of the measure (the most specific
+ * scope), or NULL; *amount gets the amount compared, pro-rated for an
+ * annual target. For quarters outside the history too, such as a chart's. */
+const struct target *eval_target_for(const struct measure *m, struct period p, double *amount);
 
 /* The status rule on its own (spec "Status" 2-4), for one comparison:
  * `compared` against `target` with an allowed miss of `tolerance` (an amount).
@@ -19,11 +24,5 @@ enum status status_decide(enum cmp cmp, double compared, double target, double t
 /* The allowed miss, as an amount, for a tolerance against a compared target. */
 double tolerance_amount(struct tolerance t, double target);
 
-/* "met", "under", "not-met", "no-data": the words of the data file and --check. */
-const char *status_name(enum status s);
-/* Default reader labels: "Goal Met", "Under Goal", "Goal Not Met", "No Data". */
-const char *status_default_label(enum status s);
-/* "better", "worse", "unchanged", "" */
-const char *trend_name(enum trend t);
 
 #endif

@@ -1,5 +1,4 @@
-/* The status rule (spec "Status" 2-4 and its fine points) and the names of
- * statuses and trends. Pure functions, so they can be tested on their own. */
+/* The status rule (spec "Status" 2-4 and its fine points). Pure functions, so they can be tested on their own. */
 #include "eval.h"
 
 #include <math.h>
@@ -74,52 +73,4 @@ double tolerance_amount(struct tolerance t, double target)
 	 * is 52, where 0.1 × 520 is not quite); the 9-place rounding then only
 	 * removes binary noise, never a meaningful fraction such as 51.7 s. */
 	return round9(t.amount * fabs(target) / 100.0);
-}
-
-/* "met", "under", "not-met", "no-data" */
-const char *status_name(enum status s)
-{
-	switch (s) {
-	case STATUS_NO_DATA:
-		return "no-data";
-	case STATUS_MET:
-		return "met";
-	case STATUS_UNDER:
-		return "under";
-	case STATUS_NOT_MET:
-		return "not-met";
-	}
-	return "no-data";
-}
-
-/* The labels of the seed's dashboard icons, used when a layout names none. */
-const char *status_default_label(enum status s)
-{
-	switch (s) {
-	case STATUS_NO_DATA:
-		return "No Data";
-	case STATUS_MET:
-		return "Goal Met";
-	case STATUS_UNDER:
-		return "Under Goal";
-	case STATUS_NOT_MET:
-		return "Goal Not Met";
-	}
-	return "No Data";
-}
-
-/* "better", "worse", "unchanged", or "" when there is nothing to compare. */
-const char *trend_name(enum trend t)
-{
-	switch (t) {
-	case TREND_NONE:
-		return "";
-	case TREND_BETTER:
-		return "better";
-	case TREND_WORSE:
-		return "worse";
-	case TREND_UNCHANGED:
-		return "unchanged";
-	}
-	return "";
 }

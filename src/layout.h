@@ -6,12 +6,13 @@
 #include "diag.h"
 #include "metrics.h"
 #include "model.h"
+#include "present.h"
 #include "style.h"
 
-/* Lay out the whole report. Characters no face can draw are replaced with
- * U+FFFD (or '?') and reported as warnings with the data file's line.
- * The doc lives in `a`. */
-struct doc *layout_report(const struct report *r, const struct style *st,
+/* Lay out the whole report, in the words of its presentation `p`.
+ * Characters no face can draw are replaced with U+FFFD (or '?') and
+ * reported as warnings with the data file's line. The doc lives in `a`. */
+struct doc *layout_report(const struct presentation *p, const struct style *st,
 			  const struct metrics *m, struct arena *a, struct diag *d);
 
 #endif

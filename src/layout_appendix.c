@@ -1,5 +1,6 @@
 #include "layout_parts.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -7,7 +8,6 @@
 #include "layout_blocks.h"
 #include "layout_card.h"
 #include "layout_table.h"
-#include "units.h"
 
 /* The goal is not a column: each goal's measures follow a row naming it. */
 static const struct tcol appendix_cols[] = {
@@ -28,22 +28,19 @@ static const struct tcol appendix_cols[] = {
 #define CELL_ICON_GAP 0.45
 
 /* The change on last year with its direction in words, or a dash. */
-static void change_cell(struct lay *L, const struct measure *m, struct tcell *c)
+static void change_cell(struct lay *L, const struct pres_change *ch, struct tcell *c)
 {
-	const struct change *ch = &m->vs_last_year;
 	if (!ch->available) {
-		tcell_text(L, c, "\xE2\x80\x94");
+		tcell_text(L, c, L->p->no_result_mark);
 		return;
 	}
 	struct spans sp = {0};
-	spans_add(L, &sp, ch->delta_text, 0);
-	struct rgb color;
-	const char *word = trend_word(L, ch->trend, &color);
-	if (word) {
+	spans_add(L, &sp, ch->delta, 0);
+	if (ch->trend_word) {
 		spans_add(L, &sp, " ", 0);
-		struct tspan *w = spans_add(L, &sp, word, RUN_BOLD);
+		struct tspan *w = spans_add(L, &sp, ch->trend_word, RUN_BOLD);
 		w->has_color = true;
-		w->color = color;
+		w->color = trend_color(L, ch->trend);
 	}
 	memset(c, 0, sizeof *c);
 	c->spans = sp.v;
@@ -54,17 +51,16 @@ static void change_cell(struct lay *L, const struct measure *m, struct tcell *c)
 /* A measure's cells, in the order of appendix_cols. */
 static void measure_cells(struct lay *L, const struct measure *m, struct tcell *c)
 {
-	const struct period_eval *cur = m->current;
-	enum status s = cur ? cur->shown : STATUS_NO_DATA;
+	const struct pres_measure *pm = present_measure(L->p, m);
 	tcell_text(L, &c[0], m->name);
 	c[0].dest = L->measure_dest[m->index];
 	c[0].line = m->line;
-	tcell_text(L, &c[1], cur && cur->target_text[0] ? cur->target_text : "None set");
-	tcell_text(L, &c[2], result_text(L, m));
-	tcell_text(L, &c[3], L->st->status_label[s]);
+	tcell_text(L, &c[1], pm->target);
+	tcell_result(L, &c[2], pm);
+	tcell_text(L, &c[3], pm->status_word);
 	c[3].icon = true;
-	c[3].status = s;
-	change_cell(L, m, &c[4]);
+	c[3].status = pm->status;
+	change_cell(L, &pm->vs_last_year, &c[4]);
 }
 
 /* A goal's row as one flow item: its name in bold across the whole table on
@@ -196,7 +192,7 @@ static void measures_table(struct lay *L, int sect)
 		const struct goal *goal = &r->goals[g];
 		if (goal->nmeasures == 0)
 			continue;
-		const char *cont = arena_printf(L->a, "%s (continued)", goal->name);
+		const char *cont = L->p->goal_continued[g];
 		size_t copy = goal_row(L, &t, cont, goal->line, -1, head);
 		int tr = db_elem(&L->db, ROLE_TR, te, NULL);
 		int th = db_elem(&L->db, ROLE_TH, tr, NULL);
@@ -218,91 +214,37 @@ static void measures_table(struct lay *L, int sect)
 	free(t.blocks);
 }
 
-/* What each status means, as decided by the data file format's rules. */
-static const char *status_meaning(enum status s)
-{
-	switch (s) {
-	case STATUS_MET:
-		return "The result meets the target.";
-	case STATUS_UNDER:
-		return "The result misses the target, but by no more than the tolerance.";
-	case STATUS_NOT_MET:
-		return "The result misses the target by more than the tolerance.";
-	case STATUS_NO_DATA:
-		return "No result was reported for the quarter, or the measure has no target to "
-		       "compare it with.";
-	}
-	return "";
-}
-
-/* A tolerance as readers see it: "10% of the target" or "0:30". */
-static const char *tolerance_text(struct lay *L, const struct measure *m, struct tolerance t)
-{
-	if (t.relative)
-		return arena_printf(L->a, "%g%% of the target", t.amount);
-	char buf[64];
-	amount_format(m, t.amount, buf, sizeof buf);
-	return arena_strdup(L->a, buf);
-}
-
-/* The tolerance rule, naming the measures that set their own. */
-static const char *tolerance_paragraph(struct lay *L)
-{
-	const struct report *r = L->r;
-	enum { SHOW = 12 };
-	size_t own = 0;
-	char *names = arena_strdup(L->a, "");
-	for (size_t i = 0; i < r->nmeasures; i++) {
-		const struct measure *m = r->measures[i];
-		if (!m->has_tolerance)
-			continue;
-		if (own < SHOW)
-			names = arena_printf(L->a, "%s%s%s (%s)", names, own ? "; " : "", m->name,
-					     tolerance_text(L, m, m->tolerance));
-		own++;
-	}
-	const char *deflt = r->tolerance.relative
-				    ? arena_printf(L->a, "%g%% of the target", r->tolerance.amount)
-				    : arena_printf(L->a, "%g", r->tolerance.amount);
-	if (own == 0)
-		return arena_printf(L->a, "Tolerance: a result is %s when it misses its target by no "
-				    "more than %s. Every measure in this report uses that tolerance.",
-				    L->st->status_label[STATUS_UNDER], deflt);
-	const char *more = own > SHOW ? arena_printf(L->a, "; and %zu more", own - SHOW) : "";
-	return arena_printf(L->a, "Tolerance: a result is %s when it misses its target by no more "
-			    "than %s, unless the measure sets its own tolerance. %zu measure%s set%s "
-			    "their own: %s%s.", L->st->status_label[STATUS_UNDER], deflt, own,
-			    own == 1 ? "" : "s", own == 1 ? "s" : "", names, more);
-}
-
 /* The legend: each icon and label with its meaning, then the rules. */
 static void legend(struct lay *L, int sect)
 {
-	const struct report *r = L->r;
 	int gs = db_elem(&L->db, ROLE_SECT, sect, NULL);
-	blk_heading(L, 2, "How to read this report", gs, -1, L->line * 2, 0);
+	blk_heading(L, 2, L->p->legend_title, gs, -1, L->line * 2, 0);
 	int list = db_elem(&L->db, ROLE_L, gs, NULL);
 	struct tstyle lts = lay_tstyle(L, T_BODY);
 	lts.face = FACE_BOLD;
 	double isz = L->st->size_body * 1.2;
+	/* Measured in the face the labels are drawn in, so a wider bold face
+	 * still gets the room it needs; a label wider than the column wraps. */
 	double label_w = 0;
 	for (int i = 0; i < STATUS_COUNT; i++) {
-		double w = label_width(L, L->st->status_label[i], T_BODY) * 1.1;
-		if (w > label_w)
-			label_w = w;
+		struct tblock mb;
+		text_plain(L, &mb, L->p->status_label[i], &lts, 1e9, L->st->path, 0);
+		label_w = fmax(label_w, mb.max_width);
+		text_free(&mb);
 	}
+	label_w += L->st->size_body * 0.2;
 	if (label_w > L->width * 0.35)
 		label_w = L->width * 0.35;
 	double indent = isz * 1.6 + label_w + L->line;
 	for (int i = 0; i < STATUS_COUNT; i++) {
-		enum status s = status_order[i];
+		enum status s = L->p->order[i];
 		int li = db_elem(&L->db, ROLE_LI, list, NULL);
 		int lbl = db_elem(&L->db, ROLE_LBL, li, NULL);
 		int body = db_elem(&L->db, ROLE_LBODY, li, NULL);
 		struct tstyle ts = lts;
 		ts.color = L->c.status_text[s];
 		struct tblock lb;
-		text_plain(L, &lb, L->st->status_label[s], &ts, label_w, L->st->path, 0);
+		text_plain(L, &lb, L->p->status_label[s], &ts, label_w, L->st->path, 0);
 		struct lines_opt o = lines_opt_default(L, -1);
 		o.x = L->left + indent;
 		o.width = L->width - indent;
@@ -314,32 +256,19 @@ static void legend(struct lay *L, int sect)
 		o.label_x = L->left + isz * 1.6;
 		o.label_width = label_w;
 		o.label_elem = lbl;
-		blk_text(L, status_meaning(s), T_BODY, body, &o);
+		blk_text(L, L->p->status_meaning[s], T_BODY, body, &o);
 		text_free(&lb);
 	}
 
-	bool ytd = false, override = false;
-	for (size_t i = 0; i < r->nmeasures; i++) {
-		const struct period_eval *cur = r->measures[i]->current;
-		ytd |= cur && cur->ytd;
-		override |= cur && cur->value && cur->value->has_override;
-	}
 	struct lines_opt o = lines_opt_default(L, -1);
 	o.space_before = L->line;
-	blk_text(L, tolerance_paragraph(L), T_BODY, gs, &o);
+	blk_text(L, L->p->tolerance_rule, T_BODY, gs, &o);
 	o.space_before = L->line * 0.6;
-	if (ytd)
-		blk_text(L, "Annual targets: where a target is set for the whole year, the total so far "
-			    "this year is compared with the share of the target due by the end of the "
-			    "quarter: a quarter of it after the first quarter, half after the second, "
-			    "and so on.", T_BODY, gs, &o);
-	if (override)
-		blk_text(L, "Reported status: where the data gives a status for the quarter, that "
-			    "status is shown, and the measure's card says what the numbers alone "
-			    "would give.", T_BODY, gs, &o);
-	blk_text(L, "Changes compare the quarter with the same quarter a year earlier and with the "
-		    "quarter before it. Better or worse follows the direction of the target: for a "
-		    "response time, lower is better.", T_BODY, gs, &o);
+	if (L->p->ytd_rule)
+		blk_text(L, L->p->ytd_rule, T_BODY, gs, &o);
+	if (L->p->override_rule)
+		blk_text(L, L->p->override_rule, T_BODY, gs, &o);
+	blk_text(L, L->p->change_rule, T_BODY, gs, &o);
 }
 
 /* The appendix: every measure in one table, then the legend. */
@@ -347,16 +276,14 @@ void part_appendix(struct lay *L)
 {
 	int sect = db_elem(&L->db, ROLE_SECT, L->root, NULL);
 	int dest = L->part_dest[PART_APPENDIX];
-	db_outline(&L->db, part_title[PART_APPENDIX], 0, dest);
-	blk_heading(L, 1, part_title[PART_APPENDIX], sect, dest, 0, 0);
+	db_outline(&L->db, L->p->part_title[PART_APPENDIX], 0, dest);
+	blk_heading(L, 1, L->p->part_title[PART_APPENDIX], sect, dest, 0, 0);
 	struct lines_opt o = lines_opt_default(L, -1);
 	o.space_before = L->line * 0.4;
-	const char *intro = arena_printf(L->a, "Every measure in the report with its status for %s. "
-					 "Select a measure's name to go to its card.",
-					 L->r->period_label ? L->r->period_label : "the quarter");
-	if (!L->has_part[PART_GOALS])
-		intro = arena_printf(L->a, "Every measure in the report with its status for %s.",
-				     L->r->period_label ? L->r->period_label : "the quarter");
+	/* Only when there are cards to go to does the table say they link. */
+	const char *intro = L->has_part[PART_GOALS]
+				    ? arena_printf(L->a, "%s %s", L->p->appendix_intro, L->p->appendix_links)
+				    : L->p->appendix_intro;
 	blk_text(L, intro, T_BODY_MUTED, sect, &o);
 	if (L->r->nmeasures > 0)
 		measures_table(L, sect);

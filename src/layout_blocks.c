@@ -89,19 +89,26 @@ size_t flow_lines(struct lay *L, const struct tblock *b, const struct lines_opt 
 {
 	struct flow *f = &L->fl;
 	size_t first = f->n;
-	for (size_t i = 0; i < b->nlines; i++) {
+	/* A label that wraps (a long status label in the legend) gets as many
+	 * lines as it needs, even past the text beside it: no word is lost. */
+	size_t nl = b->nlines;
+	double line_h = b->line_h;
+	if (o->label && o->label->nlines > nl)
+		nl = o->label->nlines;
+	if (o->label && o->label->nlines > 1 && o->label->line_h > line_h)
+		line_h = o->label->line_h;
+	for (size_t i = 0; i < nl; i++) {
 		unsigned char keep = o->keep_inside;
-		if (i + 1 == b->nlines)
+		if (i + 1 == nl)
 			keep = o->keep_last;
-		else if (i + 1 < 2 || b->nlines - (i + 1) < 2)
+		else if (i + 1 < 2 || nl - (i + 1) < 2)
 			keep = KEEP_ALWAYS;
 		size_t it = flow_open(f, i == 0 ? o->space_before : 0, keep);
 		if (i == 0)
 			f->items[it].dest = o->dest;
 		if (o->bar) {
 			double up = i == 0 && o->bar_join ? o->space_before : 0;
-			put_rect(&f->boxes, -1, o->bar_x, -b->line_h, o->bar_w, b->line_h + up,
-				 o->bar_color);
+			put_rect(&f->boxes, -1, o->bar_x, -line_h, o->bar_w, line_h + up, o->bar_color);
 		}
 		if (i == 0 && o->icon) {
 			double isz = b->ascent + b->descent;
@@ -111,12 +118,12 @@ size_t flow_lines(struct lay *L, const struct tblock *b, const struct lines_opt 
 			put_icon(&f->boxes, worded ? -1 : o->label_elem, o->icon_x,
 				 base - b->descent, isz, o->icon_status);
 		}
-		if (i == 0 && o->label)
-			for (size_t k = 0; k < o->label->nlines && k < 1; k++)
-				text_line_boxes(L, o->label, k, o->label_x, 0, o->label_width,
-						o->label_elem, &f->boxes);
-		text_line_boxes(L, b, i, o->x, 0, o->width, o->elem, &f->boxes);
-		flow_close(f, it, b->line_h);
+		if (o->label && i < o->label->nlines)
+			text_line_boxes(L, o->label, i, o->label_x, 0, o->label_width, o->label_elem,
+					&f->boxes);
+		if (i < b->nlines)
+			text_line_boxes(L, b, i, o->x, 0, o->width, o->elem, &f->boxes);
+		flow_close(f, it, line_h);
 	}
 	return first;
 }

@@ -8,37 +8,20 @@
 #include "layout_chart.h"
 #include "period.h"
 
-/* The same quarter of the previous fiscal year. */
-struct period period_last_year(struct period p)
-{
-	p.fy--;
-	return p;
-}
-
-/* The quarter before (Q1's is Q4 of the previous fiscal year). */
-struct period period_last_quarter(struct period p)
-{
-	return period_from_index(period_index(p) - 1);
-}
-
-/* The word for a trend and its colour: better and worse in the met and
+/* The colour a trend's word is drawn in: better and worse in the met and
  * not-met colours (made legible), the words themselves saying it too. */
-const char *trend_word(const struct lay *L, enum trend t, struct rgb *color)
+struct rgb trend_color(const struct lay *L, enum trend t)
 {
-	*color = L->c.text;
 	switch (t) {
 	case TREND_BETTER:
-		*color = L->c.better;
-		return "better";
+		return L->c.better;
 	case TREND_WORSE:
-		*color = L->c.worse;
-		return "worse";
+		return L->c.worse;
 	case TREND_UNCHANGED:
-		return "unchanged";
 	case TREND_NONE:
 		break;
 	}
-	return NULL;
+	return L->c.text;
 }
 
 /* A fact: a label and its value. */
@@ -64,61 +47,41 @@ static struct fact *fact_add(struct lay *L, struct fact *f, size_t *n, const cha
 	return x;
 }
 
-/* "+0:15 from 8:52 in Q1 FY2017 — better" or why there is no comparison. */
-static void change_fact(struct lay *L, const struct measure *m, const struct change *c,
-			struct period against, const char *label, struct fact *f, size_t *n)
+/* A comparison with an earlier quarter, and its trend word in colour. */
+static void change_fact(struct lay *L, const struct pres_change *c, struct fact *f, size_t *n)
 {
-	char pl[32], buf[256];
-	period_label(against, pl, sizeof pl);
-	struct fact *x = fact_add(L, f, n, label, NULL);
-	if (!c->available) {
-		snprintf(buf, sizeof buf, "No comparison: no result for %s", pl);
-		spans_add_copy(L, &x->value, buf, 0);
-		return;
-	}
-	/* A share of change reads oddly for percentages (points say it) and for no change. */
-	if (c->has_pct && m->unit != UNIT_PERCENT && c->trend != TREND_UNCHANGED)
-		snprintf(buf, sizeof buf, "%s (%+.1f%%) from %s in %s", c->delta_text, c->pct,
-			 c->previous_text, pl);
-	else
-		snprintf(buf, sizeof buf, "%s from %s in %s", c->delta_text, c->previous_text, pl);
-	spans_add_copy(L, &x->value, buf, 0);
-	struct rgb color;
-	const char *word = trend_word(L, c->trend, &color);
-	if (word) {
+	struct fact *x = fact_add(L, f, n, c->label, c->text);
+	if (c->trend_word) {
 		/* A no-break space after the dash: "— worse" never parts. */
 		spans_add(L, &x->value, " \xE2\x80\x94\xC2\xA0", 0);
-		struct tspan *sp = spans_add(L, &x->value, word, RUN_BOLD);
+		struct tspan *sp = spans_add(L, &x->value, c->trend_word, RUN_BOLD);
 		sp->has_color = true;
-		sp->color = color;
+		sp->color = trend_color(L, c->trend);
 	}
 }
 
-/* The facts a card lists, in reading order. */
+/* The facts a card lists, in reading order, all in the presentation's words. */
 static size_t collect_facts(struct lay *L, const struct measure *m, enum card_kind kind,
 			    struct fact *f)
 {
 	size_t n = 0;
-	const struct period_eval *cur = m->current;
-	struct fact *x = fact_add(L, f, &n, "Result", m->summary ? m->summary : "");
+	const struct pres_measure *pm = present_measure(L->p, m);
+	struct fact *x = fact_add(L, f, &n, "Result", pm->sentence);
 	x->line = m->line;
-	/* For an annual target the summary speaks of the year to date; the
+	/* For an annual target the sentence speaks of the year to date; the
 	 * quarter's own result is worth a line of its own. */
-	if (cur && cur->ytd && cur->has_actual)
-		fact_add(L, f, &n, "This quarter", cur->actual_text);
-	if (m->benchmark_text) {
-		x = fact_add(L, f, &n, "Benchmark", m->benchmark_text);
+	if (pm->this_quarter)
+		fact_add(L, f, &n, "This quarter", pm->this_quarter);
+	if (pm->reason)
+		fact_add(L, f, &n, "Status", pm->reason);
+	if (pm->benchmarks) {
+		x = fact_add(L, f, &n, "Benchmark", pm->benchmarks);
 		x->line = m->nbenchmarks ? m->benchmarks[0].line : m->line;
 	}
-	if (cur && cur->value && cur->value->has_override && cur->computed != cur->shown) {
-		char buf[256];
-		snprintf(buf, sizeof buf, "As reported for the quarter; by the numbers it would be %s",
-			 L->st->status_label[cur->computed]);
-		fact_add(L, f, &n, "Status", buf);
-	}
-	struct period p = L->r->period;
-	change_fact(L, m, &m->vs_last_year, period_last_year(p), "On last year", f, &n);
-	change_fact(L, m, &m->vs_last_quarter, period_last_quarter(p), "On last quarter", f, &n);
+	if (pm->override_note)
+		fact_add(L, f, &n, "Status", pm->override_note);
+	change_fact(L, &pm->vs_last_year, f, &n);
+	change_fact(L, &pm->vs_last_quarter, f, &n);
 	if (kind == CARD_FULL && m->definition.nruns > 0) {
 		x = fact_add(L, f, &n, "Definition", NULL);
 		x->para = &m->definition;
@@ -131,8 +94,8 @@ static void card_head(struct lay *L, const struct measure *m, int sect, enum car
 		      double space_before, double pad)
 {
 	struct flow *fl = &L->fl;
-	const struct period_eval *cur = m->current;
-	enum status s = cur ? cur->shown : STATUS_NO_DATA;
+	const struct pres_measure *pm = present_measure(L->p, m);
+	enum status s = pm->status;
 	double inner = L->width - 2 * pad;
 
 	/* Status at the right: icon and label, as wide as the label needs. */
@@ -140,7 +103,7 @@ static void card_head(struct lay *L, const struct measure *m, int sect, enum car
 	sts.face = FACE_BOLD;
 	sts.color = L->c.status_text[s];
 	struct tblock sb;
-	text_plain(L, &sb, L->st->status_label[s], &sts, inner * 0.35, L->st->path, 0);
+	text_plain(L, &sb, pm->status_word, &sts, inner * 0.35, L->st->path, 0);
 	double isz = L->st->size_body * 1.3;
 	double status_w = 0;
 	for (size_t i = 0; i < sb.nlines; i++)
@@ -223,7 +186,7 @@ static void card_body(struct lay *L, const struct measure *m, int sect, enum car
 	struct fact facts[MAX_FACTS];
 	size_t nf = collect_facts(L, m, kind, facts);
 	double inner = L->width - 2 * pad;
-	bool chart = kind == CARD_FULL && chart_has_data(L, m);
+	bool chart = kind == CARD_FULL && present_measure(L->p, m)->card.drawn;
 	double chart_w = chart ? fmax(inner * 0.4, 150) : 0;
 	double gap = chart ? L->line * 1.5 : 0;
 	double facts_w = inner - chart_w - gap;
@@ -274,7 +237,7 @@ static void card_body(struct lay *L, const struct measure *m, int sect, enum car
 	double h = -y - row_gap;
 	if (chart) {
 		double ch = L->line * 10;
-		chart_measure(L, m, sect, L->right - pad - chart_w, 0, chart_w, ch);
+		chart_draw(L, &present_measure(L->p, m)->card, sect, L->right - pad - chart_w, 0, chart_w, ch);
 		h = fmax(h, ch);
 	}
 	flow_close(fl, it, h);

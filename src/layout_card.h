@@ -15,13 +15,7 @@ enum card_kind {
 void card_measure(struct lay *L, const struct measure *m, int parent, enum card_kind kind,
 		  double space_before);
 
-/* "better", "worse", "unchanged" (NULL for no trend) and the colour it is
- * drawn in. */
-const char *trend_word(const struct lay *L, enum trend t, struct rgb *color);
-
-/* The period a change compares against: the same quarter a year earlier,
- * or the quarter before. */
-struct period period_last_year(struct period p);
-struct period period_last_quarter(struct period p);
+/* The colour a trend's word is drawn in; the word is the presentation's. */
+struct rgb trend_color(const struct lay *L, enum trend t);
 
 #endif

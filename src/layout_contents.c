@@ -4,16 +4,6 @@
 
 #include "layout_blocks.h"
 
-/* Part headings, as the contents and bookmarks name them. */
-const char *const part_title[PART_COUNT] = {
-	[PART_COVER] = "Cover",
-	[PART_CONTENTS] = "Contents",
-	[PART_GLANCE] = "At a glance",
-	[PART_NARRATIVE] = "Highlights",
-	[PART_GOALS] = "Goal areas",
-	[PART_APPENDIX] = "Appendix: every measure",
-};
-
 /* One contents entry: title, dotted leader, page number (filled in after
  * pagination, in room reserved for four digits so filling it in cannot
  * move anything), the whole row a link. */
@@ -70,7 +60,7 @@ static void entry(struct lay *L, int toc, int head, const char *title, const cha
 static int continued_heading(struct lay *L)
 {
 	struct flow *f = &L->fl;
-	const char *text = arena_printf(L->a, "%s (continued)", part_title[PART_CONTENTS]);
+	const char *text = L->p->contents_continued;
 	size_t it = flow_open(f, 0, KEEP_ALWAYS);
 	f->items[it].spare = true;
 	double h = put_label(L, text, T_H1, ALIGN_LEFT, L->left, 0, L->width, -1, &f->boxes);
@@ -84,8 +74,8 @@ void part_contents(struct lay *L)
 	const struct report *r = L->r;
 	int sect = db_elem(&L->db, ROLE_SECT, L->root, NULL);
 	int dest = L->part_dest[PART_CONTENTS];
-	db_outline(&L->db, part_title[PART_CONTENTS], 0, dest);
-	blk_heading(L, 1, part_title[PART_CONTENTS], sect, dest, 0, 0);
+	db_outline(&L->db, L->p->part_title[PART_CONTENTS], 0, dest);
+	blk_heading(L, 1, L->p->part_title[PART_CONTENTS], sect, dest, 0, 0);
 	int toc = db_elem(&L->db, ROLE_TOC, sect, NULL);
 	int head = continued_heading(L);
 	for (int i = 0; i < L->st->nparts; i++) {
@@ -97,7 +87,7 @@ void part_contents(struct lay *L)
 			break;
 		case PART_GLANCE:
 		case PART_APPENDIX:
-			entry(L, toc, head, part_title[p], NULL, L->part_dest[p], 0, 0);
+			entry(L, toc, head, L->p->part_title[p], NULL, L->part_dest[p], 0, 0);
 			break;
 		case PART_NARRATIVE:
 			for (size_t s = 0; s < r->nsections; s++)
@@ -106,7 +96,8 @@ void part_contents(struct lay *L)
 			break;
 		case PART_GOALS:
 			for (size_t g = 0; g < r->ngoals; g++)
-				entry(L, toc, head, r->goals[g].name, "Goal area: ", L->goal_dest[g], 0,
+				entry(L, toc, head, r->goals[g].name,
+				      arena_printf(L->a, "%s: ", L->p->goal_kicker), L->goal_dest[g], 0,
 				      r->goals[g].line);
 			break;
 		}

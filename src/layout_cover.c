@@ -89,7 +89,7 @@ static void share_bar(struct lay *L, const int *counts, double x, double top, do
 		return;
 	double room = width - gap * (shown - 1), cx = x;
 	for (int i = 0; i < STATUS_COUNT; i++) {
-		enum status s = status_order[i];
+		enum status s = L->p->order[i];
 		if (counts[s] == 0)
 			continue;
 		double w = room * counts[s] / total;
@@ -112,12 +112,12 @@ static void overview(struct lay *L, int sect, double limit)
 	struct tblock hb;
 	text_plain(L, &hb, what, &hs, width, r->path, 0);
 	double gap = L->line * 0.6, bar = L->st->size_body * 0.8;
-	double tiles = draw_tiles(L, r->counts, sect, x, 0, width, NULL);
+	double tiles = draw_tiles(L, &L->p->counts, sect, x, 0, width, NULL);
 	double top = foot + text_height(&hb) + gap + bar + gap * 1.5 + tiles;
 	if (top <= limit) {
 		double y = top;
 		y -= draw_block(L, &hb, db_elem(&L->db, ROLE_P, sect, NULL), x, y, width) + gap;
-		y -= draw_tiles(L, r->counts, sect, x, y, width, &L->fl.boxes) + gap * 1.5;
+		y -= draw_tiles(L, &L->p->counts, sect, x, y, width, &L->fl.boxes) + gap * 1.5;
 		share_bar(L, r->counts, x, y, width, bar);
 		text_free(&hb);
 		return;
@@ -127,12 +127,12 @@ static void overview(struct lay *L, int sect, double limit)
 	struct tblock lb;
 	struct tstyle ls = lay_tstyle(L, T_LABEL);
 	text_plain(L, &lb, what, &ls, width, r->path, 0);
-	double chips = draw_chips(L, r->counts, -1, x, 0, width, NULL);
+	double chips = draw_chips(L, &L->p->counts, -1, x, 0, width, NULL);
 	top = foot + text_height(&lb) + L->line * 0.2 + chips;
 	if (top <= limit) {
 		double y = top;
 		y -= draw_block(L, &lb, db_elem(&L->db, ROLE_P, sect, NULL), x, y, width) + L->line * 0.2;
-		draw_chips(L, r->counts, db_elem(&L->db, ROLE_P, sect, NULL), x, y, width, &L->fl.boxes);
+		draw_chips(L, &L->p->counts, db_elem(&L->db, ROLE_P, sect, NULL), x, y, width, &L->fl.boxes);
 	}
 	text_free(&lb);
 }
@@ -206,26 +206,22 @@ void part_cover(struct lay *L)
 
 	y = band_bottom - L->line * 3.5;
 	struct tstyle period = lay_tstyle(L, T_H1);
-	y -= cover_text(L, r->period_label ? r->period_label : "", period, sect, ROLE_P, x, y, width,
-			1, 0);
+	y -= cover_text(L, L->p->period_label, period, sect, ROLE_P, x, y, width, 1, 0);
 	y -= L->line * 0.3;
-	if (r->period_dates)
-		y -= cover_text(L, r->period_dates, lay_tstyle(L, T_LEAD), sect, ROLE_P, x, y, width,
-				1, 0);
+	y -= cover_text(L, L->p->period_dates, lay_tstyle(L, T_LEAD), sect, ROLE_P, x, y, width, 1, 0);
 	y -= L->line * 2;
 	if (r->plan) {
 		struct tstyle label = lay_tstyle(L, T_LABEL);
-		y -= cover_text(L, "Strategic plan", label, sect, ROLE_P, x, y, width, 1, 0);
+		y -= cover_text(L, L->p->plan_label, label, sect, ROLE_P, x, y, width, 1, 0);
 		struct tstyle plan = lay_tstyle(L, T_LEAD);
 		plan.face = FACE_BOLD;
 		plan.color = L->c.heading;
 		y -= cover_text(L, r->plan, plan, sect, ROLE_P, x, y, width, 2, r->plan_line);
 		y -= L->line;
 	}
-	if (r->published_text) {
-		const char *pub = arena_printf(L->a, "Published %s", r->published_text);
-		y -= cover_text(L, pub, lay_tstyle(L, T_BODY_MUTED), sect, ROLE_P, x, y, width, 1, 0);
-	}
+	if (L->p->published)
+		y -= cover_text(L, L->p->published, lay_tstyle(L, T_BODY_MUTED), sect, ROLE_P, x, y,
+				width, 1, 0);
 	if (r->nmeasures > 0)
 		overview(L, sect, y - L->line * 2);
 	flow_close(f, it, H);

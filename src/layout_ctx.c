@@ -29,11 +29,12 @@ static void make_palette(struct lay *L)
 }
 
 /* Set up geometry, palette, caches and the empty document. */
-void lay_init(struct lay *L, const struct report *r, const struct style *st,
+void lay_init(struct lay *L, const struct presentation *p, const struct style *st,
 	      const struct metrics *m, struct arena *a, struct diag *d)
 {
 	memset(L, 0, sizeof *L);
-	L->r = r;
+	L->p = p;
+	L->r = p->r;
 	L->st = st;
 	L->m = m;
 	L->a = a;
@@ -48,8 +49,8 @@ void lay_init(struct lay *L, const struct report *r, const struct style *st,
 	fontcache_init(&L->fc, m);
 	db_init(&L->db, st->page_width, st->page_height);
 	flow_init(&L->fl, L->top, L->bottom);
-	for (int p = 0; p < PART_COUNT; p++)
-		L->part_dest[p] = -1;
+	for (int k = 0; k < PART_COUNT; k++)
+		L->part_dest[k] = -1;
 	for (int i = 0; i < st->nparts; i++)
 		L->has_part[st->parts[i]] = true;
 	L->root = db_elem(&L->db, ROLE_DOCUMENT, -1, NULL);

@@ -10,6 +10,7 @@
 #include "layout_fonts.h"
 #include "metrics.h"
 #include "model.h"
+#include "present.h"
 #include "style.h"
 
 /* Colours as used on a white page, each adjusted if needed so text reaches
@@ -25,6 +26,7 @@ struct palette {
 
 struct lay {
 	const struct report *r;
+	const struct presentation *p; /* Every word a reader sees comes from here. */
 	const struct style *st;
 	const struct metrics *m;
 	struct arena *a;       /* The doc's arena: strings that boxes show live here. */
@@ -46,7 +48,7 @@ struct lay {
 };
 
 /* Set up the state for one report; the doc will live in `a`. */
-void lay_init(struct lay *L, const struct report *r, const struct style *st,
+void lay_init(struct lay *L, const struct presentation *p, const struct style *st,
 	      const struct metrics *m, struct arena *a, struct diag *d);
 void lay_free(struct lay *L);
 

@@ -147,7 +147,7 @@ void add_furniture(struct lay *L)
 	const struct report *r = L->r;
 	const char *fixed[] = {capped(L, r->organization ? r->organization : ""),
 			       capped(L, r->title ? r->title : ""),
-			       capped(L, r->period_label ? r->period_label : "")};
+			       capped(L, L->p->period_label)};
 	/* Header left and right, footer left and right. */
 	const char *tpl[4] = {st->header_left, st->header_right, st->footer_left, st->footer_right};
 	long line[4];

@@ -7,89 +7,64 @@
 #include "layout_blocks.h"
 #include "layout_table.h"
 
-/* Statuses in the order readers meet them: good news first. */
-const enum status status_order[STATUS_COUNT] = {STATUS_MET, STATUS_UNDER, STATUS_NOT_MET,
-						STATUS_NO_DATA};
-
-/* "4 measures: 2 Goal Met, 1 Under Goal, 1 Goal Not Met" (zero counts left out). */
-const char *counts_text(struct lay *L, const int *counts, size_t total)
-{
-	char buf[512];
-	int n = snprintf(buf, sizeof buf, "%zu measure%s", total, total == 1 ? "" : "s");
-	bool first = true;
-	for (int i = 0; i < STATUS_COUNT; i++) {
-		enum status s = status_order[i];
-		if (counts[s] == 0 || n >= (int)sizeof buf)
-			continue;
-		n += snprintf(buf + n, sizeof buf - (size_t)n, "%s%d %s", first ? ": " : ", ", counts[s],
-			      L->st->status_label[s]);
-		first = false;
-	}
-	return arena_strdup(L->a, buf);
-}
-
-/* See layout_parts.h. */
-const char *result_text(struct lay *L, const struct measure *m)
-{
-	const struct period_eval *cur = m->current;
-	if (cur && cur->ytd && cur->has_compared)
-		return arena_printf(L->a, "%s so far", cur->compared_text);
-	if (cur && cur->actual_text && cur->actual_text[0])
-		return cur->actual_text;
-	return "\xE2\x80\x94";
-}
-
 /* Every status with its icon and count, zeros muted, wrapping if need be;
  * with `out` NULL, only measures. */
-double draw_chips(struct lay *L, const int *counts, int elem, double x0, double top, double width,
-		  struct boxbuf *out)
+double draw_chips(struct lay *L, const struct pres_counts *pc, int elem, double x0, double top,
+		  double width, struct boxbuf *out)
 {
 	struct tstyle ts = lay_tstyle(L, T_SMALL);
 	double isz = ts.size * 1.2, gap = ts.size * 0.4, sep = ts.size * 1.8;
 	struct tblock b[STATUS_COUNT];
 	double lh = 0;
 	for (int i = 0; i < STATUS_COUNT; i++) {
-		enum status s = status_order[i];
+		enum status s = L->p->order[i];
 		struct tstyle cts = ts;
-		if (counts[s] == 0)
+		if (pc->n[s] == 0)
 			cts.color = L->c.muted;
-		const char *text = arena_printf(L->a, "%d %s", counts[s], L->st->status_label[s]);
-		text_plain(L, &b[i], text, &cts, width - isz - gap, L->st->path, 0);
+		text_plain(L, &b[i], pc->chip[s], &cts, width - isz - gap, L->st->path, 0);
 		lh = fmax(lh, b[i].line_h);
 	}
 	double x = x0, y = top, right = x0 + width;
+	double row_h = lh; /* The tallest chip on the current row. */
 	for (int i = 0; i < STATUS_COUNT; i++) {
-		double w = isz + gap + (b[i].nlines ? b[i].lines[0].width : 0);
+		double tw = 0;
+		for (size_t k = 0; k < b[i].nlines; k++)
+			tw = fmax(tw, b[i].lines[k].width);
+		double w = isz + gap + tw;
 		if (x > x0 && x + w > right) {
 			x = x0;
-			y -= lh;
+			y -= row_h;
+			row_h = lh;
 		}
 		double base = y - text_baseline(&b[i]);
 		/* The chip's words name the status: the icon is decoration. */
-		bool worded = *L->st->status_label[status_order[i]] != '\0';
+		bool worded = b[i].nfrags > 0;
 		if (out)
-			put_icon(out, worded ? -1 : elem, x, base - b[i].descent, isz, status_order[i]);
-		if (out && b[i].nlines)
-			text_line_boxes(L, &b[i], 0, x + isz + gap, y, right - x - isz - gap, elem, out);
+			put_icon(out, worded ? -1 : elem, x, base - b[i].descent, isz, L->p->order[i]);
+		/* Every line: a chip too wide for one line wraps, never loses words. */
+		for (size_t k = 0; out && k < b[i].nlines; k++)
+			text_line_boxes(L, &b[i], k, x + isz + gap, y - (double)k * b[i].line_h,
+					right - x - isz - gap, elem, out);
+		row_h = fmax(row_h, text_height(&b[i]));
 		x += w + sep;
 		text_free(&b[i]);
 	}
-	return top - y + lh;
+	return top - y + row_h;
 }
 
 /* The chips as a flow item. */
-void status_chips(struct lay *L, const int *counts, int parent, double space_before,
+void status_chips(struct lay *L, const struct pres_counts *pc, int parent, double space_before,
 		  unsigned char keep)
 {
 	struct flow *f = &L->fl;
 	int p = db_elem(&L->db, ROLE_P, parent, NULL);
 	size_t it = flow_open(f, space_before, keep);
-	double h = draw_chips(L, counts, p, L->left, 0, L->width, &f->boxes);
+	double h = draw_chips(L, pc, p, L->left, 0, L->width, &f->boxes);
 	flow_close(f, it, h);
 }
 
 /* See layout_parts.h. */
-double draw_tiles(struct lay *L, const int *counts, int parent, double x0, double top,
+double draw_tiles(struct lay *L, const struct pres_counts *pc, int parent, double x0, double top,
 		  double width, struct boxbuf *out)
 {
 	double gap = L->line;
@@ -101,10 +76,9 @@ double draw_tiles(struct lay *L, const int *counts, int parent, double x0, doubl
 	struct tblock cb[STATUS_COUNT], lb[STATUS_COUNT];
 	double h = 0;
 	for (int i = 0; i < STATUS_COUNT; i++) {
-		enum status s = status_order[i];
-		const char *count = arena_printf(L->a, "%d", counts[s]);
-		text_plain(L, &cb[i], count, &cts, tw - 3 * pad - isz, L->st->path, 0);
-		text_plain(L, &lb[i], L->st->status_label[s], &lts, tw - 2 * pad, L->st->path, 0);
+		enum status s = L->p->order[i];
+		text_plain(L, &cb[i], pc->count[s], &cts, tw - 3 * pad - isz, L->st->path, 0);
+		text_plain(L, &lb[i], L->p->status_label[s], &lts, tw - 2 * pad, L->st->path, 0);
 		h = fmax(h, fmax(text_height(&cb[i]), isz) + text_height(&lb[i]));
 	}
 	h += 2 * pad;
@@ -117,7 +91,7 @@ double draw_tiles(struct lay *L, const int *counts, int parent, double x0, doubl
 	}
 	int list = db_elem(&L->db, ROLE_L, parent, NULL);
 	for (int i = 0; i < STATUS_COUNT; i++) {
-		enum status s = status_order[i];
+		enum status s = L->p->order[i];
 		int li = db_elem(&L->db, ROLE_LI, list, NULL);
 		int body = db_elem(&L->db, ROLE_LBODY, li, NULL);
 		double x = x0 + i * (tw + gap);
@@ -144,7 +118,7 @@ static void tiles(struct lay *L, int sect)
 {
 	struct flow *f = &L->fl;
 	size_t it = flow_open(f, L->line * 1.2, KEEP_NONE);
-	double h = draw_tiles(L, L->r->counts, sect, L->left, 0, L->width, &f->boxes);
+	double h = draw_tiles(L, &L->p->counts, sect, L->left, 0, L->width, &f->boxes);
 	flow_close(f, it, h);
 }
 
@@ -171,17 +145,16 @@ static void goal_table(struct lay *L, const struct goal *g, struct table *t)
 	t->space_before = L->line * 0.5;
 	for (size_t i = 0; i < g->nmeasures; i++) {
 		const struct measure *m = g->measures[i];
-		const struct period_eval *cur = m->current;
-		enum status s = cur ? cur->shown : STATUS_NO_DATA;
+		const struct pres_measure *pm = present_measure(L->p, m);
 		struct tcell *c = &t->cells[i * GLANCE_NCOLS];
-		tcell_text(L, &c[0], L->st->status_label[s]);
+		tcell_text(L, &c[0], pm->status_word);
 		c[0].icon = true;
-		c[0].status = s;
+		c[0].status = pm->status;
 		tcell_text(L, &c[1], m->name);
 		c[1].dest = L->measure_dest[m->index];
 		c[1].line = m->line;
-		tcell_text(L, &c[2], result_text(L, m));
-		tcell_text(L, &c[3], cur && cur->target_text[0] ? cur->target_text : "None set");
+		tcell_result(L, &c[2], pm);
+		tcell_text(L, &c[3], pm->target);
 	}
 }
 
@@ -192,16 +165,11 @@ void part_glance(struct lay *L)
 	const struct report *r = L->r;
 	int sect = db_elem(&L->db, ROLE_SECT, L->root, NULL);
 	int dest = L->part_dest[PART_GLANCE];
-	db_outline(&L->db, part_title[PART_GLANCE], 0, dest);
-	blk_heading(L, 1, part_title[PART_GLANCE], sect, dest, 0, 0);
+	db_outline(&L->db, L->p->part_title[PART_GLANCE], 0, dest);
+	blk_heading(L, 1, L->p->part_title[PART_GLANCE], sect, dest, 0, 0);
 	struct lines_opt o = lines_opt_default(L, -1);
 	o.space_before = L->line * 0.5;
-	const char *intro = arena_printf(L->a, "%s, %s. %s in %zu goal area%s.",
-					 r->period_label ? r->period_label : "",
-					 r->period_dates ? r->period_dates : "",
-					 counts_text(L, r->counts, r->nmeasures), r->ngoals,
-					 r->ngoals == 1 ? "" : "s");
-	blk_text(L, intro, T_LEAD, sect, &o);
+	blk_text(L, L->p->glance_intro, T_LEAD, sect, &o);
 	tiles(L, sect);
 
 	struct table *tables = arena_calloc(L->a, r->ngoals + 1, sizeof *tables);
@@ -223,12 +191,12 @@ void part_glance(struct lay *L)
 		if (goal->nmeasures == 0) {
 			struct lines_opt co = lines_opt_default(L, -1);
 			co.space_before = L->line * 0.2;
-			blk_text(L, NO_MEASURES_TEXT, T_BODY_MUTED, gs, &co);
+			blk_text(L, L->p->no_measures, T_BODY_MUTED, gs, &co);
 			continue;
 		}
-		status_chips(L, goal->counts, gs, L->line * 0.2, KEEP_ALWAYS);
+		status_chips(L, &L->p->goal_counts[g], gs, L->line * 0.2, KEEP_ALWAYS);
 		tables[g].parent = gs;
-		tables[g].continued = arena_printf(L->a, "%s, continued", goal->name);
+		tables[g].continued = L->p->goal_continued[g];
 		tables[g].continued_line = goal->line;
 		table_fit(L, &tables[g], minw, maxw);
 		table_flow(L, &tables[g]);

@@ -18,7 +18,7 @@ void part_goals(struct lay *L)
 		k.keep_inside = k.keep_last = KEEP_ALWAYS;
 		k.dest = L->goal_dest[g];
 		k.space_before = L->line * 3;
-		blk_text(L, "Goal area", T_LABEL, sect, &k);
+		blk_text(L, L->p->goal_kicker, T_LABEL, sect, &k);
 		blk_heading(L, 1, goal->name, sect, -1, L->line * 0.2, goal->line);
 		/* A goal without measures is a few lines: rather than a page of its
 		 * own, nearly empty, it follows the goal before it. */
@@ -32,10 +32,10 @@ void part_goals(struct lay *L)
 		if (goal->nmeasures == 0) {
 			struct lines_opt o = lines_opt_default(L, -1);
 			o.space_before = L->line * 0.5;
-			blk_text(L, NO_MEASURES_TEXT, T_BODY_MUTED, sect, &o);
+			blk_text(L, L->p->no_measures, T_BODY_MUTED, sect, &o);
 			continue;
 		}
-		status_chips(L, goal->counts, sect, L->line * 0.5, KEEP_ALWAYS);
+		status_chips(L, &L->p->goal_counts[g], sect, L->line * 0.5, KEEP_ALWAYS);
 		for (size_t i = 0; i < goal->nmeasures; i++)
 			card_measure(L, goal->measures[i], sect, CARD_FULL, L->line * (i ? 1.6 : 1.0));
 	}

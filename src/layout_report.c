@@ -68,21 +68,21 @@ static void lay_part(struct lay *L, enum part p)
  * (spans, table cells, measurements, text made for boxes), and only the
  * finished document is copied into `a`: the working memory goes before
  * the document is painted, when memory use peaks. */
-struct doc *layout_report(const struct report *r, const struct style *st,
+struct doc *layout_report(const struct presentation *p, const struct style *st,
 			  const struct metrics *m, struct arena *a, struct diag *d)
 {
 	struct arena work;
 	arena_init(&work);
 	struct lay L;
-	lay_init(&L, r, st, m, &work, d);
+	lay_init(&L, p, st, m, &work, d);
 	reserve_dests(&L);
 	bool seen[PART_COUNT] = {false};
 	for (int i = 0; i < st->nparts; i++) {
-		enum part p = st->parts[i];
-		if (p < 0 || p >= PART_COUNT || seen[p])
+		enum part part = st->parts[i];
+		if (part < 0 || part >= PART_COUNT || seen[part])
 			continue; /* The layout reader refuses these; a part appears once. */
-		lay_part(&L, p);
-		seen[p] = true;
+		lay_part(&L, part);
+		seen[part] = true;
 	}
 	flow_paginate(&L.fl, &L.db, &work);
 	/* The pages hold copies of the flow's boxes now: drop the originals
@@ -93,6 +93,10 @@ struct doc *layout_report(const struct report *r, const struct style *st,
 	fill_page_numbers(&L);
 	add_furniture(&L);
 	struct doc *doc = db_finish(&L.db, a);
+	doc->title = arena_strdup(a, p->doc_title);
+	doc->author = p->r->organization ? arena_strdup(a, p->r->organization) : NULL;
+	doc->subject = arena_strdup(a, p->doc_subject);
+	doc->keywords = arena_strdup(a, p->doc_keywords);
 	lay_free(&L);
 	arena_free(&work);
 	return doc;

@@ -39,6 +39,12 @@ void tcell_text(struct lay *L, struct tcell *c, const char *text)
 	c->nspans = 1;
 }
 
+/* See layout_table.h. */
+void tcell_result(struct lay *L, struct tcell *c, const struct pres_measure *pm)
+{
+	tcell_text(L, c, pm->result ? pm->result : L->p->no_result_mark);
+}
+
 /* Style of a cell: the head row in labels, the body in the table's kind. */
 static struct tstyle cell_style(const struct lay *L, const struct table *t, size_t col, bool head)
 {

@@ -45,6 +45,8 @@ struct table {
 
 /* One cell of plain text in the arena (copied). */
 void tcell_text(struct lay *L, struct tcell *c, const char *text);
+/* A measure's result: the presentation's words, or its mark for none. */
+void tcell_result(struct lay *L, struct tcell *c, const struct pres_measure *pm);
 
 /* Shape every cell and measure the columns' least and natural widths. */
 void table_shape(struct lay *L, struct table *t);

@@ -14,6 +14,7 @@
 #include "model.h"
 #include "outfile.h"
 #include "paths.h"
+#include "present.h"
 #include "render.h"
 #include "source_date.h"
 #include "style.h"
@@ -34,6 +35,7 @@ struct options {
 	bool *wanted;         /* One flag per back end; heap-owned. */
 	bool check;           /* Validate and print statuses; write nothing. */
 	bool dump;            /* Print the evaluated model; write nothing. */
+	bool facts;           /* Print what readers are told, as JSON; write nothing. */
 	bool quiet;
 	const char *data_path;
 };
@@ -52,6 +54,9 @@ static const char usage_text[] =
 	"  --check             check the data file (and the layout, with --layout)\n"
 	"                      and print each measure's status; write nothing\n"
 	"  --dump              print the evaluated report as text; write nothing\n"
+	"  --facts             print what readers are told (statuses, sentences,\n"
+	"                      chart series) as JSON, with the layout's labels;\n"
+	"                      write nothing\n"
 	"  --quiet             do not print warnings\n"
 	"  --version           print the version and exit\n"
 	"  --help              print this help and exit\n"
@@ -166,6 +171,8 @@ static int parse_args(int argc, char **argv, struct options *o)
 			o->check = true;
 		} else if (strcmp(a, "--dump") == 0) {
 			o->dump = true;
+		} else if (strcmp(a, "--facts") == 0) {
+			o->facts = true;
 		} else if (strcmp(a, "--quiet") == 0 || strcmp(a, "-q") == 0) {
 			o->quiet = true;
 		} else if (strcmp(a, "--version") == 0) {
@@ -262,10 +269,13 @@ int main(int argc, char **argv)
 		return EXIT_BAD_INPUT;
 	}
 	if (opt.check || opt.dump) {
-		if (opt.dump)
-			render_dump(r, stdout);
-		else
+		if (opt.dump) {
+			struct presentation *p = present_report(r, NULL);
+			render_dump(r, p, stdout);
+			present_free(p);
+		} else {
 			print_check(r);
+		}
 		report_free(r);
 		return EXIT_OK;
 	}
@@ -280,11 +290,21 @@ int main(int argc, char **argv)
 		goto bad_input_no_style;
 	}
 
+	struct presentation *p = present_report(r, &st);
+	if (opt.facts) {
+		render_facts(p, stdout);
+		present_free(p);
+		free(datadir);
+		arena_free(&style_arena);
+		report_free(r);
+		return EXIT_OK;
+	}
 	outfile_install_signal_handlers();
 	source_date_check(&diag);
-	struct backend_job job = {.r = r, .st = &st, .datadir = datadir, .pres = NULL, .d = &diag};
+	struct backend_job job = {.r = r, .st = &st, .datadir = datadir, .pres = p, .d = &diag};
 	bool is_child;
 	status = exit_status(write_outputs(opt.wanted, opt.out_dir, &job, &is_child));
+	present_free(p);
 	free(datadir);
 	arena_free(&style_arena);
 	report_free(r);

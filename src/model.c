@@ -1,5 +1,7 @@
 #include "model.h"
 
+#include <string.h>
+
 struct report *report_new(void)
 {
 	/* The report lives in its own arena so one arena_free releases everything. */
@@ -16,4 +18,58 @@ void report_free(struct report *r)
 		return;
 	struct arena a = r->arena; /* r itself is inside the arena. */
 	arena_free(&a);
+}
+
+/* The data file's own words for units, comparisons and statuses. */
+static const char *const unit_names[] = { "count", "number", "percent", "currency", "minutes",
+					  "duration" };
+
+/* "count", "percent", ... as written in the data file. */
+const char *unit_name(enum unit unit)
+{
+	return unit_names[unit];
+}
+
+/* Reads a unit name; false for anything else. */
+bool unit_parse(const char *s, enum unit *out)
+{
+	for (size_t i = 0; i < sizeof unit_names / sizeof unit_names[0]; i++) {
+		if (strcmp(s, unit_names[i]) == 0) {
+			*out = (enum unit)i;
+			return true;
+		}
+	}
+	return false;
+}
+
+/* "at-least", ... as the attribute is named in the data file. */
+const char *cmp_name(enum cmp c)
+{
+	switch (c) {
+	case CMP_AT_LEAST:
+		return "at-least";
+	case CMP_MORE_THAN:
+		return "more-than";
+	case CMP_AT_MOST:
+		return "at-most";
+	case CMP_LESS_THAN:
+		return "less-than";
+	}
+	return "";
+}
+
+/* "met", "under", "not-met", "no-data" */
+const char *status_name(enum status s)
+{
+	switch (s) {
+	case STATUS_NO_DATA:
+		return "no-data";
+	case STATUS_MET:
+		return "met";
+	case STATUS_UNDER:
+		return "under";
+	case STATUS_NOT_MET:
+		return "not-met";
+	}
+	return "no-data";
 }

@@ -103,7 +103,9 @@ struct value {
 	int line;
 };
 
-/* Evaluation of one period of one measure (filled by eval.c). */
+/* Evaluation of one period of one measure (filled by eval.c). Numbers
+ * only: what readers are told about them is made by the presentation
+ * layer (present.h). */
 struct period_eval {
 	struct period period;
 	const struct value *value;     /* NULL when the file has no value element for it. */
@@ -119,26 +121,23 @@ struct period_eval {
 	double miss;                   /* How far on the wrong side (0 if met). */
 	enum status computed;          /* What the rules decide. */
 	enum status shown;             /* override if any, else computed. */
-	/* Display strings, in the measure's unit: "81%", "8:37", "$1,250,000". */
-	const char *actual_text;       /* "" without an actual. */
-	const char *target_text;       /* "at most 5:00", "" without a target. */
-	const char *target_amount_text;/* "5:00" (pro-rated for annual targets). */
-	int target_decimals;           /* Places target_amount_text shows: a pro-rated
-					* target may need more than the measure's. */
-	const char *compared_text;     /* The compared amount ("" if none). */
+	bool has_ytd_sum;              /* A summed measure whose fiscal year so far
+					* has a result in every quarter. */
+	double ytd_sum;                /* That year-to-date sum. */
+	bool ytd_gap;                  /* No year-to-date sum: ytd_missing has no result. */
+	struct period ytd_missing;     /* The first quarter of the year without one. */
 };
 
 /* A change of the report period's actual against another period. */
 struct change {
 	bool available;       /* Both periods have an actual. */
 	struct period against;
+	bool has_previous;    /* The other period has an actual (even when this one has none). */
 	double previous;      /* The other period's actual. */
 	double delta;         /* current - previous, in the unit. */
 	bool has_pct;         /* previous != 0 */
 	double pct;           /* delta / |previous| * 100 */
 	enum trend trend;
-	const char *previous_text;
-	const char *delta_text; /* "+0:15", "-6 pts" style, signed. */
 };
 
 struct goal;
@@ -168,13 +167,12 @@ struct measure {
 
 	/* Filled by eval.c. */
 	enum direction direction; /* From the targets; higher is better without one. */
-	struct period_eval *history; /* Every period with an actual plus the report period, sorted. */
+	struct period_eval *history; /* Every period the file declares a value for, plus the
+				      * report period, sorted. */
 	size_t nhistory;
 	struct period_eval *current; /* The report period, pointing into history. */
 	struct change vs_last_year;  /* Same quarter of the previous fiscal year. */
 	struct change vs_last_quarter;
-	const char *benchmark_text;  /* "National average: 5:00", or NULL. */
-	const char *summary;         /* "8:37 against a target of at most 5:00" */
 };
 
 struct goal {
@@ -248,11 +246,16 @@ struct report {
 
 	/* Filled by eval.c. */
 	int counts[STATUS_COUNT];   /* Shown statuses over all measures. */
-	const char *period_label;   /* "Q1 FY2018" */
-	const char *period_dates;   /* "Jul 1 – Sep 30, 2017" */
 	struct date period_start, period_end;
-	const char *published_text; /* "November 13, 2017", or NULL. */
 };
+
+/* The data file's own words for units, comparisons and statuses: "count",
+ * "at-least", "not-met". Not for readers: their words are the
+ * presentation layer's. */
+const char *unit_name(enum unit unit);
+bool unit_parse(const char *s, enum unit *out);
+const char *cmp_name(enum cmp c);
+const char *status_name(enum status s);
 
 /* Allocate an empty report with its arena; free it with report_free. */
 struct report *report_new(void);

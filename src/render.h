@@ -13,6 +13,7 @@
 #include "metrics.h"
 #include "model.h"
 #include "outfile.h"
+#include "present.h"
 #include "style.h"
 
 /* Result of writing an output; maps onto the program's exit codes. */
@@ -24,15 +25,13 @@ enum write_result {
 
 /* ---- The back ends (backends.c) ---- */
 
-/* The reader-facing words and series every back end takes (src/present*.c). */
-struct presentation;
 
 /* What a back end is asked to write: the same for every back end of a run. */
 struct backend_job {
 	const struct report *r;
 	const struct style *st;
 	const char *datadir;               /* The layouts' and fonts' folder. */
-	const struct presentation *pres;   /* NULL until the presentation layer fills it. */
+	const struct presentation *pres;   /* Every word a reader sees (src/present*.c). */
 	const char *path;                  /* The output's final path, for messages. */
 	struct diag *d;
 };
@@ -140,6 +139,10 @@ enum write_result write_output_file(backend_write_fn write, const struct backend
 
 /* ---- Text dump (render_dump.c): the evaluated model as stable text ---- */
 
-void render_dump(const struct report *r, FILE *out);
+void render_dump(const struct report *r, const struct presentation *p, FILE *out);
+
+/* ---- Presentation facts (render_facts.c): what readers are told, as JSON ---- */
+
+void render_facts(const struct presentation *p, FILE *out);
 
 #endif

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "eval.h"
+#include "present.h"
 #include "period.h"
 #include "units.h"
 
@@ -151,7 +152,7 @@ static void put_tolerance(FILE *out, const struct measure *m, struct tolerance t
 }
 
 /* The report's own fields and labels. */
-static void dump_meta(const struct report *r, FILE *out)
+static void dump_meta(const struct report *r, const struct presentation *p, FILE *out)
 {
 	char n[NUM_MAX], b[LABEL_MAX];
 	const char *base = r->path ? strrchr(r->path, '/') : NULL;
@@ -171,9 +172,9 @@ static void dump_meta(const struct report *r, FILE *out)
 	fprintf(out, "\n  fiscal-year: start-month %d, named-by %s\n", r->calendar.start_month,
 		r->calendar.named_by_end ? "end" : "start");
 	fprintf(out, "  period: %s ", pid(r->period, b));
-	put_quoted(out, r->period_label);
+	put_quoted(out, p->period_label);
 	fputc(' ', out);
-	put_quoted(out, r->period_dates);
+	put_quoted(out, p->period_dates);
 	fputc(' ', out);
 	put_date(out, r->period_start);
 	fputs("..", out);
@@ -182,7 +183,7 @@ static void dump_meta(const struct report *r, FILE *out)
 	if (r->has_published) {
 		put_date(out, r->published);
 		fputc(' ', out);
-		put_quoted(out, r->published_text);
+		put_quoted(out, p->published_date);
 	} else {
 		fputs("(none)", out);
 	}
@@ -225,15 +226,16 @@ static void dump_value(const struct value *v, FILE *out)
 }
 
 /* One evaluated period: everything that went into its status. */
-static void dump_period(const struct report *r, const struct period_eval *pe, FILE *out)
+static void dump_period(const struct report *r, const struct pres_period *pp, FILE *out)
 {
+	const struct period_eval *pe = pp->pe;
 	char n[NUM_MAX], b[LABEL_MAX];
 	fprintf(out, "    period %s%s\n", pid(pe->period, b),
 		period_cmp(pe->period, r->period) == 0 ? " (report period)" : "");
 	fputs("      actual: ", out);
 	if (pe->has_actual) {
 		fprintf(out, "%s ", num(pe->actual, n));
-		put_quoted(out, pe->actual_text);
+		put_quoted(out, pp->actual);
 	} else {
 		fputs("(none)", out);
 	}
@@ -242,9 +244,9 @@ static void dump_period(const struct report *r, const struct period_eval *pe, FI
 	fputs("\n      target: ", out);
 	if (pe->has_target) {
 		fprintf(out, "%s %s ", cmp_name(pe->target->cmp), num(pe->target_amount, n));
-		put_quoted(out, pe->target_amount_text);
+		put_quoted(out, pp->target_amount);
 		fputs(" from ", out);
-		put_quoted(out, pe->target_text);
+		put_quoted(out, pp->target);
 		fprintf(out, ", line %d", pe->target->line);
 	} else {
 		fputs("(none)", out);
@@ -252,7 +254,7 @@ static void dump_period(const struct report *r, const struct period_eval *pe, FI
 	fputs("\n      compared: ", out);
 	if (pe->has_compared) {
 		fprintf(out, "%s ", num(pe->compared, n));
-		put_quoted(out, pe->compared_text);
+		put_quoted(out, pp->compared);
 		if (pe->ytd)
 			fputs(" year to date", out);
 	} else {
@@ -266,29 +268,43 @@ static void dump_period(const struct report *r, const struct period_eval *pe, FI
 	}
 	fprintf(out, "      status: %s, computed %s%s\n", status_name(pe->shown),
 		status_name(pe->computed), pe->value && pe->value->has_override ? " (override)" : "");
+	if (pp->reason) {
+		fputs("      reason: ", out);
+		put_quoted(out, pp->reason);
+		fputc('\n', out);
+	}
 }
 
 /* A change of the report period's actual against another period. */
-static void dump_change(const struct change *c, FILE *out)
+static void dump_change(const struct change *c, const struct pres_change *pc, FILE *out)
 {
 	char n[NUM_MAX], b[LABEL_MAX];
 	fprintf(out, "    change vs %s: ", pid(c->against, b));
 	if (!c->available) {
-		fputs("(none)\n", out);
+		if (c->has_previous) {
+			fprintf(out, "previous %s ", num(c->previous, n));
+			put_quoted(out, pc->previous);
+			fputs(", ", out);
+		}
+		fputs("(none) ", out);
+		put_quoted(out, pc->text);
+		fputc('\n', out);
 		return;
 	}
 	fprintf(out, "previous %s ", num(c->previous, n));
-	put_quoted(out, c->previous_text);
+	put_quoted(out, pc->previous);
 	fprintf(out, ", delta %s ", num(c->delta, n));
-	put_quoted(out, c->delta_text);
+	put_quoted(out, pc->delta);
 	if (c->has_pct)
 		fprintf(out, ", %s%%", num(round(c->pct * 100) / 100, n));
-	fprintf(out, ", %s\n", trend_name(c->trend));
+	fprintf(out, ", %s\n", pc->trend_word ? pc->trend_word : "");
 }
 
 /* A measure: what the file said, then every evaluated period and the texts. */
-static void dump_measure(const struct report *r, const struct measure *m, FILE *out)
+static void dump_measure(const struct report *r, const struct presentation *p,
+			 const struct measure *m, FILE *out)
 {
+	const struct pres_measure *pm = present_measure(p, m);
 	fprintf(out, "  measure %s ", m->id);
 	put_quoted(out, m->name);
 	fprintf(out, " line %d\n", m->line);
@@ -309,8 +325,7 @@ static void dump_measure(const struct report *r, const struct measure *m, FILE *
 		fprintf(out, ", line %d\n", m->tolerance.line);
 	else
 		fputs(" (report default)\n", out);
-	fprintf(out, "    direction: %s\n",
-		m->direction == DIR_HIGHER_BETTER ? "higher is better" : "lower is better");
+	fprintf(out, "    direction: %s\n", pm->direction);
 	for (size_t i = 0; i < m->ntargets; i++)
 		dump_target(m, &m->targets[i], out);
 	for (size_t i = 0; i < m->nbenchmarks; i++) {
@@ -324,13 +339,13 @@ static void dump_measure(const struct report *r, const struct measure *m, FILE *
 	for (size_t i = 0; i < m->nvalues; i++)
 		dump_value(&m->values[i], out);
 	for (size_t i = 0; i < m->nhistory; i++)
-		dump_period(r, &m->history[i], out);
-	dump_change(&m->vs_last_year, out);
-	dump_change(&m->vs_last_quarter, out);
+		dump_period(r, &pm->periods[i], out);
+	dump_change(&m->vs_last_year, &pm->vs_last_year, out);
+	dump_change(&m->vs_last_quarter, &pm->vs_last_quarter, out);
 	fputs("    benchmark text: ", out);
-	put_quoted(out, m->benchmark_text);
+	put_quoted(out, pm->benchmarks);
 	fputs("\n    summary: ", out);
-	put_quoted(out, m->summary);
+	put_quoted(out, pm->sentence);
 	fputc('\n', out);
 	paras_lines(out, 2, "commentary", &m->commentary);
 	paras_lines(out, 2, "action", &m->action);
@@ -366,9 +381,9 @@ static void dump_block(const struct block *bl, FILE *out)
 }
 
 /* Print the whole evaluated report; see render.h. */
-void render_dump(const struct report *r, FILE *out)
+void render_dump(const struct report *r, const struct presentation *p, FILE *out)
 {
-	dump_meta(r, out);
+	dump_meta(r, p, out);
 	for (size_t g = 0; g < r->ngoals; g++) {
 		const struct goal *goal = &r->goals[g];
 		fprintf(out, "goal %s ", goal->id);
@@ -380,7 +395,7 @@ void render_dump(const struct report *r, FILE *out)
 		if (goal->nmeasures == 0)
 			fputs("  (no measures)\n", out);
 		for (size_t i = 0; i < goal->nmeasures; i++)
-			dump_measure(r, goal->measures[i], out);
+			dump_measure(r, p, goal->measures[i], out);
 	}
 	if (r->nsections == 0)
 		return;

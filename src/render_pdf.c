@@ -157,7 +157,7 @@ static void set_text_attr(HPDF_Doc pdf, HPDF_InfoType type, const char *value)
 }
 
 /* Title, author, subject, keywords, creator and dates. */
-static void set_info(struct pdf_writer *w, const struct report *r)
+static void set_info(struct pdf_writer *w, const struct doc *doc, const struct report *r)
 {
 	HPDF_Doc pdf = w->pdf;
 	HPDF_SetInfoAttr(pdf, HPDF_INFO_CREATOR, "qreport " QREPORT_VERSION);
@@ -166,33 +166,14 @@ static void set_info(struct pdf_writer *w, const struct report *r)
 		HPDF_SetInfoDateAttr(pdf, HPDF_INFO_CREATION_DATE, date);
 		HPDF_SetInfoDateAttr(pdf, HPDF_INFO_MOD_DATE, date);
 	}
-	if (!r)
-		return;
-	if (r->title)
-		set_text_attr(pdf, HPDF_INFO_TITLE, r->title);
-	if (r->organization)
-		set_text_attr(pdf, HPDF_INFO_AUTHOR, r->organization);
-	char *subject = NULL, *keywords = NULL;
-	size_t slen = 0, klen = 0;
-	FILE *s = open_memstream(&subject, &slen);
-	fprintf(s, "Quarterly performance report");
-	if (r->period_label)
-		fprintf(s, ", %s", r->period_label);
-	fclose(s);
-	set_text_attr(pdf, HPDF_INFO_SUBJECT, subject);
-	FILE *k = open_memstream(&keywords, &klen);
-	fprintf(k, "performance measures; quarterly report");
-	if (r->period_label)
-		fprintf(k, "; %s", r->period_label);
-	if (r->plan)
-		fprintf(k, "; %s", r->plan);
-	for (size_t i = 0; i < r->ngoals; i++)
-		if (r->goals[i].name)
-			fprintf(k, "; %s", r->goals[i].name);
-	fclose(k);
-	set_text_attr(pdf, HPDF_INFO_KEYWORDS, keywords);
-	free(subject);
-	free(keywords);
+	if (doc->title)
+		set_text_attr(pdf, HPDF_INFO_TITLE, doc->title);
+	if (doc->author)
+		set_text_attr(pdf, HPDF_INFO_AUTHOR, doc->author);
+	if (doc->subject)
+		set_text_attr(pdf, HPDF_INFO_SUBJECT, doc->subject);
+	if (doc->keywords)
+		set_text_attr(pdf, HPDF_INFO_KEYWORDS, doc->keywords);
 }
 
 /* Bytes gathered before they go to the file. libharu writes a long
@@ -311,7 +292,7 @@ enum write_result pdf_writer_write(struct pdf_writer *w, const struct doc *doc,
 	HPDF_Page *pages = xcalloc(doc->npages, sizeof *pages);
 	HPDF_Destination *dests = xcalloc(doc->ndests, sizeof *dests);
 
-	set_info(w, r);
+	set_info(w, doc, r);
 	if (pdf_take_error(w, where, 0, "setting the document information", d))
 		goto done;
 	if (!w->untagged)
@@ -404,7 +385,7 @@ enum write_result render_pdf(const struct backend_job *job, int out)
 	struct arena layout_arena;
 	arena_init(&layout_arena);
 	enum write_result res = WRITE_BAD_INPUT;
-	struct doc *doc = layout_report(job->r, job->st, pdf_writer_metrics(w), &layout_arena,
+	struct doc *doc = layout_report(job->pres, job->st, pdf_writer_metrics(w), &layout_arena,
 					job->d);
 	if (doc)
 		res = pdf_writer_write(w, doc, job->r, out, job->path, NULL, job->d);

@@ -130,16 +130,13 @@ static const char *close_reason(lxw_error e, int err)
 static void set_properties(struct xlsx *x, time_t created)
 {
 	const struct report *r = x->r;
-	const char *period = r->period_label ? r->period_label : "";
 	lxw_doc_properties p = {
-		.title = xlsx_strdup(x, r->title),
-		.subject = arena_printf(&x->scratch, "%s performance measures, %s",
-					r->organization ? r->organization : "", period),
+		.title = xlsx_strdup(x, x->p->doc_title),
+		.subject = xlsx_strdup(x, x->p->doc_subject),
 		.author = xlsx_strdup(x, r->organization),
 		.company = xlsx_strdup(x, r->organization),
 		.category = xlsx_strdup(x, "Performance report"),
-		.keywords = arena_printf(&x->scratch, "performance measures, %s%s%s",
-					 r->plan ? r->plan : "", r->plan ? ", " : "", period),
+		.keywords = xlsx_strdup(x, x->p->doc_keywords),
 		.comments = r->subtitle ? xlsx_strdup(x, r->subtitle) : NULL,
 		.created = created,
 	};
@@ -220,7 +217,8 @@ enum write_result render_xlsx(const struct backend_job *job, int out)
 	const struct report *r = job->r;
 	const char *path = job->path;
 	struct diag *d = job->d;
-	struct xlsx x = {.r = r, .st = job->st, .d = d, .err = LXW_NO_ERROR, .real_stderr = -1};
+	struct xlsx x = {.r = r, .p = job->pres, .st = job->st, .d = d, .err = LXW_NO_ERROR,
+			 .real_stderr = -1};
 	for (size_t i = 0; i < XLSX_PERIOD_SLOTS; i++)
 		x.periods[i].index = -1;
 	arena_init(&x.scratch);

@@ -22,9 +22,6 @@ bool tolerance_parse(enum unit unit, bool percent_only, const char *text,
 
 /* Default decimals shown for a unit (spec table). */
 int unit_default_decimals(enum unit unit);
-/* "count", "percent", ... as written in the data file. */
-const char *unit_name(enum unit unit);
-bool unit_parse(const char *s, enum unit *out);
 
 /* Reader-facing amount: "81%", "8:37", "1:02:03", "8.53 min", "$1,250,000",
  * "342", "1,234.50". Thousands separators for readers; decimals as the
@@ -33,10 +30,11 @@ void amount_format(const struct measure *m, double v, char *buf, size_t n);
 /* The same with an explicit sign: "+5", "-0:15", "+2.5 pts" for percent changes. */
 void amount_format_delta(const struct measure *m, double delta, char *buf, size_t n);
 
-/* "at least", "more than", "at most", "less than" */
-const char *cmp_words(enum cmp c);
-/* "at-least", ... as written in the data file. */
-const char *cmp_name(enum cmp c);
+/* A size without a sign, such as an allowed miss, with every place it has
+ * up to six: "0.5 pts", "24.125", "0:30", "51.7 s". */
+void amount_format_size(const struct measure *m, double v, char *buf, size_t n);
+/* The fewest places, between at_least and at_most, that show `v` exactly. */
+int amount_places_needed(double v, int at_least, int at_most);
 enum direction cmp_direction(enum cmp c);
 
 /* Round half away from zero to 9 decimal places (spec's arithmetic rule). */

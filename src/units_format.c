@@ -325,7 +325,8 @@ void amount_format(const struct measure *m, double v, char *buf, size_t n)
 	text_put(&t, mag, strlen(mag));
 }
 
-/* A change with its sign always written, and a bare "0" for no change. */
+/* A change with its sign always written; no change is a zero in the unit
+ * without a sign ("0 pts", "0:00"). */
 void amount_format_delta(const struct measure *m, double delta, char *buf, size_t n)
 {
 	char mag[TEXT_MAX];
@@ -334,10 +335,44 @@ void amount_format_delta(const struct measure *m, double delta, char *buf, size_
 	text_init(&t, mag, sizeof mag);
 	magnitude_text(m, delta, true, &t, &zero);
 	text_init(&t, buf, n);
-	if (zero) {
-		text_put(&t, "0", 1);
-		return;
+	if (!zero)
+		text_put(&t, delta < 0 ? "-" : "+", 1);
+	text_put(&t, mag, strlen(mag));
+}
+
+/* See units.h. */
+int amount_places_needed(double v, int at_least, int at_most)
+{
+	int d = at_least;
+	while (d < at_most) {
+		double scaled = round9(fabs(v) * (double)pow10_int[d]);
+		if (scaled == floor(scaled))
+			break;
+		d++;
 	}
-	text_put(&t, delta < 0 ? "-" : "+", 1);
+	return d;
+}
+
+/* A size without a sign, such as an allowed miss: "0.5 pts", "24.125",
+ * "0:30", or seconds with their fraction where a duration's is not whole
+ * ("51.7 s"). Shown with every place it has, up to six. */
+void amount_format_size(const struct measure *m, double v, char *buf, size_t n)
+{
+	char mag[TEXT_MAX];
+	struct text t;
+	bool zero;
+	text_init(&t, mag, sizeof mag);
+	if (m->unit == UNIT_DURATION && round9(v) != floor(round9(v))) {
+		struct measure secs = *m;
+		secs.unit = UNIT_NUMBER;
+		secs.decimals = amount_places_needed(v, 0, 6);
+		magnitude_text(&secs, v, true, &t, &zero);
+		text_put(&t, " s", 2);
+	} else {
+		struct measure shown = *m;
+		shown.decimals = amount_places_needed(v, m->decimals, 6);
+		magnitude_text(&shown, v, true, &t, &zero);
+	}
+	text_init(&t, buf, n);
 	text_put(&t, mag, strlen(mag));
 }

@@ -1,5 +1,5 @@
-/* Reading amounts, tolerances and unit names exactly as the data file format
- * writes them, with a helpful "expected ..." phrase when the text is wrong. */
+/* Reading amounts and tolerances exactly as the data file format writes
+ * them, with a helpful "expected ..." phrase when the text is wrong. */
 #include "units.h"
 
 #include <math.h>
@@ -7,27 +7,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-static const char *const unit_names[] = { "count", "number", "percent", "currency", "minutes",
-					  "duration" };
-
-/* "count", "percent", ... as written in the data file. */
-const char *unit_name(enum unit unit)
-{
-	return unit_names[unit];
-}
-
-/* Reads a unit name; false for anything else. */
-bool unit_parse(const char *s, enum unit *out)
-{
-	for (size_t i = 0; i < sizeof unit_names / sizeof unit_names[0]; i++) {
-		if (strcmp(s, unit_names[i]) == 0) {
-			*out = (enum unit)i;
-			return true;
-		}
-	}
-	return false;
-}
 
 /* Digits shown after the point when the measure does not say (spec table). */
 int unit_default_decimals(enum unit unit)
@@ -45,37 +24,6 @@ int unit_default_decimals(enum unit unit)
 	return 0;
 }
 
-/* "at least", ... for sentences readers see. */
-const char *cmp_words(enum cmp c)
-{
-	switch (c) {
-	case CMP_AT_LEAST:
-		return "at least";
-	case CMP_MORE_THAN:
-		return "more than";
-	case CMP_AT_MOST:
-		return "at most";
-	case CMP_LESS_THAN:
-		return "less than";
-	}
-	return "";
-}
-
-/* "at-least", ... as the attribute is named in the data file. */
-const char *cmp_name(enum cmp c)
-{
-	switch (c) {
-	case CMP_AT_LEAST:
-		return "at-least";
-	case CMP_MORE_THAN:
-		return "more-than";
-	case CMP_AT_MOST:
-		return "at-most";
-	case CMP_LESS_THAN:
-		return "less-than";
-	}
-	return "";
-}
 
 /* Which way is better for a comparison. */
 enum direction cmp_direction(enum cmp c)

@@ -13,6 +13,7 @@
 #include "arena.h"
 #include "diag.h"
 #include "model.h"
+#include "present.h"
 #include "style.h"
 
 /* How an amount of a measure is shown: the amount itself, a signed
@@ -44,6 +45,7 @@ struct xlsx_period {
 struct xlsx {
 	lxw_workbook *wb;          /* Owned; closed by render_xlsx. */
 	const struct report *r;
+	const struct presentation *p; /* Every word a reader sees comes from here. */
 	const struct style *st;
 	struct diag *d;
 	struct arena scratch;      /* Strings handed to the library; freed with the context. */
@@ -72,9 +74,6 @@ struct xlsx {
 	lxw_format *swatch[STATUS_COUNT]; /* The status fill alone, for legends. */
 };
 
-/* The order statuses are listed in: best first, no data last. */
-extern const enum status xlsx_status_order[STATUS_COUNT];
-
 /* Sort what was printed while the library ran (`in`, read from where it
  * is): the program's own lines go on to `out`, the library's warnings
  * become warnings naming `path`, and its errors refuse the workbook. True
@@ -89,12 +88,13 @@ void xlsx_formats_free(struct xlsx *x);
 lxw_format *xlsx_unit_format(struct xlsx *x, const struct measure *m, enum xlsx_amount_kind kind);
 /* The format for a period's target amount, with the places the PDF shows. */
 lxw_format *xlsx_target_format(struct xlsx *x, const struct measure *m,
-			       const struct period_eval *pe);
+			       const struct pres_period *pp);
 /* The Excel number format code for a unit's amounts: exposed for chart axes. */
 void xlsx_format_code(const struct measure *m, enum xlsx_amount_kind kind, char *buf, size_t n);
 
 /* An amount in the unit as a spreadsheet stores it: percent as a fraction,
- * duration as a fraction of a day. */
+ * duration as a fraction of a day; rounded to the places the format
+ * decides with, so that 97.9 % is stored as 0.979, not 0.9790000000000001. */
 double xlsx_amount(const struct measure *m, double v);
 /* A difference of two amounts: percentage points, duration in seconds. */
 double xlsx_delta(const struct measure *m, double v);
@@ -104,12 +104,8 @@ const char *xlsx_delta_factor(const struct measure *m);
 /* A layout colour as the library's 0xRRGGBB. */
 lxw_color_t xlsx_color(struct rgb c);
 
-/* The reader-facing label of a status, from the layout. */
-const char *xlsx_status_label(const struct xlsx *x, enum status s);
 /* The symbol that tells a status apart without colour. */
 const char *xlsx_status_symbol(enum status s);
-/* What a status means, for the legend. */
-const char *xlsx_status_meaning(enum status s);
 
 /* `p`, or a message and exit when the library could not allocate it. */
 void *xlsx_need(struct xlsx *x, void *p);

@@ -17,54 +17,10 @@
 #define CHART_COL 4    /* Charts start in column E, right of their data. */
 #define CHART_ROWS 16  /* A chart at its default size covers about 15 rows. */
 
-/* Periods of a measure that have an actual. */
-static size_t periods_with_data(const struct measure *m)
-{
-	size_t n = 0;
-	for (size_t k = 0; k < m->nhistory; k++)
-		if (m->history[k].has_actual)
-			n++;
-	return n;
-}
-
-/* Whether the measure is judged on year-to-date sums in any period. */
-static bool uses_ytd(const struct measure *m)
-{
-	for (size_t k = 0; k < m->nhistory; k++)
-		if (m->history[k].ytd)
-			return true;
-	return false;
-}
-
-/* The smallest and largest amount the chart plots, in the unit. */
-static void plotted_range(const struct measure *m, double *lo, double *hi)
-{
-	bool any = false;
-	*lo = *hi = 0;
-	for (size_t k = 0; k < m->nhistory; k++) {
-		const struct period_eval *pe = &m->history[k];
-		double v[3];
-		int n = 0;
-		if (pe->has_actual)
-			v[n++] = pe->actual;
-		if (pe->has_compared)
-			v[n++] = pe->compared;
-		if (pe->has_target)
-			v[n++] = pe->target_amount;
-		for (int i = 0; i < n; i++) {
-			if (!any || v[i] < *lo)
-				*lo = v[i];
-			if (!any || v[i] > *hi)
-				*hi = v[i];
-			any = true;
-		}
-	}
-}
-
 /* The value axis: the cells' format, and for durations bounds and ticks at
  * whole seconds or minutes, since automatic ones on fractions of a day fall
  * on times such as 1:26. */
-static void value_axis(lxw_chart *chart, const struct measure *m)
+static void value_axis(lxw_chart *chart, const struct measure *m, const struct pres_chart *c)
 {
 	char code[128];
 	if (m->unit != UNIT_DURATION) {
@@ -74,8 +30,7 @@ static void value_axis(lxw_chart *chart, const struct measure *m)
 	}
 	static const double steps[] = {1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800,
 				       3600, 7200, 14400, 43200, 86400};
-	double lo, hi;
-	plotted_range(m, &lo, &hi);
+	double lo = c->lo, hi = c->hi;
 	double span = hi > lo ? hi - lo : (hi > 0 ? hi / 2 : 60);
 	double step = steps[sizeof steps / sizeof steps[0] - 1];
 	for (size_t i = 0; i < sizeof steps / sizeof steps[0]; i++) {
@@ -111,50 +66,54 @@ static void plot_cells(lxw_chart_series *s, lxw_row_t first, lxw_row_t last, lxw
 	s->values->ignore_cache = LXW_TRUE;
 }
 
-/* One measure's data block and chart; returns the row after the block. */
+/* Most benchmark lines a chart draws, as many as the presentation's. */
+#define BENCH_COLS 4
+
+/* One measure's data block and chart, from its presentation's series:
+ * every quarter of the range a row (a gap is a blank cell, drawn as a gap),
+ * the target only where one applies, a column per benchmark. Returns the
+ * row after the block. */
 static lxw_row_t measure_chart(struct xlsx *x, lxw_worksheet *ws, lxw_row_t row,
 			       const struct measure *m)
 {
-	bool ytd = uses_ytd(m);
+	const struct pres_chart *c = &present_measure(x->p, m)->full;
 	lxw_format *val = xlsx_unit_format(x, m, XLSX_VALUE);
-	bool any_target = false;
+	size_t nbench = c->nbenchmarks < BENCH_COLS ? c->nbenchmarks : BENCH_COLS;
 
 	xlsx_string(x, ws, row, 0, m->name, x->label);
 	lxw_row_t head = row + 1;
 	xlsx_string(x, ws, head, 0, "Period", x->header);
-	const char *actual_name = ytd ? "Year-to-date actual" : "Actual";
-	const char *target_name = ytd ? "Pro-rated target" : "Target";
-	xlsx_string(x, ws, head, 1, actual_name, x->header);
-	xlsx_string(x, ws, head, 2, target_name, x->header);
+	xlsx_string(x, ws, head, 1, c->value_name, x->header);
+	xlsx_string(x, ws, head, 2, c->target_name, x->header);
+	for (size_t k = 0; k < nbench; k++)
+		xlsx_string(x, ws, head, (lxw_col_t)(3 + k), c->benchmarks[k].label, x->header);
 	lxw_row_t r = head;
-	for (size_t k = 0; k < m->nhistory; k++) {
-		const struct period_eval *pe = &m->history[k];
+	for (size_t i = 0; i < c->npoints; i++) {
+		const struct pres_point *pt = &c->points[i];
 		r++;
-		xlsx_string(x, ws, r, 0, xlsx_period(x, pe->period)->label, x->text);
-		if (ytd && pe->ytd && pe->has_compared)
-			xlsx_number(x, ws, r, 1, xlsx_amount(m, pe->compared), val);
-		else if (pe->has_actual && !(ytd && pe->ytd))
-			xlsx_number(x, ws, r, 1, xlsx_amount(m, pe->actual), val);
-		if (pe->has_target) {
-			xlsx_number(x, ws, r, 2, xlsx_amount(m, pe->target_amount),
-				    xlsx_target_format(x, m, pe));
-			any_target = true;
-		}
+		xlsx_string(x, ws, r, 0, pt->label, x->text);
+		if (pt->has_value)
+			xlsx_number(x, ws, r, 1, xlsx_amount(m, pt->value), val);
+		if (pt->has_target)
+			xlsx_number(x, ws, r, 2, xlsx_amount(m, pt->target), val);
+		for (size_t k = 0; k < nbench; k++)
+			xlsx_number(x, ws, r, (lxw_col_t)(3 + k), xlsx_amount(m, c->benchmarks[k].value),
+				    val);
 	}
 
 	lxw_chart *chart = xlsx_need(x, workbook_add_chart(x->wb, LXW_CHART_LINE));
 	lxw_chart_series *actual = xlsx_need(x, chart_add_series(chart, NULL, NULL));
 	plot_cells(actual, head + 1, r, 1);
-	chart_series_set_name(actual, actual_name);
+	chart_series_set_name(actual, c->value_name);
 	lxw_chart_line line = {.color = x->st ? xlsx_color(x->st->color_primary) : 0x1F3864,
 			       .width = 2.25};
 	chart_series_set_line(actual, &line);
 	chart_series_set_marker_type(actual, LXW_CHART_MARKER_CIRCLE);
 	chart_series_set_marker_size(actual, 6);
-	if (any_target) {
+	if (c->nsegments > 0) {
 		lxw_chart_series *target = xlsx_need(x, chart_add_series(chart, NULL, NULL));
 		plot_cells(target, head + 1, r, 2);
-		chart_series_set_name(target, target_name);
+		chart_series_set_name(target, c->target_name);
 		lxw_chart_line dashed = {
 			.color = x->st ? xlsx_color(x->st->color_accent) : 0xC00000,
 			.width = 1.75,
@@ -163,15 +122,28 @@ static lxw_row_t measure_chart(struct xlsx *x, lxw_worksheet *ws, lxw_row_t row,
 		chart_series_set_line(target, &dashed);
 		chart_series_set_marker_type(target, LXW_CHART_MARKER_NONE);
 	}
+	for (size_t k = 0; k < nbench; k++) {
+		lxw_chart_series *b = xlsx_need(x, chart_add_series(chart, NULL, NULL));
+		plot_cells(b, head + 1, r, (lxw_col_t)(3 + k));
+		chart_series_set_name(b, c->benchmarks[k].label);
+		lxw_chart_line dotted = {
+			.color = x->st ? xlsx_color(x->st->color_muted) : 0x595959,
+			.width = 1.25,
+			.dash_type = LXW_CHART_LINE_DASH_ROUND_DOT,
+		};
+		chart_series_set_line(b, &dotted);
+		chart_series_set_marker_type(b, LXW_CHART_MARKER_NONE);
+	}
 	/* The library reads a title starting with "=" as a cell reference. */
 	chart_title_set_name(chart, m->name[0] == '=' ? arena_printf(&x->scratch, " %s", m->name)
 						      : m->name);
 	lxw_chart_font title_font = {.size = 11, .bold = 1};
 	chart_title_set_name_font(chart, &title_font);
-	value_axis(chart, m);
+	value_axis(chart, m, c);
 	chart_legend_set_position(chart, LXW_CHART_LEGEND_BOTTOM);
 	chart_show_blanks_as(chart, LXW_CHART_BLANKS_AS_GAP);
-	xlsx_check(x, worksheet_insert_chart(ws, row, CHART_COL, chart));
+	lxw_chart_options opt = {.description = xlsx_strdup(x, c->alt)};
+	xlsx_check(x, worksheet_insert_chart_opt(ws, row, CHART_COL + (lxw_col_t)nbench, chart, &opt));
 
 	lxw_row_t end = r + 2;
 	return end > row + CHART_ROWS ? end : row + CHART_ROWS;
@@ -184,11 +156,10 @@ void xlsx_charts(struct xlsx *x)
 	lxw_worksheet *ws = xlsx_need(x, workbook_add_worksheet(x->wb, SHEET));
 	lxw_row_t row = 0;
 	for (size_t i = 0; i < r->nmeasures; i++)
-		if (periods_with_data(r->measures[i]) >= 2)
+		if (present_measure(x->p, r->measures[i])->full.drawn)
 			row = measure_chart(x, ws, row, r->measures[i]);
 	if (row == 0)
-		xlsx_string(x, ws, 0, 0, "No measure has two or more periods with data yet.",
-			    x->text);
+		xlsx_string(x, ws, 0, 0, x->p->no_charts, x->text);
 	worksheet_set_column(ws, 0, 0, 14, NULL);
 	worksheet_set_column(ws, 1, 2, 13, NULL);
 	xlsx_print_setup(ws, false);

@@ -6,12 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "eval.h"
 #include "xlsx.h"
-
-const enum status xlsx_status_order[STATUS_COUNT] = {
-	STATUS_MET, STATUS_UNDER, STATUS_NOT_MET, STATUS_NO_DATA,
-};
 
 /* A colour channel 0..1 as 0..255. */
 static unsigned channel(double v)
@@ -38,13 +33,6 @@ static lxw_color_t text_color_on(struct rgb c)
 	return lum > 0.55 ? LXW_COLOR_BLACK : LXW_COLOR_WHITE;
 }
 
-/* The layout's label for a status, or the default one. */
-const char *xlsx_status_label(const struct xlsx *x, enum status s)
-{
-	const char *l = x->st ? x->st->status_label[s] : NULL;
-	return l && *l ? l : status_default_label(s);
-}
-
 /* A symbol per status, so statuses differ without colour too. */
 const char *xlsx_status_symbol(enum status s)
 {
@@ -57,22 +45,6 @@ const char *xlsx_status_symbol(enum status s)
 		return "\u2717"; /* ✗ */
 	case STATUS_NO_DATA:
 		return "\u2013"; /* – */
-	}
-	return "";
-}
-
-/* What a status means, for the legend. */
-const char *xlsx_status_meaning(enum status s)
-{
-	switch (s) {
-	case STATUS_MET:
-		return "The compared amount meets the target.";
-	case STATUS_UNDER:
-		return "The target is missed, but by no more than the tolerance allows.";
-	case STATUS_NOT_MET:
-		return "The target is missed by more than the tolerance allows.";
-	case STATUS_NO_DATA:
-		return "No actual for the period, or no target applies to it.";
 	}
 	return "";
 }
@@ -197,19 +169,34 @@ void xlsx_format_code(const struct measure *m, enum xlsx_amount_kind kind, char 
 	signed_code(buf, n, prefix, "#,##0", dec, suffix);
 }
 
-/* An amount as stored: percent as a fraction, duration as a fraction of a day. */
+/* `v` rounded to `places` decimals, as the nearest double to that decimal:
+ * what a spreadsheet shows when the number is typed in. */
+static double decimal_round(double v, int places)
+{
+	if (!isfinite(v))
+		return v;
+	char buf[64];
+	snprintf(buf, sizeof buf, "%.*f", places, v);
+	double r = strtod(buf, NULL);
+	return r == 0 ? 0 : r; /* No "-0" in a cell. */
+}
+
+/* An amount as stored: percent as a fraction, duration as a fraction of a
+ * day. Amounts are decided to nine places (spec "Exactness"); stored
+ * rounded there, the binary noise of arithmetic is gone and an analyst
+ * recomputing a status from the cells gets the same one. */
 double xlsx_amount(const struct measure *m, double v)
 {
 	switch (m->unit) {
 	case UNIT_PERCENT:
-		return v / 100.0;
+		return decimal_round(v / 100.0, 11);
 	case UNIT_DURATION:
 		return v / 86400.0;
 	case UNIT_COUNT:
 	case UNIT_NUMBER:
 	case UNIT_CURRENCY:
 	case UNIT_MINUTES:
-		return v;
+		return decimal_round(v, 9);
 	}
 	return v;
 }
@@ -217,16 +204,8 @@ double xlsx_amount(const struct measure *m, double v)
 /* A difference as stored: percentage points, seconds, or the unit itself. */
 double xlsx_delta(const struct measure *m, double v)
 {
-	switch (m->unit) {
-	case UNIT_PERCENT:
-	case UNIT_DURATION:
-	case UNIT_COUNT:
-	case UNIT_NUMBER:
-	case UNIT_CURRENCY:
-	case UNIT_MINUTES:
-		return v;
-	}
-	return v;
+	(void)m;
+	return decimal_round(v, 9);
 }
 
 /* What turns a difference of stored amounts into a stored difference. */
@@ -274,12 +253,12 @@ lxw_format *xlsx_unit_format(struct xlsx *x, const struct measure *m, enum xlsx_
 
 /* Pro-rated targets show the extra places the PDF gives them (241.25). */
 lxw_format *xlsx_target_format(struct xlsx *x, const struct measure *m,
-			       const struct period_eval *pe)
+			       const struct pres_period *pp)
 {
-	if (pe->target_decimals == m->decimals || m->unit == UNIT_DURATION)
+	if (pp->target_decimals == m->decimals || m->unit == UNIT_DURATION)
 		return xlsx_unit_format(x, m, XLSX_VALUE);
 	struct measure shown = *m;
-	shown.decimals = pe->target_decimals;
+	shown.decimals = pp->target_decimals;
 	return xlsx_unit_format(x, &shown, XLSX_VALUE);
 }
 

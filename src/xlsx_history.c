@@ -1,7 +1,6 @@
 /* The History sheet: tidy data, one row per measure and period, that a pivot
  * table or a data frame reads without cleaning. */
 #include "period.h"
-#include "units.h"
 #include "xlsx.h"
 
 enum col {
@@ -18,6 +17,7 @@ enum col {
 	C_TARGET,
 	C_COMPARED,
 	C_STATUS,
+	C_REASON,
 	C_COMPUTED,
 	C_OVERRIDE,
 	NCOLS
@@ -37,6 +37,7 @@ static const char *const headers[NCOLS] = {
 	[C_TARGET] = "Target",
 	[C_COMPARED] = "Compared amount",
 	[C_STATUS] = "Status",
+	[C_REASON] = "Status reason",
 	[C_COMPUTED] = "Computed status",
 	[C_OVERRIDE] = "Override",
 };
@@ -44,14 +45,15 @@ static const char *const headers[NCOLS] = {
 static const double widths[NCOLS] = {
 	[C_ID] = 22, [C_NAME] = 40, [C_GOAL] = 22, [C_UNIT] = 9, [C_PERIOD] = 11,
 	[C_FY] = 9, [C_QUARTER] = 8, [C_START] = 11, [C_END] = 11, [C_ACTUAL] = 14,
-	[C_TARGET] = 14, [C_COMPARED] = 14, [C_STATUS] = 17, [C_COMPUTED] = 17,
+	[C_TARGET] = 14, [C_COMPARED] = 14, [C_STATUS] = 17, [C_REASON] = 30, [C_COMPUTED] = 17,
 	[C_OVERRIDE] = 9,
 };
 
 /* One period of one measure. */
 static void history_row(struct xlsx *x, lxw_worksheet *ws, lxw_row_t row, const struct measure *m,
-			const struct period_eval *pe)
+			const struct pres_period *pp)
 {
+	const struct period_eval *pe = pp->pe;
 	lxw_format *val = xlsx_unit_format(x, m, XLSX_VALUE);
 	const struct xlsx_period *p = xlsx_period(x, pe->period);
 
@@ -68,11 +70,12 @@ static void history_row(struct xlsx *x, lxw_worksheet *ws, lxw_row_t row, const 
 		xlsx_number(x, ws, row, C_ACTUAL, xlsx_amount(m, pe->actual), val);
 	if (pe->has_target)
 		xlsx_number(x, ws, row, C_TARGET, xlsx_amount(m, pe->target_amount),
-			    xlsx_target_format(x, m, pe));
+			    xlsx_target_format(x, m, pp));
 	if (pe->has_compared)
 		xlsx_number(x, ws, row, C_COMPARED, xlsx_amount(m, pe->compared), val);
-	xlsx_string(x, ws, row, C_STATUS, xlsx_status_label(x, pe->shown), x->status[pe->shown]);
-	xlsx_string(x, ws, row, C_COMPUTED, xlsx_status_label(x, pe->computed),
+	xlsx_string(x, ws, row, C_STATUS, pp->status_word, x->status[pe->shown]);
+	xlsx_string(x, ws, row, C_REASON, pp->reason, x->text);
+	xlsx_string(x, ws, row, C_COMPUTED, x->p->status_label[pe->computed],
 		    x->status[pe->computed]);
 	xlsx_boolean(x, ws, row, C_OVERRIDE, pe->value && pe->value->has_override);
 }
@@ -85,8 +88,9 @@ void xlsx_history(struct xlsx *x)
 	lxw_row_t row = 0;
 	for (size_t i = 0; i < r->nmeasures; i++) {
 		const struct measure *m = r->measures[i];
+		const struct pres_measure *pm = present_measure(x->p, m);
 		for (size_t k = 0; k < m->nhistory; k++)
-			history_row(x, ws, ++row, m, &m->history[k]);
+			history_row(x, ws, ++row, m, &pm->periods[k]);
 	}
 	xlsx_table(x, ws, "HistoryTable", 0, row, headers, NCOLS);
 	xlsx_widths(ws, widths, NCOLS, NULL, 1000);

@@ -3,8 +3,6 @@
 #include <math.h>
 #include <stdio.h>
 
-#include "eval.h"
-#include "units.h"
 #include "xlsx.h"
 
 enum col {
@@ -24,6 +22,7 @@ enum col {
 	C_VARIANCE_PCT,
 	C_ALLOWED,
 	C_STATUS,
+	C_REASON,
 	C_COMPUTED,
 	C_YEAR_AGO,
 	C_CHANGE_YEAR,
@@ -56,6 +55,7 @@ static const char *const headers[NCOLS] = {
 	[C_VARIANCE_PCT] = "Variance %",
 	[C_ALLOWED] = "Allowed miss",
 	[C_STATUS] = "Status",
+	[C_REASON] = "Status reason",
 	[C_COMPUTED] = "Computed status",
 	[C_YEAR_AGO] = "Actual a year ago",
 	[C_CHANGE_YEAR] = "Change on a year ago",
@@ -74,7 +74,7 @@ static const double widths[NCOLS] = {
 	[C_GOAL] = 22, [C_ID] = 22, [C_NAME] = 40, [C_DEPARTMENT] = 22, [C_UNIT] = 9,
 	[C_DIRECTION] = 15, [C_COMPARISON] = 11, [C_TARGET] = 14, [C_PER] = 9,
 	[C_ACTUAL] = 14, [C_YTD] = 14, [C_PRORATED] = 14, [C_VARIANCE] = 15,
-	[C_VARIANCE_PCT] = 11, [C_ALLOWED] = 14, [C_STATUS] = 17, [C_COMPUTED] = 17,
+	[C_VARIANCE_PCT] = 11, [C_ALLOWED] = 14, [C_STATUS] = 17, [C_REASON] = 30, [C_COMPUTED] = 17,
 	[C_YEAR_AGO] = 14, [C_CHANGE_YEAR] = 15, [C_TREND_YEAR] = 11, [C_LAST_QUARTER] = 14,
 	[C_CHANGE_QUARTER] = 15, [C_TREND_QUARTER] = 11, [C_BENCHMARK] = 30,
 	[C_BENCHMARK_VALUE] = 14, [C_SUMMARY] = 40, [C_COMMENTARY] = 60, [C_ACTION] = 50,
@@ -110,20 +110,24 @@ static void variance(struct xlsx *x, lxw_worksheet *ws, lxw_row_t row, const str
 	}
 }
 
-/* An earlier period's actual, the change to now and its trend. */
+/* An earlier period's actual (whenever it has one, even if the report
+ * period has none), the change to now and its trend. */
 static void change(struct xlsx *x, lxw_worksheet *ws, lxw_row_t row, const struct measure *m,
-		   const struct change *ch, enum col prev, enum col delta, enum col trend)
+		   const struct change *ch, const struct pres_change *pc, enum col prev,
+		   enum col delta, enum col trend)
 {
+	if (!ch->has_previous)
+		return;
+	xlsx_number(x, ws, row, prev, xlsx_amount(m, ch->previous),
+		    xlsx_unit_format(x, m, XLSX_VALUE));
 	if (!ch->available)
 		return;
 	char a[16], b[16], f[96];
-	xlsx_number(x, ws, row, prev, xlsx_amount(m, ch->previous),
-		    xlsx_unit_format(x, m, XLSX_VALUE));
 	snprintf(f, sizeof f, "=(%s-%s)%s", cell(a, row, C_ACTUAL), cell(b, row, prev),
 		 xlsx_delta_factor(m));
 	xlsx_formula(x, ws, row, delta, f, xlsx_delta(m, ch->delta),
 		     xlsx_unit_format(x, m, XLSX_DELTA));
-	xlsx_string(x, ws, row, trend, trend_name(ch->trend), x->text);
+	xlsx_string(x, ws, row, trend, pc->trend_word, x->text);
 }
 
 /* Write wrapped text; returns the lines it needs in its column. */
@@ -144,29 +148,25 @@ static void measure_row(struct xlsx *x, lxw_worksheet *ws, lxw_row_t row, const 
 {
 	lxw_format *val = xlsx_unit_format(x, m, XLSX_VALUE);
 	const struct period_eval *pe = m->current;
+	const struct pres_measure *pm = present_measure(x->p, m);
 
 	xlsx_string(x, ws, row, C_GOAL, m->goal ? m->goal->name : NULL, x->text);
 	xlsx_string(x, ws, row, C_ID, m->id, x->text);
 	int lines = wrapped(x, ws, row, C_NAME, m->name);
 	xlsx_string(x, ws, row, C_DEPARTMENT, m->department, x->text);
 	xlsx_string(x, ws, row, C_UNIT, unit_name(m->unit), x->text);
-	xlsx_string(x, ws, row, C_DIRECTION,
-		    m->direction == DIR_HIGHER_BETTER ? "higher is better" : "lower is better",
-		    x->text);
-	lines = most(lines, wrapped(x, ws, row, C_BENCHMARK, m->benchmark_text));
+	xlsx_string(x, ws, row, C_DIRECTION, pm->direction, x->text);
+	lines = most(lines, wrapped(x, ws, row, C_BENCHMARK, pm->benchmarks));
 	if (m->nbenchmarks > 0)
 		xlsx_number(x, ws, row, C_BENCHMARK_VALUE, xlsx_amount(m, m->benchmarks[0].value),
 			    val);
-	lines = most(lines, wrapped(x, ws, row, C_SUMMARY, m->summary));
+	lines = most(lines, wrapped(x, ws, row, C_SUMMARY, pm->sentence));
 	lines = most(lines, wrapped(x, ws, row, C_COMMENTARY, xlsx_paras_text(x, &m->commentary)));
 	lines = most(lines, wrapped(x, ws, row, C_ACTION, xlsx_paras_text(x, &m->action)));
-	xlsx_fit_row(ws, row, lines);
-	if (!pe)
-		return;
 
 	const struct target *t = pe->target;
 	if (t) {
-		xlsx_string(x, ws, row, C_COMPARISON, cmp_words(t->cmp), x->text);
+		xlsx_string(x, ws, row, C_COMPARISON, present_cmp_words(t->cmp), x->text);
 		xlsx_number(x, ws, row, C_TARGET, xlsx_amount(m, t->amount), val);
 		xlsx_string(x, ws, row, C_PER, t->per_year ? "year" : "quarter", x->text);
 	}
@@ -176,18 +176,21 @@ static void measure_row(struct xlsx *x, lxw_worksheet *ws, lxw_row_t row, const 
 		xlsx_number(x, ws, row, C_YTD, xlsx_amount(m, pe->compared), val);
 	if (pe->ytd && pe->has_target)
 		xlsx_number(x, ws, row, C_PRORATED, xlsx_amount(m, pe->target_amount),
-			    xlsx_target_format(x, m, pe));
+			    xlsx_target_format(x, m, pm->current));
 	variance(x, ws, row, m, pe);
 	if (pe->has_target)
 		xlsx_number(x, ws, row, C_ALLOWED, xlsx_delta(m, pe->tolerance),
 			    xlsx_unit_format(x, m, XLSX_MISS));
-	xlsx_string(x, ws, row, C_STATUS, xlsx_status_label(x, pe->shown), x->status[pe->shown]);
+	xlsx_string(x, ws, row, C_STATUS, pm->status_word, x->status[pe->shown]);
+	lines = most(lines, wrapped(x, ws, row, C_REASON, pm->reason));
 	if (pe->computed != pe->shown)
-		xlsx_string(x, ws, row, C_COMPUTED, xlsx_status_label(x, pe->computed),
+		xlsx_string(x, ws, row, C_COMPUTED, x->p->status_label[pe->computed],
 			    x->status[pe->computed]);
-	change(x, ws, row, m, &m->vs_last_year, C_YEAR_AGO, C_CHANGE_YEAR, C_TREND_YEAR);
-	change(x, ws, row, m, &m->vs_last_quarter, C_LAST_QUARTER, C_CHANGE_QUARTER,
-	       C_TREND_QUARTER);
+	change(x, ws, row, m, &m->vs_last_year, &pm->vs_last_year, C_YEAR_AGO, C_CHANGE_YEAR,
+	       C_TREND_YEAR);
+	change(x, ws, row, m, &m->vs_last_quarter, &pm->vs_last_quarter, C_LAST_QUARTER,
+	       C_CHANGE_QUARTER, C_TREND_QUARTER);
+	xlsx_fit_row(ws, row, lines);
 }
 
 /* Write the Measures sheet. */

@@ -66,10 +66,7 @@ static void block_rows(struct xlsx *x, struct cursor *c, const struct block *b)
 	case BLOCK_MEASURES:
 		for (size_t i = 0; i < b->u.measures.n; i++) {
 			const struct measure *m = b->u.measures.items[i];
-			const char *t = m->summary ? arena_printf(&x->scratch, "%s: %s", m->name,
-								   m->summary)
-						   : m->name;
-			text_row(x, c, "measure", t, NULL, NULL);
+			text_row(x, c, "measure", present_measure(x->p, m)->summary_line, NULL, NULL);
 		}
 		return;
 	}

@@ -48,7 +48,7 @@ static void goal_chart(struct xlsx *x, lxw_worksheet *ws, lxw_row_t head, size_t
 	lxw_chart *chart = xlsx_need(x, workbook_add_chart(x->wb, LXW_CHART_BAR_STACKED));
 	lxw_row_t first = head + 1, last = (lxw_row_t)(head + ngoals);
 	for (int i = 0; i < STATUS_COUNT; i++) {
-		enum status s = xlsx_status_order[i];
+		enum status s = x->p->order[i];
 		lxw_col_t col = (lxw_col_t)(1 + i);
 		lxw_chart_series *ser = xlsx_need(x, chart_add_series(chart, NULL, NULL));
 		chart_series_set_categories(ser, SHEET, first, 0, last, 0);
@@ -92,8 +92,8 @@ void xlsx_summary(struct xlsx *x)
 	row++;
 	row = fact(x, ws, row, "Organization", r->organization);
 	row = fact(x, ws, row, "Plan", r->plan);
-	row = fact(x, ws, row, "Report period", r->period_label);
-	row = fact(x, ws, row, "Period dates", r->period_dates);
+	row = fact(x, ws, row, "Report period", x->p->period_label);
+	row = fact(x, ws, row, "Period dates", x->p->period_dates);
 	row = fact_date(x, ws, row, "Period start", r->period_start);
 	row = fact_date(x, ws, row, "Period end", r->period_end);
 	if (r->has_published)
@@ -106,7 +106,7 @@ void xlsx_summary(struct xlsx *x)
 	int n = 0;
 	names[n++] = "Goal";
 	for (int i = 0; i < STATUS_COUNT; i++) {
-		const char *want = xlsx_status_label(x, xlsx_status_order[i]);
+		const char *want = x->p->status_label[x->p->order[i]];
 		names[n] = unique_header(x, names, n, want);
 		n++;
 	}
@@ -120,7 +120,7 @@ void xlsx_summary(struct xlsx *x)
 		xlsx_string(x, ws, row, 0, goal->name, x->text);
 		int total = 0;
 		for (int i = 0; i < STATUS_COUNT; i++) {
-			int c = goal->counts[xlsx_status_order[i]];
+			int c = goal->counts[x->p->order[i]];
 			xlsx_number(x, ws, row, (lxw_col_t)(1 + i), c, x->integer);
 			total += c;
 		}
@@ -141,8 +141,8 @@ void xlsx_summary(struct xlsx *x)
 	for (lxw_col_t c = 1; c < NCOLS; c++) {
 		double cached;
 		if (c < NCOLS - 1) {
-			cached = r->counts[xlsx_status_order[c - 1]];
-			all += r->counts[xlsx_status_order[c - 1]];
+			cached = r->counts[x->p->order[c - 1]];
+			all += r->counts[x->p->order[c - 1]];
 		} else {
 			cached = all;
 		}

@@ -35,6 +35,7 @@
 #include "load.h"
 #include "model.h"
 #include "paths.h"
+#include "present.h"
 #include "render.h"
 #include "style.h"
 
@@ -273,6 +274,7 @@ static bool pipeline_once(const char *data, const char *datadir, const char *pdf
 	arena_init(&style_arena);
 	arena_init(&layout_arena);
 	struct pdf_writer *w = NULL;
+	struct presentation *p = NULL;
 
 	double t0 = now();
 	struct report *r = load_report(data, &d);
@@ -284,11 +286,12 @@ static bool pipeline_once(const char *data, const char *datadir, const char *pdf
 	struct style st;
 	if (!style_load(LAYOUT, datadir, &style_arena, &d, &st))
 		goto done;
+	p = present_report(r, &st);
 	w = pdf_writer_new(&st, &d);
 	if (!w)
 		goto done;
 	double t3 = now();
-	struct doc *doc = layout_report(r, &st, pdf_writer_metrics(w), &layout_arena, &d);
+	struct doc *doc = layout_report(p, &st, pdf_writer_metrics(w), &layout_arena, &d);
 	if (!doc)
 		goto done;
 	double t4 = now();
@@ -301,7 +304,7 @@ static bool pipeline_once(const char *data, const char *datadir, const char *pdf
 	w = NULL;
 	arena_free(&layout_arena);
 	double t5 = now();
-	struct backend_job job = {.r = r, .st = &st, .datadir = datadir, .d = &d};
+	struct backend_job job = {.r = r, .st = &st, .datadir = datadir, .pres = p, .d = &d};
 	if (write_output_file(render_xlsx, &job, xlsx_path) != WRITE_OK)
 		goto done;
 	double t6 = now();
@@ -322,6 +325,7 @@ done:
 		pdf_writer_free(w);
 	arena_free(&layout_arena);
 	arena_free(&style_arena);
+	present_free(p);
 	report_free(r);
 	return ok;
 }

@@ -41,6 +41,7 @@
 #include "load.h"
 #include "model.h"
 #include "paths.h"
+#include "present.h"
 #include "render.h"
 #include "style.h"
 
@@ -233,8 +234,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (w) {
 		struct arena layout_arena;
 		arena_init(&layout_arena);
-		struct doc *doc = layout_report(setup.report, &st, pdf_writer_metrics(w),
-						&layout_arena, &d);
+		struct presentation *pres = present_report(setup.report, &st);
+		struct doc *doc = layout_report(pres, &st, pdf_writer_metrics(w), &layout_arena, &d);
 		fflush(msgs);
 		if (!doc)
 			fail("a layout that --check accepts cannot be laid out", messages);
@@ -244,6 +245,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		if (res != WRITE_OK || pdf_size == 0 || d.errors)
 			fail("a layout that --check accepts cannot be written", messages);
 		arena_free(&layout_arena);
+		present_free(pres);
 		pdf_writer_free(w);
 	}
 	fclose(msgs);

@@ -38,6 +38,7 @@
 #include "load.h"
 #include "model.h"
 #include "paths.h"
+#include "present.h"
 #include "render.h"
 #include "style.h"
 
@@ -174,7 +175,8 @@ static void render(const struct report *r, bool want_xlsx, struct diag *d, FILE 
 {
 	struct arena layout_arena;
 	arena_init(&layout_arena);
-	struct doc *doc = layout_report(r, &setup.style, pdf_writer_metrics(setup.pdf),
+	struct presentation *p = present_report(r, &setup.style);
+	struct doc *doc = layout_report(p, &setup.style, pdf_writer_metrics(setup.pdf),
 					&layout_arena, d);
 	fflush(msgs);
 	if (!doc)
@@ -193,13 +195,15 @@ static void render(const struct report *r, bool want_xlsx, struct diag *d, FILE 
 		if (!mkdtemp(setup.xlsx_dir))
 			fail("cannot make a temporary folder for the workbook", NULL);
 		snprintf(setup.xlsx_path, sizeof setup.xlsx_path, "%s/fuzz.xlsx", setup.xlsx_dir);
-		struct backend_job job = {.r = r, .st = &setup.style, .datadir = setup.datadir, .d = d};
+		struct backend_job job = {.r = r, .st = &setup.style, .datadir = setup.datadir, .pres = p,
+					  .d = d};
 		res = write_output_file(render_xlsx, &job, setup.xlsx_path);
 		fflush(msgs);
 		if (res != WRITE_OK)
 			fail("render_xlsx failed on a data file the loader accepted", *messages);
 		remove_temp();
 	}
+	present_free(p);
 }
 
 /* One input through the whole pipeline. */

@@ -10,7 +10,9 @@
 
 #include "layout_ctx.h"
 #include "layout_blocks.h"
+#include "layout.h"
 #include "layout_text.h"
+#include "present.h"
 #include "style.h"
 
 /* Characters the brand faces lack but the fallback faces have. */
@@ -28,6 +30,8 @@ struct fixture {
 	size_t msgs_len;
 	FILE *out;
 	bool fallback_has_fffd;
+	struct presentation *p;  /* Of fx->r, for the layout context. */
+	struct presentation *laid; /* Of the last report fixture_layout laid out. */
 	struct lay L;
 };
 
@@ -70,8 +74,8 @@ static inline void fixture_init(struct fixture *fx)
 	fx->r->path = "test.xml";
 	fx->r->organization = "City of Testing";
 	fx->r->title = "Performance Report";
-	fx->r->period_label = "Q1 FY2018";
-	fx->r->period_dates = "Jul 1 – Sep 30, 2017";
+	fx->r->period = (struct period){2018, 1};
+	fx->r->calendar = (struct fiscal_calendar){7, true};
 	style_defaults(&fx->st);
 	fx->st.path = "test-layout.xml";
 	fx->st.page_width = 600;
@@ -95,7 +99,17 @@ static inline void fixture_init(struct fixture *fx)
 	arena_init(&fx->a);
 	fx->out = open_memstream(&fx->msgs, &fx->msgs_len);
 	diag_init(&fx->d, fx->out);
-	lay_init(&fx->L, fx->r, &fx->st, &fx->m, &fx->a, &fx->d);
+	fx->p = present_report(fx->r, &fx->st);
+	lay_init(&fx->L, fx->p, &fx->st, &fx->m, &fx->a, &fx->d);
+}
+
+/* Lay out an evaluated report with the fixture's style and metrics, in the
+ * words of its presentation (kept until fixture_free or the next call). */
+static inline struct doc *fixture_layout(struct fixture *fx, const struct report *r)
+{
+	present_free(fx->laid);
+	fx->laid = present_report(r, &fx->st);
+	return layout_report(fx->laid, &fx->st, &fx->m, &fx->a, &fx->d);
 }
 
 /* Messages so far, as one string. */
@@ -108,6 +122,8 @@ static inline const char *fixture_messages(struct fixture *fx)
 static inline void fixture_free(struct fixture *fx)
 {
 	lay_free(&fx->L);
+	present_free(fx->p);
+	present_free(fx->laid);
 	fclose(fx->out);
 	free(fx->msgs);
 	arena_free(&fx->a);

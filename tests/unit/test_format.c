@@ -146,17 +146,17 @@ static void test_delta(void)
 	CHECK_STR(delta(UNIT_DURATION, 0, NULL, -15), "-0:15", "duration down");
 	CHECK_STR(delta(UNIT_DURATION, 0, NULL, 75), "+1:15", "duration up");
 	CHECK_STR(delta(UNIT_DURATION, 0, NULL, 3723), "+1:02:03", "duration up over an hour");
-	CHECK_STR(delta(UNIT_DURATION, 0, NULL, 0), "0", "no duration change is 0");
+	CHECK_STR(delta(UNIT_DURATION, 0, NULL, 0), "0:00", "no duration change is 0:00, unsigned");
 	CHECK_STR(delta(UNIT_PERCENT, 0, NULL, 6), "+6 pts", "percentage points up");
 	CHECK_STR(delta(UNIT_PERCENT, 0, NULL, -6), "-6 pts", "percentage points down");
 	CHECK_STR(delta(UNIT_PERCENT, 1, NULL, 2.5), "+2.5 pts", "points with a decimal");
 	CHECK_STR(delta(UNIT_PERCENT, 0, NULL, 1), "+1 pt", "one point is singular");
-	CHECK_STR(delta(UNIT_PERCENT, 0, NULL, 0), "0", "no percent change is 0");
+	CHECK_STR(delta(UNIT_PERCENT, 0, NULL, 0), "0 pts", "no percent change is 0 pts, unsigned");
 	CHECK_STR(delta(UNIT_CURRENCY, 0, "USD", 1000), "+$1,000", "dollars up");
 	CHECK_STR(delta(UNIT_CURRENCY, 0, "USD", -1000), "-$1,000", "dollars down");
 	CHECK_STR(delta(UNIT_CURRENCY, 0, "CHF", 50), "+CHF 50", "other currency up");
 	CHECK_STR(delta(UNIT_MINUTES, 2, NULL, 0.25), "+0.25 min", "minutes up");
-	CHECK_STR(delta(UNIT_MINUTES, 2, NULL, -0.004), "0", "rounded-away minutes change is 0");
+	CHECK_STR(delta(UNIT_MINUTES, 2, NULL, -0.004), "0.00 min", "rounded-away minutes change is unsigned zero");
 	CHECK_STR(delta(UNIT_NUMBER, 2, NULL, -2.5), "-2.50", "number down");
 	CHECK_STR(delta(UNIT_NUMBER, 2, NULL, 0.3 - 0.1), "+0.20", "number up without noise");
 }

@@ -94,6 +94,8 @@ static void build_doc(struct fixture *fx)
 {
 	struct doc *doc = &fx->doc;
 	memset(doc, 0, sizeof *doc);
+	doc->title = "Performance Dashboard";
+	doc->author = "City of Independence, Missouri";
 	doc->width = fx->st.page_width;
 	doc->height = fx->st.page_height;
 	doc->npages = 2;
@@ -171,7 +173,6 @@ static struct report *build_report(void)
 	r->organization = arena_strdup(a, "City of Independence, Missouri");
 	r->title = arena_strdup(a, "Performance Dashboard");
 	r->plan = arena_strdup(a, "Independence for All");
-	r->period_label = arena_strdup(a, "Q1 FY2018");
 	r->has_published = true;
 	r->published = (struct date){2017, 11, 13};
 	r->ngoals = 1;

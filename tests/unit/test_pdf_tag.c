@@ -22,6 +22,7 @@
 #include "load.h"
 #include "model.h"
 #include "pdf_probe.h"
+#include "present.h"
 #include "render.h"
 #include "style.h"
 
@@ -150,7 +151,6 @@ static struct report *build_report(const char *lang)
 	struct report *r = report_new();
 	r->title = arena_strdup(&r->arena, "Tagging & <structure>");
 	r->organization = arena_strdup(&r->arena, "City of Testing");
-	r->period_label = arena_strdup(&r->arena, "Q1 FY2018");
 	r->lang = lang ? arena_strdup(&r->arena, lang) : NULL;
 	r->has_published = true;
 	r->published = (struct date){2017, 11, 13};
@@ -259,7 +259,13 @@ static bool save(struct fixture *fx, const struct doc *doc, const struct report 
 	if (!w)
 		return false;
 	pdf_writer_set_tagged(w, tagged);
-	enum write_result res = pdf_writer_save(w, doc, r, &fx->st, path, NULL, &d);
+	/* The document information, as the layout would fill it in. */
+	struct doc with_info = *doc;
+	if (r && !with_info.title) {
+		with_info.title = r->title;
+		with_info.author = r->organization;
+	}
+	enum write_result res = pdf_writer_save(w, &with_info, r, &fx->st, path, NULL, &d);
 	pdf_writer_free(w);
 	return res == WRITE_OK;
 }
@@ -406,6 +412,8 @@ static void test_extremes(struct fixture *fx)
 	struct pdf_writer *w = pdf_writer_new(&fx->st, &d);
 	char pdf[128];
 	snprintf(pdf, sizeof pdf, "%s/extremes.pdf", fx->dir);
+	doc.title = r->title;
+	doc.author = r->organization;
 	enum write_result res = w ? pdf_writer_save(w, &doc, r, &fx->st, pdf, NULL, &d) : WRITE_FAILED;
 	pdf_writer_free(w);
 	fclose(out);
@@ -443,11 +451,13 @@ static void test_same_look(struct fixture *fx, const char *example, const char *
 	struct arena la;
 	arena_init(&la);
 	struct doc *doc = NULL;
+	struct presentation *pres = NULL;
 	if (r && !d.errors && style_load(layout, ".", &sa, &d, &st)) {
 		eval_report(r);
+		pres = present_report(r, &st);
 		w = pdf_writer_new(&st, &d);
 		if (w)
-			doc = layout_report(r, &st, pdf_writer_metrics(w), &la, &d);
+			doc = layout_report(pres, &st, pdf_writer_metrics(w), &la, &d);
 	}
 	if (CHECK(doc != NULL, what)) {
 		char tagged[128], plain[128];
@@ -479,6 +489,7 @@ static void test_same_look(struct fixture *fx, const char *example, const char *
 		free(q);
 	}
 	pdf_writer_free(w);
+	present_free(pres);
 	arena_free(&la);
 	arena_free(&sa);
 	report_free(r);

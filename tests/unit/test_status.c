@@ -155,21 +155,13 @@ static void test_tolerance_amount(void)
 	CHECK_NEAR(tolerance_amount(ten, 0.3), 0.03, 1e-15, "10% of 0.3");
 }
 
-/* Names the data file and --check use, and readers' default labels. */
+/* Names the data file and --check use. */
 static void test_names(void)
 {
 	CHECK_STR(status_name(STATUS_MET), "met", "met");
 	CHECK_STR(status_name(STATUS_UNDER), "under", "under");
 	CHECK_STR(status_name(STATUS_NOT_MET), "not-met", "not-met");
 	CHECK_STR(status_name(STATUS_NO_DATA), "no-data", "no-data");
-	CHECK_STR(status_default_label(STATUS_MET), "Goal Met", "Goal Met");
-	CHECK_STR(status_default_label(STATUS_UNDER), "Under Goal", "Under Goal");
-	CHECK_STR(status_default_label(STATUS_NOT_MET), "Goal Not Met", "Goal Not Met");
-	CHECK_STR(status_default_label(STATUS_NO_DATA), "No Data", "No Data");
-	CHECK_STR(trend_name(TREND_BETTER), "better", "better");
-	CHECK_STR(trend_name(TREND_WORSE), "worse", "worse");
-	CHECK_STR(trend_name(TREND_UNCHANGED), "unchanged", "unchanged");
-	CHECK_STR(trend_name(TREND_NONE), "", "no trend");
 }
 
 int main(void)

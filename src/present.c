@@ -1,0 +1,343 @@
+/* The presentation of the report as a whole: status labels and meanings,
+ * part titles, the period as readers see it, status counts in words and the
+ * rules of the legend. Each measure's words are made in present_measure.c,
+ * its charts in present_chart.c. */
+#include "present.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "period.h"
+#include "present_internal.h"
+
+#define TEXT_MAX 512
+
+/* The labels of the seed's dashboard icons, used when there is no layout. */
+static const char *const default_label[STATUS_COUNT] = {
+	[STATUS_NO_DATA] = "No Data",
+	[STATUS_MET] = "Goal Met",
+	[STATUS_UNDER] = "Under Goal",
+	[STATUS_NOT_MET] = "Goal Not Met",
+};
+
+/* What each status means, by the data file format's rules. */
+static const char *const meaning[STATUS_COUNT] = {
+	[STATUS_MET] = "The result meets the target.",
+	[STATUS_UNDER] = "The result misses the target, but by no more than the tolerance.",
+	[STATUS_NOT_MET] = "The result misses the target by more than the tolerance.",
+	[STATUS_NO_DATA] = "No result was reported for the quarter, or the measure has no target "
+			   "to compare it with.",
+};
+
+static const char *const part_titles[PART_COUNT] = {
+	[PART_COVER] = "Cover",
+	[PART_CONTENTS] = "Contents",
+	[PART_GLANCE] = "At a glance",
+	[PART_NARRATIVE] = "Highlights",
+	[PART_GOALS] = "Goal areas",
+	[PART_APPENDIX] = "Appendix: every measure",
+};
+
+/* "at least", "more than", "at most", "less than" */
+const char *present_cmp_words(enum cmp c)
+{
+	switch (c) {
+	case CMP_AT_LEAST:
+		return "at least";
+	case CMP_MORE_THAN:
+		return "more than";
+	case CMP_AT_MOST:
+		return "at most";
+	case CMP_LESS_THAN:
+		return "less than";
+	}
+	return "";
+}
+
+/* See present.h: "10", "0.00001", "1,250.5", through the amount formatter
+ * with as many places as the number has (up to nine). */
+void present_plain_number(double v, char *buf, size_t n)
+{
+	struct measure plain = {.unit = UNIT_NUMBER};
+	plain.decimals = amount_places_needed(v, 0, 9);
+	amount_format(&plain, v, buf, n);
+}
+
+/* See present_internal.h. */
+void pres_buf_add(struct pres_buf *b, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	int k = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (k <= 0)
+		return;
+	if (b->n + (size_t)k + 1 > b->cap) {
+		b->cap = (b->cap ? b->cap * 2 : 256) + (size_t)k;
+		b->s = xrealloc(b->s, b->cap);
+	}
+	va_start(ap, fmt);
+	vsnprintf(b->s + b->n, b->cap - b->n, fmt, ap);
+	va_end(ap);
+	b->n += (size_t)k;
+}
+
+/* See present_internal.h. */
+const char *pres_buf_finish(struct presentation *p, struct pres_buf *b)
+{
+	const char *s = arena_strndup(&p->arena, b->s ? b->s : "", b->n);
+	free(b->s);
+	*b = (struct pres_buf){0};
+	return s;
+}
+
+/* A period as readers see it: "Q1 FY2018", in the arena. */
+const char *pres_period_label(struct presentation *p, struct period per)
+{
+	char buf[TEXT_MAX];
+	period_label(per, buf, sizeof buf);
+	return arena_strdup(&p->arena, buf);
+}
+
+/* An amount of a measure as readers see it, in the arena. */
+const char *pres_amount(struct presentation *p, const struct measure *m, double v)
+{
+	char buf[TEXT_MAX];
+	amount_format(m, v, buf, sizeof buf);
+	return arena_strdup(&p->arena, buf);
+}
+
+/* Counts in words: each status's count and chip, and the sentence
+ * "7 measures: 3 Goal Met, 4 Goal Not Met" (zero counts left out). */
+static void counts_words(struct presentation *p, const int *counts, size_t total,
+			 struct pres_counts *out)
+{
+	out->n = counts;
+	out->total = total;
+	const char *s = arena_printf(&p->arena, "%zu measure%s", total, total == 1 ? "" : "s");
+	bool first = true;
+	for (int i = 0; i < STATUS_COUNT; i++) {
+		enum status st = p->order[i];
+		out->count[st] = arena_printf(&p->arena, "%d", counts[st]);
+		out->chip[st] = arena_printf(&p->arena, "%d %s", counts[st], p->status_label[st]);
+		if (counts[st] == 0)
+			continue;
+		s = arena_printf(&p->arena, "%s%s%s", s, first ? ": " : ", ", out->chip[st]);
+		first = false;
+	}
+	out->sentence = s;
+}
+
+/* A tolerance as readers see it: "10% of the target", or an amount in the
+ * measure's unit ("0:30"). The report's default has no unit of its own. */
+const char *pres_tolerance(struct presentation *p, const struct measure *m, struct tolerance t)
+{
+	char buf[TEXT_MAX];
+	if (t.relative || !m) {
+		present_plain_number(t.amount, buf, sizeof buf);
+		return arena_printf(&p->arena, t.relative ? "%s%% of the target" : "%s", buf);
+	}
+	amount_format_size(m, t.amount, buf, sizeof buf);
+	return arena_strdup(&p->arena, buf);
+}
+
+/* The tolerance paragraph, naming the measures that set their own. */
+static const char *tolerance_rule(struct presentation *p)
+{
+	const struct report *r = p->r;
+	enum { SHOW = 12 };
+	size_t own = 0;
+	const char *names = "";
+	for (size_t i = 0; i < r->nmeasures; i++) {
+		const struct measure *m = r->measures[i];
+		if (!m->has_tolerance)
+			continue;
+		if (own < SHOW)
+			names = arena_printf(&p->arena, "%s%s%s (%s)", names, own ? "; " : "", m->name,
+					     pres_tolerance(p, m, m->tolerance));
+		own++;
+	}
+	const char *deflt = pres_tolerance(p, NULL, r->tolerance);
+	const char *under = p->status_label[STATUS_UNDER];
+	if (own == 0)
+		return arena_printf(&p->arena, "Tolerance: a result is %s when it misses its target "
+				    "by no more than %s. Every measure in this report uses that "
+				    "tolerance.", under, deflt);
+	const char *more = own > SHOW ? arena_printf(&p->arena, "; and %zu more", own - SHOW) : "";
+	return arena_printf(&p->arena, "Tolerance: a result is %s when it misses its target by no "
+			    "more than %s, unless the measure sets its own tolerance. %zu measure%s "
+			    "set%s their own: %s%s.", under, deflt, own, own == 1 ? "" : "s",
+			    own == 1 ? "s" : "", names, more);
+}
+
+/* A list of rules from a table, in the arena. */
+static struct pres_rule *rule_list(struct presentation *p, const struct pres_rule *from, size_t n)
+{
+	struct pres_rule *to = arena_calloc(&p->arena, n, sizeof *to);
+	memcpy(to, from, n * sizeof *to);
+	return to;
+}
+
+/* How a status is decided and how the workbook stores numbers, term by
+ * term, for analysts. */
+static void rules(struct presentation *p)
+{
+	const struct report *r = p->r;
+	const char *tol = pres_tolerance(p, NULL, r->tolerance);
+	if (!r->tolerance.relative)
+		tol = arena_printf(&p->arena, "%s in the measure's unit", tol);
+	const struct pres_rule status[] = {
+		{"Compared amount",
+		 "The period's actual. Where a target is per year, the year-to-date sum of the fiscal "
+		 "year's actuals up to and including the period, compared with the target pro-rated "
+		 "as target \u00d7 quarter \u00f7 4; a quarter of that year without an actual makes "
+		 "the period No Data."},
+		{p->status_label[STATUS_MET], "The comparison holds: at least (\u2265), more than "
+					      "(>), at most (\u2264), less than (<) the target."},
+		{p->status_label[STATUS_UNDER],
+		 "Not met, but the miss (how far the compared amount falls on the wrong side of the "
+		 "target) is within the tolerance. An amount equal to a 'more than' or 'less than' "
+		 "target is in this group."},
+		{p->status_label[STATUS_NOT_MET], "The miss is larger than the tolerance."},
+		{p->status_label[STATUS_NO_DATA],
+		 "No actual for the period, or no target applies to it; the Status reason column "
+		 "says which."},
+		{"Tolerance",
+		 arena_printf(&p->arena,
+			      "%s unless a measure sets its own. A percentage is a share of the "
+			      "target compared (for an annual target, the pro-rated one); any other "
+			      "tolerance is an amount in the measure's unit. The Measures sheet's "
+			      "Allowed miss column gives each measure's tolerance as an amount.",
+			      tol)},
+		{"Equality", "Exact on the numbers as written: durations in whole seconds, other "
+			     "amounts after rounding to 9 decimal places."},
+		{"Override", "A status written in the data file is shown instead of the computed "
+			     "one; the Measures sheet gives the computed status where they differ, "
+			     "the History sheet always."},
+		{"Trend", "The report period's actual against the same quarter a year before and "
+			  "against the previous quarter: better, worse or unchanged in the measure's "
+			  "direction."},
+	};
+	p->nrules = sizeof status / sizeof status[0];
+	p->rules = rule_list(p, status, p->nrules);
+	const struct pres_rule storage[] = {
+		{"Percent", "Fractions shown with a percent format: 81% is stored as 0.81. "
+			    "Differences (variance, change) are percentage points: 81% against 75% "
+			    "is 6 pts."},
+		{"Duration", "Spreadsheet times (fractions of a day) shown as m:ss, or h:mm:ss from "
+			     "one hour up. Differences of durations are whole seconds, since "
+			     "spreadsheets cannot show a negative time."},
+		{"Other units", "Counts, numbers, minutes and currency are plain numbers in the unit, "
+				"with the decimals the data file gives; currency carries its sign in "
+				"the format only."},
+		{"Variance", "The compared amount minus the target that applied (live formulas); "
+			     "Variance % is that difference as a share of the target."},
+		{"Dates", "Period start and end dates are real dates, in the fiscal calendar of the "
+			  "data file."},
+	};
+	p->nstorage_rules = sizeof storage / sizeof storage[0];
+	p->storage_rules = rule_list(p, storage, p->nstorage_rules);
+}
+
+/* The report's own words: period, dates, publication, title and counts. */
+static void report_words(struct presentation *p)
+{
+	const struct report *r = p->r;
+	char buf[TEXT_MAX];
+	p->period_label = pres_period_label(p, r->period);
+	period_dates_label(r->period, r->calendar, buf, sizeof buf);
+	p->period_dates = arena_strdup(&p->arena, buf);
+	if (r->has_published) {
+		date_long_label(r->published, buf, sizeof buf);
+		p->published_date = arena_strdup(&p->arena, buf);
+		p->published = arena_printf(&p->arena, "Published %s", buf);
+	}
+	/* A title that names whose report and which quarter, as a reader
+	 * choosing among a city's PDFs needs. */
+	p->doc_title = arena_printf(&p->arena, "%s: %s, %s", r->organization ? r->organization : "",
+				    r->title ? r->title : "", p->period_label);
+	p->doc_subject = arena_printf(&p->arena, "Quarterly performance report, %s", p->period_label);
+	struct pres_buf kw = {0};
+	pres_buf_add(&kw, "performance measures; quarterly report; %s", p->period_label);
+	if (r->plan)
+		pres_buf_add(&kw, "; %s", r->plan);
+	for (size_t g = 0; g < r->ngoals; g++)
+		pres_buf_add(&kw, "; %s", r->goals[g].name);
+	p->doc_keywords = pres_buf_finish(p, &kw);
+	counts_words(p, r->counts, r->nmeasures, &p->counts);
+	p->goal_counts = arena_calloc(&p->arena, r->ngoals + 1, sizeof *p->goal_counts);
+	for (size_t g = 0; g < r->ngoals; g++)
+		counts_words(p, r->goals[g].counts, r->goals[g].nmeasures, &p->goal_counts[g]);
+	p->glance_intro = arena_printf(&p->arena, "%s, %s. %s in %zu goal area%s.", p->period_label,
+				       p->period_dates, p->counts.sentence, r->ngoals,
+				       r->ngoals == 1 ? "" : "s");
+	p->appendix_intro = arena_printf(&p->arena,
+					 "Every measure in the report with its status for %s.",
+					 p->period_label);
+	p->appendix_links = "Select a measure's name to go to its card.";
+	p->no_measures = "No measures are reported for this goal this quarter.";
+	p->chart_gap = "n/a";
+	p->contents_continued = arena_printf(&p->arena, "%s (continued)", p->part_title[PART_CONTENTS]);
+	p->goal_kicker = "Goal area";
+	p->legend_title = "How to read this report";
+	p->plan_label = "Strategic plan";
+	p->goal_continued = arena_calloc(&p->arena, r->ngoals + 1, sizeof *p->goal_continued);
+	for (size_t g = 0; g < r->ngoals; g++)
+		p->goal_continued[g] = arena_printf(&p->arena, "%s (continued)", r->goals[g].name);
+	p->no_result_mark = "\u2014";
+	p->no_charts = "No measure has two or more periods with data yet.";
+
+	bool ytd = false, override = false;
+	for (size_t i = 0; i < r->nmeasures; i++) {
+		const struct period_eval *cur = r->measures[i]->current;
+		ytd |= cur && cur->ytd;
+		override |= cur && cur->value && cur->value->has_override;
+	}
+	p->tolerance_rule = tolerance_rule(p);
+	p->ytd_rule = ytd ? "Annual targets: where a target is set for the whole year, the total "
+			    "so far this year is compared with the share of the target due by the "
+			    "end of the quarter: a quarter of it after the first quarter, half after "
+			    "the second, and so on."
+			  : NULL;
+	p->override_rule = override ? "Reported status: where the data gives a status for the "
+				      "quarter, that status is shown, and the measure's card says "
+				      "what the numbers alone would give."
+				    : NULL;
+	p->change_rule = "Changes compare the quarter with the same quarter a year earlier and "
+			 "with the quarter before it. Better or worse follows the direction of the "
+			 "target: for a response time, lower is better.";
+	rules(p);
+}
+
+/* See present.h. */
+struct presentation *present_report(const struct report *r, const struct style *st)
+{
+	struct presentation *p = xcalloc(1, sizeof *p);
+	arena_init(&p->arena);
+	p->r = r;
+	static const enum status order[STATUS_COUNT] = {STATUS_MET, STATUS_UNDER, STATUS_NOT_MET,
+							STATUS_NO_DATA};
+	memcpy(p->order, order, sizeof order);
+	for (int s = 0; s < STATUS_COUNT; s++) {
+		p->status_label[s] = st && st->status_label[s] ? st->status_label[s] : default_label[s];
+		p->status_meaning[s] = meaning[s];
+	}
+	for (int k = 0; k < PART_COUNT; k++)
+		p->part_title[k] = part_titles[k];
+	report_words(p);
+	p->measures = arena_calloc(&p->arena, r->nmeasures + 1, sizeof *p->measures);
+	for (size_t i = 0; i < r->nmeasures; i++)
+		pres_measure_build(p, r->measures[i], &p->measures[i]);
+	return p;
+}
+
+/* See present.h. */
+void present_free(struct presentation *p)
+{
+	if (!p)
+		return;
+	arena_free(&p->arena);
+	free(p);
+}

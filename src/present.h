@@ -1,0 +1,208 @@
+/* The presentation layer: what a reader is told. It turns the evaluated
+ * model into every word, comparison, status reason and chart series that a
+ * reader meets, once, so that the PDF, the workbook, the dump, the facts
+ * and every later output say the same. Back ends draw what is here; they
+ * compose no reader-facing sentence of their own and decide no rule.
+ *
+ * It reads the const model and the layout's labels and never draws. All
+ * its memory belongs to the presentation's own arena. */
+#ifndef QREPORT_PRESENT_H
+#define QREPORT_PRESENT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "arena.h"
+#include "model.h"
+#include "style.h"
+
+/* How many quarters a measure's card chart shows: two fiscal years. */
+#define PRES_CARD_QUARTERS 8
+
+/* One comparison of the report quarter's result with an earlier quarter's. */
+struct pres_change {
+	const char *label;       /* "On last year", "On last quarter" */
+	struct period against;
+	const char *against_label; /* "Q1 FY2017" */
+	bool available;          /* Both quarters have a result. */
+	bool has_previous;       /* The earlier quarter has a result. */
+	const char *previous;    /* "8:52", or NULL */
+	const char *delta;       /* "+0:15", "-6 pts": signed; NULL unless available */
+	const char *share;       /* "+2.9%": the change as a share of the earlier
+				  * result where that reads well, else NULL */
+	enum trend trend;
+	const char *trend_word;  /* "better", "worse", "unchanged", or NULL */
+	/* The whole line without the trend word: "+0:15 (+2.9%) from 8:52 in
+	 * Q1 FY2017", or why there is no comparison: "No result reported for
+	 * Q1 FY2018 (Q1 FY2017: 8:52)", "No result for Q1 FY2017". */
+	const char *text;
+	bool says_little;        /* Neither quarter has a result to show. */
+};
+
+/* One period of a measure as a reader sees it (History rows, tables). */
+struct pres_period {
+	const struct period_eval *pe;
+	const char *period_id;    /* "FY2018-Q1" */
+	const char *period_label; /* "Q1 FY2018" */
+	const char *status_word;  /* The layout's label for pe->shown. */
+	const char *reason;       /* Why a no-data status: "No target set", ... or NULL */
+	const char *actual;       /* "8:37", or NULL without a result */
+	const char *compared;     /* The amount judged: the actual, or the year to date; NULL */
+	const char *target;       /* "at most 5:00", "at least 965 for the year"; NULL */
+	const char *target_amount;/* The amount compared with: "5:00", "241.25"; NULL */
+	int target_decimals;      /* Places target_amount shows (a pro-rated target may need more). */
+	const char *allowed_miss; /* "0:30", "24.13": the tolerance as an amount; NULL */
+};
+
+/* One quarter on a chart's axis. */
+struct pres_point {
+	struct period period;
+	const char *label;        /* "Q1 FY2018" */
+	const char *quarter;      /* "Q1" */
+	const char *year;         /* "FY18": shown where a fiscal year starts */
+	bool declared;            /* The data file has a value element for it. */
+	bool has_value;           /* Plotted: a result, or the year to date. */
+	double value;
+	const char *value_text;
+	bool has_target;          /* A target applies to this quarter. */
+	double target;            /* Pro-rated on a year-to-date chart. */
+	const char *target_text;
+	bool current;             /* The report quarter. */
+};
+
+/* A run of quarters over which the same target amount applies: the target
+ * line is drawn across them, steps where the amount changes, and is absent
+ * where no target applies. */
+struct pres_segment {
+	size_t first, last;       /* Point indexes, inclusive. */
+	double amount;
+	const char *text;
+};
+
+struct pres_benchmark {
+	const char *label;        /* "National average" */
+	double value;
+	const char *value_text;   /* "5:00" */
+};
+
+/* A measure's chart: every quarter of its range on the axis, gaps marked,
+ * the target as steps, benchmarks as lines, and its text alternative,
+ * written from this same series. */
+struct pres_chart {
+	bool drawn;               /* Two or more quarters have a value to plot. */
+	bool ytd;                 /* Values are year-to-date sums. */
+	const char *value_name;   /* "Result", "Year to date" */
+	const char *target_name;  /* "Target", "Target to date" */
+	struct pres_point *points;
+	size_t npoints;
+	struct pres_segment *segments;
+	size_t nsegments;
+	struct pres_benchmark *benchmarks;
+	size_t nbenchmarks;
+	/* The value axis: from lo to hi in steps of `step` (bars start at
+	 * zero, so lo <= 0 <= hi unless every value is negative). */
+	double lo, hi, step;
+	const char **ticks;       /* Tick labels, lo first. */
+	size_t nticks;
+	const char *alt;          /* "Bar chart of ...: Q1 FY2017 8:52, ...; target ..." */
+};
+
+/* What a reader is told about one measure for the report period. */
+struct pres_measure {
+	const struct measure *m;
+	enum status status;       /* As shown: the override where there is one. */
+	const char *status_word;  /* The layout's label. */
+	const char *reason;       /* Why No Data ("No target set", "No result
+				   * reported for Q2 FY2026", ...), or NULL. */
+	const char *result;       /* For a table cell: "8:37", "342 so far"; NULL without one */
+	const char *no_result;    /* What an empty result cell says in words: "no result" */
+	const char *sentence;     /* "8:37 against a target of at most 5:00" */
+	const char *summary_line; /* The name and the sentence: "Police response: 8:37 against ..." */
+	const char *target;       /* "at most 5:00", or the reason none applies: "None set" */
+	bool has_target;
+	const char *this_quarter; /* The quarter's own result beside a year-to-date one, or NULL */
+	const char *benchmarks;   /* "National average: 5:00; State average: 4:50", or NULL */
+	const char *override_note;/* "As reported for the quarter; by the numbers it would be
+				   * Goal Not Met", or NULL */
+	const char *tolerance;    /* "10% of the target", "0:30" */
+	const char *direction;    /* "higher is better", "lower is better" */
+	struct pres_change vs_last_year, vs_last_quarter;
+	struct pres_period *periods; /* One per m->history entry, in the same order. */
+	struct pres_period *current; /* The report period's, pointing into periods. */
+	struct pres_chart card;   /* The last PRES_CARD_QUARTERS quarters. */
+	struct pres_chart full;   /* Every quarter from the first declared one. */
+};
+
+/* Status counts of the report or of one goal, in words. */
+struct pres_counts {
+	const int *n;                     /* The counts, by status. */
+	size_t total;                     /* Measures counted. */
+	const char *count[STATUS_COUNT];  /* "3" */
+	const char *chip[STATUS_COUNT];   /* "3 Goal Met" */
+	const char *sentence;             /* "7 measures: 3 Goal Met, 4 Goal Not Met" (zeros left out) */
+};
+
+/* A status rule explained: a term and its meaning. */
+struct pres_rule {
+	const char *term;
+	const char *text;
+};
+
+struct presentation {
+	struct arena arena;           /* Owns everything below. */
+	const struct report *r;
+	const char *status_label[STATUS_COUNT];   /* The layout's, or the defaults. */
+	const char *status_meaning[STATUS_COUNT]; /* "The result meets the target." */
+	enum status order[STATUS_COUNT];          /* Good news first, no data last. */
+	const char *part_title[PART_COUNT];
+	const char *doc_title;        /* "City of X: Performance Dashboard, Q1 FY2018" */
+	const char *doc_subject;      /* "Quarterly performance report, Q1 FY2018" */
+	const char *doc_keywords;     /* "performance measures; quarterly report; Q1 FY2018; ..." */
+	const char *period_label;     /* "Q1 FY2018" */
+	const char *period_dates;     /* "Jul 1 – Sep 30, 2017" */
+	const char *published_date;   /* "November 13, 2017", or NULL */
+	const char *published;        /* "Published November 13, 2017", or NULL */
+	struct pres_counts counts;    /* Over all measures. */
+	struct pres_counts *goal_counts; /* Per goal, in the report's order. */
+	const char *glance_intro;     /* "Q1 FY2018, Jul 1 – Sep 30, 2017. 7 measures: ... in 4 goal areas." */
+	const char *appendix_intro;   /* "Every measure in the report with its status for Q1 FY2018." */
+	const char *appendix_links;   /* "Select a measure's name to go to its card." */
+	const char *no_measures;      /* What a goal without measures says. */
+	const char *chart_gap;        /* "n/a": marks a quarter without a result on a chart. */
+	const char *no_result_mark;   /* The dash a table shows for a missing result. */
+	const char *no_charts;        /* Said where a report has no chart at all. */
+	const char *contents_continued; /* "Contents (continued)" */
+	const char *legend_title;     /* "How to read this report" */
+	const char *goal_kicker;      /* "Goal area", above a goal's name */
+	const char *plan_label;       /* "Strategic plan", above the plan's name */
+	const char **goal_continued;  /* Per goal: "Growth (continued)", where its table goes on. */
+	const char *tolerance_rule;   /* The tolerance paragraph of the legend. */
+	const char *ytd_rule;         /* Annual targets explained, or NULL when none is used. */
+	const char *override_rule;    /* Reported statuses explained, or NULL when none. */
+	const char *change_rule;      /* What the comparisons compare. */
+	struct pres_rule *rules;      /* How a status is decided, term by term. */
+	size_t nrules;
+	struct pres_rule *storage_rules; /* How the workbook stores numbers. */
+	size_t nstorage_rules;
+	struct pres_measure *measures; /* One per r->measures, same order. */
+};
+
+/* Build the presentation of an evaluated report. `st` gives the status
+ * labels; NULL uses the defaults. Free with present_free. */
+struct presentation *present_report(const struct report *r, const struct style *st);
+void present_free(struct presentation *p);
+
+/* The presentation of measure `m` (of the same report). */
+static inline const struct pres_measure *present_measure(const struct presentation *p,
+							 const struct measure *m)
+{
+	return &p->measures[m->index];
+}
+
+/* "at least", "more than", "at most", "less than" */
+const char *present_cmp_words(enum cmp c);
+/* A number as plainly written: "10", "0.00001", "12.5", grouped by
+ * thousands ("1,250"), never in exponent form. */
+void present_plain_number(double v, char *buf, size_t n);
+
+#endif

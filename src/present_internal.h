@@ -1,0 +1,31 @@
+/* Shared by the presentation layer's files (present*.c) and nothing else. */
+#ifndef QREPORT_PRESENT_INTERNAL_H
+#define QREPORT_PRESENT_INTERNAL_H
+
+#include "present.h"
+#include "units.h"
+
+/* Text built piece by piece on the heap, then kept in the arena: long
+ * descriptions grow in amortised constant time. */
+struct pres_buf {
+	char *s;
+	size_t n, cap;
+};
+void pres_buf_add(struct pres_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* The text in the presentation's arena; the buffer is freed. */
+const char *pres_buf_finish(struct presentation *p, struct pres_buf *b);
+
+/* "Q1 FY2018", in the presentation's arena. */
+const char *pres_period_label(struct presentation *p, struct period per);
+/* An amount of `m` as readers see it, in the arena. */
+const char *pres_amount(struct presentation *p, const struct measure *m, double v);
+/* "10% of the target" or an amount ("0:30"); `m` NULL for the report's default. */
+const char *pres_tolerance(struct presentation *p, const struct measure *m, struct tolerance t);
+
+/* Everything present.h promises for one measure (present_measure.c). */
+void pres_measure_build(struct presentation *p, const struct measure *m, struct pres_measure *pm);
+/* A chart over quarters first..last (indexes) of measure `m` (present_chart.c). */
+void pres_chart_build(struct presentation *p, const struct measure *m, int first, int last,
+		      struct pres_chart *c);
+
+#endif

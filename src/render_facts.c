@@ -1,0 +1,287 @@
+/* The presentation facts as JSON: every word, status, comparison and chart
+ * series a reader is told, exactly as the back ends take them. Tests hold
+ * each output against these facts (and golden copies of them), so the
+ * outputs can never disagree; people can diff them between two runs. */
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "period.h"
+#include "present.h"
+#include "render.h"
+#include "units.h"
+
+/* Enough for "%.9f" of anything the loader accepts. */
+#define NUM_MAX 400
+
+/* A JSON writer: commas between members come from `first`. */
+struct json {
+	FILE *out;
+	int depth;
+	bool first;
+};
+
+/* Text as a JSON string, or null. */
+static void put_str(FILE *out, const char *s)
+{
+	if (!s) {
+		fputs("null", out);
+		return;
+	}
+	fputc('"', out);
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+		switch (*p) {
+		case '"':
+			fputs("\\\"", out);
+			break;
+		case '\\':
+			fputs("\\\\", out);
+			break;
+		case '\n':
+			fputs("\\n", out);
+			break;
+		case '\t':
+			fputs("\\t", out);
+			break;
+		default:
+			if (*p < 0x20 || *p == 0x7f)
+				fprintf(out, "\\u%04x", *p);
+			else
+				fputc(*p, out);
+		}
+	}
+	fputc('"', out);
+}
+
+/* A number exactly to nine places, without trailing zeros: 81, 7.5, 241.25. */
+static void put_num(FILE *out, double v)
+{
+	char buf[NUM_MAX];
+	snprintf(buf, sizeof buf, "%.9f", round9(v));
+	char *end = buf + strlen(buf);
+	if (strchr(buf, '.')) {
+		while (end[-1] == '0')
+			*--end = '\0';
+		if (end[-1] == '.')
+			*--end = '\0';
+	}
+	fputs(strcmp(buf, "-0") == 0 ? "0" : buf, out);
+}
+
+/* Start a member (or array element), with its comma and indentation. */
+static void member(struct json *j, const char *key)
+{
+	fputs(j->first ? "\n" : ",\n", j->out);
+	j->first = false;
+	for (int i = 0; i < j->depth; i++)
+		fputs("  ", j->out);
+	if (key) {
+		put_str(j->out, key);
+		fputs(": ", j->out);
+	}
+}
+
+/* Open an object or array as a member. */
+static void json_open(struct json *j, const char *key, char bracket)
+{
+	member(j, key);
+	fputc(bracket, j->out);
+	j->depth++;
+	j->first = true;
+}
+
+/* Close what json_open opened. */
+static void json_close(struct json *j, char bracket)
+{
+	j->depth--;
+	if (!j->first) {
+		fputc('\n', j->out);
+		for (int i = 0; i < j->depth; i++)
+			fputs("  ", j->out);
+	}
+	fputc(bracket, j->out);
+	j->first = false;
+}
+
+static void str(struct json *j, const char *key, const char *s)
+{
+	member(j, key);
+	put_str(j->out, s);
+}
+
+static void num(struct json *j, const char *key, double v)
+{
+	member(j, key);
+	put_num(j->out, v);
+}
+
+static void boolean(struct json *j, const char *key, bool v)
+{
+	member(j, key);
+	fputs(v ? "true" : "false", j->out);
+}
+
+/* "FY2018-Q1" */
+static void period(struct json *j, const char *key, struct period p)
+{
+	char buf[32];
+	period_id(p, buf, sizeof buf);
+	str(j, key, buf);
+}
+
+/* Status counts, by the data file's names. */
+static void counts(struct json *j, const struct presentation *p, const struct pres_counts *c)
+{
+	json_open(j, "counts", '{');
+	for (int i = 0; i < STATUS_COUNT; i++)
+		num(j, status_name(p->order[i]), c->n[p->order[i]]);
+	json_close(j, '}');
+	str(j, "counts_sentence", c->sentence);
+}
+
+static void change(struct json *j, const char *key, const struct pres_change *c)
+{
+	json_open(j, key, '{');
+	str(j, "label", c->label);
+	period(j, "against", c->against);
+	boolean(j, "available", c->available);
+	str(j, "previous", c->previous);
+	str(j, "delta", c->delta);
+	str(j, "share", c->share);
+	str(j, "trend", c->trend_word);
+	str(j, "text", c->text);
+	boolean(j, "says_little", c->says_little);
+	json_close(j, '}');
+}
+
+static void chart(struct json *j, const char *key, const struct pres_chart *c)
+{
+	json_open(j, key, '{');
+	boolean(j, "drawn", c->drawn);
+	boolean(j, "ytd", c->ytd);
+	str(j, "value_name", c->value_name);
+	str(j, "target_name", c->target_name);
+	json_open(j, "points", '[');
+	for (size_t i = 0; i < c->npoints; i++) {
+		const struct pres_point *pt = &c->points[i];
+		json_open(j, NULL, '{');
+		period(j, "period", pt->period);
+		str(j, "label", pt->label);
+		boolean(j, "declared", pt->declared);
+		if (pt->has_value) {
+			num(j, "value", pt->value);
+			str(j, "value_text", pt->value_text);
+		}
+		if (pt->has_target) {
+			num(j, "target", pt->target);
+			str(j, "target_text", pt->target_text);
+		}
+		json_close(j, '}');
+	}
+	json_close(j, ']');
+	json_open(j, "segments", '[');
+	for (size_t i = 0; i < c->nsegments; i++) {
+		const struct pres_segment *s = &c->segments[i];
+		json_open(j, NULL, '{');
+		period(j, "from", c->points[s->first].period);
+		period(j, "to", c->points[s->last].period);
+		num(j, "amount", s->amount);
+		str(j, "text", s->text);
+		json_close(j, '}');
+	}
+	json_close(j, ']');
+	json_open(j, "benchmarks", '[');
+	for (size_t i = 0; i < c->nbenchmarks; i++) {
+		json_open(j, NULL, '{');
+		str(j, "label", c->benchmarks[i].label);
+		num(j, "value", c->benchmarks[i].value);
+		str(j, "value_text", c->benchmarks[i].value_text);
+		json_close(j, '}');
+	}
+	json_close(j, ']');
+	json_open(j, "ticks", '[');
+	for (size_t i = 0; i < c->nticks; i++) {
+		member(j, NULL);
+		put_str(j->out, c->ticks[i]);
+	}
+	json_close(j, ']');
+	str(j, "alt", c->alt);
+	json_close(j, '}');
+}
+
+static void measure(struct json *j, const struct pres_measure *pm)
+{
+	const struct measure *m = pm->m;
+	json_open(j, NULL, '{');
+	str(j, "id", m->id);
+	str(j, "goal", m->goal ? m->goal->id : NULL);
+	str(j, "name", m->name);
+	str(j, "status", status_name(pm->status));
+	str(j, "status_word", pm->status_word);
+	str(j, "reason", pm->reason);
+	str(j, "result", pm->result);
+	str(j, "sentence", pm->sentence);
+	str(j, "target", pm->target);
+	str(j, "this_quarter", pm->this_quarter);
+	str(j, "benchmarks", pm->benchmarks);
+	str(j, "override_note", pm->override_note);
+	str(j, "tolerance", pm->tolerance);
+	str(j, "direction", pm->direction);
+	change(j, "vs_last_year", &pm->vs_last_year);
+	change(j, "vs_last_quarter", &pm->vs_last_quarter);
+	json_open(j, "history", '[');
+	for (size_t i = 0; i < m->nhistory; i++) {
+		const struct pres_period *pp = &pm->periods[i];
+		json_open(j, NULL, '{');
+		str(j, "period", pp->period_id);
+		str(j, "status", status_name(pp->pe->shown));
+		str(j, "status_word", pp->status_word);
+		str(j, "reason", pp->reason);
+		str(j, "actual", pp->actual);
+		str(j, "compared", pp->compared);
+		str(j, "target", pp->target);
+		str(j, "target_amount", pp->target_amount);
+		str(j, "allowed_miss", pp->allowed_miss);
+		json_close(j, '}');
+	}
+	json_close(j, ']');
+	chart(j, "card_chart", &pm->card);
+	chart(j, "full_chart", &pm->full);
+	json_close(j, '}');
+}
+
+/* See render.h. */
+void render_facts(const struct presentation *p, FILE *out)
+{
+	const struct report *r = p->r;
+	struct json j = {.out = out, .first = true};
+	fputc('{', out);
+	j.depth = 1;
+	num(&j, "facts_format", 1);
+	json_open(&j, "report", '{');
+	str(&j, "title", p->doc_title);
+	period(&j, "period", r->period);
+	str(&j, "period_label", p->period_label);
+	str(&j, "period_dates", p->period_dates);
+	str(&j, "published", p->published);
+	counts(&j, p, &p->counts);
+	json_close(&j, '}');
+	json_open(&j, "status_labels", '{');
+	for (int i = 0; i < STATUS_COUNT; i++)
+		str(&j, status_name(p->order[i]), p->status_label[p->order[i]]);
+	json_close(&j, '}');
+	json_open(&j, "goals", '[');
+	for (size_t g = 0; g < r->ngoals; g++) {
+		json_open(&j, NULL, '{');
+		str(&j, "id", r->goals[g].id);
+		str(&j, "name", r->goals[g].name);
+		counts(&j, p, &p->goal_counts[g]);
+		json_close(&j, '}');
+	}
+	json_close(&j, ']');
+	json_open(&j, "measures", '[');
+	for (size_t i = 0; i < r->nmeasures; i++)
+		measure(&j, &p->measures[i]);
+	json_close(&j, ']');
+	fputs("\n}\n", out);
+}

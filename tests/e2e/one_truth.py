@@ -1,0 +1,246 @@
+#!/usr/bin/python3
+"""One truth for readers: the PDF (through pdftotext and pdfinfo), the
+workbook (through openpyxl) and `--dump` are each held against the
+presentation facts (`qreport --facts`), and the facts of the examples and of
+tests/data/truths.xml against golden copies in tests/golden/. So the outputs
+can never disagree with each other, and a change to what readers are told
+shows as a change to a golden file.
+
+Prints "ok - what" / "not ok - what" per check; exits 1 if any failed."""
+
+import datetime
+import json
+import os
+import re
+import subprocess
+import sys
+import tempfile
+
+try:
+    import openpyxl
+except ImportError:
+    print("not ok - openpyxl is importable (install python3-openpyxl)")
+    sys.exit(1)
+
+QREPORT = os.environ.get("QREPORT", "build/qreport")
+BUILD = os.environ.get("QREPORT_BUILD", os.path.dirname(QREPORT) or "build")
+ENV = dict(os.environ, SOURCE_DATE_EPOCH="1510531200")
+failed = 0
+
+# (data file, layout, golden facts or None)
+CASES = [
+    ("examples/independence-fy2018-q1.xml", "independence", "tests/golden/independence-fy2018-q1.facts.json"),
+    ("examples/riverbend-fy2025-q3.xml", "plain", "tests/golden/riverbend-fy2025-q3.facts.json"),
+    ("tests/data/truths.xml", "plain", "tests/golden/truths.facts.json"),
+    ("tests/data/truths.xml", "independence", None),
+    ("examples/riverbend-fy2025-q3.xml", "independence", None),
+]
+
+
+def check(cond, what):
+    global failed
+    print(("ok - " if cond else "not ok - ") + what)
+    if not cond:
+        failed = 1
+    return cond
+
+
+def run(*args):
+    return subprocess.run([QREPORT, *args], capture_output=True, text=True, env=ENV)
+
+
+def words(s):
+    """Text with every run of white space (no-break spaces too) as one space."""
+    return re.sub(r"\s+", " ", (s or "").replace("\u00a0", " ")).strip()
+
+
+def pdf_checks(tag, facts, pdf):
+    text = words(subprocess.run(["pdftotext", pdf, "-"], capture_output=True, text=True).stdout)
+    info = subprocess.run(["pdfinfo", pdf], capture_output=True, text=True).stdout
+    title = re.search(r"^Title:\s+(.*)$", info, re.M)
+    check(title and title.group(1).strip() == facts["report"]["title"],
+          f"{tag}: the PDF's title is the presentation's")
+    check(words(facts["report"]["counts_sentence"]) in text,
+          f"{tag}: the PDF states the report's counts as presented")
+    missing = []
+    for m in facts["measures"]:
+        wanted = [m["sentence"], m["reason"], m["this_quarter"], m["benchmarks"],
+                  m["override_note"], m["vs_last_year"]["text"], m["vs_last_quarter"]["text"],
+                  m["target"]]
+        for w in wanted:
+            if w and words(w) not in text:
+                missing.append(f"{m['id']}: {w}")
+    check(not missing, f"{tag}: every measure's sentences are in the PDF as presented"
+          + (f" (missing: {missing[:3]})" if missing else ""))
+
+
+def header_map(ws, row=1):
+    return {c.value: i for i, c in enumerate(ws[row]) if c.value is not None}
+
+
+def cell_text(v):
+    return None if v is None or v == "" else str(v)
+
+
+def workbook_checks(tag, facts, xlsx):
+    wb = openpyxl.load_workbook(xlsx)
+    by_id = {m["id"]: m for m in facts["measures"]}
+
+    ws = wb["Measures"]
+    h = header_map(ws)
+    bad = []
+    for row in ws.iter_rows(min_row=2, values_only=True):
+        mid = row[h["Measure ID"]]
+        if mid is None:
+            continue
+        m = by_id.get(mid)
+        if m is None:
+            bad.append(f"unknown {mid}")
+            continue
+        pairs = [("Status", m["status_word"]), ("Status reason", m["reason"]),
+                 ("Summary", m["sentence"]), ("Benchmark", m["benchmarks"]),
+                 ("Trend on a year ago", m["vs_last_year"]["trend"]),
+                 ("Trend on last quarter", m["vs_last_quarter"]["trend"])]
+        for col, want in pairs:
+            if cell_text(row[h[col]]) != want:
+                bad.append(f"{mid} {col}: {row[h[col]]!r} != {want!r}")
+        for col, ch in (("Actual a year ago", m["vs_last_year"]), ("Actual last quarter", m["vs_last_quarter"])):
+            if (row[h[col]] is not None) != (ch["previous"] is not None):
+                bad.append(f"{mid} {col} filled={row[h[col]] is not None} but presented {ch['previous']!r}")
+    check(not bad, f"{tag}: Measures: status, reason, summary, benchmark, trends and earlier figures as presented"
+          + (f" ({bad[:3]})" if bad else ""))
+
+    ws = wb["History"]
+    h = header_map(ws)
+    rows = {}
+    for row in ws.iter_rows(min_row=2, values_only=True):
+        if row[h["Measure ID"]] is not None:
+            rows.setdefault(row[h["Measure ID"]], []).append(row)
+    bad = []
+    for m in facts["measures"]:
+        got = rows.get(m["id"], [])
+        if len(got) != len(m["history"]):
+            bad.append(f"{m['id']}: {len(got)} rows, {len(m['history'])} periods")
+            continue
+        for row, hp in zip(got, m["history"]):
+            if (row[h["Period"]], row[h["Status"]], cell_text(row[h["Status reason"]])) != \
+                    (hp["period"], hp["status_word"], hp["reason"]):
+                bad.append(f"{m['id']} {hp['period']}")
+    check(not bad, f"{tag}: History: a row per presented period, with its status and reason"
+          + (f" ({bad[:3]})" if bad else ""))
+
+    ws = wb["Charts"]
+    col_a = [c.value for c in ws["A"]]
+    drawn = [m for m in facts["measures"] if m["full_chart"]["drawn"]]
+    bad = []
+    at = -1
+    for m in drawn:
+        # Blocks come in measure order; names need not be unique.
+        try:
+            at = col_a.index(m["name"], at + 1)
+        except ValueError:
+            bad.append(f"{m['id']}: no chart block")
+            continue
+        pts = m["full_chart"]["points"]
+        labels = col_a[at + 2: at + 2 + len(pts)]
+        if labels != [p["label"] for p in pts]:
+            bad.append(f"{m['id']}: quarters {labels[:3]}...")
+            continue
+        for i, p in enumerate(pts):
+            r = at + 3 + i  # 1-based rows
+            has_v = ws.cell(r, 2).value is not None
+            has_t = ws.cell(r, 3).value is not None
+            if has_v != ("value" in p) or has_t != ("target" in p):
+                bad.append(f"{m['id']} {p['label']}: value {has_v}, target {has_t}")
+    check(not bad, f"{tag}: Charts: every presented quarter a row, values and targets where presented, gaps blank"
+          + (f" ({bad[:3]})" if bad else ""))
+    charts = sum(len(ws._charts) for ws in wb.worksheets if ws.title == "Charts")
+    check(charts == len(drawn), f"{tag}: a workbook chart for each presented chart ({charts} of {len(drawn)})")
+
+
+def dump_checks(tag, facts, data):
+    out = run("--dump", data).stdout
+    sentences = re.findall(r'^    summary: "(.*)"$', out, re.M)
+    want = [m["sentence"].replace("\\", "\\\\").replace('"', '\\"') for m in
+            sorted(facts["measures"], key=lambda m: facts_goal_order(facts, m))]
+    check(sorted(sentences) == sorted(want), f"{tag}: --dump gives the presented sentences")
+
+
+def facts_goal_order(facts, m):
+    goals = [g["id"] for g in facts["goals"]]
+    return goals.index(m["goal"])
+
+
+with tempfile.TemporaryDirectory() as tmp:
+    for data, layout, golden in CASES:
+        tag = f"{os.path.basename(data)} ({layout})"
+        res = run("--facts", "--layout", layout, data)
+        if not check(res.returncode == 0, f"{tag}: --facts runs"):
+            continue
+        facts = json.loads(res.stdout)
+        if golden:
+            with open(golden, encoding="utf-8") as f:
+                want = json.load(f)
+            check(facts == want, f"{tag}: the presentation facts equal {golden}")
+        out = os.path.join(tmp, layout)
+        res = run("--layout", layout, "--out", out, data)
+        if not check(res.returncode == 0, f"{tag}: the report is written"):
+            continue
+        stem = os.path.splitext(os.path.basename(data))[0]
+        pdf_checks(tag, facts, os.path.join(out, stem + ".pdf"))
+        workbook_checks(tag, facts, os.path.join(out, stem + ".xlsx"))
+        if layout == "plain":
+            dump_checks(tag, facts, data)
+
+    # A generated report of many measures, with gaps and targets of every kind.
+    gen = os.path.join(tmp, "generated.xml")
+    with open(gen, "w") as f:
+        subprocess.run([os.path.join(BUILD, "gen-report"), "70"], stdout=f, check=True)
+    res = run("--facts", gen)
+    if check(res.returncode == 0, "generated: --facts runs"):
+        facts = json.loads(res.stdout)
+        out = os.path.join(tmp, "gen")
+        if check(run("--out", out, gen).returncode == 0, "generated: the report is written"):
+            pdf_checks("generated", facts, os.path.join(out, "generated.pdf"))
+            workbook_checks("generated", facts, os.path.join(out, "generated.xlsx"))
+            dump_checks("generated", facts, gen)
+
+    # The workbook stores numbers as written, not with binary noise.
+    out = os.path.join(tmp, "noise")
+    run("--out", out, "tests/data/truths.xml")
+    wb = openpyxl.load_workbook(os.path.join(out, "truths.xlsx"), data_only=True)
+    ws = wb["Measures"]
+    h = header_map(ws)
+    row = next(r for r in ws.iter_rows(min_row=2, values_only=True) if r[h["Measure ID"]] == "noise")
+    check(row[h["Actual"]] == 0.979, f"97.9% is stored as 0.979 exactly (got {row[h['Actual']]!r})")
+    check(row[h["Variance"]] == -0.42, f"the cached variance is -0.42 exactly (got {row[h['Variance']]!r})")
+    check(row[h["Allowed miss"]] == 0.42, f"the allowed miss is 0.42 (got {row[h['Allowed miss']]!r})")
+    check(abs(row[h["Variance"]]) <= row[h["Allowed miss"]],
+          "an analyst recomputing the status from the cells gets Under Goal too")
+    row = next(r for r in ws.iter_rows(min_row=2, values_only=True) if r[h["Measure ID"]] == "empty-now")
+    check(row[h["Actual a year ago"]] == 0.85 and row[h["Actual last quarter"]] == 0.88,
+          "with no result this quarter, last year's and last quarter's figures are still filled")
+
+    # No status label is ever cut: a wider bold face, and a label too long
+    # for its column, wrap with every word kept.
+    with open("layouts/plain.xml", encoding="utf-8") as f:
+        plain = f.read()
+    label = "Goal Not Met by More Than the Tolerance Allows"
+    for name, layout in (("wide-bold", plain.replace("LiberationSerif-Bold.ttf", "DejaVuSans-Bold.ttf")),
+                         ("long-label", plain.replace("LiberationSerif-Bold.ttf", "DejaVuSans-Bold.ttf")
+                          .replace('label="Goal Not Met"', f'label="{label}"'))):
+        path = os.path.join(tmp, name + ".xml")
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(layout)
+        out = os.path.join(tmp, name)
+        res = run("--layout", path, "--out", out, "examples/independence-fy2018-q1.xml")
+        if not check(res.returncode == 0, f"{name}: the report is written ({res.stderr.strip()[:200]})"):
+            continue
+        text = words(subprocess.run(["pdftotext", os.path.join(out, "independence-fy2018-q1.pdf"), "-"],
+                                    capture_output=True, text=True).stdout)
+        want = label if name == "long-label" else "Goal Not Met"
+        legend = text[text.find("How to read this report"):]
+        check(f"{want} The result misses the target by more than the tolerance." in legend,
+              f"{name}: the legend shows the whole label \"{want}\" before its meaning")
+
+sys.exit(failed)

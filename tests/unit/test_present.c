@@ -1,0 +1,206 @@
+/* The presentation layer: the words readers are told about the cases that
+ * once read untrue (tests/data/truths.xml), the chart series and their text
+ * alternatives, and the report's own words. */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "eval.h"
+#include "harness.h"
+#include "load.h"
+#include "present.h"
+
+/* The presentation of measure `id`, or NULL. */
+static const struct pres_measure *find(const struct presentation *p, const char *id)
+{
+	for (size_t i = 0; i < p->r->nmeasures; i++)
+		if (strcmp(p->measures[i].m->id, id) == 0)
+			return &p->measures[i];
+	return NULL;
+}
+
+/* The chart point for period id `pid` ("FY2025-Q4"), or NULL. */
+static const struct pres_point *point(const struct pres_chart *c, int fy, int quarter)
+{
+	for (size_t i = 0; i < c->npoints; i++)
+		if (c->points[i].period.fy == fy && c->points[i].period.quarter == quarter)
+			return &c->points[i];
+	return NULL;
+}
+
+/* The report quarter's figure is declared empty; last year's exists. */
+static void test_empty_now(const struct presentation *p)
+{
+	const struct pres_measure *pm = find(p, "empty-now");
+	if (!CHECK(pm != NULL, "empty-now is presented"))
+		return;
+	CHECK_INT(pm->status, STATUS_NO_DATA, "no result: No Data");
+	CHECK_STR(pm->reason, "No result reported for Q2 FY2026",
+		  "the reason names the report quarter, not the year-ago one");
+	CHECK(pm->result == NULL, "no result to show");
+	CHECK(pm->vs_last_year.has_previous, "last year's figure is kept");
+	CHECK_STR(pm->vs_last_year.previous, "85%", "last year's figure in words");
+	CHECK_STR(pm->vs_last_year.text,
+		  "No result reported for Q2 FY2026 to compare with 85% in Q2 FY2025",
+		  "the year comparison says which result is missing and shows last year's");
+	CHECK_STR(pm->vs_last_quarter.previous, "88%", "last quarter's figure in words");
+	CHECK(!pm->vs_last_year.says_little, "a line with last year's figure says something");
+	CHECK(pm->m->vs_last_year.has_previous && pm->m->vs_last_year.previous == 85,
+	      "the model keeps last year's number for the workbook");
+}
+
+/* Results without any target. */
+static void test_no_target(const struct presentation *p)
+{
+	const struct pres_measure *pm = find(p, "no-target");
+	if (!CHECK(pm != NULL, "no-target is presented"))
+		return;
+	CHECK_INT(pm->status, STATUS_NO_DATA, "no target: still No Data, as the format says");
+	CHECK_STR(pm->reason, "No target set", "readers are told why");
+	CHECK_STR(pm->result, "470", "and the result is shown");
+	CHECK_STR(pm->target, "No target set", "the target column says so too");
+	CHECK_INT(pm->card.nsegments, 0, "no target line");
+	CHECK(strstr(pm->card.alt, "no target applies") != NULL, "the alternative says so");
+}
+
+/* A target scoped to one fiscal year is drawn over that year only. */
+static void test_fy_target(const struct presentation *p)
+{
+	const struct pres_measure *pm = find(p, "fy-target");
+	if (!CHECK(pm != NULL, "fy-target is presented"))
+		return;
+	const struct pres_chart *c = &pm->card;
+	CHECK_INT(c->nsegments, 1, "one run of the target");
+	if (c->nsegments == 1) {
+		const struct pres_point *from = &c->points[c->segments[0].first];
+		const struct pres_point *to = &c->points[c->segments[0].last];
+		CHECK(from->period.fy == 2026 && from->period.quarter == 1 && to->period.fy == 2026 &&
+			      to->period.quarter == 2,
+		      "the target runs over FY2026 only");
+	}
+	const struct pres_point *q = point(c, 2025, 3);
+	CHECK(q && q->has_value && !q->has_target, "no target is drawn over FY2025");
+	CHECK(strstr(c->alt, "Target at most 10, Q1 FY2026 to Q2 FY2026") != NULL,
+	      "the alternative gives the target's quarters");
+}
+
+/* A year-to-date chart has its sums for earlier years too. */
+static void test_ytd_years(const struct presentation *p)
+{
+	const struct pres_measure *pm = find(p, "ytd-years");
+	if (!CHECK(pm != NULL, "ytd-years is presented"))
+		return;
+	const struct pres_chart *c = &pm->card;
+	CHECK(c->ytd, "the chart plots the year to date");
+	static const struct {
+		int fy, q;
+		double sum;
+	} want[] = {{2025, 1, 80}, {2025, 2, 175}, {2025, 3, 245}, {2025, 4, 335},
+		    {2026, 1, 110}, {2026, 2, 210}};
+	for (size_t i = 0; i < sizeof want / sizeof want[0]; i++) {
+		const struct pres_point *pt = point(c, want[i].fy, want[i].q);
+		char what[96];
+		snprintf(what, sizeof what, "FY%d-Q%d year to date is %g", want[i].fy, want[i].q,
+			 want[i].sum);
+		CHECK(pt && pt->has_value && pt->value == want[i].sum, what);
+	}
+	const struct pres_point *q = point(c, 2025, 4);
+	CHECK(q && !q->has_target, "FY2025 has no annual target to draw");
+	CHECK_INT(c->nsegments, 2, "the pro-rated target steps between Q1 and Q2");
+	CHECK(strstr(c->alt, "Q4 FY2025 335") != NULL, "the alternative gives FY2025's sums");
+}
+
+/* A quarter declared without a figure is a gap on the axis and a row. */
+static void test_gap(const struct presentation *p)
+{
+	const struct pres_measure *pm = find(p, "gap");
+	if (!CHECK(pm != NULL, "gap is presented"))
+		return;
+	const struct pres_point *q = point(&pm->card, 2025, 4);
+	CHECK(q && q->declared && !q->has_value, "the declared empty quarter is on the axis, empty");
+	bool row = false;
+	for (size_t i = 0; i < pm->m->nhistory; i++)
+		if (pm->m->history[i].period.fy == 2025 && pm->m->history[i].period.quarter == 4)
+			row = pm->m->history[i].shown == STATUS_NO_DATA &&
+			      pm->periods[i].reason != NULL;
+	CHECK(row, "it is a History period, No Data with its reason");
+	CHECK_INT(pm->card.nbenchmarks, 2, "both benchmarks are on the chart");
+	CHECK(strstr(pm->card.alt, "Q4 FY2025 no result") != NULL, "the alternative marks the gap");
+	CHECK(strstr(pm->card.alt, "State average 34.5; Peer cities 28.0") != NULL,
+	      "the alternative names the benchmarks");
+	CHECK_STR(pm->benchmarks, "State average: 34.5; Peer cities: 28.0", "every benchmark in words");
+	/* The axis holds every value, target and benchmark drawn. */
+	CHECK(pm->card.lo <= 0 && pm->card.hi >= 34.5, "the axis runs from zero past the benchmark");
+}
+
+/* Amounts go through the amount formatter, never printf's %g. */
+static void test_amounts(const struct presentation *p)
+{
+	const struct pres_measure *pm = find(p, "tiny-tolerance");
+	if (CHECK(pm != NULL, "tiny-tolerance is presented"))
+		CHECK_STR(pm->tolerance, "0.00001% of the target", "a tiny tolerance as written");
+	pm = find(p, "noise");
+	if (CHECK(pm != NULL, "noise is presented")) {
+		CHECK_INT(pm->status, STATUS_UNDER, "a miss equal to the allowed 0.42 is under");
+		CHECK_STR(pm->tolerance, "0.42 pts", "an amount tolerance of a percent is points");
+		CHECK_STR(pm->current->allowed_miss, "0.42 pts", "the allowed miss");
+	}
+	char buf[64];
+	present_plain_number(0.00001, buf, sizeof buf);
+	CHECK_STR(buf, "0.00001", "plain number, small");
+	present_plain_number(1250.5, buf, sizeof buf);
+	CHECK_STR(buf, "1,250.5", "plain number, grouped");
+	present_plain_number(10, buf, sizeof buf);
+	CHECK_STR(buf, "10", "plain number, whole");
+}
+
+/* Words of the report as a whole. */
+static void test_report_words(const struct presentation *p)
+{
+	CHECK_STR(p->period_label, "Q2 FY2026", "period label");
+	CHECK_STR(p->period_dates, "Oct 1 \xe2\x80\x93 Dec 31, 2025", "period dates");
+	CHECK_STR(p->doc_title, "City of Testing: Quarterly Performance Report, Q2 FY2026",
+		  "a title that names the city and the quarter");
+	CHECK_STR(p->counts.sentence, "8 measures: 4 Goal Met, 1 Under Goal, 1 Goal Not Met, 2 No Data",
+		  "counts in words, good news first");
+	CHECK_STR(p->counts.chip[STATUS_NO_DATA], "2 No Data", "a chip");
+	CHECK_STR(p->status_label[STATUS_NOT_MET], "Goal Not Met", "default label without a layout");
+	CHECK_INT(p->order[0], STATUS_MET, "met first");
+	CHECK_INT(p->order[3], STATUS_NO_DATA, "no data last");
+	CHECK(p->nrules > 0 && p->rules[0].term && p->rules[0].text, "the rules are listed");
+}
+
+/* The layout's labels are the presentation's. */
+static void test_labels(const struct report *r)
+{
+	struct style st;
+	style_defaults(&st);
+	st.status_label[STATUS_MET] = "On Track";
+	struct presentation *p = present_report(r, &st);
+	const struct pres_measure *pm = find(p, "fy-target");
+	CHECK_STR(pm ? pm->status_word : NULL, "On Track", "a measure's status word is the layout's");
+	CHECK(strstr(p->counts.sentence, "4 On Track") != NULL, "so are the counts");
+	present_free(p);
+}
+
+int main(void)
+{
+	struct diag d;
+	diag_init(&d, stderr);
+	struct report *r = load_report("tests/data/truths.xml", &d);
+	if (!CHECK(r != NULL, "tests/data/truths.xml loads"))
+		return 1;
+	eval_report(r);
+	struct presentation *p = present_report(r, NULL);
+	test_empty_now(p);
+	test_no_target(p);
+	test_fy_target(p);
+	test_ytd_years(p);
+	test_gap(p);
+	test_amounts(p);
+	test_report_words(p);
+	test_labels(r);
+	present_free(p);
+	report_free(r);
+	return harness_done();
+}
