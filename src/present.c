@@ -27,8 +27,8 @@ static const char *const meaning[STATUS_COUNT] = {
 	[STATUS_MET] = "The result meets the target.",
 	[STATUS_UNDER] = "The result misses the target, but by no more than the tolerance.",
 	[STATUS_NOT_MET] = "The result misses the target by more than the tolerance.",
-	[STATUS_NO_DATA] = "No result was reported for the quarter, or the measure has no target "
-			   "to compare it with.",
+	/* One literal: a compiler may take two adjacent ones for a missing comma. */
+	[STATUS_NO_DATA] = "No result was reported for the quarter, or the measure has no target to compare it with.",
 };
 
 static const char *const part_titles[PART_COUNT] = {

@@ -31,7 +31,7 @@ STAGES = [
     ("eval", r"(eval|eval_.*)"),
     ("present", r"(present|present_.*)"),
     ("layout", r"(layout|layout_.*|boxes|metrics)"),
-    ("back end", r"(render|render_.*|pdf_.*|xlsx|xlsx_.*|output_process)"),
+    ("back end", r"(render|render_.*|pdf_.*|xlsx|xlsx_.*|output_process|outputs|backends)"),
     ("program", r"(main)"),
 ]
 
