@@ -147,6 +147,10 @@ struct report *load_report(const char *path, struct diag *d)
 	case READ_FOLDER:
 		diag_error(d, path, 0, "this is a folder; expected an XML data file");
 		return NULL;
+	case READ_NOT_REGULAR:
+		diag_error(d, path, 0, "the data file is %s, not a regular file; expected an XML data "
+			   "file saved on disk", in.kind);
+		return NULL;
 	case READ_TOO_LARGE:
 		diag_error(d, path, 0,
 			   "the file is %lld bytes; expected at most %ld bytes (%ld MB) in one data file",
@@ -154,8 +158,8 @@ struct report *load_report(const char *path, struct diag *d)
 		return NULL;
 	case READ_GOES_ON:
 		diag_error(d, path, 0,
-			   "the file goes on past %ld bytes; expected at most %ld bytes (%ld MB) in one "
-			   "data file",
+			   "the file grew past %ld bytes while it was read; expected at most %ld bytes "
+			   "(%ld MB) in one data file, left alone while qreport reads it",
 			   (long)LOAD_MAX_FILE_BYTES, (long)LOAD_MAX_FILE_BYTES,
 			   (long)LOAD_MAX_FILE_BYTES / (1024 * 1024));
 		return NULL;

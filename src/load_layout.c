@@ -1134,12 +1134,16 @@ static char *read_layout(struct loader *L, size_t *len)
 	case READ_FOLDER:
 		diag_error(L->d, L->file, 0, "the layout file is a folder; expected a layout file (.xml)");
 		return NULL;
+	case READ_NOT_REGULAR:
+		diag_error(L->d, L->file, 0, "the layout file is %s, not a regular file; expected a "
+			   "layout file (.xml) saved on disk", in.kind);
+		return NULL;
 	case READ_TOO_LARGE:
 		diag_error(L->d, L->file, 0, "the layout file is %lld bytes; expected at most %ld bytes (%ld MB)",
 			   in.size, LAYOUT_MAX_BYTES, LAYOUT_MAX_BYTES / (1024 * 1024));
 		return NULL;
 	case READ_GOES_ON:
-		diag_error(L->d, L->file, 0, "the layout file goes on past %ld bytes; expected at most %ld bytes (%ld MB)",
+		diag_error(L->d, L->file, 0, "the layout file grew past %ld bytes while it was read; expected at most %ld bytes (%ld MB)",
 			   LAYOUT_MAX_BYTES, LAYOUT_MAX_BYTES, LAYOUT_MAX_BYTES / (1024 * 1024));
 		return NULL;
 	}

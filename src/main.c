@@ -1,5 +1,6 @@
 /* qreport: one data file in, a branded quarterly PDF and a workbook out.
  * The command line, and the pipeline load → evaluate → lay out → render. */
+#include <errno.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -72,6 +73,23 @@ static void print_usage(void)
 	for (size_t i = 0; i < nbackends; i++)
 		printf("  %-18s  NAME%s%s\n", backends[i].name, backends[i].suffix,
 		       backends[i].by_default ? " (default)" : "");
+}
+
+/* Standard output flushed and closed: a full disk or a closed pipe shows
+ * only here, and a run that printed nothing whole must not exit 0. */
+static int finish_stdout(int status)
+{
+	bool ok = fflush(stdout) == 0 && !ferror(stdout);
+	int err = errno;
+	if (fclose(stdout) != 0 && ok) {
+		ok = false;
+		err = errno;
+	}
+	if (ok)
+		return status;
+	fprintf(stderr, "qreport: error: cannot write to the standard output: %s; expected "
+		"somewhere with room to write\n", strerror(err ? err : EIO));
+	return EXIT_WRITE;
 }
 
 static int usage_error(const char *fmt, const char *arg)
@@ -177,10 +195,10 @@ static int parse_args(int argc, char **argv, struct options *o)
 			o->quiet = true;
 		} else if (strcmp(a, "--version") == 0) {
 			printf("qreport %s\n", QREPORT_VERSION);
-			return EXIT_OK;
+			return finish_stdout(EXIT_OK);
 		} else if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
 			print_usage();
-			return EXIT_OK;
+			return finish_stdout(EXIT_OK);
 		} else if (strcmp(a, "--") == 0 && i + 1 < argc) {
 			if (o->data_path || i + 2 < argc)
 				return usage_error("%s", "expected exactly one data file");
@@ -277,7 +295,7 @@ int main(int argc, char **argv)
 			print_check(r);
 		}
 		report_free(r);
-		return EXIT_OK;
+		return finish_stdout(EXIT_OK);
 	}
 
 	char *datadir = find_datadir(argv[0]);

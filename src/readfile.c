@@ -1,29 +1,50 @@
 #include "readfile.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "arena.h"
 
 enum read_status read_whole_file(const char *path, size_t limit, struct file_read *out)
 {
 	*out = (struct file_read){0};
-	FILE *f = fopen(path, "rb");
-	if (!f) {
+	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+	if (fd < 0) {
 		out->err = errno;
 		return READ_CANNOT_OPEN;
 	}
 	struct stat st;
-	bool known = fstat(fileno(f), &st) == 0;
-	if (known && S_ISDIR(st.st_mode)) {
-		fclose(f);
+	if (fstat(fd, &st) != 0) {
+		out->err = errno;
+		close(fd);
+		return READ_FAILED;
+	}
+	if (S_ISDIR(st.st_mode)) {
+		close(fd);
 		return READ_FOLDER;
 	}
-	bool regular = known && S_ISREG(st.st_mode);
-	if (regular && (unsigned long long)st.st_size > limit) {
+	if (!S_ISREG(st.st_mode)) {
+		out->kind = S_ISFIFO(st.st_mode)			  ? "a pipe"
+			    : S_ISCHR(st.st_mode) || S_ISBLK(st.st_mode) ? "a device"
+			    : S_ISSOCK(st.st_mode)			  ? "a socket"
+									  : "not a regular file";
+		close(fd);
+		return READ_NOT_REGULAR;
+	}
+	/* Reads block as usual from here: a regular file never waits. */
+	fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK);
+	FILE *f = fdopen(fd, "rb");
+	if (!f) {
+		out->err = errno;
+		close(fd);
+		return READ_FAILED;
+	}
+	if ((unsigned long long)st.st_size > limit) {
 		out->size = (long long)st.st_size;
 		fclose(f);
 		return READ_TOO_LARGE;
@@ -31,7 +52,7 @@ enum read_status read_whole_file(const char *path, size_t limit, struct file_rea
 	/* A regular file may still grow after fstat, so every read is bounded;
 	 * unbuffered, so that stdio reads no more than is asked for. */
 	setvbuf(f, NULL, _IONBF, 0);
-	size_t cap = regular ? (size_t)st.st_size + 1 : 65536, len = 0;
+	size_t cap = (size_t)st.st_size + 1, len = 0;
 	char *buf = xmalloc(cap);
 	while (len <= limit) {
 		if (len == cap) {

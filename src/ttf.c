@@ -57,6 +57,9 @@ static bool read_file(const char *path, unsigned char **out, size_t *size, char 
 	case READ_FOLDER:
 		snprintf(why, whylen, "is a folder, not a font file");
 		return false;
+	case READ_NOT_REGULAR:
+		snprintf(why, whylen, "is %s, not a font file", in.kind);
+		return false;
 	case READ_TOO_LARGE:
 	case READ_GOES_ON:
 		snprintf(why, whylen, "is larger than %ld MB, too large for a font",

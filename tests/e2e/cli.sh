@@ -72,4 +72,25 @@ grep -q "is a file, not a folder" "$tmp/stderr" && ok "--out naming a file: says
 expect 0 "--layout with a file path" "$q" --format pdf --layout layouts/plain.xml --out "$tmp/o5" "$ind"
 cmp -s "$tmp/o5/independence-fy2018-q1.pdf" "$tmp/o4/independence-fy2018-q1.pdf" && ok "the default layout is plain" || notok "the default layout is plain"
 ls -A "$tmp"/o2 "$tmp"/o3 "$tmp"/o4 | grep -q '^\.' && notok "no temporary files are left" || ok "no temporary files are left"
+# A pipe or device given as the data file or layout is refused at once,
+# not waited on (a pipe with no writer would block a plain open for ever).
+mkfifo "$tmp/pipe.xml"
+start=$(date +%s)
+expect 1 "a pipe as the data file is refused" timeout 10 "$q" --check "$tmp/pipe.xml"
+grep -q "pipe.xml: error: the data file is a pipe, not a regular file" "$tmp/stderr" && ok "a pipe as the data file: says it is a pipe" || notok "a pipe as the data file: says it is a pipe"
+expect 1 "a pipe as the layout is refused" timeout 10 "$q" --check --layout "$tmp/pipe.xml" "$ind"
+grep -q "pipe.xml: error: the layout file is a pipe, not a regular file" "$tmp/stderr" && ok "a pipe as the layout: says it is a pipe" || notok "a pipe as the layout: says it is a pipe"
+[ $(($(date +%s) - start)) -lt 10 ] && ok "pipes are refused without waiting" || notok "pipes are refused without waiting"
+expect 1 "a device as the data file is refused" "$q" --check /dev/zero
+grep -q "the data file is a device" "$tmp/stderr" && ok "a device as the data file: says it is a device" || notok "a device as the data file: says it is a device"
+
+# Standard output that cannot be written: a non-zero exit and a message.
+for args in "--check $ind" "--dump $ind" "--version" "--help"; do
+	# shellcheck disable=SC2086
+	"$q" $args >/dev/full 2>"$tmp/stderr"
+	got=$?
+	[ "$got" -eq 3 ] && ok "$args > /dev/full: exit 3" || notok "$args > /dev/full: exit $got, expected 3"
+	grep -q "cannot write to the standard output: No space left on device" "$tmp/stderr" && ok "$args > /dev/full: says why" || notok "$args > /dev/full: says why"
+done
+
 [ "$fails" -eq 0 ]

@@ -72,9 +72,21 @@ static void expect(const char *file, const char *want, long long max_cost, const
 static void test_layout_file(const char *dir)
 {
 	expect("/dev/zero",
-	       "/dev/zero: error: the layout file goes on past 1048576 bytes; expected at most "
-	       "1048576 bytes (1 MB)\n",
-	       1048576 + 1 + 4096, "/dev/zero as the layout");
+	       "/dev/zero: error: the layout file is a device, not a regular file; expected a "
+	       "layout file (.xml) saved on disk\n",
+	       4096, "/dev/zero as the layout");
+
+	/* A pipe with no writer as the layout: refused at once, not waited on. */
+	char fifo[512];
+	snprintf(fifo, sizeof fifo, "%s/pipe.xml", dir);
+	CHECK(mkfifo(fifo, 0600) == 0, "a pipe made for the layout");
+	char pwant[700];
+	snprintf(pwant, sizeof pwant, "%s: error: the layout file is a pipe, not a regular file; "
+		 "expected a layout file (.xml) saved on disk\n", fifo);
+	alarm(20);
+	expect(fifo, pwant, 4096, "a pipe as the layout");
+	alarm(0);
+	unlink(fifo);
 
 	char path[512], want[700];
 	snprintf(path, sizeof path, "%s/huge.xml", dir);

@@ -1,8 +1,10 @@
 /* The size limit on data files costs no more than it allows: a regular file
- * over the limit is refused by its size without being read, and an endless
- * stream (/dev/zero) is read no further than the limit and one byte. Bytes
- * read are counted by the kernel (/proc/self/io, rchar). */
+ * over the limit is refused by its size without being read, and anything
+ * that is not a regular file (/dev/zero, a pipe with no writer) is refused
+ * by its kind without reading a byte or waiting. Bytes read are counted by
+ * the kernel (/proc/self/io, rchar). */
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -26,27 +28,49 @@ static struct report *load_counted(const char *path, char **msgs, long long *cos
 	return r;
 }
 
-/* An endless device is refused once it passes the limit. */
+/* An endless device is refused by its kind, before a byte is read. */
 static void test_endless(void)
 {
 	char *msgs;
 	long long cost;
 	struct report *r = load_counted("/dev/zero", &msgs, &cost);
 	CHECK(r == NULL, "/dev/zero is refused");
-	char want[200];
-	snprintf(want, sizeof want,
-		 "/dev/zero: error: the file goes on past %ld bytes; expected at most %ld bytes "
-		 "(64 MB) in one data file\n",
-		 (long)LOAD_MAX_FILE_BYTES, (long)LOAD_MAX_FILE_BYTES);
-	CHECK_STR(msgs, want, "/dev/zero: the message says it goes on past the limit");
+	CHECK_STR(msgs, "/dev/zero: error: the data file is a device, not a regular file; "
+		  "expected an XML data file saved on disk\n",
+		  "/dev/zero: the message says it is a device");
 	if (cost >= 0) {
 		/* The count includes /proc/self/io itself, a few hundred bytes. */
-		if (!CHECK(cost <= LOAD_MAX_FILE_BYTES + 1 + 4096,
-			   "/dev/zero: read no further than the limit and one byte"))
+		if (!CHECK(cost <= 4096, "/dev/zero: not read at all"))
 			printf("#   read %lld bytes\n", cost);
 	}
 	report_free(r);
 	free(msgs);
+}
+
+/* A pipe with no writer would block an ordinary open for ever; the alarm
+ * turns such a hang into a failure. */
+static void test_pipe(void)
+{
+	char dir[] = "/tmp/qreport-fifo-XXXXXX";
+	if (!CHECK(mkdtemp(dir) != NULL, "a temporary folder"))
+		return;
+	char fifo[64];
+	snprintf(fifo, sizeof fifo, "%s/data.xml", dir);
+	CHECK(mkfifo(fifo, 0600) == 0, "a pipe made");
+	char *msgs;
+	long long cost;
+	alarm(20);
+	struct report *r = load_counted(fifo, &msgs, &cost);
+	alarm(0);
+	CHECK(r == NULL, "a pipe is refused at once");
+	char want[200];
+	snprintf(want, sizeof want, "%s: error: the data file is a pipe, not a regular file; "
+		 "expected an XML data file saved on disk\n", fifo);
+	CHECK_STR(msgs, want, "a pipe: the message says it is a pipe");
+	report_free(r);
+	free(msgs);
+	unlink(fifo);
+	rmdir(dir);
 }
 
 /* A regular file one byte over the limit (sparse, so it costs no disk) is
@@ -90,6 +114,7 @@ static void test_regular(void)
 int main(void)
 {
 	test_endless();
+	test_pipe();
 	test_regular();
 	return harness_done();
 }
