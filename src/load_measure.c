@@ -47,10 +47,16 @@ static bool read_amount(struct loader *ld, xmlAttr *a, const char *text, const s
 {
 	char why[200];
 	if (unit_ok) {
-		if (amount_parse(m->unit, text, out, why, sizeof why))
-			return true;
-		amount_error(ld, a, m->unit, text, why);
-		return false;
+		if (!amount_parse(m->unit, text, out, why, sizeof why)) {
+			amount_error(ld, a, m->unit, text, why);
+			return false;
+		}
+		if (!amount_precise(text, why, sizeof why)) {
+			load_attr_error(ld, a, "%s=\"%s\" %s", (const char *)a->name,
+					load_shown(ld, text), why);
+			return false;
+		}
+		return true;
 	}
 	for (int u = UNIT_COUNT; u <= UNIT_DURATION; u++)
 		if (amount_parse((enum unit)u, text, out, NULL, 0))
@@ -368,7 +374,9 @@ static bool read_measure_attrs(struct loader *ld, xmlNode *el, struct measure *m
 	char why[200];
 	struct tolerance t;
 	if (tol && unit_ok) {
-		if (tolerance_parse(m->unit, false, tol, &t, why, sizeof why)) {
+		if (!amount_precise(tol, why, sizeof why)) {
+			load_attr_error(ld, a, "tolerance=\"%s\" %s", load_shown(ld, tol), why);
+		} else if (tolerance_parse(m->unit, false, tol, &t, why, sizeof why)) {
 			m->tolerance = t;
 			m->tolerance.line = load_attr_line(a);
 			m->has_tolerance = true;

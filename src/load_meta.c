@@ -130,8 +130,10 @@ void load_meta(struct loader *ld, xmlNode *meta)
 						"2017-11-13", load_shown(ld, s));
 		} else if (load_is(c, "tolerance")) {
 			const char *s = load_plain(ld, c);
-			char why[160];
-			if (tolerance_parse(UNIT_NUMBER, true, s, &r->tolerance, why, sizeof why))
+			char why[200];
+			if (!amount_precise(s, why, sizeof why))
+				load_node_error(ld, c, "<tolerance>%s</tolerance> %s", load_shown(ld, s), why);
+			else if (tolerance_parse(UNIT_NUMBER, true, s, &r->tolerance, why, sizeof why))
 				r->tolerance.line = load_line(c);
 			else
 				load_node_error(ld, c, "<tolerance>%s</tolerance> is not a percentage; "

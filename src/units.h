@@ -15,6 +15,18 @@
  * phrase that completes "expected ...", e.g. "a whole number such as 342". */
 bool amount_parse(enum unit unit, const char *text, double *out, char *why, size_t whylen);
 
+/* Most significant digits an amount may have: what a double keeps exactly
+ * (DBL_DIG), so that amounts are compared and shown as written. */
+#define AMOUNT_MAX_DIGITS 15
+/* Most decimal places: amounts are compared to 9 places. */
+#define AMOUNT_MAX_PLACES 9
+
+/* Whether decimal text (as amount_parse reads it) is within the precision
+ * amounts keep. False with `why` set to a phrase completing
+ * `NAME="TEXT" ...`, such as "has 17 significant digits; expected ...".
+ * Text that is not a decimal (durations) passes. */
+bool amount_precise(const char *text, char *why, size_t whylen);
+
 /* Parse a tolerance: "10%" (relative) or an amount in `unit` (absolute).
  * `percent_only` refuses amounts, as meta/tolerance must be a percentage. */
 bool tolerance_parse(enum unit unit, bool percent_only, const char *text,

@@ -141,6 +141,47 @@ static bool decimal_value(const char *s, double *out)
 	return true;
 }
 
+bool amount_precise(const char *text, char *why, size_t whylen)
+{
+	const char *p = text;
+	if (*p == '-')
+		p++;
+	size_t whole = digit_run(p);
+	if (whole == 0 || (p[whole] != '.' && p[whole] != '%' && p[whole] != '\0'))
+		return true;
+	const char *frac = p[whole] == '.' ? p + whole + 1 : "";
+	size_t places = digit_run(frac);
+	while (places > 0 && frac[places - 1] == '0')
+		places--;
+	/* Significant digits: from the first non-zero digit to the last one
+	 * that counts (trailing zeros of a fraction do not). */
+	size_t lead = 0;
+	while (lead < whole && p[lead] == '0')
+		lead++;
+	size_t digits;
+	if (lead < whole) {
+		digits = whole - lead + places;
+	} else {
+		size_t z = 0;
+		while (z < places && frac[z] == '0')
+			z++;
+		digits = places - z;
+	}
+	if (places > AMOUNT_MAX_PLACES) {
+		set_why(why, whylen, "has %zu decimal places; expected at most %d (amounts are "
+			"compared to %d decimal places, so more would be lost without a word)",
+			places, AMOUNT_MAX_PLACES, AMOUNT_MAX_PLACES);
+		return false;
+	}
+	if (digits > AMOUNT_MAX_DIGITS) {
+		set_why(why, whylen, "has %zu significant digits; expected at most %d (the most an "
+			"amount is kept exactly to, so more would be rounded without a word)",
+			digits, AMOUNT_MAX_DIGITS);
+		return false;
+	}
+	return true;
+}
+
 /* The example shown to someone who wrote something else. */
 static const char *unit_example(enum unit unit)
 {
