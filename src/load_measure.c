@@ -70,8 +70,14 @@ static bool read_amount(struct loader *ld, xmlAttr *a, const char *text, const s
 /* Reads a period attribute; false (after reporting) if it is not a period id. */
 static bool read_period(struct loader *ld, xmlAttr *a, const char *text, struct period *out)
 {
-	if (period_parse(text, out))
-		return true;
+	if (period_parse(text, out)) {
+		if (fiscal_year_ok(out->fy))
+			return true;
+		load_attr_error(ld, a, "%s=\"%s\" is outside the fiscal years qreport reads; "
+				"expected FY%d to FY%d", (const char *)a->name, load_shown(ld, text),
+				PERIOD_MIN_FY, PERIOD_MAX_FY);
+		return false;
+	}
 	load_attr_error(ld, a, "%s=\"%s\" is not a period; expected a period id such as FY2018-Q1",
 			(const char *)a->name, load_shown(ld, text));
 	return false;
@@ -124,10 +130,15 @@ static void read_target(struct loader *ld, struct measure *m, bool unit_ok, stru
 	const char *fy = load_get(ld, el, "fiscal-year", &fa);
 	struct period p;
 	bool period_ok = period && read_period(ld, pa, period, &p);
-	bool fy_ok = fy && strlen(fy) == 4 && strspn(fy, "0123456789") == 4;
-	if (fy && !fy_ok)
+	bool fy_digits = fy && strlen(fy) == 4 && strspn(fy, "0123456789") == 4;
+	bool fy_ok = fy_digits && fiscal_year_ok(atoi(fy));
+	if (fy && !fy_digits)
 		load_attr_error(ld, fa, "fiscal-year=\"%s\" is not a fiscal year; expected its four "
 				"digits, such as 2018", load_shown(ld, fy));
+	else if (fy && !fy_ok)
+		load_attr_error(ld, fa, "fiscal-year=\"%s\" is outside the fiscal years qreport "
+				"reads; expected %d to %d", load_shown(ld, fy), PERIOD_MIN_FY,
+				PERIOD_MAX_FY);
 	t->scope = SCOPE_ALL;
 	bool ok = (!period || period_ok) && (!fy || fy_ok);
 	if (period && fy) {

@@ -115,15 +115,24 @@ void load_meta(struct loader *ld, xmlNode *meta)
 			load_fiscal_year(ld, c);
 		} else if (load_is(c, "period")) {
 			const char *s = load_plain(ld, c);
-			if (period_parse(s, &r->period))
+			if (period_parse(s, &r->period) && fiscal_year_ok(r->period.fy))
 				ld->has_period = true;
+			else if (period_parse(s, &r->period))
+				load_node_error(ld, c, "<period>%s</period> is outside the fiscal years "
+						"qreport reads; expected FY%d to FY%d (so that every "
+						"quarter falls in the years 1901 to 9999)",
+						load_shown(ld, s), PERIOD_MIN_FY, PERIOD_MAX_FY);
 			else
 				load_node_error(ld, c, "<period>%s</period> is not a period; expected a "
 						"period id such as FY2018-Q1", load_shown(ld, s));
 		} else if (load_is(c, "published")) {
 			const char *s = load_plain(ld, c);
-			if (date_parse(s, &r->published))
+			if (date_parse(s, &r->published) && r->published.year >= DATE_MIN_YEAR)
 				r->has_published = true;
+			else if (date_parse(s, &r->published))
+				load_node_error(ld, c, "<published>%s</published> is before %d; expected "
+						"a date from %d-01-01 to 9999-12-31", load_shown(ld, s),
+						DATE_MIN_YEAR, DATE_MIN_YEAR);
 			else
 				load_node_error(ld, c, "<published>%s</published> is not a date; "
 						"expected YYYY-MM-DD with a day that exists, such as "

@@ -22,6 +22,22 @@ static bool read_digits(const char *s, int n, int *out)
 	return true;
 }
 
+bool fiscal_year_ok(int fy)
+{
+	return fy >= PERIOD_MIN_FY && fy <= PERIOD_MAX_FY;
+}
+
+long long date_days(struct date dt)
+{
+	long long y = dt.year - (dt.month <= 2);
+	long long era = (y >= 0 ? y : y - 399) / 400;
+	long long yoe = y - era * 400;
+	long long mp = (dt.month + 9) % 12;
+	long long doy = (153 * mp + 2) / 5 + dt.day - 1;
+	long long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return era * 146097 + doe - 719468;
+}
+
 /* Parses "FY2018-Q1" and nothing else: no spaces, no lower case, no other digit counts. */
 bool period_parse(const char *s, struct period *out)
 {

@@ -7,6 +7,17 @@
 
 #include "model.h"
 
+/* The fiscal years qreport reads: every quarter of them, under any fiscal
+ * calendar, falls in the calendar years 1901 to 9999, which both the PDF
+ * and the workbook can date (a spreadsheet's dates start in 1900). */
+#define PERIOD_MIN_FY 1902
+#define PERIOD_MAX_FY 9998
+/* The calendar years a date (published) may have. */
+#define DATE_MIN_YEAR 1901
+
+/* Whether a fiscal year is within PERIOD_MIN_FY..PERIOD_MAX_FY. */
+bool fiscal_year_ok(int fy);
+
 /* Parse "FY2018-Q1" exactly; false if the text is not a period id. */
 bool period_parse(const char *s, struct period *out);
 
@@ -27,6 +38,10 @@ void period_dates_label(struct period p, struct fiscal_calendar cal, char *buf, 
 
 /* Parse "YYYY-MM-DD" exactly, checking the day exists. */
 bool date_parse(const char *s, struct date *out);
+/* Days from 1970-01-01 to a date of the proleptic Gregorian calendar
+ * (negative before it). */
+long long date_days(struct date d);
+
 /* "November 13, 2017" */
 void date_long_label(struct date d, char *buf, size_t n);
 int days_in_month(int year, int month);

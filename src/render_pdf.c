@@ -117,34 +117,26 @@ void pdf_writer_free(struct pdf_writer *w)
 	free(w);
 }
 
-/* The document date: SOURCE_DATE_EPOCH when set and valid (reproducible
- * builds ask for exactly that; the program warns once otherwise), else the
- * data file's published date, else none. Never the clock, so the same
- * inputs give the same bytes. */
+/* The document date: the one date every output carries (source_date.c),
+ * so the PDF and the workbook never disagree. */
 static bool document_date(const struct report *r, HPDF_Date *out)
 {
 	memset(out, 0, sizeof *out);
-	long long secs;
+	if (!r)
+		return false;
+	bool day;
+	time_t t = (time_t)report_time(r, &day);
 	struct tm tm;
-	time_t t;
-	if (source_date_epoch(&secs) && (t = (time_t)secs, gmtime_r(&t, &tm))) {
-		out->year = tm.tm_year + 1900;
-		out->month = tm.tm_mon + 1;
-		out->day = tm.tm_mday;
-		out->hour = tm.tm_hour;
-		out->minutes = tm.tm_min;
-		out->seconds = tm.tm_sec;
-		out->ind = 'Z';
-		return true;
-	}
-	if (r && r->has_published) {
-		out->year = r->published.year;
-		out->month = r->published.month;
-		out->day = r->published.day;
-		out->ind = ' '; /* A calendar day, in no particular time zone. */
-		return true;
-	}
-	return false;
+	if (!gmtime_r(&t, &tm))
+		return false;
+	out->year = tm.tm_year + 1900;
+	out->month = tm.tm_mon + 1;
+	out->day = tm.tm_mday;
+	out->hour = tm.tm_hour;
+	out->minutes = tm.tm_min;
+	out->seconds = tm.tm_sec;
+	out->ind = day ? ' ' : 'Z'; /* A calendar day is in no particular time zone. */
+	return true;
 }
 
 /* Set a text entry of the document information, cut to a length every

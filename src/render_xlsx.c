@@ -14,31 +14,11 @@
 #include "source_date.h"
 #include "xlsx.h"
 
-/* Days from 1970-01-01 to a proleptic Gregorian date. */
-static long long days_since_epoch(struct date dt)
-{
-	long long y = dt.year - (dt.month <= 2);
-	long long era = (y >= 0 ? y : y - 399) / 400;
-	long long yoe = y - era * 400;
-	long long mp = (dt.month + 9) % 12;
-	long long doy = (153 * mp + 2) / 5 + dt.day - 1;
-	long long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-	return era * 146097 + doe - 719468;
-}
-
-/* The workbook's creation time: SOURCE_DATE_EPOCH when set and valid (the
- * program warns once otherwise), else the published date, else the end of
- * the report period. Never the clock, so the same inputs always give the
- * same bytes. */
+/* The workbook's creation time: the one date every output carries. */
 static time_t created_time(const struct report *r)
 {
-	long long secs;
-	if (source_date_epoch(&secs) && secs > 0)
-		return (time_t)secs;
-	struct date dt = r->has_published ? r->published : r->period_end;
-	if (dt.year < 1970)
-		return (time_t)86400; /* Unevaluated model: any fixed time will do. */
-	return (time_t)(days_since_epoch(dt) * 86400);
+	bool day;
+	return (time_t)report_time(r, &day);
 }
 
 /* libxlsxwriter reports some failures only by printing "[ERROR]..." on the

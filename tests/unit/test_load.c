@@ -795,8 +795,8 @@ static void test_limits(void)
 	body = malloc(LOAD_MAX_VALUES_PER_MEASURE * 60 + 100);
 	n = (size_t)sprintf(body, "<name>N</name>\n");
 	for (int i = 0; i <= LOAD_MAX_VALUES_PER_MEASURE; i++)
-		n += (size_t)sprintf(body + n, "<value period=\"FY%04d-Q1\" actual=\"1\"/>\n",
-				     1000 + i);
+		n += (size_t)sprintf(body + n, "<value period=\"FY%04d-Q%d\" actual=\"1\"/>\n",
+				     1918 + i / 4, i % 4 + 1);
 	doc = with_measure("unit=\"count\"", body);
 	char want[200];
 	snprintf(want, sizeof want,
