@@ -4,6 +4,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "source_date.h"
+
 static const char *const month_names[12] = {
 	"January", "February", "March",     "April",   "May",      "June",
 	"July",    "August",   "September", "October", "November", "December",
@@ -140,4 +142,15 @@ bool date_parse(const char *s, struct date *out)
 void date_long_label(struct date d, char *buf, size_t n)
 {
 	snprintf(buf, n, "%s %d, %d", month_names[d.month - 1], d.day, d.year);
+}
+
+long long report_time(const struct report *r, bool *calendar_day)
+{
+	long long secs;
+	*calendar_day = false;
+	if (source_date_epoch(&secs))
+		return secs;
+	*calendar_day = true;
+	struct date dt = r->has_published ? r->published : r->period_end;
+	return date_days(dt) * 86400;
 }

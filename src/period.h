@@ -42,6 +42,14 @@ bool date_parse(const char *s, struct date *out);
  * (negative before it). */
 long long date_days(struct date d);
 
+/* The one date every output carries, in seconds since 1970 (negative
+ * before it): SOURCE_DATE_EPOCH when set and valid, else the data file's
+ * published date, else the last day of the report period. Never the clock,
+ * so the same inputs give the same bytes. *calendar_day is true when it is
+ * a calendar day (midnight, in no particular time zone) rather than an
+ * instant. */
+long long report_time(const struct report *r, bool *calendar_day);
+
 /* "November 13, 2017" */
 void date_long_label(struct date d, char *buf, size_t n);
 int days_in_month(int year, int month);

@@ -13,7 +13,7 @@
 #include "pdf_internal.h"
 #include "pdf_tag.h"
 #include "render.h"
-#include "source_date.h"
+#include "period.h"
 #include "version.h"
 
 /* libharu's error callback: keep the first error for the caller to report.
@@ -117,7 +117,7 @@ void pdf_writer_free(struct pdf_writer *w)
 	free(w);
 }
 
-/* The document date: the one date every output carries (source_date.c),
+/* The document date: the one date every output carries (period.c),
  * so the PDF and the workbook never disagree. */
 static bool document_date(const struct report *r, HPDF_Date *out)
 {

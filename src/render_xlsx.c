@@ -11,7 +11,7 @@
 
 #include "outfile.h"
 #include "render.h"
-#include "source_date.h"
+#include "period.h"
 #include "xlsx.h"
 
 /* The workbook's creation time: the one date every output carries. */

@@ -4,8 +4,6 @@
 #include <errno.h>
 #include <stdlib.h>
 
-#include "period.h"
-
 /* The variable as set, or NULL when unset or empty. */
 static const char *setting(void)
 {
@@ -25,17 +23,6 @@ bool source_date_epoch(long long *secs)
 		return false;
 	*secs = n;
 	return true;
-}
-
-long long report_time(const struct report *r, bool *calendar_day)
-{
-	long long secs;
-	*calendar_day = false;
-	if (source_date_epoch(&secs))
-		return secs;
-	*calendar_day = true;
-	struct date dt = r->has_published ? r->published : r->period_end;
-	return date_days(dt) * 86400;
 }
 
 void source_date_check(struct diag *d)
