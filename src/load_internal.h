@@ -43,6 +43,7 @@ struct pending_ref {
 	const char *id;         /* In the report's arena. */
 	struct measure **slot;  /* Where the measure goes. */
 	int line;
+	size_t list;            /* Which refs list it is in, counting from 1. */
 };
 
 /* A value the schema refused, for the loader to explain in its own words. */
@@ -71,6 +72,7 @@ struct loader {
 	struct id_table ids;
 	struct pending_ref *refs; /* Heap-owned. */
 	size_t nrefs, caprefs;
+	size_t nlists;            /* refs lists read so far. */
 
 	struct schema_value_error *value_errors; /* Heap-owned. */
 	size_t nvalue_errors, capvalue_errors;

@@ -18,6 +18,7 @@
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 
+#include "load_attr_count.h"
 #include "load_image.h"
 #include "ttf.h"
 
@@ -113,6 +114,8 @@ static const char *const placeholders[] = {"organization", "title", "period", "p
 #define LAYOUT_MAX_BYTES (1L * 1024 * 1024)
 #define FONT_MAX_BYTES (64L * 1024 * 1024)
 #define LOGO_MAX_BYTES (16L * 1024 * 1024)
+/* Attributes on one element, counted before libxml2 parses (load_attr_count.h). */
+#define LAYOUT_MAX_ATTRIBUTES 64
 
 #define DEFAULT_REGULAR "DejaVuSans.ttf"
 #define DEFAULT_BOLD "DejaVuSans-Bold.ttf"
@@ -1157,6 +1160,15 @@ static xmlDoc *parse_xml(struct loader *L)
 	char *buf = read_layout(L, &len);
 	if (!buf)
 		return NULL;
+	int attr_line;
+	char name[64];
+	if (xml_too_many_attributes(buf, len, LAYOUT_MAX_ATTRIBUTES, &attr_line, name, sizeof name)) {
+		diag_error(L->d, L->file, attr_line, "<%s> has more than %d attributes; expected at "
+			   "most %d on one element (no element of a layout takes more than 9)", name,
+			   LAYOUT_MAX_ATTRIBUTES, LAYOUT_MAX_ATTRIBUTES);
+		free(buf);
+		return NULL;
+	}
 	struct first_error first = {0};
 	xmlParserCtxt *ctxt = xmlNewParserCtxt();
 	if (!ctxt) {

@@ -8,5 +8,11 @@
 #define LOAD_MAX_TEXT_BYTES (1024L * 1024)
 #define LOAD_MAX_MEASURES 50000
 #define LOAD_MAX_VALUES_PER_MEASURE 400
+#define LOAD_MAX_BENCHMARKS_PER_MEASURE 20
+/* Measure cards the narrative's refs lists may ask for, all lists together. */
+#define LOAD_MAX_NARRATIVE_CARDS 50000
+/* Attributes on one element, counted on the raw bytes before the parser
+ * sees them: its duplicate check takes time in their square. */
+#define LOAD_MAX_ATTRIBUTES 64
 
 #endif

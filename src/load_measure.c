@@ -431,12 +431,14 @@ static void load_measure(struct loader *ld, xmlNode *el, struct measure *m)
 	size_t nv = count_children(el, "value");
 	if (nv > LOAD_MAX_VALUES_PER_MEASURE)
 		nv = LOAD_MAX_VALUES_PER_MEASURE;
+	if (nb > LOAD_MAX_BENCHMARKS_PER_MEASURE)
+		nb = LOAD_MAX_BENCHMARKS_PER_MEASURE;
 	m->targets = nt ? arena_calloc(arena, nt, sizeof *m->targets) : NULL;
 	m->benchmarks = nb ? arena_calloc(arena, nb, sizeof *m->benchmarks) : NULL;
 	m->values = nv ? arena_calloc(arena, nv, sizeof *m->values) : NULL;
 	struct source *tsrc = xcalloc(nt ? nt : 1, sizeof *tsrc);
 	struct source *vsrc = xcalloc(nv ? nv : 1, sizeof *vsrc);
-	bool too_many = false;
+	bool too_many = false, too_many_benchmarks = false;
 
 	for (xmlNode *c = el->children; c; c = c->next) {
 		if (load_is(c, "name")) {
@@ -454,6 +456,15 @@ static void load_measure(struct loader *ld, xmlNode *el, struct measure *m)
 			read_target(ld, m, unit_ok, &tsrc[m->ntargets], &m->targets[m->ntargets]);
 			m->ntargets++;
 		} else if (load_is(c, "benchmark")) {
+			if (m->nbenchmarks == nb) {
+				if (!too_many_benchmarks)
+					load_node_error(ld, c, "measure \"%s\" has more than %d benchmarks; "
+							"expected at most %d benchmarks in one measure",
+							m->id ? m->id : "", LOAD_MAX_BENCHMARKS_PER_MEASURE,
+							LOAD_MAX_BENCHMARKS_PER_MEASURE);
+				too_many_benchmarks = true;
+				continue;
+			}
 			read_benchmark(ld, c, m, unit_ok, &m->benchmarks[m->nbenchmarks++]);
 		} else if (load_is(c, "value")) {
 			if (m->nvalues == nv) {

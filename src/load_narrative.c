@@ -1,6 +1,7 @@
 /* The narrative: sections of paragraphs, quotes, lists and measure cards.
  * Measure references are resolved at the end, when every id is known. */
 #include "load_internal.h"
+#include "load_limits.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -12,7 +13,7 @@ static void queue_ref(struct loader *ld, const char *id, struct measure **slot, 
 		ld->caprefs = ld->caprefs ? ld->caprefs * 2 : 16;
 		ld->refs = xrealloc(ld->refs, ld->caprefs * sizeof *ld->refs);
 	}
-	ld->refs[ld->nrefs++] = (struct pending_ref){ id, slot, line };
+	ld->refs[ld->nrefs++] = (struct pending_ref){ id, slot, line, ld->nlists };
 }
 
 /* measures refs="a b c": the ids are split here and looked up later. */
@@ -32,6 +33,14 @@ static void read_measure_refs(struct loader *ld, xmlNode *el, struct block *b)
 	size_t n = 1;
 	for (const char *s = list; *s; s++)
 		n += *s == ' ';
+	if (n > LOAD_MAX_NARRATIVE_CARDS - ld->nrefs) {
+		load_attr_error(ld, a, "refs asks for %zu more measure cards, %zu in all; expected at "
+				"most %d cards in the narrative, all refs lists together", n,
+				ld->nrefs + n, LOAD_MAX_NARRATIVE_CARDS);
+		ld->stop = true;
+		return;
+	}
+	ld->nlists++;
 	b->u.measures.items = arena_calloc(&ld->r->arena, n, sizeof *b->u.measures.items);
 	b->u.measures.n = n;
 	int line = load_attr_line(a);
@@ -137,14 +146,27 @@ void load_narrative(struct loader *ld, xmlNode *narrative)
 			read_section(ld, c, &r->sections[r->nsections++]);
 }
 
-/* Every refs token must name a measure. */
+/* Every refs token must name a measure, each at most once in its list. */
 void load_resolve_refs(struct loader *ld)
 {
+	/* The list each measure was last seen in, and last reported twice in:
+	 * one pass, however long the lists. */
+	size_t nm = ld->r->nmeasures;
+	size_t *seen = xcalloc(nm ? nm : 1, sizeof *seen);
+	size_t *said = xcalloc(nm ? nm : 1, sizeof *said);
 	for (size_t i = 0; i < ld->nrefs; i++) {
 		const struct pending_ref *p = &ld->refs[i];
 		const struct id_entry *e = load_id_find(ld, p->id);
 		if (e && e->kind == ID_MEASURE) {
-			*p->slot = e->object;
+			struct measure *m = e->object;
+			*p->slot = m;
+			if (m->index < nm && seen[m->index] == p->list && said[m->index] != p->list) {
+				load_error(ld, p->line, "refs names \"%s\" more than once; expected each "
+					   "measure at most once in one list", p->id);
+				said[m->index] = p->list;
+			}
+			if (m->index < nm)
+				seen[m->index] = p->list;
 		} else if (e) {
 			load_error(ld, p->line, "refs names \"%s\", which is the id of a %s (line %d); "
 				   "expected the ids of measures only", p->id, load_id_kind_name(e->kind),
@@ -154,4 +176,6 @@ void load_resolve_refs(struct loader *ld)
 				   "expected the ids of measures in this file", load_shown(ld, p->id));
 		}
 	}
+	free(seen);
+	free(said);
 }

@@ -4,6 +4,8 @@
  * resource is ever opened, whatever the DTD says. */
 #include "load_limits.h"
 #include "load_internal.h"
+#include "load_attr_count.h"
+#include "load_limits.h"
 
 #include <string.h>
 #include <strings.h>
@@ -199,5 +201,15 @@ bool load_prescan(struct loader *ld)
 		return false;
 	if (!check_utf8(ld, start))
 		return false;
-	return check_prolog(ld, after);
+	if (!check_prolog(ld, after))
+		return false;
+	int line;
+	char name[64];
+	if (xml_too_many_attributes(ld->data, ld->len, LOAD_MAX_ATTRIBUTES, &line, name, sizeof name)) {
+		load_error(ld, line, "<%s> has more than %d attributes; expected at most %d on one "
+			   "element (no element of the format takes more than 7)", name, LOAD_MAX_ATTRIBUTES,
+			   LOAD_MAX_ATTRIBUTES);
+		return false;
+	}
+	return true;
 }

@@ -84,6 +84,18 @@ grep -q "pipe.xml: error: the layout file is a pipe, not a regular file" "$tmp/s
 expect 1 "a device as the data file is refused" "$q" --check /dev/zero
 grep -q "the data file is a device" "$tmp/stderr" && ok "a device as the data file: says it is a device" || notok "a device as the data file: says it is a device"
 
+# A layout with 90,000 attributes on one element (the 1 MB it may have) is refused before the
+# XML parser, whose duplicate check would take minutes over them.
+{
+	printf '<?xml version="1.0" encoding="UTF-8"?>\n<layout format="1">\n<page'
+	seq -f ' a%g=""' 90000 | tr -d '\n'
+	printf '/>\n</layout>\n'
+} >"$tmp/attrs.xml"
+start=$(date +%s)
+expect 1 "a layout with 90,000 attributes on one element is refused" timeout 60 "$q" --check --layout "$tmp/attrs.xml" "$ind"
+grep -q "attrs.xml:3: error: <page> has more than 64 attributes" "$tmp/stderr" && ok "the layout's attributes: the message names the element, line and limit" || notok "the layout's attributes: the message names the element, line and limit"
+[ $(($(date +%s) - start)) -lt 5 ] && ok "the layout's attributes: refused within 5 s" || notok "the layout's attributes: refused within 5 s"
+
 # Standard output that cannot be written: a non-zero exit and a message.
 for args in "--check $ind" "--dump $ind" "--version" "--help"; do
 	# shellcheck disable=SC2086

@@ -41,7 +41,7 @@ def load_limits():
     """The LOAD_MAX_* limits, read from the loader's header so the test
     follows them when they change."""
     limits = {}
-    with open("src/load.h", encoding="utf-8") as f:
+    with open("src/load_limits.h", encoding="utf-8") as f:
         for line in f:
             m = re.match(r"#define (LOAD_MAX_\w+) (.*)", line)
             if m:
@@ -118,6 +118,32 @@ def quarters(n):
                for k in range(n - 1, -1, -1)]
     ms = "".join(measure_xml(i, values=periods) for i in range(10))
     return document(goals=f'<goal id="g" name="History">{ms}</goal>')
+
+
+def many_attributes(n):
+    """One measure carrying n attributes the format does not know."""
+    attrs = " ".join(f'x{i}="1"' for i in range(n))
+    return document(goals=f'<goal id="g" name="Goal"><measure id="m0" unit="count" {attrs}>'
+                    '<name>N</name><target at-least="1"/>'
+                    '<value period="FY2018-Q1" actual="2"/></measure></goal>')
+
+
+def many_benchmarks(n):
+    """One measure with n benchmarks."""
+    bench = "".join(f'<benchmark label="Peer {i}" value="{i % 100}"/>' for i in range(n))
+    return document(goals=f'<goal id="g" name="Goal"><measure id="m0" unit="percent">'
+                    f'<name>N</name><target at-least="75"/>{bench}'
+                    '<value period="FY2018-Q1" actual="81"/></measure></goal>')
+
+
+def repeated_refs(n):
+    """One refs list naming the same measure n times."""
+    return document(narrative=section('<measures refs="%s"/>' % " ".join(["m0"] * n)))
+
+
+def many_card_lists(n):
+    """n refs lists of one measure each: n cards in all."""
+    return document(narrative=section('<measures refs="m0"/>' * n))
 
 
 def nested(depth, copies):
@@ -229,6 +255,7 @@ def check_refused(tmp, name, content, what, limit_words):
     report(secs < TIME_LIMIT, f"{what}: refused within {TIME_LIMIT:.0f} s of CPU ({secs:.2f} s)")
     report(not os.path.exists(out) or not os.listdir(out), f"{what}: nothing written")
     os.remove(path)
+    return secs
 
 
 def main():
@@ -237,9 +264,11 @@ def main():
         return 1
     lim = load_limits()
     for k in ("LOAD_MAX_FILE_BYTES", "LOAD_MAX_DEPTH", "LOAD_MAX_TEXT_BYTES",
-              "LOAD_MAX_MEASURES", "LOAD_MAX_VALUES_PER_MEASURE"):
+              "LOAD_MAX_MEASURES", "LOAD_MAX_VALUES_PER_MEASURE",
+              "LOAD_MAX_BENCHMARKS_PER_MEASURE", "LOAD_MAX_NARRATIVE_CARDS",
+              "LOAD_MAX_ATTRIBUTES"):
         if k not in lim:
-            report(False, f"src/load.h defines {k}")
+            report(False, f"src/load_limits.h defines {k}")
             return 1
     tmp = tempfile.mkdtemp(prefix="qreport-patho.")
     try:
@@ -273,6 +302,30 @@ def main():
         v = lim["LOAD_MAX_VALUES_PER_MEASURE"] + 1
         check_refused(tmp, "too-many-values", quarters(v), f"{v} values in one measure",
                       r"values|periods|quarters")
+        # Shapes that cost time or memory in the square of their size: each
+        # is refused by a limit checked before the costly step, at a size
+        # just past the limit and at a hostile size and twice that, which
+        # must take about as long as each other.
+        for k, make, what, words in (
+                ("LOAD_MAX_ATTRIBUTES", many_attributes, "{n} attributes on one element",
+                 r"attributes"),
+                ("LOAD_MAX_BENCHMARKS_PER_MEASURE", many_benchmarks,
+                 "{n} benchmarks on one measure", r"benchmarks"),
+                ("LOAD_MAX_NARRATIVE_CARDS", many_card_lists, "{n} measure cards in the narrative",
+                 r"cards")):
+            n = lim[k] + 1
+            check_refused(tmp, "past-" + k, make(n), what.format(n=n), words)
+        for make, hostile, what, words in (
+                (many_attributes, 100000, "{n} attributes on one element", r"attributes"),
+                (many_benchmarks, 16000, "{n} benchmarks on one measure", r"benchmarks"),
+                (repeated_refs, 20000, "one measure {n} times in one refs list",
+                 r"more than once")):
+            times = []
+            for n in (hostile, 2 * hostile):
+                times.append(check_refused(tmp, f"hostile-{n}", make(n), what.format(n=n), words))
+            ratio = times[1] / max(times[0], 0.05)
+            report(ratio < RATIO_LIMIT, f"{what.format(n=hostile)}: twice as many takes "
+                   f"{ratio:.1f}x as long (under {RATIO_LIMIT:.0f}x)")
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     return 1 if failures else 0
