@@ -157,6 +157,35 @@ static void jpeg_on_message(j_common_ptr cinfo, int level)
 		jpeg_on_error(cinfo);
 }
 
+/* The PDF library reads a JPEG's header on its own, more strictly than
+ * libjpeg: from the start-of-image marker, one segment after another, each
+ * a marker (0xFF and a code) and a length, until a start-of-frame of a kind
+ * it knows (baseline, extended, progressive, arithmetic). Padding between
+ * segments or another kind of frame makes it refuse the image; the check
+ * walks the header the same way, so that such an image is refused here,
+ * with the layout's line, and not while the PDF is made. */
+static bool pdf_library_reads_jpeg(const unsigned char *d, size_t size, unsigned width,
+				   unsigned height)
+{
+	size_t i = 2;
+	for (;;) {
+		if (size < 4 || i > size - 4)
+			return false;
+		unsigned tag = (unsigned)d[i] << 8 | d[i + 1];
+		unsigned len = (unsigned)d[i + 2] << 8 | d[i + 3];
+		if (tag == 0xFFC0 || tag == 0xFFC1 || tag == 0xFFC2 || tag == 0xFFC9) {
+			if (size < 10 || i > size - 10)
+				return false;
+			unsigned h = (unsigned)d[i + 5] << 8 | d[i + 6];
+			unsigned w = (unsigned)d[i + 7] << 8 | d[i + 8];
+			return w == width && h == height;
+		}
+		if ((tag | 0x00FF) != 0xFFFF || len < 2)
+			return false;
+		i += 2 + (size_t)len;
+	}
+}
+
 static bool check_jpeg(const unsigned char *data, size_t size, struct image_info *out,
 		       char *why, size_t whylen)
 {
@@ -192,7 +221,12 @@ static bool check_jpeg(const unsigned char *data, size_t size, struct image_info
 			while (cinfo.output_scanline < cinfo.output_height)
 				jpeg_read_scanlines(&cinfo, row, 1);
 			jpeg_finish_decompress(&cinfo);
-			ok = true;
+			ok = pdf_library_reads_jpeg(data, size, out->width, out->height);
+			if (!ok)
+				snprintf(why, whylen, "is a JPEG image whose header the PDF library "
+					 "cannot read (padding between its parts, or a kind of frame it "
+					 "does not know); expected a JPEG as an image program exports it");
+			stage = 4;
 		}
 	} else if (stage < 4) {
 		snprintf(why, whylen, "is not an intact JPEG image (%s, %s); expected a JPEG file "

@@ -36,7 +36,7 @@ done
 
 # ---- broken images: refused, never a crash ----
 for img in bad-crc.png truncated.png empty.png palette-without-plte.png huge-declared.png \
-	interlaced.png truncated.jpg huge-declared.jpg; do
+	interlaced.png truncated.jpg huge-declared.jpg padded.jpg; do
 	layout_with "$images/$img" "$tmp/bad.xml"
 	"$QREPORT" --check --layout "$tmp/bad.xml" "$data" >/dev/null 2>"$tmp/err"
 	status=$?

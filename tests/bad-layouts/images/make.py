@@ -64,3 +64,6 @@ sof = jpeg.index(b"\xff\xc0")
 huge = bytearray(jpeg)
 huge[sof + 5:sof + 9] = struct.pack(">HH", 65500, 65500)
 write("huge-declared.jpg", bytes(huge))
+# 0xFF padding before a marker: libjpeg reads it, the PDF library does not.
+second = jpeg.index(b"\xff", 2)
+write("padded.jpg", jpeg[:second] + b"\xff" * 8 + jpeg[second:])
