@@ -25,8 +25,8 @@ def check(cond, what):
 # A file may include headers of its own stage and of the stages below,
 # except those named in FORBIDDEN.
 STAGES = [
-    ("base", r"(arena|diag|readfile|paths|source_date|outfile|ttf|version)"),
-    ("model", r"(model|period|load_limits)"),
+    ("base", r"(arena|diag|readfile|paths|outfile|ttf|version)"),
+    ("model", r"(model|period|source_date|load_limits)"),
     ("load", r"(load|load_.*|style|units|units_.*)"),
     ("eval", r"(eval|eval_.*)"),
     ("present", r"(present|present_.*)"),
