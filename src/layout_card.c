@@ -32,7 +32,7 @@ struct fact {
 	long line;
 };
 
-#define MAX_FACTS 8
+#define MAX_FACTS 24
 
 /* A fact whose value is one plain string (copied). */
 static struct fact *fact_add(struct lay *L, struct fact *f, size_t *n, const char *label,
@@ -82,6 +82,8 @@ static size_t collect_facts(struct lay *L, const struct measure *m, enum card_ki
 		fact_add(L, f, &n, "Status", pm->override_note);
 	change_fact(L, &pm->vs_last_year, f, &n);
 	change_fact(L, &pm->vs_last_quarter, f, &n);
+	if (pm->recent)
+		fact_add(L, f, &n, "Results", pm->recent);
 	if (kind == CARD_FULL && m->definition.nruns > 0) {
 		x = fact_add(L, f, &n, "Definition", NULL);
 		x->para = &m->definition;

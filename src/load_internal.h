@@ -106,9 +106,9 @@ void load_out_of_memory(struct loader *ld);
 void load_flush_msgs(struct loader *ld, struct diag *d);
 /* Free the collected messages. */
 void load_msgs_free(struct loader *ld);
-/* Text fit for quoting in a message, as written in an attribute value:
- * spaces kept; & < " tab CR LF escaped as XML writes them; long text cut
- * short. Callers quoting element text collapse it first (load_collapse).
+/* Text fit for quoting in a message, as the person meant it: spaces kept,
+ * & and < as themselves, the delimiting " and tab CR LF as the character
+ * references that alone can write them in a value; long text cut short. Callers quoting element text collapse it first (load_collapse).
  * The result lives in the report's arena. */
 const char *load_shown(struct loader *ld, const char *text);
 

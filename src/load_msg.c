@@ -58,16 +58,14 @@ void load_attr_error(struct loader *ld, xmlAttr *attr, const char *fmt, ...)
 #define SHOWN_MAX 60
 
 /* How one byte of quoted text is written in a message, or NULL for as it is.
- * These are what an attribute value must escape; a tab or line break in a
- * value can only have been written as a character reference, since XML turns
- * literal ones into spaces. */
+ * Text is quoted as the person meant it ("< 0.6%", "R&D"), not in XML's
+ * escapes; only the quote that delimits it is escaped, so the quoted text
+ * still ends where it seems to. A tab or line break in a value can only
+ * have been written as a character reference, since XML turns literal ones
+ * into spaces, and is shown as one. */
 static const char *shown_escape(char c)
 {
 	switch (c) {
-	case '&':
-		return "&amp;";
-	case '<':
-		return "&lt;";
 	case '"':
 		return "&quot;";
 	case '\t':

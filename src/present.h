@@ -131,6 +131,10 @@ struct pres_measure {
 	struct pres_period *current; /* The report period's, pointing into periods. */
 	struct pres_chart card;   /* The last PRES_CARD_QUARTERS quarters. */
 	struct pres_chart full;   /* Every quarter from the first declared one. */
+	/* Where the card draws no chart: its results, "Q3 FY2023: 71%; Q3
+	 * FY2024: 74%", so that no figure is hidden; NULL when the sentence
+	 * already says the only one. */
+	const char *recent;
 };
 
 /* Status counts of the report or of one goal, in words. */

@@ -106,7 +106,7 @@ static const char *sentence(struct presentation *p, const struct measure *m,
 		if (pe->has_target)
 			return arena_printf(&p->arena, "%s; target %s", none, cur->target);
 		if (m->ntargets > 0)
-			return arena_printf(&p->arena, "%s; no target for this quarter", none);
+			return arena_printf(&p->arena, "No result and no target for %s", label);
 		return arena_printf(&p->arena, "%s; no target set", none);
 	}
 	if (!pe->has_target) {
@@ -204,6 +204,35 @@ static const char *benchmark_words(struct presentation *p, const struct measure 
 	return text;
 }
 
+/* The results a card without a chart would otherwise hide: every period
+ * with a result, the latest PRES_CARD_QUARTERS of them, when the history
+ * holds one besides the period the measure is judged on. NULL otherwise. */
+static const char *recent_words(struct presentation *p, const struct measure *m,
+				const struct pres_measure *pm)
+{
+	if (pm->card.drawn)
+		return NULL;
+	size_t n = 0, others = 0, from = m->nhistory;
+	while (from > 0 && n < PRES_CARD_QUARTERS) {
+		const struct period_eval *pe = &m->history[--from];
+		if (!pe->has_actual)
+			continue;
+		n++;
+		others += pe != m->current;
+	}
+	if (others == 0)
+		return NULL;
+	struct pres_buf b = {0};
+	const char *sep = "";
+	for (size_t k = from; k < m->nhistory; k++) {
+		if (!m->history[k].has_actual)
+			continue;
+		pres_buf_add(&b, "%s%s: %s", sep, pm->periods[k].period_label, pm->periods[k].actual);
+		sep = "; ";
+	}
+	return pres_buf_finish(p, &b);
+}
+
 /* See present_internal.h. */
 void pres_measure_build(struct presentation *p, const struct measure *m, struct pres_measure *pm)
 {
@@ -262,4 +291,5 @@ void pres_measure_build(struct presentation *p, const struct measure *m, struct 
 			first = k;
 	}
 	pres_chart_build(p, m, first, last, &pm->full);
+	pm->recent = recent_words(p, m, pm);
 }

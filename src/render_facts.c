@@ -227,6 +227,10 @@ static void measure(struct json *j, const struct pres_measure *pm)
 	str(j, "override_note", pm->override_note);
 	str(j, "tolerance", pm->tolerance);
 	str(j, "direction", pm->direction);
+	/* Members a format-1 file without the feature has no use for are
+	 * left out, so its facts stay as they were. */
+	if (pm->recent)
+		str(j, "recent", pm->recent);
 	change(j, "vs_last_year", &pm->vs_last_year);
 	change(j, "vs_last_quarter", &pm->vs_last_quarter);
 	json_open(j, "history", '[');

@@ -83,15 +83,17 @@ static void number_code(char *buf, size_t n, const char *sign, const char *prefi
 	snprintf(buf, n, "%s%s%s%s%s", sign, prefix, digits, dec, suffix);
 }
 
-/* A signed format, "+x;-x;0", so that differences always show their sign
- * and no change reads "0", as in the PDF. */
+/* A signed format, "+x;-x;x", so that differences always show their sign
+ * and no change reads as it does in the PDF: a zero in the unit, without a
+ * sign ("0 pts", "$0", "0.00"). */
 static void signed_code(char *buf, size_t n, const char *prefix, const char *digits,
 			int decimals, const char *suffix)
 {
-	char pos[96], neg[96];
+	char pos[96], neg[96], zero[96];
 	number_code(pos, sizeof pos, "+", prefix, digits, decimals, suffix);
 	number_code(neg, sizeof neg, "-", prefix, digits, decimals, suffix);
-	snprintf(buf, n, "%s;%s;0", pos, neg);
+	number_code(zero, sizeof zero, "", prefix, digits, decimals, suffix);
+	snprintf(buf, n, "%s;%s;%s", pos, neg, zero);
 }
 
 /* The format code of amounts of the measure's unit. */

@@ -66,7 +66,7 @@ def pdf_checks(tag, facts, pdf):
     for m in facts["measures"]:
         wanted = [m["sentence"], m["reason"], m["this_quarter"], m["benchmarks"],
                   m["override_note"], m["vs_last_year"]["text"], m["vs_last_quarter"]["text"],
-                  m["target"]]
+                  m["target"], m.get("recent")]
         for w in wanted:
             if w and words(w) not in text:
                 missing.append(f"{m['id']}: {w}")
@@ -217,6 +217,12 @@ with tempfile.TemporaryDirectory() as tmp:
     check(row[h["Allowed miss"]] == 0.42, f"the allowed miss is 0.42 (got {row[h['Allowed miss']]!r})")
     check(abs(row[h["Variance"]]) <= row[h["Allowed miss"]],
           "an analyst recomputing the status from the cells gets Under Goal too")
+    # No change on a percent measure reads "0 pts" in the workbook, as in the PDF.
+    flat = next(r for r in ws.iter_rows(min_row=2) if r[h["Measure ID"]].value == "flat")
+    cell = flat[h["Change on last quarter"]]
+    zero = cell.number_format.split(";")[2] if cell.number_format.count(";") == 2 else ""
+    check(cell.value is not None and "pts" in zero,
+          f"a zero change in points is shown with pts (format {cell.number_format!r})")
     row = next(r for r in ws.iter_rows(min_row=2, values_only=True) if r[h["Measure ID"]] == "empty-now")
     check(row[h["Actual a year ago"]] == 0.85 and row[h["Actual last quarter"]] == 0.88,
           "with no result this quarter, last year's and last quarter's figures are still filled")

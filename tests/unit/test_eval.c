@@ -380,7 +380,7 @@ static void test_target_elsewhere(void)
 		  "summary without an actual");
 	CHECK_STR(PM(bare)->sentence, "No result reported for Q1 FY2018; no target set",
 		  "summary without actual or target");
-	CHECK_STR(PM(off)->sentence, "No result reported for Q1 FY2018; no target for this quarter",
+	CHECK_STR(PM(off)->sentence, "No result and no target for Q1 FY2018",
 		  "summary without actual or applying target");
 	CHECK_INT(g->counts[STATUS_NO_DATA], 5, "all five count as no-data");
 	report_free(r);

@@ -404,11 +404,11 @@ static void test_quoting(void)
 			  "a tab and a line break written as references are shown as written");
 	expect_measure_in("unit=\"count\"",
 			  "<name>N</name>\n<value period=\"FY2018-Q1\" actual=\"&quot;5&quot; &amp; &lt;6\"/>",
-			  "t.xml:7: error: actual=\"&quot;5&quot; &amp; &lt;6\" is not",
-			  "quotes, ampersands and less-than signs are escaped as in the file");
+			  "t.xml:7: error: actual=\"&quot;5&quot; & <6\" is not",
+			  "ampersands and less-than signs are quoted as meant, the delimiting quote escaped");
 	expect_measure_in("unit=\"count\"",
 			  "<name>N</name>\n<value period=\"FY2018-Q1\" actual=\""
-			  "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx&amp;\"/>",
+			  "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx&quot;\"/>",
 			  "actual=\"xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx...\" is not",
 			  "a long value is cut short before an escape, never inside one");
 	expect_measure_in("unit=\"count\"",

@@ -49,6 +49,34 @@ static void test_empty_now(const struct presentation *p)
 	      "the model keeps last year's number for the workbook");
 }
 
+/* A card without a chart still shows every result (issue: figures were
+ * only in the workbook). */
+static void test_recent(const struct presentation *p)
+{
+	const struct pres_measure *pm = find(p, "survey");
+	if (!CHECK(pm != NULL, "survey is presented"))
+		return;
+	CHECK(!pm->card.drawn, "one result in the card's window: no chart");
+	CHECK_STR(pm->recent, "Q2 FY2024: 71%; Q2 FY2025: 74%",
+		  "the results the chart would have shown are listed");
+	pm = find(p, "off-target");
+	if (!CHECK(pm != NULL, "off-target is presented"))
+		return;
+	CHECK_STR(pm->recent, "Q1 FY2026: 44",
+		  "an earlier quarter's result is listed");
+	CHECK_STR(pm->sentence, "No result and no target for Q2 FY2026",
+		  "the sentence names the quarter without a target");
+	CHECK_STR(pm->target, "No target for Q2 FY2026", "as the tables do");
+	pm = find(p, "flat");
+	if (!CHECK(pm != NULL, "flat is presented"))
+		return;
+	CHECK_STR(pm->vs_last_quarter.text, "0 pts from 39% in Q1 FY2026",
+		  "no change on a percent measure is in points");
+	CHECK(pm->recent == NULL, "a charted measure lists nothing more");
+	const struct pres_measure *police = find(p, "no-target");
+	CHECK(police && police->recent == NULL, "a chart shows the results: no list");
+}
+
 /* Results without any target. */
 static void test_no_target(const struct presentation *p)
 {
@@ -161,9 +189,9 @@ static void test_report_words(const struct presentation *p)
 	CHECK_STR(p->period_dates, "Oct 1 \xe2\x80\x93 Dec 31, 2025", "period dates");
 	CHECK_STR(p->doc_title, "City of Testing: Quarterly Performance Report, Q2 FY2026",
 		  "a title that names the city and the quarter");
-	CHECK_STR(p->counts.sentence, "8 measures: 4 Goal Met, 1 Under Goal, 1 Goal Not Met, 2 No Data",
+	CHECK_STR(p->counts.sentence, "11 measures: 4 Goal Met, 2 Under Goal, 1 Goal Not Met, 4 No Data",
 		  "counts in words, good news first");
-	CHECK_STR(p->counts.chip[STATUS_NO_DATA], "2 No Data", "a chip");
+	CHECK_STR(p->counts.chip[STATUS_NO_DATA], "4 No Data", "a chip");
 	CHECK_STR(p->status_label[STATUS_NOT_MET], "Goal Not Met", "default label without a layout");
 	CHECK_INT(p->order[0], STATUS_MET, "met first");
 	CHECK_INT(p->order[3], STATUS_NO_DATA, "no data last");
@@ -194,6 +222,7 @@ int main(void)
 	struct presentation *p = present_report(r, NULL);
 	test_empty_now(p);
 	test_no_target(p);
+	test_recent(p);
 	test_fy_target(p);
 	test_ytd_years(p);
 	test_gap(p);
