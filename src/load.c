@@ -123,7 +123,7 @@ struct report *load_report_memory(const char *name, const char *data, size_t len
 		}
 	}
 	xmlSetStructuredErrorFunc(saved_context, saved);
-	bool failed = ld.nmsgs > 0;
+	bool failed = ld.nerrors > 0;
 	load_flush_msgs(&ld, d);
 	loader_free(&ld);
 	if (failed) {

@@ -19,6 +19,7 @@ struct load_msg {
 	size_t seq;  /* Order of discovery, to keep the sort stable. */
 	char *text;  /* Heap-owned. */
 	bool repeat; /* The same words on the same line came earlier. */
+	bool warning; /* Told, but the file still loads. */
 };
 
 /* What an id names. */
@@ -66,6 +67,7 @@ struct loader {
 
 	struct load_msg *msgs;  /* Heap-owned list. */
 	size_t nmsgs, capmsgs;
+	size_t nerrors;         /* Messages that are errors rather than warnings. */
 	bool stop;              /* A limit was passed: stop reading the tree. */
 	bool out_of_memory;     /* Said once, however often libxml2 says it. */
 
@@ -90,6 +92,10 @@ struct loader {
 
 /* Records an error on a line (0: the whole file). */
 void load_error(struct loader *ld, int line, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+/* Records a warning on a line: told with the errors, in line order, but the
+ * file still loads. */
+void load_warning(struct loader *ld, int line, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 /* Records an error about an element (its start tag's line) and marks it explained. */
 void load_node_error(struct loader *ld, xmlNode *node, const char *fmt, ...)
@@ -200,6 +206,17 @@ const struct id_entry *load_id_find(const struct loader *ld, const char *id);
 void load_ids_free(struct loader *ld);
 /* "goal", "measure", "section" */
 const char *load_id_kind_name(enum id_kind kind);
+
+/* ---- Text written for a quarter (load_stale.c) ---- */
+
+/* Reads the for= attribute of commentary, action or a narrative section:
+ * false when the text was written for a quarter before the report period,
+ * which is then left out of the report with a warning; text for a later
+ * quarter is an error. True when there is no for= or it names the period. */
+bool load_text_current(struct loader *ld, xmlNode *el);
+/* A warning when meta/published comes before the report period's end: a
+ * file made for the next quarter keeps last quarter's date until it is set. */
+void load_check_published(struct loader *ld, int line);
 
 /* ---- The model (load_meta.c, load_measure.c, load_narrative.c) ---- */
 

@@ -480,10 +480,12 @@ static void load_measure(struct loader *ld, xmlNode *el, struct measure *m)
 			vsrc[m->nvalues].el = c;
 			read_value(ld, m, unit_ok, &vsrc[m->nvalues], &m->values[m->nvalues]);
 			m->nvalues++;
-		} else if (load_is(c, "commentary")) {
-			load_paras(ld, c, &m->commentary);
-		} else if (load_is(c, "action")) {
-			load_paras(ld, c, &m->action);
+		} else if (load_is(c, "commentary") || load_is(c, "action")) {
+			/* Text for an earlier quarter is still read, so that its
+			 * mistakes are found, but it is left out of the report. */
+			struct paras stale;
+			struct paras *to = load_is(c, "commentary") ? &m->commentary : &m->action;
+			load_paras(ld, c, load_text_current(ld, c) ? to : &stale);
 		}
 	}
 	if (!m->name)

@@ -96,6 +96,7 @@ static void load_fiscal_year(struct loader *ld, xmlNode *el)
 void load_meta(struct loader *ld, xmlNode *meta)
 {
 	struct report *r = ld->r;
+	int published_line = 0;
 	for (xmlNode *c = meta->children; c; c = c->next) {
 		if (load_is(c, "organization")) {
 			r->organization = required_text(ld, c, "the name of the organization that "
@@ -127,6 +128,7 @@ void load_meta(struct loader *ld, xmlNode *meta)
 						"period id such as FY2018-Q1", load_shown(ld, s));
 		} else if (load_is(c, "published")) {
 			const char *s = load_plain(ld, c);
+			published_line = load_line(c);
 			if (date_parse(s, &r->published) && r->published.year >= DATE_MIN_YEAR)
 				r->has_published = true;
 			else if (date_parse(s, &r->published))
@@ -149,4 +151,5 @@ void load_meta(struct loader *ld, xmlNode *meta)
 						"expected %s", load_shown(ld, s), why);
 		}
 	}
+	load_check_published(ld, published_line);
 }

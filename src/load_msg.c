@@ -9,7 +9,7 @@
 #include <string.h>
 
 /* Appends a message to the list. */
-static void add_msg(struct loader *ld, int line, const char *fmt, va_list ap)
+static void add_msg(struct loader *ld, int line, bool warning, const char *fmt, va_list ap)
 {
 	va_list ap2;
 	va_copy(ap2, ap);
@@ -21,8 +21,10 @@ static void add_msg(struct loader *ld, int line, const char *fmt, va_list ap)
 		ld->capmsgs = ld->capmsgs ? ld->capmsgs * 2 : 16;
 		ld->msgs = xrealloc(ld->msgs, ld->capmsgs * sizeof *ld->msgs);
 	}
-	ld->msgs[ld->nmsgs] = (struct load_msg){ line, ld->nmsgs, text, false };
+	ld->msgs[ld->nmsgs] = (struct load_msg){ line, ld->nmsgs, text, false, warning };
 	ld->nmsgs++;
+	if (!warning)
+		ld->nerrors++;
 }
 
 /* Records an error on a line. */
@@ -30,7 +32,16 @@ void load_error(struct loader *ld, int line, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
-	add_msg(ld, line, fmt, ap);
+	add_msg(ld, line, false, fmt, ap);
+	va_end(ap);
+}
+
+/* Records a warning on a line. */
+void load_warning(struct loader *ld, int line, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	add_msg(ld, line, true, fmt, ap);
 	va_end(ap);
 }
 
@@ -40,7 +51,7 @@ void load_node_error(struct loader *ld, xmlNode *node, const char *fmt, ...)
 	load_mark(node, LOAD_MARK_EXPLAINED);
 	va_list ap;
 	va_start(ap, fmt);
-	add_msg(ld, load_line(node), fmt, ap);
+	add_msg(ld, load_line(node), false, fmt, ap);
 	va_end(ap);
 }
 
@@ -50,7 +61,7 @@ void load_attr_error(struct loader *ld, xmlAttr *attr, const char *fmt, ...)
 	load_mark_attr(attr, LOAD_MARK_EXPLAINED);
 	va_list ap;
 	va_start(ap, fmt);
-	add_msg(ld, load_attr_line(attr), fmt, ap);
+	add_msg(ld, load_attr_line(attr), false, fmt, ap);
 	va_end(ap);
 }
 
@@ -165,9 +176,14 @@ void load_flush_msgs(struct loader *ld, struct diag *d)
 					     strcmp(ld->msgs[i].text, ld->msgs[i - 1].text) == 0;
 		qsort(ld->msgs, ld->nmsgs, sizeof *ld->msgs, msg_order);
 	}
-	for (size_t i = 0; i < ld->nmsgs; i++)
-		if (!ld->msgs[i].repeat)
+	for (size_t i = 0; i < ld->nmsgs; i++) {
+		if (ld->msgs[i].repeat)
+			continue;
+		if (ld->msgs[i].warning)
+			diag_warn(d, ld->name, ld->msgs[i].line, "%s", ld->msgs[i].text);
+		else
 			diag_error(d, ld->name, ld->msgs[i].line, "%s", ld->msgs[i].text);
+	}
 }
 
 /* libxml2 ran out of memory: said once, however often libxml2 says it. */

@@ -141,9 +141,16 @@ void load_narrative(struct loader *ld, xmlNode *narrative)
 		n += load_is(c, "section");
 	r->sections = arena_calloc(&r->arena, n ? n : 1, sizeof *r->sections);
 	r->nsections = 0;
-	for (xmlNode *c = narrative->children; c; c = c->next)
-		if (load_is(c, "section"))
+	for (xmlNode *c = narrative->children; c; c = c->next) {
+		if (!load_is(c, "section"))
+			continue;
+		/* A section for an earlier quarter is read and checked all the
+		 * same, into a slot of its own that the report does not list. */
+		if (load_text_current(ld, c))
 			read_section(ld, c, &r->sections[r->nsections++]);
+		else
+			read_section(ld, c, arena_alloc(&r->arena, sizeof(struct section)));
+	}
 }
 
 /* Every refs token must name a measure, each at most once in its list. */

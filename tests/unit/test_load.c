@@ -36,7 +36,7 @@ static const char *const good =
 	"    <subtitle>Spring</subtitle>\n"                                       /* 9 */
 	"    <plan>Riverbend 2030</plan>\n"                                       /* 10 */
 	"    <fiscal-year start-month=\"10\" named-by=\"start\"/>\n"              /* 11 */
-	"    <published>2025-08-14</published>\n"                                /* 12 */
+	"    <published>2026-08-14</published>\n"                                /* 12 */
 	"    <tolerance>5%</tolerance>\n"                                         /* 13 */
 	"  </meta>\n"                                                             /* 14 */
 	"  <goals>\n"                                                             /* 15 */
@@ -141,7 +141,7 @@ static void test_good(void)
 	CHECK(!r->calendar.named_by_end, "named by start");
 	CHECK(r->period.fy == 2025 && r->period.quarter == 3, "report period, spaces trimmed");
 	CHECK(r->has_published, "published given");
-	CHECK(r->published.year == 2025 && r->published.month == 8 && r->published.day == 14,
+	CHECK(r->published.year == 2026 && r->published.month == 8 && r->published.day == 14,
 	      "published date");
 	CHECK(r->tolerance.relative, "default tolerance relative");
 	CHECK_NEAR(r->tolerance.amount, 5, 0, "default tolerance 5%");
@@ -823,13 +823,86 @@ static void test_names_match_schema(void)
 				"decimals", "currency", "aggregation", "tolerance", "at-least",
 				"more-than", "at-most", "less-than", "per", "period", "fiscal-year",
 				"label", "value", "actual", "status", "title", "by", "role", "refs",
-				"href" };
+				"href", "for" };
 	for (size_t i = 0; i < sizeof attrs / sizeof attrs[0]; i++) {
 		char pat[80], what[120];
 		snprintf(pat, sizeof pat, "<xs:attribute name=\"%s\"", attrs[i]);
 		snprintf(what, sizeof what, "the schema declares attribute %s", attrs[i]);
 		CHECK(strstr(xsd, pat) != NULL, what);
 	}
+}
+
+/* Text written for a quarter: for= on commentary, action and sections.
+ * Last quarter's text is left out of the report with a warning on its line;
+ * this quarter's stays; a later quarter or a wrong period is an error. */
+static void test_written_for(void)
+{
+	static const char doc[] =
+		"<report format=\"1\"><meta><organization>O</organization><title>T</title>\n" /* 1 */
+		"<fiscal-year start-month=\"7\" named-by=\"end\"/><period>FY2018-Q2</period>\n" /* 2 */
+		"<published>2018-01-15</published>\n"                                           /* 3 */
+		"</meta><goals><goal id=\"g\" name=\"G\">\n"                                  /* 4 */
+		"<measure id=\"m\" unit=\"count\"><name>N</name>\n"                          /* 5 */
+		"<commentary for=\"FY2018-Q1\">Old words.</commentary>\n"                      /* 6 */
+		"<action for=\"FY2018-Q2\">New steps.</action></measure>\n"                   /* 7 */
+		"<measure id=\"n\" unit=\"count\"><name>N</name>\n"                          /* 8 */
+		"<commentary>Unmarked words stay.</commentary>\n"                              /* 9 */
+		"<action for=\"FY2017-Q4\"><p>Older steps.</p></action></measure>\n"          /* 10 */
+		"</goal></goals><narrative>\n"                                                 /* 11 */
+		"<section id=\"old\" title=\"Old\" for=\"FY2018-Q1\"><p>x</p></section>\n"   /* 12 */
+		"<section id=\"now\" title=\"Now\" for=\"FY2018-Q2\"><p>y</p></section>\n"   /* 13 */
+		"<section id=\"always\" title=\"Always\"><p>z</p></section>\n"               /* 14 */
+		"</narrative></report>\n";
+	char *msgs;
+	int errors;
+	struct report *r = load(doc, &msgs, &errors);
+	if (CHECK(r != NULL, "text for an earlier quarter does not stop the file loading")) {
+		CHECK_INT(r->measures[0]->commentary.n, 0, "last quarter's commentary is left out");
+		CHECK_INT(r->measures[0]->action.n, 1, "this quarter's next steps stay");
+		CHECK_INT(r->measures[1]->commentary.n, 1, "text without for= stays");
+		CHECK_INT(r->measures[1]->action.n, 0, "next steps from two quarters ago are left out");
+		CHECK_INT(r->nsections, 2, "last quarter's section is left out");
+		CHECK_STR(r->sections[0].id, "now", "this quarter's section comes first");
+		CHECK_STR(r->sections[1].id, "always", "a section without for= stays");
+	}
+	CHECK_INT(errors, 0, "no errors for earlier text");
+	CHECK_STR(msgs,
+		  "t.xml:6: warning: <commentary> was written for Q1 FY2018 and the report is for "
+		  "Q2 FY2018, so it is left out of the report; expected it brought up to date and "
+		  "marked <commentary for=\"FY2018-Q2\">, or deleted\n"
+		  "t.xml:10: warning: <action> (next steps) was written for Q4 FY2017 and the report "
+		  "is for Q2 FY2018, so it is left out of the report; expected it brought up to date "
+		  "and marked <action for=\"FY2018-Q2\">, or deleted\n"
+		  "t.xml:12: warning: <section id=\"old\"> was written for Q1 FY2018 and the report "
+		  "is for Q2 FY2018, so it is left out of the report; expected it brought up to date "
+		  "and marked <section for=\"FY2018-Q2\">, or deleted\n",
+		  "a warning with the line of every text written for an earlier quarter");
+	report_free(r);
+	free(msgs);
+
+	expect_measure("unit=\"count\"", "<name>N</name>\n<commentary for=\"FY2018-Q2\">x</commentary>",
+		       "t.xml:7: error: for=\"FY2018-Q2\" is after the report period FY2018-Q1; "
+		       "expected text written for FY2018-Q1 or an earlier quarter\n",
+		       "text for a later quarter is an error");
+	expect_measure_in("unit=\"count\"", "<name>N</name>\n<action for=\"Q1\">x</action>",
+			  "t.xml:7: error: for=\"Q1\" is not a period; expected the period id",
+			  "for= that is not a period is an error");
+
+	/* The publication date: last quarter's, kept by a file made for the next. */
+	static const char stale_date[] =
+		"<report format=\"1\"><meta><organization>O</organization><title>T</title>\n"
+		"<fiscal-year start-month=\"7\" named-by=\"end\"/><period>FY2018-Q2</period>\n"
+		"<published>2017-11-13</published>\n"
+		"</meta><goals><goal id=\"g\" name=\"G\"/></goals></report>\n";
+	r = load(stale_date, &msgs, &errors);
+	CHECK(r != NULL && errors == 0, "a publication date before the period's end still loads");
+	CHECK_STR(msgs,
+		  "t.xml:3: warning: <published>2017-11-13</published> is before the end of the "
+		  "report period FY2018-Q2 (December 31, 2017); expected the day this report is "
+		  "published, after the quarter it covers\n",
+		  "a publication date before the period's end is warned about");
+	report_free(r);
+	free(msgs);
 }
 
 int main(void)
@@ -844,5 +917,6 @@ int main(void)
 	test_many_ids();
 	test_limits();
 	test_names_match_schema();
+	test_written_for();
 	return harness_done();
 }
