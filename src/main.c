@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "arena.h"
+#include "cycle.h"
 #include "diag.h"
 #include "eval.h"
 #include "layout.h"
@@ -267,6 +268,8 @@ static int exit_status(enum write_result res)
 
 int main(int argc, char **argv)
 {
+	if (argc > 1 && cycle_is_command(argv[1]))
+		return cycle_main(argc, argv);
 	bool wanted[MAX_BACKENDS] = {false};
 	struct options opt = {.wanted = wanted};
 	int status = parse_args(argc, argv, &opt);
