@@ -67,7 +67,7 @@ static bool ytd_sum(const struct measure *m, struct period p, double *sum, struc
 {
 	double s = 0;
 	for (int q = 1; q <= p.quarter; q++) {
-		struct period each = {p.fy, q};
+		struct period each = {.fy = p.fy, .quarter = q};
 		const struct value *v = find_value(m, each);
 		if (!v || !v->has_actual) {
 			*missing = each;
@@ -194,7 +194,7 @@ static void eval_measure(struct report *r, struct measure *m)
 	m->direction = m->ntargets > 0 ? cmp_direction(m->targets[0].cmp) : DIR_HIGHER_BETTER;
 	build_history(r, m);
 	struct period p = r->period;
-	struct period last_year = {p.fy - 1, p.quarter};
+	struct period last_year = {.fy = p.fy - 1, .quarter = p.quarter};
 	/* Q1's previous quarter is Q4 of the previous fiscal year. */
 	struct period last_quarter = period_from_index(period_index(p) - 1);
 	eval_change(m, last_year, &m->vs_last_year);

@@ -260,7 +260,8 @@ static void check_target_scopes(struct loader *ld, const struct measure *m,
 			snprintf(what, sizeof what, "fiscal year %04d", t->scope_fy);
 			break;
 		case SCOPE_PERIOD:
-			period_id((struct period){ t->scope_fy, t->scope_quarter }, what, sizeof what);
+			period_id((struct period){.fy = t->scope_fy, .quarter = t->scope_quarter}, what,
+				  sizeof what);
 			break;
 		}
 		load_error(ld, t->line, "a second target for %s: the target on line %d has the same "

@@ -11,10 +11,24 @@
 
 /* ---- Periods ---------------------------------------------------------- */
 
-/* A fiscal quarter. `index` orders periods: fy * 4 + (quarter - 1). */
+/* What a period is. A report is always for a fiscal quarter; a measure's
+ * values are for periods of its own frequency (docs/format.md, Periods). */
+enum period_kind {
+	PERIOD_QUARTER,       /* FY2018-Q1: a quarter of a fiscal year. */
+	PERIOD_MONTH,         /* 2017-11: a calendar month. */
+	PERIOD_FISCAL_YEAR,   /* FY2018: a whole fiscal year. */
+	PERIOD_CALENDAR_YEAR, /* CY2024: January to December. */
+};
+
+/* A period of any kind. {fy, quarter} alone is a fiscal quarter, as every
+ * period was before other kinds came, so quarter arithmetic reads as it
+ * did. Periods of one kind are ordered by period_index. */
 struct period {
-	int fy;      /* Fiscal year as named, e.g. 2018. */
-	int quarter; /* 1..4 */
+	int fy;      /* Quarter, fiscal year: the fiscal year as named, e.g. 2018. */
+	int quarter; /* Quarter: 1..4. */
+	enum period_kind kind;
+	int year;    /* Month, calendar year: the calendar year. */
+	int month;   /* Month: 1..12. */
 };
 
 struct date {

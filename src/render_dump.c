@@ -206,7 +206,7 @@ static void dump_target(const struct measure *m, const struct target *t, FILE *o
 		fprintf(out, "fiscal-year %d", t->scope_fy);
 		break;
 	case SCOPE_PERIOD: {
-		struct period p = {t->scope_fy, t->scope_quarter};
+		struct period p = {.fy = t->scope_fy, .quarter = t->scope_quarter};
 		fprintf(out, "period %s", pid(p, b));
 		break;
 	}

@@ -32,8 +32,9 @@ struct xlsx_unit_format {
 /* A period's texts and dates, worked out once per workbook. */
 struct xlsx_period {
 	int index;                 /* period_index, or -1 when the slot is empty. */
-	char id[24];               /* "FY2018-Q1" */
-	char label[24];            /* "Q1 FY2018" */
+	enum period_kind kind;     /* Indexes count within a kind. */
+	char id[24];               /* "FY2018-Q1", "2017-11" */
+	char label[24];            /* "Q1 FY2018", "November 2017" */
 	struct date start, end;    /* Under the report's calendar. */
 };
 

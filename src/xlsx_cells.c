@@ -164,8 +164,9 @@ const struct xlsx_period *xlsx_period(struct xlsx *x, struct period p)
 	int index = period_index(p);
 	int slot = index % XLSX_PERIOD_SLOTS;
 	struct xlsx_period *c = &x->periods[slot < 0 ? slot + XLSX_PERIOD_SLOTS : slot];
-	if (c->index != index) {
+	if (c->index != index || c->kind != p.kind) {
 		c->index = index;
+		c->kind = p.kind;
 		period_id(p, c->id, sizeof c->id);
 		period_label(p, c->label, sizeof c->label);
 		period_dates(p, x->r->calendar, &c->start, &c->end);

@@ -74,7 +74,7 @@ static inline void fixture_init(struct fixture *fx)
 	fx->r->path = "test.xml";
 	fx->r->organization = "City of Testing";
 	fx->r->title = "Performance Report";
-	fx->r->period = (struct period){2018, 1};
+	fx->r->period = (struct period){.fy = 2018, .quarter = 1};
 	fx->r->calendar = (struct fiscal_calendar){7, true};
 	style_defaults(&fx->st);
 	fx->st.path = "test-layout.xml";
