@@ -81,7 +81,7 @@ static void test_next_edits(void)
 	if (!CHECK(f != NULL, "a data file opens for editing"))
 		return;
 	CHECK(!datafile_changed(f), "nothing changed yet");
-	struct period q1 = { 2019, 1 }, q4 = { 2018, 4 };
+	struct period q1 = { .fy = 2019, .quarter = 1 }, q4 = { .fy = 2018, .quarter = 4 };
 	datafile_set_period(f, q1);
 	CHECK_INT(datafile_add_empty_values(f, q1), 2, "an empty value on each measure");
 	CHECK_INT(datafile_mark_texts(f, q4), 2, "texts without for= are marked");
@@ -145,7 +145,7 @@ static void test_import_edits(void)
 	struct datafile *f = datafile_open(path, &d);
 	if (!CHECK(f != NULL, "a CR LF file opens for editing"))
 		return;
-	struct period q1 = { 2018, 1 }, q2 = { 2018, 2 };
+	struct period q1 = { .fy = 2018, .quarter = 1 }, q2 = { .fy = 2018, .quarter = 2 };
 	CHECK(datafile_has_measure(f, "a") && !datafile_has_measure(f, "zz"), "measures by id");
 	CHECK(datafile_set_actual(f, "a", q2, "8:37"), "an actual on an empty value");
 	CHECK(datafile_set_actual(f, "a", q1, "9:01"), "an actual for a quarter with no value");
@@ -213,7 +213,7 @@ static void test_save(void)
 /* Next quarter's name keeps the spelling of the old one. */
 static void test_next_name(void)
 {
-	struct period q1 = { 2018, 1 }, q2 = { 2018, 2 }, q4 = { 2018, 4 }, next_q1 = { 2019, 1 };
+	struct period q1 = { .fy = 2018, .quarter = 1 }, q2 = { .fy = 2018, .quarter = 2 }, q4 = { .fy = 2018, .quarter = 4 }, next_q1 = { .fy = 2019, .quarter = 1 };
 	char *s = cycle_next_name("data/independence-fy2018-q1.xml", q1, q2);
 	CHECK_STR(s, "data/independence-fy2018-q2.xml", "fy2018-q1 becomes fy2018-q2");
 	free(s);
