@@ -93,12 +93,62 @@ const char *pres_buf_finish(struct presentation *p, struct pres_buf *b)
 	return s;
 }
 
-/* A period as readers see it: "Q1 FY2018", in the arena. */
+/* The shared words, by period index in an open-addressed table. */
+struct pres_cache {
+	struct pres_period_words *slots;
+	size_t cap, n; /* cap is a power of two, kept at least twice n. */
+};
+
+/* The slot for `index`: its own, or the empty one where it would go. */
+static struct pres_period_words *slot_of(struct pres_cache *c, int index)
+{
+	size_t i = ((size_t)(unsigned)index * 2654435761u) & (c->cap - 1);
+	while (c->slots[i].index != -1 && c->slots[i].index != index)
+		i = (i + 1) & (c->cap - 1);
+	return &c->slots[i];
+}
+
+/* Double the table, keeping every entry. */
+static void cache_grow(struct pres_cache *c)
+{
+	struct pres_period_words *old = c->slots;
+	size_t n = c->cap;
+	c->cap = n ? n * 2 : 64;
+	c->slots = xmalloc(c->cap * sizeof *c->slots);
+	for (size_t i = 0; i < c->cap; i++)
+		c->slots[i].index = -1;
+	for (size_t i = 0; i < n; i++)
+		if (old[i].index != -1)
+			*slot_of(c, old[i].index) = old[i];
+	free(old);
+}
+
+/* See present_internal.h. */
+const struct pres_period_words *pres_period_words(struct presentation *p, struct period per)
+{
+	struct pres_cache *c = p->cache;
+	if (2 * (c->n + 1) > c->cap)
+		cache_grow(c);
+	int index = period_index(per);
+	struct pres_period_words *w = slot_of(c, index);
+	if (w->index == index)
+		return w;
+	char buf[TEXT_MAX];
+	w->index = index;
+	period_id(per, buf, sizeof buf);
+	w->id = arena_strdup(&p->arena, buf);
+	period_label(per, buf, sizeof buf);
+	w->label = arena_strdup(&p->arena, buf);
+	w->quarter = arena_printf(&p->arena, "Q%d", per.quarter);
+	w->year = arena_printf(&p->arena, "FY%02d", ((per.fy % 100) + 100) % 100);
+	c->n++;
+	return w;
+}
+
+/* A period as readers see it: "Q1 FY2018". */
 const char *pres_period_label(struct presentation *p, struct period per)
 {
-	char buf[TEXT_MAX];
-	period_label(per, buf, sizeof buf);
-	return arena_strdup(&p->arena, buf);
+	return pres_period_words(p, per)->label;
 }
 
 /* An amount of a measure as readers see it, in the arena. */
@@ -316,6 +366,7 @@ struct presentation *present_report(const struct report *r, const struct style *
 {
 	struct presentation *p = xcalloc(1, sizeof *p);
 	arena_init(&p->arena);
+	p->cache = xcalloc(1, sizeof *p->cache);
 	p->r = r;
 	static const enum status order[STATUS_COUNT] = {STATUS_MET, STATUS_UNDER, STATUS_NOT_MET,
 							STATUS_NO_DATA};
@@ -338,6 +389,8 @@ void present_free(struct presentation *p)
 {
 	if (!p)
 		return;
+	free(p->cache->slots);
+	free(p->cache);
 	arena_free(&p->arena);
 	free(p);
 }

@@ -104,7 +104,7 @@ struct pres_chart {
 	double lo, hi, step;
 	const char **ticks;       /* Tick labels, lo first. */
 	size_t nticks;
-	const char *alt;          /* "Bar chart of ...: Q1 FY2017 8:52, ...; target ..." */
+	const char *alt;          /* "Chart of ... by quarter, Q1 FY2017 to ...: Q1 FY2017 8:52, ...; Target ..." */
 };
 
 /* What a reader is told about one measure for the report period. */
@@ -152,8 +152,11 @@ struct pres_rule {
 	const char *text;
 };
 
+struct pres_cache;
+
 struct presentation {
 	struct arena arena;           /* Owns everything below. */
+	struct pres_cache *cache;     /* Words shared by many places (present.c); heap-owned. */
 	const struct report *r;
 	const char *status_label[STATUS_COUNT];   /* The layout's, or the defaults. */
 	const char *status_meaning[STATUS_COUNT]; /* "The result meets the target." */

@@ -125,7 +125,7 @@ static const char *alt_text(struct presentation *p, const struct measure *m,
 			    const struct pres_chart *c, const enum cmp *cmps)
 {
 	struct pres_buf b = {0};
-	pres_buf_add(&b, "Bar chart of %s%s", m->name,
+	pres_buf_add(&b, "Chart of %s%s", m->name,
 		     c->ytd ? ", year to date, by quarter" : " by quarter");
 	size_t from = 0;
 	while (from < c->npoints && !c->points[from].has_value)
@@ -159,26 +159,24 @@ static const char *alt_text(struct presentation *p, const struct measure *m,
  * measure may have values. */
 #define MAX_POINTS 400
 
-/* See present_internal.h. */
-void pres_chart_build(struct presentation *p, const struct measure *m, int first, int last,
-		      struct pres_chart *c)
+/* The points of quarters first..last, each with its value, target and
+ * comparison. */
+static void series(struct presentation *p, const struct pres_measure *pm, bool ytd, int first,
+		   int last, struct pres_point *points, enum cmp *cmps)
 {
-	memset(c, 0, sizeof *c);
-	if (last - first + 1 > MAX_POINTS)
-		first = last - MAX_POINTS + 1;
-	c->ytd = plots_ytd(m);
-	c->value_name = c->ytd ? "Year to date" : "Result";
-	c->target_name = c->ytd ? "Target to date" : "Target";
-	c->npoints = (size_t)(last - first + 1);
-	c->points = arena_calloc(&p->arena, c->npoints, sizeof *c->points);
-	enum cmp *cmps = arena_calloc(&p->arena, c->npoints, sizeof *cmps);
-	size_t h = 0, valued = 0;
-	for (size_t i = 0; i < c->npoints; i++) {
-		struct pres_point *pt = &c->points[i];
+	const struct measure *m = pm->m;
+	size_t h = 0, n = (size_t)(last - first + 1);
+	/* Most targets apply to many quarters: their words are made once. */
+	const struct target *last_t = NULL;
+	double last_amount = 0;
+	const char *last_text = NULL;
+	for (size_t i = 0; i < n; i++) {
+		struct pres_point *pt = &points[i];
 		pt->period = period_from_index(first + (int)i);
-		pt->label = pres_period_label(p, pt->period);
-		pt->quarter = arena_printf(&p->arena, "Q%d", pt->period.quarter);
-		pt->year = arena_printf(&p->arena, "FY%02d", ((pt->period.fy % 100) + 100) % 100);
+		const struct pres_period_words *w = pres_period_words(p, pt->period);
+		pt->label = w->label;
+		pt->quarter = w->quarter;
+		pt->year = w->year;
 		pt->current = period_cmp(pt->period, p->r->period) == 0;
 		/* The history is sorted: walk it beside the axis. */
 		while (h < m->nhistory && period_cmp(m->history[h].period, pt->period) < 0)
@@ -188,43 +186,88 @@ void pres_chart_build(struct presentation *p, const struct measure *m, int first
 				? &m->history[h]
 				: NULL;
 		pt->declared = pe && pe->value;
-		if (pe && c->ytd && pe->has_ytd_sum) {
+		if (pe && ytd && pe->has_ytd_sum) {
 			pt->has_value = true;
 			pt->value = pe->ytd_sum;
-		} else if (pe && !c->ytd && pe->has_actual) {
+		} else if (pe && !ytd && pe->has_actual) {
 			pt->has_value = true;
 			pt->value = pe->actual;
 		}
-		if (pt->has_value) {
-			pt->value_text = pres_amount(p, m, pt->value);
-			valued++;
-		}
+		/* The period's own words where they say the same amount. */
+		const struct pres_period *pp = pe ? &pm->periods[pe - m->history] : NULL;
+		if (pt->has_value)
+			pt->value_text = pp && pp->actual && pe->actual == pt->value     ? pp->actual
+					 : pp && pp->compared && pe->compared == pt->value ? pp->compared
+											   : pres_amount(p, m, pt->value);
 		/* Only targets judged the way the chart plots: a quarterly target
 		 * says nothing about a year-to-date sum, nor an annual one about
 		 * a quarter. */
 		double amount;
 		const struct target *t = eval_target_for(m, pt->period, &amount);
-		if (t && t->per_year == c->ytd) {
+		if (t && t->per_year == ytd) {
 			pt->has_target = true;
 			pt->target = amount;
 			cmps[i] = t->cmp;
-			struct measure shown = *m;
-			if (t->per_year && m->unit != UNIT_DURATION)
-				shown.decimals = amount_places_needed(amount, m->decimals, m->decimals + 2);
-			pt->target_text = pres_amount(p, &shown, amount);
+			if (t != last_t || amount != last_amount) {
+				struct measure shown = *m;
+				if (t->per_year && m->unit != UNIT_DURATION)
+					shown.decimals = amount_places_needed(amount, m->decimals,
+									      m->decimals + 2);
+				last_text = pres_amount(p, &shown, amount);
+				last_t = t;
+				last_amount = amount;
+			}
+			pt->target_text = last_text;
 		}
 	}
+}
+
+/* A chart over `n` of the series' points: what is drawn of them, the
+ * target's runs, the benchmarks, the axis and the text alternative. */
+static void window(struct presentation *p, const struct measure *m, bool ytd,
+		   struct pres_point *points, const enum cmp *cmps, size_t n, struct pres_chart *c)
+{
+	memset(c, 0, sizeof *c);
+	c->ytd = ytd;
+	c->value_name = ytd ? "Year to date" : "Result";
+	c->target_name = ytd ? "Target to date" : "Target";
+	c->points = points;
+	c->npoints = n;
+	size_t valued = 0;
+	for (size_t i = 0; i < n; i++)
+		valued += points[i].has_value;
 	c->drawn = valued >= 2;
 	/* A benchmark is a quarter's figure: it says nothing about a year so far. */
-	c->nbenchmarks = c->ytd ? 0 : m->nbenchmarks;
-	c->benchmarks = arena_calloc(&p->arena, m->nbenchmarks + 1, sizeof *c->benchmarks);
+	c->nbenchmarks = ytd ? 0 : m->nbenchmarks;
+	c->benchmarks = arena_calloc(&p->arena, c->nbenchmarks + 1, sizeof *c->benchmarks);
 	for (size_t k = 0; k < c->nbenchmarks; k++)
 		c->benchmarks[k] = (struct pres_benchmark){
 			.label = m->benchmarks[k].label,
 			.value = m->benchmarks[k].value,
 			.value_text = pres_amount(p, m, m->benchmarks[k].value),
 		};
-	segments(p, c->points, c->npoints, cmps, c);
+	segments(p, points, n, cmps, c);
 	axis(p, m, c);
 	c->alt = alt_text(p, m, c, cmps);
+}
+
+/* See present_internal.h. Both charts end at the report quarter, so one
+ * series serves them: each is a window on its last quarters. */
+void pres_charts_build(struct presentation *p, struct pres_measure *pm, int first)
+{
+	const struct measure *m = pm->m;
+	int last = period_index(p->r->period);
+	if (last - first + 1 > MAX_POINTS)
+		first = last - MAX_POINTS + 1;
+	int card_first = last - PRES_CARD_QUARTERS + 1;
+	int lo = first < card_first ? first : card_first;
+	size_t n = (size_t)(last - lo + 1);
+	struct pres_point *points = arena_calloc(&p->arena, n, sizeof *points);
+	enum cmp *cmps = arena_calloc(&p->arena, n, sizeof *cmps);
+	bool ytd = plots_ytd(m);
+	series(p, pm, ytd, lo, last, points, cmps);
+	size_t at = (size_t)(card_first - lo);
+	window(p, m, ytd, points + at, cmps + at, n - at, &pm->card);
+	at = (size_t)(first - lo);
+	window(p, m, ytd, points + at, cmps + at, n - at, &pm->full);
 }

@@ -15,6 +15,17 @@ void pres_buf_add(struct pres_buf *b, const char *fmt, ...) __attribute__((forma
 /* The text in the presentation's arena; the buffer is freed. */
 const char *pres_buf_finish(struct presentation *p, struct pres_buf *b);
 
+/* A period's words, made once per report however many measures, charts
+ * and rows show the period: a report of thousands of measures shares a
+ * few dozen of them. */
+struct pres_period_words {
+	int index;           /* period_index, or -1 for an empty slot. */
+	const char *id;      /* "FY2018-Q1" */
+	const char *label;   /* "Q1 FY2018" */
+	const char *quarter; /* "Q1" */
+	const char *year;    /* "FY18" */
+};
+const struct pres_period_words *pres_period_words(struct presentation *p, struct period per);
 /* "Q1 FY2018", in the presentation's arena. */
 const char *pres_period_label(struct presentation *p, struct period per);
 /* An amount of `m` as readers see it, in the arena. */
@@ -24,8 +35,9 @@ const char *pres_tolerance(struct presentation *p, const struct measure *m, stru
 
 /* Everything present.h promises for one measure (present_measure.c). */
 void pres_measure_build(struct presentation *p, const struct measure *m, struct pres_measure *pm);
-/* A chart over quarters first..last (indexes) of measure `m` (present_chart.c). */
-void pres_chart_build(struct presentation *p, const struct measure *m, int first, int last,
-		      struct pres_chart *c);
+/* A measure's charts (present_chart.c): the card's, over the last
+ * PRES_CARD_QUARTERS quarters, and the full one from quarter index `first`
+ * to the report quarter; its periods' words are made already. */
+void pres_charts_build(struct presentation *p, struct pres_measure *pm, int first);
 
 #endif

@@ -27,6 +27,7 @@ static const char *target_words(struct presentation *p, const struct measure *m,
 struct target_cache {
 	const char **words; /* Per target of the measure, NULL until made. */
 	const char **amount;
+	const char **miss;  /* The allowed miss of a quarterly target. */
 };
 
 /* The words for target `t`, from the cache. */
@@ -67,13 +68,17 @@ static void period_words(struct presentation *p, const struct measure *m,
 	char buf[TEXT_MAX];
 	memset(pp, 0, sizeof *pp);
 	pp->pe = pe;
-	period_id(pe->period, buf, sizeof buf);
-	pp->period_id = arena_strdup(&p->arena, buf);
-	pp->period_label = pres_period_label(p, pe->period);
+	const struct pres_period_words *w = pres_period_words(p, pe->period);
+	pp->period_id = w->id;
+	pp->period_label = w->label;
 	pp->status_word = p->status_label[pe->shown];
 	pp->reason = no_data_reason(p, m, pe, pp->period_label);
 	pp->actual = pe->has_actual ? pres_amount(p, m, pe->actual) : NULL;
-	pp->compared = pe->has_compared ? pres_amount(p, m, pe->compared) : NULL;
+	/* The amount judged is mostly the quarter's own: one string for both. */
+	if (pe->has_compared)
+		pp->compared = pe->has_actual && pe->compared == pe->actual
+				       ? pp->actual
+				       : pres_amount(p, m, pe->compared);
 	pp->target_decimals = m->decimals;
 	if (!pe->has_target)
 		return;
@@ -91,8 +96,16 @@ static void period_words(struct presentation *p, const struct measure *m,
 			tc->amount[k] = pres_amount(p, m, pe->target_amount);
 		pp->target_amount = tc->amount[k];
 	}
+	/* A quarterly target allows the same miss in every quarter it judges. */
+	size_t k = (size_t)(pe->target - m->targets);
+	if (!pe->ytd && tc->miss[k]) {
+		pp->allowed_miss = tc->miss[k];
+		return;
+	}
 	amount_format_size(m, pe->tolerance, buf, sizeof buf);
 	pp->allowed_miss = arena_strdup(&p->arena, buf);
+	if (!pe->ytd)
+		tc->miss[k] = pp->allowed_miss;
 }
 
 /* The plain sentence about the report period. */
@@ -241,6 +254,7 @@ void pres_measure_build(struct presentation *p, const struct measure *m, struct 
 	struct target_cache tc = {
 		.words = xcalloc(m->ntargets + 1, sizeof *tc.words),
 		.amount = xcalloc(m->ntargets + 1, sizeof *tc.amount),
+		.miss = xcalloc(m->ntargets + 1, sizeof *tc.miss),
 	};
 	pm->periods = arena_calloc(&p->arena, m->nhistory + 1, sizeof *pm->periods);
 	for (size_t k = 0; k < m->nhistory; k++) {
@@ -250,6 +264,7 @@ void pres_measure_build(struct presentation *p, const struct measure *m, struct 
 	}
 	free(tc.words);
 	free(tc.amount);
+	free(tc.miss);
 
 	const struct period_eval *pe = m->current;
 	const struct pres_period *cur = pm->current;
@@ -282,14 +297,12 @@ void pres_measure_build(struct presentation *p, const struct measure *m, struct 
 	change_words(p, m, &m->vs_last_year, "On last year", &pm->vs_last_year);
 	change_words(p, m, &m->vs_last_quarter, "On last quarter", &pm->vs_last_quarter);
 
-	int last = period_index(p->r->period);
-	pres_chart_build(p, m, last - PRES_CARD_QUARTERS + 1, last, &pm->card);
-	int first = last;
+	int first = period_index(p->r->period);
 	for (size_t i = 0; i < m->nvalues; i++) {
 		int k = period_index(m->values[i].period);
 		if (k < first)
 			first = k;
 	}
-	pres_chart_build(p, m, first, last, &pm->full);
+	pres_charts_build(p, pm, first);
 	pm->recent = recent_words(p, m, pm);
 }

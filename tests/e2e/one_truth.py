@@ -9,12 +9,14 @@ shows as a change to a golden file.
 Prints "ok - what" / "not ok - what" per check; exits 1 if any failed."""
 
 import datetime
+import html
 import json
 import os
 import re
 import subprocess
 import sys
 import tempfile
+import zipfile
 
 try:
     import openpyxl
@@ -154,6 +156,12 @@ def workbook_checks(tag, facts, xlsx):
                 bad.append(f"{m['id']} {p['label']}: value {has_v}, target {has_t}")
     check(not bad, f"{tag}: Charts: every presented quarter a row, values and targets where presented, gaps blank"
           + (f" ({bad[:3]})" if bad else ""))
+    with zipfile.ZipFile(xlsx) as z:
+        descr = [html.unescape(d) for n in sorted(z.namelist()) if n.startswith("xl/drawings/drawing")
+                 for d in re.findall(r'descr="([^"]*)"', z.read(n).decode())]
+    alts = [m["full_chart"]["alt"] for m in drawn]
+    check(all(a in descr for a in alts),
+          f"{tag}: each workbook chart's description is the presented text alternative")
     charts = sum(len(ws._charts) for ws in wb.worksheets if ws.title == "Charts")
     check(charts == len(drawn), f"{tag}: a workbook chart for each presented chart ({charts} of {len(drawn)})")
 

@@ -79,6 +79,10 @@ def data_info(path):
     return {
         "organization": collapse(meta.findtext("organization")),
         "title": collapse(meta.findtext("title")),
+        # The document's title names whose report and which quarter:
+        # "City of X: Performance Dashboard, Q1 FY2018".
+        "doc_title": "%s: %s, %s" % (collapse(meta.findtext("organization")), collapse(meta.findtext("title")),
+                                     re.sub(r"FY(\d{4})-Q(\d)", r"Q\2 FY\1", meta.findtext("period").strip())),
         "published": meta.find("published") is not None,
         "goals": goals,
         "measures": measures,
@@ -183,7 +187,7 @@ def check_one(example, layout, tmp):
     info = pdfinfo(pdf)
     pages = int(info.get("Pages", "0"))
     check(pages >= 2, f"{tag}: {pages} pages")
-    check(info.get("Title") == data["title"], f"{tag}: Title is the report title")
+    check(info.get("Title") == data["doc_title"], f"{tag}: Title names the city, the report and the quarter")
     check(info.get("Author") == data["organization"], f"{tag}: Author is the organization")
     check(info.get("Creator", "").startswith("qreport "), f"{tag}: Creator names qreport")
     check(info.get("Subject", "").startswith("Quarterly performance report, Q"),

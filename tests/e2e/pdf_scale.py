@@ -103,6 +103,10 @@ def data_info(path):
     return {
         "organization": collapse(meta.findtext("organization")),
         "title": collapse(meta.findtext("title")),
+        # The document's title names whose report and which quarter:
+        # "City of X: Performance Dashboard, Q1 FY2018".
+        "doc_title": "%s: %s, %s" % (collapse(meta.findtext("organization")), collapse(meta.findtext("title")),
+                                     re.sub(r"FY(\d{4})-Q(\d)", r"Q\2 FY\1", meta.findtext("period").strip())),
         "sections": len(root.findall("narrative/section")),
         "goals": goals,
         "measures": [m for _, ms in goals for m in ms],
@@ -323,8 +327,8 @@ def check_case(tag, data_path, layout, tmp, commentary=None, min_appendix_pages=
     check(size and abs(float(size.group(1)) - lay["size"][0]) < 0.5
           and abs(float(size.group(2)) - lay["size"][1]) < 0.5,
           f"{tag}: pages are the layout's size ({info.get('Page size')})")
-    check(info.get("Title") == data["title"] and info.get("Author") == data["organization"],
-          f"{tag}: Title and Author are the report's title and organization")
+    check(info.get("Title") == data["doc_title"] and info.get("Author") == data["organization"],
+          f"{tag}: Title names the city, the report and the quarter; Author is the organization")
     check(info.get("Creator", "").startswith("qreport ") and period_label in info.get("Subject", ""),
           f"{tag}: Creator names qreport and Subject the quarter")
 

@@ -7,6 +7,7 @@ Prints one line per check, "ok - what" or "not ok - what"; exits 1 if any
 check failed. Needs $QREPORT (the program) and runs from the source tree."""
 
 import datetime
+import json
 import math
 import os
 import re
@@ -176,9 +177,16 @@ def parse_dump(text):
         elif depth == 2 and s.startswith("change vs "):
             m = re.match(r"change vs \S+: previous (\S+) " + QUOTED + r", delta (\S+) "
                          + QUOTED + r".*, (\w+)$", s)
-            measure["changes"].append(None if m is None else {
-                "previous": float(m.group(1)), "delta": float(m.group(3)),
-                "trend": m.group(5)})
+            only = re.match(r"change vs \S+: previous (\S+) " + QUOTED + r", \(none\)", s)
+            if m:
+                measure["changes"].append({"previous": float(m.group(1)), "delta": float(m.group(3)),
+                                           "trend": m.group(5)})
+            elif only:
+                # No result this quarter: the earlier figure alone is kept.
+                measure["changes"].append({"previous": float(only.group(1)), "delta": None,
+                                           "trend": None})
+            else:
+                measure["changes"].append(None)
         elif depth == 2 and s.startswith("benchmark text: "):
             t = s[len("benchmark text: "):]
             measure["benchmark_text"] = None if t == "(none)" else unquote(t[1:-1])
@@ -412,6 +420,10 @@ def check_measures(name, rep, wb, wbv, legend):
                 continue
             if not near(cell(prev_col).value, stored(unit, change["previous"])):
                 problems.append("%s %s" % (m["id"], prev_col))
+            if change["delta"] is None:
+                if cell(delta_col).value is not None or cell(trend_col).value is not None:
+                    problems.append("%s %s without a result this quarter" % (m["id"], delta_col))
+                continue
             if not near(cell(delta_col).value, change["delta"], 1e-7):
                 problems.append("%s %s %r" % (m["id"], delta_col, cell(delta_col).value))
             if not (isinstance(form(delta_col), str) and form(delta_col).startswith("=(")):
@@ -579,37 +591,37 @@ def cell_range(ws, ref):
     return [c.value for row in rows for c in row], sheet
 
 
-def check_chart_data(name, rep, path, wbv):
-    """Each measure's chart plots its own periods, actuals and targets: the
-    chart reads cells, so the cells it names must hold the measure's figures."""
+def check_chart_data(name, rep, path, wbv, facts):
+    """Each measure's chart plots its own series, the one the presentation
+    gives (--facts): every quarter of its range, values with gaps, the
+    target where one applies, the benchmarks. The chart reads cells, so the
+    cells it names must hold exactly that."""
     with zipfile.ZipFile(path) as z:
         names = sorted((n for n in z.namelist() if re.match(r"xl/charts/chart\d+\.xml$", n)),
                        key=lambda n: int(re.search(r"(\d+)\.xml$", n).group(1)))
         xml = [z.read(n).decode() for n in names]
-    multi = [m for m in rep["measures"] if sum(p["actual"] is not None for p in m["periods"]) >= 2]
+    units = {m["id"]: m["unit"] for m in rep["measures"]}
+    drawn = [m for m in facts["measures"] if m["full_chart"]["drawn"]]
     lines = [x for x in xml if "lineChart" in x]
-    if not check(len(lines) == len(multi), "%s: a line chart per measure with a history" % name):
+    if not check(len(lines) == len(drawn), "%s: a line chart per measure with a history" % name):
         return
     ws = wbv["Charts"]
     bad = []
-    for m, x in zip(multi, lines):
+    for m, x in zip(drawn, lines):
+        c = m["full_chart"]
         title = re.search(r"<a:t>(.*?)</a:t>", x)
         if not title or html_unescape(title.group(1)).strip() != m["name"].strip():
             bad.append("%s: chart titled %r" % (m["id"], title and title.group(1)))
             continue
-        year = [p["target_line"] is not None and m["targets"][p["target_line"]]["per"] == "year"
-                for p in m["periods"]]
-        ytd = any(year)
-        labels = ["Q%s FY%s" % (p["id"][-1], p["id"][2:6]) for p in m["periods"]]
-        actual = []
-        for p, y in zip(m["periods"], year):
-            v = p["compared"] if ytd and y else (None if ytd and y else p["actual"])
-            actual.append(None if v is None else stored(m["unit"], v))
-        target = [None if p["target"] is None else stored(m["unit"], p["target"]) for p in m["periods"]]
+        unit = units[m["id"]]
+        labels = [p["label"] for p in c["points"]]
+        want = [(c["value_name"], [stored(unit, p["value"]) if "value" in p else None for p in c["points"]])]
+        if c["segments"]:
+            want.append((c["target_name"],
+                         [stored(unit, p["target"]) if "target" in p else None for p in c["points"]]))
+        for b in c["benchmarks"][:4]:
+            want.append((b["label"], [stored(unit, b["value"])] * len(c["points"])))
         series = re.findall(r"<c:ser>(.*?)</c:ser>", x)
-        want = [("Year-to-date actual" if ytd else "Actual", actual)]
-        if any(t is not None for t in target):
-            want.append(("Pro-rated target" if ytd else "Target", target))
         if len(series) != len(want):
             bad.append("%s: %d series, expected %d" % (m["id"], len(series), len(want)))
             continue
@@ -622,7 +634,7 @@ def check_chart_data(name, rep, path, wbv):
                 continue
             got_labels, sheet1 = cell_range(ws, cat.group(1))
             got_values, sheet2 = cell_range(ws, val.group(1))
-            if tx.group(1) != label:
+            if html_unescape(tx.group(1)) != label:
                 bad.append("%s: series %r, expected %r" % (m["id"], tx.group(1), label))
             if (sheet1, sheet2) != ("Charts", "Charts") or got_labels != labels:
                 bad.append("%s %s: categories %r, expected %r" % (m["id"], label, got_labels, labels))
@@ -642,7 +654,9 @@ def html_unescape(s):
 
 def check_properties(name, rep, wb):
     p = wb.properties
-    check(p.title == rep["title"], "%s: document title is the report title" % name)
+    # The title names whose report and which quarter, as the PDF's does.
+    title = "%s: %s, %s" % (rep["organization"], rep["title"], rep["period_label"])
+    check(p.title == title, "%s: document title names the city, the report and the quarter" % name)
     check(p.creator == rep["organization"], "%s: document author is the organization" % name)
     if rep.get("published"):
         check(p.created is not None and p.created.date().isoformat() == rep["published"]
@@ -678,7 +692,8 @@ def check_example(example, tmp):
     check_history(name, rep, wb, wbv, legend)
     check_narrative(name, rep, wb, wbv)
     check_charts(name, rep, path)
-    check_chart_data(name, rep, path, wbv)
+    facts = json.loads(run(["--facts", example]).stdout)
+    check_chart_data(name, rep, path, wbv, facts)
     check_properties(name, rep, wb)
     for s in SHEETS:
         ws = wb[s]

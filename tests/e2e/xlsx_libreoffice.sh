@@ -150,7 +150,14 @@ for line in dump:
         period["ytd"] = s.endswith("year to date")
     elif s.startswith("change vs "):
         mm = re.match(r"change vs \S+: previous \S+ " + Q + r", delta \S+ " + Q + r".*, (\w+)$", s)
-        m["changes"].append(None if mm is None else (unq(mm.group(1)), unq(mm.group(2)), mm.group(3)))
+        only = re.match(r"change vs \S+: previous \S+ " + Q + r", \(none\)", s)
+        if mm:
+            m["changes"].append((unq(mm.group(1)), unq(mm.group(2)), mm.group(3)))
+        elif only:
+            # No result this quarter: the earlier figure alone is shown.
+            m["changes"].append((unq(only.group(1)), "", ""))
+        else:
+            m["changes"].append(None)
 
 # ---- Measures: shown figures are the PDF's strings ----
 rows = sheets["Measures"]
