@@ -32,6 +32,7 @@ struct loader {
 	struct style *st;
 	xmlDoc *doc;
 	int errors_before;
+	long page_line, type_line; /* Where <page> and <type> stood; 0 if absent. */
 	const char *font_file[FACE_COUNT]; /* As written in the layout, or NULL. */
 };
 
@@ -411,6 +412,7 @@ static char *absolute(struct arena *a, const char *path)
 /* <page size="letter" orientation="portrait" margin="0.75in" .../> */
 static void read_page(struct loader *L, const xmlNode *n)
 {
+	L->page_line = line_of(n);
 	static const char *const allowed[] = {"size", "orientation", "width", "height", "margin",
 					      "margin-top", "margin-right", "margin-bottom",
 					      "margin-left", NULL};
@@ -574,6 +576,7 @@ static void read_fonts(struct loader *L, const xmlNode *n)
 /* <type body="10pt" small="8pt" h1="22pt" h2="15pt" h3="12pt" title="32pt" leading="1.3"/> */
 static void read_type(struct loader *L, const xmlNode *n)
 {
+	L->type_line = line_of(n);
 	static const char *const allowed[] = {"body", "small", "h1", "h2", "h3", "title", "leading",
 					      NULL};
 	long line = line_of(n);
@@ -924,6 +927,47 @@ static void find_logo(struct loader *L, const char *file)
 	L->st->logo_path = absolute(L->a, path);
 }
 
+/* ---- Room on the page ---------------------------------------------------------- */
+
+/* The header and footer are set in the small size in the middle of the top
+ * and bottom margins, the header with a rule under it; the body between
+ * them must hold the cover's title line, and a goal's heading with a
+ * measure card's name and three lines of text, or the layout engine would
+ * push them past the page's edge. Margins and type sizes are both the
+ * layout's, so the error names whichever of <page> and <type> was written
+ * (the later one when both were). */
+static void check_room(struct loader *L, long root_line)
+{
+	const struct style *st = L->st;
+	long line = L->type_line > L->page_line ? L->type_line : L->page_line;
+	if (!line)
+		line = root_line;
+	const char *where = L->type_line > L->page_line ? "with these type sizes" : "on this page";
+	double furniture = 2 * st->size_small;
+	bool header = (st->header_left && *st->header_left) || (st->header_right && *st->header_right);
+	bool footer = (st->footer_left && *st->footer_left) || (st->footer_right && *st->footer_right);
+	if (header && st->margin_top < furniture)
+		diag_error(L->d, L->file, line,
+			   "the top margin (%.1fpt) cannot hold the header in the small type size "
+			   "(%.1fpt) %s; expected a top margin of at least %.1fpt (twice the small "
+			   "size), or no header", st->margin_top, st->size_small, where, furniture);
+	if (footer && st->margin_bottom < furniture)
+		diag_error(L->d, L->file, line,
+			   "the bottom margin (%.1fpt) cannot hold the footer in the small type size "
+			   "(%.1fpt) %s; expected a bottom margin of at least %.1fpt (twice the small "
+			   "size), or no footer", st->margin_bottom, st->size_small, where, furniture);
+	double height = st->page_height - st->margin_top - st->margin_bottom;
+	double title = st->size_title * st->leading;
+	double card = (st->size_h1 + st->size_h3 + 3 * st->size_body) * st->leading;
+	double need = title > card ? title : card;
+	if (height > 0 && height < need)
+		diag_error(L->d, L->file, line,
+			   "the text area is %.1fpt tall %s, too little for a title line, or a "
+			   "heading with a measure card's name and three lines of text (%.1fpt); "
+			   "expected smaller type, less leading or smaller margins", height, where,
+			   need);
+}
+
 /* ---- Contrast -------------------------------------------------------------------- */
 
 /* WCAG relative luminance of an sRGB colour. */
@@ -1266,6 +1310,8 @@ bool style_load(const char *name_or_file, const char *datadir, struct arena *a, 
 			find_logo(&L, logo_file);
 	}
 	xmlFreeDoc(L.doc);
+	if (d->errors == L.errors_before && root)
+		check_room(&L, root_line);
 	if (d->errors > L.errors_before)
 		return false;
 	check_contrast(&L, root_line);
