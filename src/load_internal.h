@@ -86,6 +86,7 @@ struct loader {
 
 	bool has_period;        /* meta/period was read: values can be checked against it. */
 	size_t measure_count;   /* Measures seen so far, for LOAD_MAX_MEASURES. */
+	size_t value_count;     /* Values seen so far, for LOAD_MAX_VALUES. */
 };
 
 /* ---- Messages (load.c) ---- */
@@ -191,6 +192,11 @@ const char *load_plain(struct loader *ld, const xmlNode *el);
 const char *load_collapse(struct loader *ld, const char *s);
 
 /* ---- Rich text (load_text.c) ---- */
+
+/* Note a text of `bytes` that the workbook would write in one cell: the
+ * first one longer than a cell holds gives the line of the workbook's
+ * warning (report.cell_cut_line). */
+void load_cell_text(struct loader *ld, int line, size_t bytes);
 
 /* A paragraph of text with b, i and a, white space collapsed across runs. */
 void load_para(struct loader *ld, xmlNode *el, struct para *out);

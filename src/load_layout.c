@@ -115,6 +115,9 @@ static const char *const placeholders[] = {"organization", "title", "period", "p
 #define LAYOUT_MAX_BYTES (1L * 1024 * 1024)
 #define FONT_MAX_BYTES (64L * 1024 * 1024)
 #define LOGO_MAX_BYTES (16L * 1024 * 1024)
+/* Longest status label, in characters: the workbook heads a table column
+ * with it (at most 255, with room for a " (2)" that tells two apart). */
+#define STATUS_LABEL_MAX 200
 /* Attributes on one element, counted before libxml2 parses (load_attr_count.h). */
 #define LAYOUT_MAX_ATTRIBUTES 64
 
@@ -688,10 +691,18 @@ static void read_statuses(struct loader *L, const xmlNode *n)
 		const char *label = get_attr(L, c, "label");
 		const char *colour = get_attr(L, c, "color");
 		if (label) {
+			size_t chars = 0;
+			for (const char *p = label; *p; p++)
+				chars += ((unsigned char)*p & 0xC0) != 0x80;
 			if (label[strspn(label, " \t\r\n")] == '\0')
 				diag_error(L->d, L->file, line,
 					   "empty label for the %s status; expected words such as \"Goal Met\"",
 					   name);
+			else if (chars > STATUS_LABEL_MAX)
+				diag_error(L->d, L->file, line,
+					   "the label for the %s status is %zu characters long; expected at "
+					   "most %d (the workbook heads a column with it, and a column "
+					   "heading holds 255)", name, chars, STATUS_LABEL_MAX);
 			else
 				L->st->status_label[k] = label;
 		}

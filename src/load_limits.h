@@ -14,5 +14,16 @@
 /* Attributes on one element, counted on the raw bytes before the parser
  * sees them: its duplicate check takes time in their square. */
 #define LOAD_MAX_ATTRIBUTES 64
+/* Values in the whole file: the workbook's History sheet has a row for
+ * each, and a sheet holds 1,048,576 rows. */
+#define LOAD_MAX_VALUES 1000000
+/* Longest link address the PDF makes a link: the most a PDF string holds
+ * (ISO 32000-1, annex C). A longer one is a warning on its line, and its
+ * text is shown without the link. */
+#define LOAD_MAX_HREF_BYTES 32767
+/* Longest text a workbook cell holds, in bytes (Excel counts characters:
+ * bytes are never fewer). Longer text is shown cut short there, with a
+ * warning naming its line. */
+#define LOAD_WORKBOOK_CELL_BYTES 32767
 
 #endif

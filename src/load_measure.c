@@ -508,6 +508,8 @@ static void load_goal(struct loader *ld, xmlNode *el, struct goal *g, size_t *ne
 	xmlAttr *a;
 	const char *name = load_get(ld, el, "name", &a);
 	g->name = name ? load_collapse(ld, name) : "";
+	if (name)
+		load_cell_text(ld, load_attr_line(a), strlen(g->name));
 	if (name && !*g->name)
 		load_attr_error(ld, a, "name=\"\" is empty; expected the goal's name as readers see "
 				"it, such as Quality");

@@ -2,6 +2,7 @@
  * collapsed across the whole paragraph, so `resolve <b>15 vacancies</b>
  * and` keeps exactly one space on each side of the bold run. */
 #include "load_internal.h"
+#include "load_limits.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -102,6 +103,10 @@ static void add_inline(struct loader *ld, struct builder *b, xmlNode *el, unsign
 			const char *target = load_get(ld, c, "href", &a);
 			const char *link = href;
 			if (target && !href) {
+				if (strlen(target) > LOAD_MAX_HREF_BYTES && allowed_href(target))
+					load_warning(ld, load_attr_line(a), "href is %zu bytes long, more than "
+						  "a PDF link holds (%d); the PDF shows the link's text "
+						  "without the link", strlen(target), LOAD_MAX_HREF_BYTES);
 				if (allowed_href(target))
 					link = arena_strdup(&ld->r->arena, target);
 				else
@@ -137,6 +142,21 @@ static void finish(struct loader *ld, struct builder *b, struct para *out, int l
 	free(b->runs);
 }
 
+void load_cell_text(struct loader *ld, int line, size_t bytes)
+{
+	if (bytes > LOAD_WORKBOOK_CELL_BYTES && !ld->r->cell_cut_line)
+		ld->r->cell_cut_line = line > 0 ? line : 1;
+}
+
+/* The bytes of a paragraph's text. */
+static size_t para_bytes(const struct para *p)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < p->nruns; i++)
+		n += strlen(p->runs[i].text);
+	return n;
+}
+
 /* One paragraph from an element of rich text. */
 void load_para(struct loader *ld, xmlNode *el, struct para *out)
 {
@@ -144,6 +164,7 @@ void load_para(struct loader *ld, xmlNode *el, struct para *out)
 	memset(&b, 0, sizeof b);
 	add_inline(ld, &b, el, 0, NULL);
 	finish(ld, &b, out, load_line(el));
+	load_cell_text(ld, out->line, para_bytes(out));
 }
 
 /* commentary and action: either inline text (one paragraph) or several p,
@@ -187,11 +208,16 @@ void load_paras(struct loader *ld, xmlNode *el, struct paras *out)
 		return;
 	}
 	out->items = arena_calloc(&ld->r->arena, np, sizeof *out->items);
+	size_t joined = 0;
 	for (xmlNode *c = first_p; c; c = c->next) {
 		if (!load_is(c, "p"))
 			continue;
 		load_para(ld, c, &out->items[out->n]);
-		if (out->items[out->n].nruns > 0)
+		if (out->items[out->n].nruns > 0) {
+			/* The workbook joins paragraphs with a blank line between. */
+			joined += para_bytes(&out->items[out->n]) + (out->n ? 2 : 0);
 			out->n++;
+		}
 	}
+	load_cell_text(ld, load_line(el), joined);
 }

@@ -104,5 +104,6 @@ const char *load_plain(struct loader *ld, const xmlNode *el)
 		if (c->type == XML_TEXT_NODE && c->content)
 			collapse_into(buf, &len, &space, (const char *)c->content);
 	buf[len] = '\0';
+	load_cell_text(ld, load_line(el), len);
 	return buf;
 }

@@ -106,6 +106,14 @@ static void on_start_element(void *ctx, const xmlChar *localname, const xmlChar 
 		}
 	}
 
+	/* Counted while parsing, so a file past the limit costs no tree. */
+	if (strcmp((const char *)localname, "value") == 0 && ++ld->value_count > LOAD_MAX_VALUES) {
+		load_error(ld, line, "more than %d values in the file; expected at most %d, as the "
+			   "workbook's History sheet holds a row for each and a sheet holds 1,048,576 "
+			   "rows", LOAD_MAX_VALUES, LOAD_MAX_VALUES);
+		limit_stop(ctxt, ps);
+		return;
+	}
 	if (ctxt->nodeNr > LOAD_MAX_DEPTH) {
 		load_error(ld, line,
 			   "<%s> is nested %d levels deep; expected at most %d levels of nested "

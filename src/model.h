@@ -250,6 +250,8 @@ struct report {
 	bool has_published;
 	struct date published;
 	struct tolerance tolerance; /* The default for every measure. */
+	int cell_cut_line;        /* First line whose text is longer than a workbook
+				   * cell holds (LOAD_WORKBOOK_CELL_BYTES), else 0. */
 
 	struct goal *goals;
 	size_t ngoals;

@@ -31,7 +31,6 @@ struct pdf_writer {
 	struct pdf_fonts fonts;       /* Our own metrics, for the layout engine. */
 	HPDF_Doc pdf;                 /* libharu's document during a save, owned. */
 	bool failed;                  /* A font or image of the layout was refused. */
-	bool warned_long_uri;         /* Said once that a link address is too long. */
 	HPDF_Font font[FACE_COUNT];   /* Loaded on first use; NULL before. */
 	struct {
 		const char *path;     /* Borrowed from the style or the doc. */

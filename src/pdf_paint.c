@@ -306,10 +306,9 @@ static double clamp(double v, double lo, double hi)
 #define MAX_URI 32767
 
 /* A clickable area, to a web address or to a place in the document. An
- * address too long for a PDF string stays text, with a warning. */
+ * address too long for a PDF string stays text. */
 static void paint_link(struct pdf_writer *w, HPDF_Page page, struct paint_state *ps,
-		       const struct box *b, HPDF_Destination *dests, size_t ndests,
-		       struct diag *d)
+		       const struct box *b, HPDF_Destination *dests, size_t ndests)
 {
 	/* Clipped to the page: an area reaching off it (an entry taller than a
 	 * page) would be refused by libharu and could not be clicked anyway. */
@@ -322,14 +321,9 @@ static void paint_link(struct pdf_writer *w, HPDF_Page page, struct paint_state 
 	HPDF_Rect rect = {(HPDF_REAL)x0, (HPDF_REAL)y0, (HPDF_REAL)x1, (HPDF_REAL)y1};
 	HPDF_Annotation a = NULL;
 	size_t uri_len = b->u.link.uri ? strlen(b->u.link.uri) : 0;
-	if (uri_len > MAX_URI) {
-		if (!w->warned_long_uri)
-			diag_warn(d, NULL, 0,
-				  "a link address is %zu bytes long, too long for a PDF link; expected at most %d, so its text is shown without a link",
-				  uri_len, MAX_URI);
-		w->warned_long_uri = true;
+	/* The loader warned about it, with its line (LOAD_MAX_HREF_BYTES). */
+	if (uri_len > MAX_URI)
 		return;
-	}
 	/* Borderless: libharu would give link annotations a visible one. */
 	if (b->u.link.uri)
 		a = pdf_link_new(w->pdf, &w->links, page, rect, b->u.link.uri, NULL);
@@ -369,7 +363,7 @@ bool pdf_paint_page(struct pdf_writer *w, HPDF_Page page, const struct doc *doc,
 				return false;
 			break;
 		case BOX_LINK:
-			paint_link(w, page, &ps, b, dests, doc->ndests, d);
+			paint_link(w, page, &ps, b, dests, doc->ndests);
 			break;
 		case BOX_DEST:
 			break; /* Destinations come from doc.dests, made before painting. */

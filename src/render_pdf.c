@@ -38,7 +38,6 @@ static bool open_doc(struct pdf_writer *w, struct diag *d)
 	for (int i = 0; i < FACE_COUNT; i++)
 		w->font[i] = NULL;
 	w->failed = false;
-	w->warned_long_uri = false;
 	arena_free(&w->links);
 	arena_init(&w->links);
 	w->pdf = HPDF_New(on_hpdf_error, w);

@@ -263,8 +263,9 @@ enum write_result render_xlsx(const struct backend_job *job, int out)
 		goto done;
 	}
 	if (x.truncated)
-		diag_warn(d, r->path, 0, "some text is longer than a spreadsheet cell holds "
-			  "(32,767 characters) and was cut short in the workbook");
+		diag_warn(d, r->path, r->cell_cut_line, "this text is longer than a spreadsheet cell "
+			  "holds (32,767 characters) and was cut short in the workbook, as was any "
+			  "other text that long; the PDF shows it whole");
 	result = WRITE_OK;
 done:
 	scratch_end(&scratch);

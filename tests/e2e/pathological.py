@@ -266,7 +266,7 @@ def main():
     for k in ("LOAD_MAX_FILE_BYTES", "LOAD_MAX_DEPTH", "LOAD_MAX_TEXT_BYTES",
               "LOAD_MAX_MEASURES", "LOAD_MAX_VALUES_PER_MEASURE",
               "LOAD_MAX_BENCHMARKS_PER_MEASURE", "LOAD_MAX_NARRATIVE_CARDS",
-              "LOAD_MAX_ATTRIBUTES"):
+              "LOAD_MAX_ATTRIBUTES", "LOAD_MAX_VALUES"):
         if k not in lim:
             report(False, f"src/load_limits.h defines {k}")
             return 1
@@ -302,6 +302,18 @@ def main():
         v = lim["LOAD_MAX_VALUES_PER_MEASURE"] + 1
         check_refused(tmp, "too-many-values", quarters(v), f"{v} values in one measure",
                       r"values|periods|quarters")
+        # More values than the workbook's History sheet has rows for: refused
+        # while parsing, before the tree is walked.
+        n = lim["LOAD_MAX_VALUES"] // lim["LOAD_MAX_VALUES_PER_MEASURE"] + 1
+        end = 2018 * 4
+        periods = [(f"FY{(end - k) // 4}-Q{(end - k) % 4 + 1}", "5")
+                   for k in range(lim["LOAD_MAX_VALUES_PER_MEASURE"] - 1, -1, -1)]
+        rows = document(goals='<goal id="g" name="Goal">'
+                        + "".join(measure_xml(i, values=periods) for i in range(n)) + "</goal>")
+        check_refused(tmp, "too-many-rows", rows,
+                      f"{n * lim['LOAD_MAX_VALUES_PER_MEASURE']} values in the file",
+                      r"values.*rows")
+        del rows
         # Shapes that cost time or memory in the square of their size: each
         # is refused by a limit checked before the costly step, at a size
         # just past the limit and at a hostile size and twice that, which

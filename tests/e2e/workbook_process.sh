@@ -67,8 +67,8 @@ status=$?
 check "a workbook warning does not fail the run (exit $status)" [ "$status" -eq 0 ]
 n=$(grep -c 'cut short in the workbook' "$tmp/err")
 check "the workbook's warning reaches the user, once (seen $n times)" [ "$n" -eq 1 ]
-check "the workbook's warning is in the program's form" \
-	grep -Eq "^$long: warning: some text is longer than a spreadsheet cell" "$tmp/err"
+check "the workbook's warning is in the program's form, with the text's line" \
+	grep -Eq "^$long:2: warning: this text is longer than a spreadsheet cell" "$tmp/err"
 "$QREPORT" --quiet --out "$tmp/said" "$long" 2>"$tmp/err"
 check "--quiet silences the workbook's process too" [ ! -s "$tmp/err" ]
 
