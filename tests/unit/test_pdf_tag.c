@@ -419,8 +419,9 @@ static void test_extremes(struct fixture *fx)
 	fclose(out);
 	CHECK(res == WRITE_OK,
 	      "a 20,000-character title, a 40,000-byte address and a link taller than the page: written");
-	CHECK(msgs && strstr(msgs, "warning: a link address is 40000 bytes long, too long for a PDF link"),
-	      "the address is named too long in a warning");
+	/* The loader warns about such an address with its line; the writer
+	 * only leaves it out. */
+	CHECK(msgs && !strstr(msgs, "link"), "the writer says nothing more about the address");
 	CHECK(run("qpdf --check %s >/dev/null 2>&1%s", pdf, ""), "qpdf --check passes it");
 	char *q = uncompressed(fx, pdf);
 	CHECK(q && count(q, "/URI") == 0 && count(q, "/Subtype /Link") == 1,
