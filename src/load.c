@@ -97,7 +97,22 @@ struct report *load_report_memory(const char *name, const char *data, size_t len
 	memset(&ld, 0, sizeof ld);
 	ld.r = report_new();
 	ld.name = name;
-	ld.data = data;
+	/* A carriage return alone ends a line as much as a line feed does (XML
+	 * reads both as one), but libxml2 counts lines by line feeds only: a
+	 * file saved with old Mac line ends would have every message on line
+	 * 1. The same bytes with line feeds mean the same document. */
+	char *lf = NULL;
+	for (size_t i = 0; i < len && !lf; i++) {
+		if (data[i] == '\r' && (i + 1 == len || data[i + 1] != '\n')) {
+			lf = xmalloc(len + 1);
+			memcpy(lf, data, len);
+			lf[len] = '\0';
+			for (size_t k = i; k < len; k++)
+				if (lf[k] == '\r' && (k + 1 == len || lf[k + 1] != '\n'))
+					lf[k] = '\n';
+		}
+	}
+	ld.data = lf ? lf : data;
 	ld.len = len;
 	ld.r->path = arena_strdup(&ld.r->arena, name);
 	/* libxml2 keeps this handler per thread; the caller's is put back below. */
@@ -126,6 +141,7 @@ struct report *load_report_memory(const char *name, const char *data, size_t len
 	bool failed = ld.nerrors > 0;
 	load_flush_msgs(&ld, d);
 	loader_free(&ld);
+	free(lf);
 	if (failed) {
 		report_free(ld.r);
 		return NULL;

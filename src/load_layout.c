@@ -1183,6 +1183,12 @@ static char *read_layout(struct loader *L, size_t *len)
 	switch (read_whole_file(L->file, (size_t)LAYOUT_MAX_BYTES, &in)) {
 	case READ_OK:
 		*len = in.len;
+		/* A carriage return alone ends a line (XML reads it as a line
+		 * feed), but libxml2 counts line feeds only: make it one, so
+		 * messages name the right line. */
+		for (size_t i = 0; i < in.len; i++)
+			if (in.data[i] == '\r' && (i + 1 == in.len || in.data[i + 1] != '\n'))
+				in.data[i] = '\n';
 		return in.data;
 	case READ_CANNOT_OPEN:
 	case READ_FAILED:
@@ -1215,12 +1221,13 @@ static xmlDoc *parse_xml(struct loader *L)
 	char *buf = read_layout(L, &len);
 	if (!buf)
 		return NULL;
-	int attr_line;
-	char name[64];
-	if (xml_too_many_attributes(buf, len, LAYOUT_MAX_ATTRIBUTES, &attr_line, name, sizeof name)) {
-		diag_error(L->d, L->file, attr_line, "<%s> has more than %d attributes; expected at "
-			   "most %d on one element (no element of a layout takes more than 9)", name,
-			   LAYOUT_MAX_ATTRIBUTES, LAYOUT_MAX_ATTRIBUTES);
+	struct tag_scan tag;
+	if (xml_scan_tags(buf, len, LAYOUT_MAX_ATTRIBUTES, LAYOUT_MAX_BYTES, &tag)) {
+		if (tag.problem == TAG_TOO_MANY_ATTRIBUTES)
+			diag_error(L->d, L->file, tag.line, "<%s> has more than %d attributes; "
+				   "expected at most %d on one element (no element of a layout takes "
+				   "more than 9)", tag.element, LAYOUT_MAX_ATTRIBUTES,
+				   LAYOUT_MAX_ATTRIBUTES);
 		free(buf);
 		return NULL;
 	}

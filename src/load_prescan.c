@@ -171,6 +171,34 @@ static bool check_prolog(struct loader *ld, size_t off)
 	}
 }
 
+/* The encoding a file is in when it is UTF-16 or UTF-32, told by its byte
+ * order mark or, without one, by how "<" (every XML file starts with one,
+ * or with its mark) is spelled in its first four bytes (XML 1.0, appendix
+ * F); NULL for anything else. UTF-32's little-endian mark starts like
+ * UTF-16's, so it is looked for first. */
+static const char *other_encoding(const unsigned char *s, size_t n)
+{
+	if (n >= 4 && s[0] == 0 && s[1] == 0 && s[2] == 0xFE && s[3] == 0xFF)
+		return "UTF-32 (big-endian, with a byte order mark)";
+	if (n >= 4 && s[0] == 0xFF && s[1] == 0xFE && s[2] == 0 && s[3] == 0)
+		return "UTF-32 (little-endian, with a byte order mark)";
+	if (n >= 2 && s[0] == 0xFE && s[1] == 0xFF)
+		return "UTF-16 (big-endian, with a byte order mark)";
+	if (n >= 2 && s[0] == 0xFF && s[1] == 0xFE)
+		return "UTF-16 (little-endian, with a byte order mark)";
+	if (n < 4)
+		return NULL;
+	if (s[0] == '<' && s[1] == 0 && s[2] == 0 && s[3] == 0)
+		return "UTF-32 (little-endian, without a byte order mark)";
+	if (s[0] == 0 && s[1] == 0 && s[2] == 0 && s[3] == '<')
+		return "UTF-32 (big-endian, without a byte order mark)";
+	if (s[0] == '<' && s[1] == 0 && s[3] == 0)
+		return "UTF-16 (little-endian, without a byte order mark)";
+	if (s[0] == 0 && s[1] == '<' && s[2] == 0)
+		return "UTF-16 (big-endian, without a byte order mark)";
+	return NULL;
+}
+
 /* Checks the raw bytes; see load_internal.h. */
 bool load_prescan(struct loader *ld)
 {
@@ -182,12 +210,15 @@ bool load_prescan(struct loader *ld)
 	}
 	const unsigned char *s = (const unsigned char *)ld->data;
 	size_t start = 0;
-	if (ld->len >= 3 && s[0] == 0xEF && s[1] == 0xBB && s[2] == 0xBF)
+	if (ld->len >= 3 && s[0] == 0xEF && s[1] == 0xBB && s[2] == 0xBF) {
 		start = 3;
-	else if (ld->len >= 2 && ((s[0] == 0xFE && s[1] == 0xFF) || (s[0] == 0xFF && s[1] == 0xFE))) {
-		load_error(ld, 1, "the file is UTF-16 (it starts with a UTF-16 byte order mark); "
-				  "expected UTF-8");
-		return false;
+	} else {
+		const char *encoding = other_encoding(s, ld->len);
+		if (encoding) {
+			load_error(ld, 1, "the file is %s; expected UTF-8 (save the file as UTF-8)",
+				   encoding);
+			return false;
+		}
 	}
 	size_t blank = start;
 	while (blank < ld->len && load_is_space(ld->data[blank]))
@@ -203,12 +234,16 @@ bool load_prescan(struct loader *ld)
 		return false;
 	if (!check_prolog(ld, after))
 		return false;
-	int line;
-	char name[64];
-	if (xml_too_many_attributes(ld->data, ld->len, LOAD_MAX_ATTRIBUTES, &line, name, sizeof name)) {
-		load_error(ld, line, "<%s> has more than %d attributes; expected at most %d on one "
-			   "element (no element of the format takes more than 7)", name, LOAD_MAX_ATTRIBUTES,
-			   LOAD_MAX_ATTRIBUTES);
+	struct tag_scan tag;
+	if (xml_scan_tags(ld->data, ld->len, LOAD_MAX_ATTRIBUTES, (size_t)LOAD_MAX_TEXT_BYTES, &tag)) {
+		if (tag.problem == TAG_TOO_MANY_ATTRIBUTES)
+			load_error(ld, tag.line, "<%s> has more than %d attributes; expected at most %d "
+				   "on one element (no element of the format takes more than 7)",
+				   tag.element, LOAD_MAX_ATTRIBUTES, LOAD_MAX_ATTRIBUTES);
+		else
+			load_error(ld, tag.line, "attribute %s on <%s> is %zu bytes long; expected at "
+				   "most %ld bytes in one attribute", tag.attribute, tag.element,
+				   tag.value_bytes, (long)LOAD_MAX_TEXT_BYTES);
 		return false;
 	}
 	return true;

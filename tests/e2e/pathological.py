@@ -294,6 +294,18 @@ def main():
         text = lim["LOAD_MAX_TEXT_BYTES"] + 10
         check_refused(tmp, "too-long", long_word(text), f"a text of {text} characters",
                       r"long|length|size|bytes|characters|text")
+        # A 10 MB attribute: one message naming it, then nothing from libxml2.
+        huge = document(goals='<goal id="g" name="' + "x" * (10 * 1024 * 1024) + '">'
+                        + measure_xml(0) + "</goal>")
+        check_refused(tmp, "long-attribute", huge, "a 10 MB attribute", r"attribute name on <goal>")
+        path = os.path.join(tmp, "long-attribute.xml")
+        with open(path, "w") as f:
+            f.write(huge)
+        status, secs, err = run(path, os.path.join(tmp, "out-long-attribute"), WALL_LIMIT)
+        report(len(err.splitlines()) == 1,
+               f"a 10 MB attribute: one message, nothing after it ({len(err.splitlines())} lines)")
+        os.remove(path)
+        del huge
         n = lim["LOAD_MAX_MEASURES"] + 1
         many = many_measures(n)
         check_refused(tmp, "too-many-measures", many, f"{n} measures",
