@@ -85,6 +85,19 @@ static bool allowed_href(const char *href)
 	return false;
 }
 
+/* The scheme ("http:") when a link target is a scheme and nothing else
+ * (slashes aside), else NULL. */
+static const char *bare_scheme(const char *href)
+{
+	static const char *const schemes[] = { "http:", "https:", "mailto:" };
+	for (size_t i = 0; i < 3; i++) {
+		size_t n = strlen(schemes[i]);
+		if (strncasecmp(href, schemes[i], n) == 0 && href[n + strspn(href + n, "/")] == '\0')
+			return schemes[i];
+	}
+	return NULL;
+}
+
 /* Walks the inline content of el in a style. Elements the schema refused
  * were taken out of the tree; anything else unexpected reads as text. */
 static void add_inline(struct loader *ld, struct builder *b, xmlNode *el, unsigned style,
@@ -107,13 +120,29 @@ static void add_inline(struct loader *ld, struct builder *b, xmlNode *el, unsign
 					load_warning(ld, load_attr_line(a), "href is %zu bytes long, more than "
 						  "a PDF link holds (%d); the PDF shows the link's text "
 						  "without the link", strlen(target), LOAD_MAX_HREF_BYTES);
-				if (allowed_href(target))
-					link = arena_strdup(&ld->r->arena, target);
-				else
+				/* The scheme first: a space before "javascript:" is
+				 * not the problem worth naming. */
+				const char *trimmed = target + strspn(target, " \t\r\n");
+				const char *scheme_only = bare_scheme(trimmed);
+				if (!scheme_only && !allowed_href(trimmed))
 					load_attr_error(ld, a,
 							"href=\"%s\" is not an allowed link; expected an "
 							"address starting with http:, https: or mailto:",
 							load_shown(ld, target));
+				else if (scheme_only)
+					load_attr_error(ld, a,
+							"href=\"%s\" has nothing after \"%s\"; expected "
+							"a whole address such as %s",
+							load_shown(ld, target), scheme_only,
+							scheme_only[0] == 'm' ? "mailto:info@example.org"
+									      : "https://www.example.org/");
+				else if (strpbrk(target, " \t\r\n"))
+					load_attr_error(ld, a,
+							"href=\"%s\" has a space in it; expected an "
+							"address without spaces (write a space inside "
+							"one as %%20)", load_shown(ld, target));
+				else
+					link = arena_strdup(&ld->r->arena, target);
 			}
 			size_t before = b->len;
 			add_inline(ld, b, c, style, link);
