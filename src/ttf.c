@@ -69,8 +69,12 @@ static bool read_file(const char *path, unsigned char **out, size_t *size, char 
 	return false;
 }
 
-/* Locate a table by tag; false if absent or out of the file's bounds. */
-static bool find_table(struct sfnt *f, const char *tag, size_t *off, size_t *len)
+/* Where a table is: found, absent from the directory, or listed with
+ * bounds past the end of the file (a file cut short, or damaged). */
+enum table_at { TABLE_FOUND, TABLE_ABSENT, TABLE_OUTSIDE };
+
+/* Locate a table by tag. */
+static enum table_at find_table(struct sfnt *f, const char *tag, size_t *off, size_t *len)
 {
 	unsigned ntables = u16(f->data + 4);
 	for (unsigned i = 0; i < ntables; i++) {
@@ -79,12 +83,38 @@ static bool find_table(struct sfnt *f, const char *tag, size_t *off, size_t *len
 			continue;
 		uint32_t o = u32(rec + 8), l = u32(rec + 12);
 		if (o > f->size || l > f->size - o)
-			return false;
+			return TABLE_OUTSIDE;
 		*off = o;
 		*len = l;
-		return true;
+		return TABLE_FOUND;
 	}
-	return false;
+	return TABLE_ABSENT;
+}
+
+/* The OS/2 table's length for its version (OpenType 1.9), 0 if the version
+ * is unknown. */
+static size_t os2_length(unsigned version)
+{
+	static const size_t by_version[] = {78, 86, 96, 96, 96, 100};
+	return version < sizeof by_version / sizeof *by_version ? by_version[version] : 0;
+}
+
+/* Whether every glyph's place in `loca` lies in order inside `glyf`. */
+static bool loca_fits(const struct sfnt *f, size_t loca, size_t loca_len, size_t glyf_len,
+		      unsigned nglyphs, bool long_offsets)
+{
+	size_t entry = long_offsets ? 4 : 2;
+	if (((size_t)nglyphs + 1) * entry > loca_len)
+		return false;
+	size_t prev = 0;
+	for (unsigned i = 0; i <= nglyphs; i++) {
+		const unsigned char *p = f->data + loca + entry * i;
+		size_t at = long_offsets ? u32(p) : 2 * (size_t)u16(p);
+		if (at < prev || at > glyf_len)
+			return false;
+		prev = at;
+	}
+	return true;
 }
 
 /* The cmap subtable libharu uses: Windows Unicode BMP (3,1), format 4.
@@ -143,9 +173,17 @@ static bool sfnt_open(struct sfnt *f, char *why, size_t whylen)
 					     "loca", "glyf", "name", "OS/2"};
 	size_t off[9], len[9];
 	for (size_t i = 0; i < 9; i++) {
-		if (!find_table(f, needed[i], &off[i], &len[i])) {
+		enum table_at at = find_table(f, needed[i], &off[i], &len[i]);
+		if (at == TABLE_ABSENT) {
 			snprintf(why, whylen,
 				 "lacks the '%s' table a TrueType font needs; expected a TrueType font (.ttf)",
+				 needed[i]);
+			return false;
+		}
+		if (at == TABLE_OUTSIDE) {
+			snprintf(why, whylen,
+				 "is a damaged font file (its '%s' table lies past the end of the file, "
+				 "as in a file cut short); expected a whole TrueType font (.ttf)",
 				 needed[i]);
 			return false;
 		}
@@ -160,8 +198,23 @@ static bool sfnt_open(struct sfnt *f, char *why, size_t whylen)
 		snprintf(why, whylen, "is a damaged font file (a table is cut short)");
 		return false;
 	}
+	if (u32(f->data + f->head + 12) != 0x5F0F3CF5) {
+		snprintf(why, whylen, "is a damaged font file (its 'head' table lacks the TrueType "
+			 "magic number); expected a whole TrueType font (.ttf)");
+		return false;
+	}
 	if (u16(f->data + f->head + 18) == 0) {
 		snprintf(why, whylen, "is a damaged font file (unitsPerEm is 0)");
+		return false;
+	}
+	/* The licence flags below mean something only in a table that reads
+	 * as one: a known version, its full length, no reserved bit set. */
+	unsigned os2_version = u16(f->data + f->os2);
+	unsigned fs_type = u16(f->data + f->os2 + 8);
+	if (!os2_length(os2_version) || f->os2_len < os2_length(os2_version) ||
+	    (fs_type & 0xFCF1) != 0) {
+		snprintf(why, whylen, "is a damaged font file (its 'OS/2' table does not read as "
+			 "one of version %u); expected a whole TrueType font (.ttf)", os2_version);
 		return false;
 	}
 	/* libharu refuses these fsType bits: restricted licence, no subsetting,
@@ -176,6 +229,13 @@ static bool sfnt_open(struct sfnt *f, char *why, size_t whylen)
 	unsigned nmetrics = u16(f->data + f->hhea + 34);
 	if (nglyphs == 0 || nmetrics == 0 || nmetrics > nglyphs || 4 * (size_t)nmetrics > f->hmtx_len) {
 		snprintf(why, whylen, "is a damaged font file (its glyph metrics do not add up)");
+		return false;
+	}
+	int loc_format = s16(f->data + f->head + 50);
+	if ((loc_format != 0 && loc_format != 1) ||
+	    !loca_fits(f, off[5], len[5], len[6], nglyphs, loc_format == 1)) {
+		snprintf(why, whylen, "is a damaged font file (its glyph locations do not fit its "
+			 "glyphs); expected a whole TrueType font (.ttf)");
 		return false;
 	}
 	if (!find_unicode_cmap(f)) {
