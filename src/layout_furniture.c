@@ -135,8 +135,37 @@ static double furniture_text(struct lay *L, struct boxbuf *page, const char *tex
 	return w;
 }
 
+/* A template's own words: the template with its placeholders left out. */
+static const char *own_words(struct lay *L, const char *tpl)
+{
+	static const char *const none[] = {"", "", ""};
+	char *s = (char *)substitute(L, tpl, none, 0, 0);
+	/* {page} and {pages} became digits; drop them too. */
+	char *o = s;
+	for (const char *p = s; *p; p++)
+		if (*p < '0' || *p > '9')
+			*o++ = *p;
+	*o = '\0';
+	return s;
+}
+
+/* Set `text` only to hear about characters the fonts lack, blamed on
+ * `file` and `line`. */
+static void warn_characters(struct lay *L, const char *text, const char *file, long line)
+{
+	if (!*text)
+		return;
+	struct tstyle ts = lay_tstyle(L, T_SMALL_MUTED);
+	struct tblock b;
+	text_plain(L, &b, text, &ts, 1e9, file, line);
+	text_free(&b);
+}
+
 /* Header and footer on every page but the cover, as page artifacts: left
- * text gets the room the right text leaves. */
+ * text gets the room the right text leaves. A character the fonts lack is
+ * reported once, against the file it came from: the template's own words
+ * against the layout, the data file's fields against the data file; the
+ * pages themselves are then set without a word. */
 void add_furniture(struct lay *L)
 {
 	const struct style *st = L->st;
@@ -151,10 +180,24 @@ void add_furniture(struct lay *L)
 	/* Header left and right, footer left and right. */
 	const char *tpl[4] = {st->header_left, st->header_right, st->footer_left, st->footer_right};
 	long line[4];
+	bool uses[2] = {false, false};
 	for (int k = 0; k < 4; k++) {
 		tpl[k] = tpl[k] ? tpl[k] : "";
 		line[k] = template_line(r, tpl[k]);
+		uses[0] = uses[0] || strstr(tpl[k], "{organization}");
+		uses[1] = uses[1] || strstr(tpl[k], "{title}");
+		warn_characters(L, own_words(L, tpl[k]), st->path,
+				k < 2 ? st->header_line : st->footer_line);
 	}
+	if (!pages)
+		return;
+	if (uses[0])
+		warn_characters(L, fixed[0], r->path, r->organization_line);
+	if (uses[1])
+		warn_characters(L, fixed[1], r->path, r->title_line);
+	struct diag *said = L->d, quiet = *L->d;
+	quiet.quiet = 1;
+	L->d = &quiet;
 	for (size_t p = 0; p < pages; p++) {
 		if (!L->db.furniture[p])
 			continue;
@@ -174,4 +217,6 @@ void add_furniture(struct lay *L)
 		furniture_text(L, pg, fl, line[2], L->left, foot_base,
 			       L->width - rw - (rw > 0 ? gap : 0), ALIGN_LEFT);
 	}
+	said->errors = quiet.errors;
+	L->d = said;
 }

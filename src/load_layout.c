@@ -1113,9 +1113,11 @@ static void read_root(struct loader *L, const xmlNode *root, const char **logo_f
 			break;
 		case 6:
 			read_furniture(L, c, &L->st->header_left, &L->st->header_right);
+			L->st->header_line = (int)line;
 			break;
 		case 7:
 			read_furniture(L, c, &L->st->footer_left, &L->st->footer_right);
+			L->st->footer_line = (int)line;
 			break;
 		case 8:
 			read_parts(L, c);

@@ -68,6 +68,7 @@ struct style {
 	/* Page furniture with {organization} {title} {period} {page} {pages}. */
 	const char *header_left, *header_right;
 	const char *footer_left, *footer_right;
+	int header_line, footer_line; /* Where the layout wrote them; 0 for defaults. */
 
 	enum part parts[PART_COUNT]; /* Which parts appear, in order. */
 	int nparts;

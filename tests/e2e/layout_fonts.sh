@@ -63,4 +63,14 @@ for case in "cut-short:lies past the end of the file" \
 	status=$?
 	[ "$status" -eq 1 ] && [ -z "$(ls -A "$tmp/out-$name")" ] && ok "$name: a run writes nothing (exit 1)" || not_ok "$name: a run writes nothing (exit $status)"
 done
+# Characters no font has: each warning names the file the character came
+# from, the layout's own words on the layout's line, never the data file.
+printf '<?xml version="1.0" encoding="UTF-8"?>\n<layout format="1">\n  <header left="{organization} \xea\x94\x80 report" right="{title}"/>\n  <footer left="Page {page} \xea\x94\x81" right=""/>\n</layout>\n' >"$tmp/chars.xml"
+"$QREPORT" --format pdf --layout "$tmp/chars.xml" --out "$tmp/out-chars" "$data" >/dev/null 2>"$tmp/err"
+status=$?
+[ "$status" -eq 0 ] && ok "a layout's character no font has: the run succeeds" || not_ok "a layout's character no font has: the run succeeds (exit $status)"
+grep -q "^$tmp/chars.xml:3: warning: character U+A500" "$tmp/err" && ok "the header's character is blamed on the layout's header line" || not_ok "the header's character is blamed on the layout's header line"
+grep -q "^$tmp/chars.xml:4: warning: character U+A501" "$tmp/err" && ok "the footer's character is blamed on the layout's footer line" || not_ok "the footer's character is blamed on the layout's footer line"
+grep -q "^$data.*U+A50" "$tmp/err" && not_ok "no layout character is blamed on the data file" || ok "no layout character is blamed on the data file"
+[ "$(grep -c 'U+A500' "$tmp/err")" -eq 1 ] && ok "said once, not once per page" || not_ok "said once, not once per page"
 exit $failed
