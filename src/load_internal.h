@@ -87,6 +87,8 @@ struct loader {
 	bool has_period;        /* meta/period was read: values can be checked against it. */
 	size_t measure_count;   /* Measures seen so far, for LOAD_MAX_MEASURES. */
 	size_t value_count;     /* Values seen so far, for LOAD_MAX_VALUES. */
+	int rtl_line, mark_line; /* Lines last warned about for right-to-left
+				  * text and combining marks (load_reader_text). */
 };
 
 /* ---- Messages (load.c) ---- */
@@ -192,6 +194,11 @@ const char *load_plain(struct loader *ld, const xmlNode *el);
 const char *load_collapse(struct loader *ld, const char *s);
 
 /* ---- Rich text (load_text.c) ---- */
+
+/* Text readers will see, in NFC, in the arena (`s` itself when it is NFC
+ * already); warns on `line` about what the PDF cannot draw as written:
+ * right-to-left letters, and combining marks with no precomposed letter. */
+const char *load_reader_text(struct loader *ld, const char *s, int line);
 
 /* Note a text of `bytes` that the workbook would write in one cell: the
  * first one longer than a cell holds gives the line of the workbook's

@@ -20,6 +20,7 @@
 
 #include "load_attr_count.h"
 #include "load_image.h"
+#include "load_unicode.h"
 #include "ttf.h"
 
 /* Everything one load needs, passed down instead of kept in globals. */
@@ -211,6 +212,30 @@ static const char *attr_text(struct loader *L, const xmlAttr *at)
 	xmlChar *v = xmlNodeListGetString(L->doc, at->children, 1);
 	const char *s = arena_strdup(L->a, v ? (const char *)v : "");
 	xmlFree(v);
+	return s;
+}
+
+/* Text readers will see, in NFC (a letter and its accent as one letter
+ * where Unicode has one), in the arena; warns on `line` about what the PDF
+ * cannot draw as written, as the data file's loader does. */
+static const char *reader_text(struct loader *L, const char *s, long line)
+{
+	char *nfc = text_nfc(s, strlen(s));
+	if (nfc) {
+		s = arena_strdup(L->a, nfc);
+		free(nfc);
+	}
+	long rtl, mark;
+	text_unshaped(s, &rtl, &mark);
+	if (rtl) {
+		const char *script = text_rtl_script(rtl);
+		diag_warn(L->d, L->file, line, "%s text (U+%04lX) is drawn left to right in the "
+			  "PDF%s, as its library cannot lay out right-to-left scripts", script, rtl,
+			  strcmp(script, "Arabic") == 0 ? ", its letters unjoined" : "");
+	}
+	if (mark)
+		diag_warn(L->d, L->file, line, "the combining mark U+%04lX has no precomposed "
+			  "letter, so the PDF draws it beside its letter rather than over it", mark);
 	return s;
 }
 
@@ -704,7 +729,7 @@ static void read_statuses(struct loader *L, const xmlNode *n)
 					   "most %d (the workbook heads a column with it, and a column "
 					   "heading holds 255)", name, chars, STATUS_LABEL_MAX);
 			else
-				L->st->status_label[k] = label;
+				L->st->status_label[k] = reader_text(L, label, line);
 		}
 		if (colour) {
 			struct rgb rgb;
@@ -754,11 +779,11 @@ static void read_furniture(struct loader *L, const xmlNode *n, const char **left
 	const char *r = get_attr(L, n, "right");
 	if (l) {
 		check_placeholders(L, line, arena_printf(L->a, "%s left", tag(n)), l);
-		*left = l;
+		*left = reader_text(L, l, line);
 	}
 	if (r) {
 		check_placeholders(L, line, arena_printf(L->a, "%s right", tag(n)), r);
-		*right = r;
+		*right = reader_text(L, r, line);
 	}
 }
 

@@ -164,7 +164,7 @@ static void read_benchmark(struct loader *ld, xmlNode *el, struct measure *m, bo
 	xmlAttr *a;
 	const char *label = load_get(ld, el, "label", &a);
 	if (label) {
-		b->label = load_collapse(ld, label);
+		b->label = load_reader_text(ld, load_collapse(ld, label), load_attr_line(a));
 		if (!*b->label)
 			load_attr_error(ld, a, "label=\"\" is empty; expected the benchmark's name, such "
 					"as National average");
@@ -507,7 +507,7 @@ static void load_goal(struct loader *ld, xmlNode *el, struct goal *g, size_t *ne
 	g->id = load_id(ld, el, ID_GOAL, g);
 	xmlAttr *a;
 	const char *name = load_get(ld, el, "name", &a);
-	g->name = name ? load_collapse(ld, name) : "";
+	g->name = name ? load_reader_text(ld, load_collapse(ld, name), load_attr_line(a)) : "";
 	if (name)
 		load_cell_text(ld, load_attr_line(a), strlen(g->name));
 	if (name && !*g->name)

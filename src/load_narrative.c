@@ -61,13 +61,13 @@ static void read_quote(struct loader *ld, xmlNode *el, struct block *b)
 	load_para(ld, el, &b->u.quote.text);
 	xmlAttr *a;
 	const char *by = load_get(ld, el, "by", &a);
-	b->u.quote.by = by ? load_collapse(ld, by) : "";
+	b->u.quote.by = by ? load_reader_text(ld, load_collapse(ld, by), load_attr_line(a)) : "";
 	if (by && !*b->u.quote.by)
 		load_attr_error(ld, a, "by=\"\" is empty; expected who said it, such as by=\"%s\"",
 				load_format_example("quote", "by"));
 	const char *role = load_get(ld, el, "role", &a);
 	if (role && *load_collapse(ld, role))
-		b->u.quote.role = load_collapse(ld, role);
+		b->u.quote.role = load_reader_text(ld, load_collapse(ld, role), load_attr_line(a));
 }
 
 /* A list of items; empty items are left out. */
@@ -100,7 +100,7 @@ static void read_section(struct loader *ld, xmlNode *el, struct section *s)
 	s->id = load_id(ld, el, ID_SECTION, s);
 	xmlAttr *a;
 	const char *title = load_get(ld, el, "title", &a);
-	s->title = title ? load_collapse(ld, title) : "";
+	s->title = title ? load_reader_text(ld, load_collapse(ld, title), load_attr_line(a)) : "";
 	if (title && !*s->title)
 		load_attr_error(ld, a, "title=\"\" is empty; expected the section's title, such as "
 				"title=\"%s\"", load_format_example("section", "title"));

@@ -3,6 +3,7 @@
  * and` keeps exactly one space on each side of the bold run. */
 #include "load_internal.h"
 #include "load_limits.h"
+#include "load_unicode.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -156,6 +157,32 @@ static void add_inline(struct loader *ld, struct builder *b, xmlNode *el, unsign
 }
 
 /* Freezes the builder into a paragraph in the arena and frees it. */
+const char *load_reader_text(struct loader *ld, const char *s, int line)
+{
+	char *nfc = text_nfc(s, strlen(s));
+	if (nfc) {
+		s = arena_strdup(&ld->r->arena, nfc);
+		free(nfc);
+	}
+	long rtl, mark;
+	text_unshaped(s, &rtl, &mark);
+	if (rtl && ld->rtl_line != line) {
+		const char *script = text_rtl_script(rtl);
+		load_warning(ld, line, "%s text (U+%04lX) is drawn left to right in the PDF%s, as "
+			     "its library cannot lay out right-to-left scripts; the workbook shows "
+			     "it as written", script, rtl,
+			     strcmp(script, "Arabic") == 0 ? ", its letters unjoined" : "");
+		ld->rtl_line = line;
+	}
+	if (mark && ld->mark_line != line) {
+		load_warning(ld, line, "the combining mark U+%04lX has no precomposed letter, so "
+			     "the PDF draws it beside its letter rather than over it; the workbook "
+			     "shows it as written", mark);
+		ld->mark_line = line;
+	}
+	return s;
+}
+
 static void finish(struct loader *ld, struct builder *b, struct para *out, int line)
 {
 	out->line = line;
@@ -163,7 +190,8 @@ static void finish(struct loader *ld, struct builder *b, struct para *out, int l
 	out->runs = b->nruns ? arena_calloc(&ld->r->arena, b->nruns, sizeof *out->runs) : NULL;
 	for (size_t i = 0; i < b->nruns; i++) {
 		struct run_slice *s = &b->runs[i];
-		out->runs[i].text = arena_strndup(&ld->r->arena, b->text + s->start, s->len);
+		const char *text = arena_strndup(&ld->r->arena, b->text + s->start, s->len);
+		out->runs[i].text = load_reader_text(ld, text, line);
 		out->runs[i].style = s->style;
 		out->runs[i].href = s->href;
 	}

@@ -105,5 +105,5 @@ const char *load_plain(struct loader *ld, const xmlNode *el)
 			collapse_into(buf, &len, &space, (const char *)c->content);
 	buf[len] = '\0';
 	load_cell_text(ld, load_line(el), len);
-	return buf;
+	return load_reader_text(ld, buf, load_line(el));
 }
