@@ -61,8 +61,7 @@ static void change_fact(struct lay *L, const struct pres_change *c, struct fact 
 }
 
 /* The facts a card lists, in reading order, all in the presentation's words. */
-static size_t collect_facts(struct lay *L, const struct measure *m, enum card_kind kind,
-			    struct fact *f)
+static size_t collect_facts(struct lay *L, const struct measure *m, struct fact *f)
 {
 	size_t n = 0;
 	const struct pres_measure *pm = present_measure(L->p, m);
@@ -84,16 +83,17 @@ static size_t collect_facts(struct lay *L, const struct measure *m, enum card_ki
 	change_fact(L, &pm->vs_last_quarter, f, &n);
 	if (pm->recent)
 		fact_add(L, f, &n, "Results", pm->recent);
-	if (kind == CARD_FULL && m->definition.nruns > 0) {
+	if (m->definition.nruns > 0) {
 		x = fact_add(L, f, &n, "Definition", NULL);
 		x->para = &m->definition;
 	}
 	return n;
 }
 
-/* Band with the name, department and status: the card's first item. */
-static void card_head(struct lay *L, const struct measure *m, int sect, enum card_kind kind,
-		      double space_before, double pad)
+/* Band with the name, department and status: the card's first item, kept
+ * with what follows it. */
+static void card_head(struct lay *L, const struct measure *m, int sect, double space_before,
+		      double pad)
 {
 	struct flow *fl = &L->fl;
 	const struct pres_measure *pm = present_measure(L->p, m);
@@ -116,27 +116,16 @@ static void card_head(struct lay *L, const struct measure *m, int sect, enum car
 	struct tstyle nts = lay_tstyle(L, T_H3);
 	struct tspan *nsp = arena_alloc(L->a, sizeof *nsp);
 	*nsp = tspan_plain(m->name);
-	int target = kind == CARD_BRIEF ? L->measure_dest[m->index] : -1;
-	if (target >= 0) {
-		nsp->dest = target;
-		nsp->elem = db_elem(&L->db, ROLE_LINK, h2, NULL);
-	}
-	nts.link_color = nts.color;
 	struct tblock nb;
 	text_shape(L, &nb, nsp, 1, &nts, L->r->path, m->line);
 	text_break(L, &nb, inner - status_room - pad);
 
-	/* Department (and goal area in the narrative), small and muted. */
-	const char *sub = NULL;
-	if (kind == CARD_BRIEF)
-		sub = m->department ? arena_printf(L->a, "%s \xC2\xB7 %s", m->goal->name, m->department)
-				    : m->goal->name;
-	else
-		sub = m->department;
+	/* The department, small and muted. */
+	const char *sub = m->department;
 
 	double top = -pad * 0.8;
-	size_t it = flow_open(fl, space_before, KEEP_CARD);
-	fl->items[it].dest = kind == CARD_FULL ? L->measure_dest[m->index] : -1;
+	size_t it = flow_open(fl, space_before, KEEP_ALWAYS);
+	fl->items[it].dest = L->measure_dest[m->index];
 	size_t band = fl->boxes.n;
 	put_rect(&fl->boxes, -1, L->left, 0, L->width, 0, L->st->color_band);
 	put_rect(&fl->boxes, -1, L->left, 0, pad * 0.3, 0, L->st->status_color[s]);
@@ -181,14 +170,13 @@ static void card_head(struct lay *L, const struct measure *m, int sect, enum car
 
 /* Facts as a two-column table (row heads on the left) and, beside them,
  * the chart: one item, so they stay together. */
-static void card_body(struct lay *L, const struct measure *m, int sect, enum card_kind kind,
-		      double pad)
+static void card_body(struct lay *L, const struct measure *m, int sect, double pad)
 {
 	struct flow *fl = &L->fl;
 	struct fact facts[MAX_FACTS];
-	size_t nf = collect_facts(L, m, kind, facts);
+	size_t nf = collect_facts(L, m, facts);
 	double inner = L->width - 2 * pad;
-	bool chart = kind == CARD_FULL && present_measure(L->p, m)->card.drawn;
+	bool chart = present_measure(L->p, m)->card.drawn;
 	double chart_w = chart ? fmax(inner * 0.4, 150) : 0;
 	double gap = chart ? L->line * 1.5 : 0;
 	double facts_w = inner - chart_w - gap;
@@ -274,18 +262,47 @@ static void card_paras(struct lay *L, const struct paras *ps, const char *title,
 	}
 }
 
-/* The whole card; its items hold together (KEEP_CARD) but the last. */
-void card_measure(struct lay *L, const struct measure *m, int parent, enum card_kind kind,
-		  double space_before)
+/* The band atop each further page a card goes on to: the name, continued,
+ * on the band colour beside the status stripe. A spare item, drawn only as
+ * a copy above the card's part that opens a page (so an artifact: the
+ * card's heading is tagged where it first stands). Returns the item. */
+static int card_continued(struct lay *L, const struct measure *m, double pad)
+{
+	struct flow *fl = &L->fl;
+	const struct pres_measure *pm = present_measure(L->p, m);
+	struct tstyle nts = lay_tstyle(L, T_H3);
+	struct tblock nb;
+	text_plain(L, &nb, pm->continued, &nts, L->width - 2 * pad, L->r->path, m->line);
+	double h = text_height(&nb) + pad * 1.2;
+	size_t it = flow_open(fl, 0, KEEP_ALWAYS);
+	fl->items[it].spare = true;
+	put_rect(&fl->boxes, -1, L->left, -h, L->width, h, L->st->color_band);
+	put_rect(&fl->boxes, -1, L->left, -h, pad * 0.3, h, L->st->status_color[pm->status]);
+	for (size_t i = 0; i < nb.nlines; i++)
+		text_line_boxes(L, &nb, i, L->left + pad, -pad * 0.6 - (double)i * nb.line_h,
+				L->width - 2 * pad, -1, &fl->boxes);
+	/* The air a card's parts keep from the band above them. */
+	flow_close(fl, it, h + L->line * 0.6);
+	text_free(&nb);
+	return (int)it;
+}
+
+/* The whole card; its items hold together (KEEP_CARD) but the last. Where
+ * it must go on to another page, the part that opens that page has the
+ * card's name, continued, above it. */
+void card_measure(struct lay *L, const struct measure *m, int parent, double space_before)
 {
 	int sect = db_elem(&L->db, ROLE_SECT, parent, NULL);
 	double pad = L->st->size_body * 0.9;
-	if (kind == CARD_FULL && L->measure_dest[m->index] >= 0)
+	if (L->measure_dest[m->index] >= 0)
 		db_outline(&L->db, m->name, 1, L->measure_dest[m->index]);
-	card_head(L, m, sect, kind, space_before, pad);
-	card_body(L, m, sect, kind, pad);
+	int cont = card_continued(L, m, pad);
+	size_t first = L->fl.n;
+	card_head(L, m, sect, space_before, pad);
+	card_body(L, m, sect, pad);
 	card_paras(L, &m->commentary, "Commentary", sect, pad);
-	if (kind == CARD_FULL)
-		card_paras(L, &m->action, "Next steps", sect, pad);
+	card_paras(L, &m->action, "Next steps", sect, pad);
+	for (size_t i = first + 1; i < L->fl.n; i++)
+		L->fl.items[i].head = cont;
 	L->fl.items[L->fl.n - 1].keep = KEEP_NONE;
 }

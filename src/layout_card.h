@@ -7,13 +7,8 @@
 #include "layout_ctx.h"
 #include "model.h"
 
-enum card_kind {
-	CARD_FULL,  /* In its goal's section: everything, and the measure's destination. */
-	CARD_BRIEF, /* In the narrative: no chart or next steps; the name links to the full card. */
-};
-
-void card_measure(struct lay *L, const struct measure *m, int parent, enum card_kind kind,
-		  double space_before);
+/* The card of `m` under `parent`, the measure's destination at its top. */
+void card_measure(struct lay *L, const struct measure *m, int parent, double space_before);
 
 /* The colour a trend's word is drawn in; the word is the presentation's. */
 struct rgb trend_color(const struct lay *L, enum trend t);

@@ -274,9 +274,26 @@ static bool forced_break(const struct vitem *it)
 	return it->new_page || it->full_page;
 }
 
+/* A page the best break would fill to less than this share of its height
+ * is filled further by a weaker break inside a card, when there is one: a
+ * card goes on to the next page rather than leave this one mostly empty. */
+#define FILL_LEAST 0.5
+
+/* Height items i..end-1 take on a page, with the spaces between them. */
+static double items_height(const struct flow *f, size_t i, size_t end)
+{
+	double h = 0;
+	for (size_t k = i; k < end; k++)
+		if (!f->items[k].spare)
+			h += (k > i ? f->items[k].space_before : 0) + f->items[k].height;
+	return h;
+}
+
 /* The break point for a page starting at item i that overflows at item j:
- * the latest break of the weakest keep strength in (i, j]. */
-static size_t choose_break(const struct flow *f, size_t i, size_t j)
+ * the latest break of the weakest keep strength in (i, j], unless that
+ * leaves the page less than FILL_LEAST full (`used` is taken by a repeated
+ * head, `avail` the page) and a break inside a card fills it more. */
+static size_t choose_break(const struct flow *f, size_t i, size_t j, double used, double avail)
 {
 	size_t best[3] = {0, 0, 0};
 	for (size_t b = j; b > i; b--) {
@@ -290,6 +307,9 @@ static size_t choose_break(const struct flow *f, size_t i, size_t j)
 		if (k == KEEP_NONE)
 			break;
 	}
+	if (best[KEEP_NONE] && best[KEEP_CARD] > best[KEEP_NONE] &&
+	    used + items_height(f, i, best[KEEP_NONE]) < avail * FILL_LEAST)
+		return best[KEEP_CARD];
 	for (int k = 0; k < 3; k++)
 		if (best[k])
 			return best[k];
@@ -410,7 +430,7 @@ void flow_paginate(struct flow *f, struct docbuild *db, struct arena *a)
 			y += sp + it->height;
 			j++;
 		}
-		size_t end = overflow ? choose_break(f, i, j) : j;
+		size_t end = overflow ? choose_break(f, i, j, used, avail) : j;
 		size_t page = db_page(db, true);
 		double top = f->top - place_head(&pl, page, head, f->top);
 		for (size_t k = i; k < end; k++) {

@@ -3,16 +3,15 @@
 #include "layout_blocks.h"
 #include "layout_card.h"
 
-/* One section per goal, each on a new page (but for one without measures):
- * a kicker, the goal's name, its statement, its counts, then a card per
- * measure. */
+/* One section per goal, following the one before on the same page where
+ * it fits (its heading always with its first card): a kicker, the goal's
+ * name, its statement, its counts, then a card per measure. */
 void part_goals(struct lay *L)
 {
 	const struct report *r = L->r;
 	for (size_t g = 0; g < r->ngoals; g++) {
 		const struct goal *goal = &r->goals[g];
 		int sect = db_elem(&L->db, ROLE_SECT, L->root, NULL);
-		size_t first = L->fl.n;
 		db_outline(&L->db, goal->name, 0, L->goal_dest[g]);
 		struct lines_opt k = lines_opt_default(L, -1);
 		k.keep_inside = k.keep_last = KEEP_ALWAYS;
@@ -20,9 +19,6 @@ void part_goals(struct lay *L)
 		k.space_before = L->line * 3;
 		blk_text(L, L->p->goal_kicker, T_LABEL, sect, &k);
 		blk_heading(L, 1, goal->name, sect, -1, L->line * 0.2, goal->line);
-		/* A goal without measures is a few lines: rather than a page of its
-		 * own, nearly empty, it follows the goal before it. */
-		L->fl.items[first].new_page = g == 0 || goal->nmeasures > 0;
 		if (goal->statement.nruns > 0) {
 			struct lines_opt o = lines_opt_default(L, -1);
 			o.space_before = L->line * 0.4;
@@ -37,6 +33,6 @@ void part_goals(struct lay *L)
 		}
 		status_chips(L, &L->p->goal_counts[g], sect, L->line * 0.5, KEEP_ALWAYS);
 		for (size_t i = 0; i < goal->nmeasures; i++)
-			card_measure(L, goal->measures[i], sect, CARD_FULL, L->line * (i ? 1.6 : 1.0));
+			card_measure(L, goal->measures[i], sect, L->line * (i ? 1.6 : 1.0));
 	}
 }

@@ -3,7 +3,7 @@
 #include <string.h>
 
 #include "layout_blocks.h"
-#include "layout_card.h"
+#include "layout_brief.h"
 
 /* A pull quote: larger italic text in quotation marks beside an accent
  * bar, then the attribution ("— Zach Walker, City Manager"). */
@@ -137,13 +137,14 @@ void part_narrative(struct lay *L)
 				list(L, bk, sect);
 				break;
 			case BLOCK_MEASURES:
-				for (size_t k = 0; k < bk->u.measures.n; k++)
-					card_measure(L, bk->u.measures.items[k], sect, CARD_BRIEF,
-						     L->line * (k ? 1.2 : 0.8));
+				brief_measures(L, bk->u.measures.items, bk->u.measures.n, sect,
+					       L->line * 0.6);
 				break;
 			}
 			/* Quotes and cards stand apart from the text after them. */
-			if (L->fl.n > first && L->fl.items[first].space_before < room_after)
+			while (first < L->fl.n && L->fl.items[first].spare)
+				first++;
+			if (first < L->fl.n && L->fl.items[first].space_before < room_after)
 				L->fl.items[first].space_before = room_after;
 			room_after = bk->kind == BLOCK_QUOTE || bk->kind == BLOCK_MEASURES ? L->line * 1.2 : 0;
 		}

@@ -135,6 +135,7 @@ struct pres_measure {
 	 * FY2024: 74%", so that no figure is hidden; NULL when the sentence
 	 * already says the only one. */
 	const char *recent;
+	const char *continued;    /* "Police response (continued)": atop a page its card goes on to. */
 };
 
 /* Status counts of the report or of one goal, in words. */

@@ -278,6 +278,7 @@ void pres_measure_build(struct presentation *p, const struct measure *m, struct 
 	pm->no_result = "no result";
 	pm->sentence = sentence(p, m, cur);
 	pm->summary_line = arena_printf(&p->arena, "%s: %s", m->name, pm->sentence);
+	pm->continued = arena_printf(&p->arena, "%s (continued)", m->name);
 	pm->has_target = pe->has_target;
 	if (pe->has_target)
 		pm->target = cur->target;

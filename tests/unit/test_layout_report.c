@@ -763,6 +763,133 @@ static double time_layout(size_t goals, size_t per_goal, size_t *pages)
 	return best;
 }
 
+/* The text of element e's boxes on page p, joined (arena). */
+static const char *elem_text(struct fixture *fx, const struct doc *doc, size_t p, int e)
+{
+	const char *t = "";
+	for (size_t i = 0; i < doc->pages[p].nboxes; i++) {
+		const struct box *b = &doc->pages[p].boxes[i];
+		if (b->kind == BOX_TEXT && b->elem == e)
+			t = arena_printf(&fx->a, "%s%s%s", t, *t ? " " : "", box_str(fx, b));
+	}
+	return t;
+}
+
+/* Each card is printed once, in its goal's section; where the narrative
+ * names a measure it shows a line whose name links to the card and whose
+ * number is the card's page. */
+static void test_cards_once(void)
+{
+	struct fixture fx;
+	fixture_init(&fx);
+	struct report *r = load_report("examples/independence-fy2018-q1.xml", &fx.d);
+	if (!r) {
+		CHECK(false, "the Independence example loads");
+		fixture_free(&fx);
+		return;
+	}
+	eval_report(r);
+	struct doc *doc = fixture_layout(&fx, r);
+	int once = 1;
+	for (size_t i = 0; i < r->nmeasures; i++) {
+		int n = 0;
+		for (size_t p = 0; p < doc->npages; p++)
+			for (size_t e = 0; e < doc->nelems; e++)
+				if (doc->elems[e].role == ROLE_H2 &&
+				    strcmp(elem_text(&fx, doc, p, (int)e), r->measures[i]->name) == 0)
+					n++;
+		once &= n == 1;
+	}
+	CHECK(once, "each measure's name heads one card, once");
+	size_t lines = 0;
+	int lines_ok = 1;
+	for (size_t p = 0; p < doc->npages; p++)
+		for (size_t i = 0; i < doc->pages[p].nboxes; i++) {
+			const struct box *b = &doc->pages[p].boxes[i];
+			if (b->kind != BOX_LINK || b->u.link.uri || b->elem < 0)
+				continue;
+			int body = doc->elems[b->elem].parent;
+			if (body < 0 || doc->elems[body].role != ROLE_LBODY)
+				continue;
+			lines++;
+			const char *t = elem_text(&fx, doc, p, b->elem);
+			char want[32];
+			snprintf(want, sizeof want, " %d", doc->dests[b->u.link.dest].page + 1);
+			size_t n = strlen(t), k = strlen(want);
+			lines_ok &= n > k && strcmp(t + n - k, want) == 0;
+		}
+	size_t refs = 0;
+	for (size_t s = 0; s < r->nsections; s++)
+		for (size_t b = 0; b < r->sections[s].nblocks; b++)
+			if (r->sections[s].blocks[b].kind == BLOCK_MEASURES)
+				refs += r->sections[s].blocks[b].u.measures.n;
+	CHECK_INT(lines, refs, "a line for each measure the narrative names");
+	CHECK(lines_ok, "each line's name links to its card and ends with the card's page");
+	CHECK(find(&fx, doc, "5 so far this year against a target", NULL),
+	      "a line says the result against the target");
+	report_free(r);
+	fixture_free(&fx);
+}
+
+/* A card too long for the room left goes on to the next page, which
+ * repeats its name, continued, above the rest, as an artifact. */
+static void test_card_continued(void)
+{
+	struct fixture fx;
+	fixture_init(&fx);
+	char *xml = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&xml, &len);
+	fprintf(f, "<report format=\"1\"><meta><organization>O</organization><title>T</title>"
+		   "<fiscal-year start-month=\"7\" named-by=\"end\"/><period>FY2018-Q1</period>"
+		   "</meta><goals><goal id=\"g\" name=\"Goal\">");
+	for (int m = 0; m < 2; m++) {
+		fprintf(f, "<measure id=\"m%d\" unit=\"count\"><name>Measure %s</name>"
+			   "<target at-least=\"5\"/><value period=\"FY2018-Q1\" actual=\"6\"/>"
+			   "<commentary>", m, m ? "long" : "short");
+		for (int p = 0; p < (m ? 30 : 1); p++)
+			fprintf(f, "<p>Paragraph %d of the commentary, which says a good deal about "
+				   "the quarter in words enough to fill two lines of the card.</p>", p);
+		fprintf(f, "</commentary></measure>");
+	}
+	fprintf(f, "</goal></goals></report>");
+	fclose(f);
+	struct report *r = load_mem(&fx, "continued.xml", xml, len);
+	free(xml);
+	if (!r) {
+		CHECK(false, "the data loads");
+		fixture_free(&fx);
+		return;
+	}
+	fx.st.nparts = 1;
+	fx.st.parts[0] = PART_GOALS;
+	struct doc *doc = fixture_layout(&fx, r);
+	CHECK(doc->npages >= 2, "the long card takes more than one page");
+	size_t start = 0;
+	CHECK(find(&fx, doc, "Measure long", &start), "the long card is there");
+	int cont_ok = doc->npages > start + 1, tagged = 0;
+	for (size_t p = start + 1; p < doc->npages; p++) {
+		const struct box *first_text = NULL;
+		for (size_t i = 0; i < doc->pages[p].nboxes; i++) {
+			const struct box *b = &doc->pages[p].boxes[i];
+			if (b->kind != BOX_TEXT || strncmp(box_str(&fx, b), "Page ", 5) == 0 ||
+			    b->u.text.y > fx.st.page_height - fx.st.margin_top)
+				continue;
+			if (!first_text || b->u.text.y > first_text->u.text.y)
+				first_text = b;
+			if (strcmp(box_str(&fx, b), "Measure long (continued)") == 0 && b->elem >= 0)
+				tagged = 1;
+		}
+		cont_ok &= first_text && strcmp(box_str(&fx, first_text), "Measure long (continued)") == 0 &&
+			   first_text->elem == -1;
+	}
+	CHECK(cont_ok, "each further page opens with \"Measure long (continued)\", an artifact");
+	CHECK(!tagged, "the repeated name is never read as a heading again");
+	CHECK(!find(&fx, doc, "Measure short (continued)", NULL), "a card on one page is not continued");
+	report_free(r);
+	fixture_free(&fx);
+}
+
 static void test_scale(void)
 {
 	size_t pages_small = 0, pages_big = 0;
@@ -778,6 +905,8 @@ static void test_scale(void)
 int main(void)
 {
 	test_example();
+	test_cards_once();
+	test_card_continued();
 	test_charts();
 	test_long_cover();
 	test_title_warnings();

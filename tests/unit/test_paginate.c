@@ -181,7 +181,7 @@ static void test_cards(void)
 	fixture_free(&fx);
 
 	fixture_init(&fx);
-	filler(&fx.L.fl, 10);
+	filler(&fx.L.fl, 40);
 	c = card(&fx.L.fl, 20, 50); /* 1000 pt: taller than a page. */
 	filler(&fx.L.fl, 1);
 	flow_paginate(&fx.L.fl, &fx.L.db, &fx.a);
@@ -189,6 +189,36 @@ static void test_cards(void)
 	CHECK_INT(rects_on(&fx.L.db, 1), 14, "and is split where the page is full");
 	CHECK_INT(first_on(&fx.L.db, 2), (long)c + 14, "continuing on the next");
 	CHECK_INT(fx.L.db.npages, 3, "nothing else moves");
+	fixture_free(&fx);
+
+	/* Moving a card on would leave the page less than half full: it is
+	 * split instead, here and for one taller than a page. */
+	fixture_init(&fx);
+	filler(&fx.L.fl, 10); /* 120 pt used. */
+	c = card(&fx.L.fl, 5, 120); /* 600 pt: fits a page, not what is left. */
+	flow_paginate(&fx.L.fl, &fx.L.db, &fx.a);
+	CHECK_INT(rects_on(&fx.L.db, 0), 14, "a card goes on after a page's first sixth");
+	CHECK_INT(first_on(&fx.L.db, 1), (long)c + 4, "and is split where the page is full");
+	fixture_free(&fx);
+
+	fixture_init(&fx);
+	filler(&fx.L.fl, 10);
+	c = card(&fx.L.fl, 20, 50);
+	filler(&fx.L.fl, 1);
+	flow_paginate(&fx.L.fl, &fx.L.db, &fx.a);
+	CHECK_INT(rects_on(&fx.L.db, 0), 21, "a card taller than a page does too");
+	CHECK_INT(first_on(&fx.L.db, 1), (long)c + 11, "continuing on the next");
+	CHECK_INT(fx.L.db.npages, 2, "the line after it follows it");
+	fixture_free(&fx);
+
+	/* Where the break before a card leaves the page half full or more,
+	 * the card moves on whole. */
+	fixture_init(&fx);
+	filler(&fx.L.fl, 30); /* 360 pt: just over half. */
+	c = card(&fx.L.fl, 5, 80);
+	flow_paginate(&fx.L.fl, &fx.L.db, &fx.a);
+	CHECK_INT(rects_on(&fx.L.db, 0), 30, "a card after half a page is not split");
+	CHECK_INT(first_on(&fx.L.db, 1), (long)c, "it starts the next page, whole");
 	fixture_free(&fx);
 }
 
