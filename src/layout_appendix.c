@@ -48,8 +48,8 @@ static void change_cell(struct lay *L, const struct pres_change *ch, struct tcel
 	c->dest = -1;
 }
 
-/* A measure's cells, in the order of appendix_cols. */
-static void measure_cells(struct lay *L, const struct measure *m, struct tcell *c)
+/* A measure's `n` cells, in the order of appendix_cols. */
+static void measure_cells(struct lay *L, const struct measure *m, struct tcell *c, size_t n)
 {
 	const struct pres_measure *pm = present_measure(L->p, m);
 	tcell_text(L, &c[0], m->name);
@@ -60,7 +60,8 @@ static void measure_cells(struct lay *L, const struct measure *m, struct tcell *
 	tcell_text(L, &c[3], pm->status_word);
 	c[3].icon = true;
 	c[3].status = pm->status;
-	change_cell(L, &pm->vs_last_year, &c[4]);
+	if (n > 4)
+		change_cell(L, &pm->vs_last_year, &c[4]);
 }
 
 /* A goal's row as one flow item: its name in bold across the whole table on
@@ -160,7 +161,9 @@ static void measures_table(struct lay *L, int sect)
 	struct table t;
 	memset(&t, 0, sizeof t);
 	t.cols = appendix_cols;
-	t.ncols = APPENDIX_NCOLS;
+	/* A column of nothing but dashes says nothing: the legend says once
+	 * that no measure has an earlier result to compare with. */
+	t.ncols = L->p->shows_last_year ? APPENDIX_NCOLS : APPENDIX_NCOLS - 1;
 	t.nrows = r->nmeasures;
 	t.cells = arena_calloc(L->a, r->nmeasures * APPENDIX_NCOLS + 1, sizeof *t.cells);
 	t.parent = sect;
@@ -171,7 +174,7 @@ static void measures_table(struct lay *L, int sect)
 	size_t row = 0;
 	for (size_t g = 0; g < r->ngoals; g++)
 		for (size_t i = 0; i < r->goals[g].nmeasures; i++)
-			measure_cells(L, r->goals[g].measures[i], &t.cells[APPENDIX_NCOLS * row++]);
+			measure_cells(L, r->goals[g].measures[i], &t.cells[t.ncols * row++], t.ncols);
 	t.nrows = row;
 	table_shape(L, &t);
 	table_fit(L, &t, NULL, NULL);

@@ -47,9 +47,13 @@ static struct fact *fact_add(struct lay *L, struct fact *f, size_t *n, const cha
 	return x;
 }
 
-/* A comparison with an earlier quarter, and its trend word in colour. */
+/* A comparison with an earlier quarter, and its trend word in colour;
+ * nothing where neither quarter has a result to show (the legend says
+ * once what earlier results the report holds). */
 static void change_fact(struct lay *L, const struct pres_change *c, struct fact *f, size_t *n)
 {
+	if (c->says_little)
+		return;
 	struct fact *x = fact_add(L, f, n, c->label, c->text);
 	if (c->trend_word) {
 		/* A no-break space after the dash: "— worse" never parts. */

@@ -355,10 +355,35 @@ static void report_words(struct presentation *p)
 				      "quarter, that status is shown, and the measure's card says "
 				      "what the numbers alone would give."
 				    : NULL;
-	p->change_rule = "Changes compare the quarter with the same quarter a year earlier and "
-			 "with the quarter before it. Better or worse follows the direction of the "
-			 "target: for a response time, lower is better.";
 	rules(p);
+}
+
+/* What the comparisons compare, said once for the report: the cards leave
+ * out a comparison with a quarter that has no result, and where no measure
+ * has one at all, that is the whole of it. */
+static void change_words(struct presentation *p)
+{
+	bool any = false, left_out = false;
+	for (size_t i = 0; i < p->r->nmeasures; i++) {
+		const struct pres_measure *pm = &p->measures[i];
+		any |= !pm->vs_last_year.says_little || !pm->vs_last_quarter.says_little;
+		left_out |= pm->vs_last_year.says_little || pm->vs_last_quarter.says_little;
+		p->shows_last_year |= pm->vs_last_year.available;
+	}
+	if (!any) {
+		struct period year = period_shift(p->r->period, -4);
+		struct period quarter = period_shift(p->r->period, -1);
+		p->change_rule = arena_printf(&p->arena, "No measure has a result for %s (a year "
+					      "earlier) or %s (the quarter before), so no result is "
+					      "compared with an earlier one.",
+					      pres_period_label(p, year), pres_period_label(p, quarter));
+		return;
+	}
+	p->change_rule = arena_printf(&p->arena, "Changes compare the quarter with the same quarter "
+				      "a year earlier and with the quarter before it. Better or worse "
+				      "follows the direction of the target: for a response time, lower "
+				      "is better.%s", left_out ? " Where the earlier quarter has no "
+				      "result, the card leaves that comparison out." : "");
 }
 
 /* See present.h. */
@@ -381,6 +406,7 @@ struct presentation *present_report(const struct report *r, const struct style *
 	p->measures = arena_calloc(&p->arena, r->nmeasures + 1, sizeof *p->measures);
 	for (size_t i = 0; i < r->nmeasures; i++)
 		pres_measure_build(p, r->measures[i], &p->measures[i]);
+	change_words(p);
 	return p;
 }
 

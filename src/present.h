@@ -187,7 +187,10 @@ struct presentation {
 	const char *tolerance_rule;   /* The tolerance paragraph of the legend. */
 	const char *ytd_rule;         /* Annual targets explained, or NULL when none is used. */
 	const char *override_rule;    /* Reported statuses explained, or NULL when none. */
-	const char *change_rule;      /* What the comparisons compare. */
+	const char *change_rule;      /* What the comparisons compare, and that those with no
+				       * earlier result to show are left out; or, where no
+				       * measure has one, that there are none. */
+	bool shows_last_year;         /* Some measure has a change on last year to show. */
 	struct pres_rule *rules;      /* How a status is decided, term by term. */
 	size_t nrules;
 	struct pres_rule *storage_rules; /* How the workbook stores numbers. */

@@ -7,6 +7,10 @@
   and the last page).
 - The seed example (Independence) takes few pages: its 7 measures once
   took 12 pages with four cards printed twice.
+- Nothing says nothing: in the seed example, a first-year report, no card
+  says "No result for Q1 FY2017 to compare with" and the appendix has no
+  column of dashes for the change on last year; one note says so, once.
+  Riverbend, with earlier years, keeps the column.
 
 Reads the PDFs with poppler (pdfinfo -struct-text, pdftotext -bbox-layout)
 and qpdf (the bookmarks, for where each part starts). Run from the top of
@@ -139,6 +143,15 @@ def main():
                 if ex == EXAMPLES[0]:
                     check(npages <= SEED_MOST_PAGES,
                           f"{tag}: {npages} pages, at most {SEED_MOST_PAGES} for 7 measures")
+                text = collapse(run("pdftotext", pdf, "-"))
+                if ex == EXAMPLES[0]:
+                    note = ("No measure has a result for Q1 FY2017 (a year earlier) or Q4 FY2017 "
+                            "(the quarter before), so no result is compared with an earlier one.")
+                    check(text.count(note) == 1, f"{tag}: one note says no earlier result exists")
+                    check("to compare with" not in text and "On last year" not in text,
+                          f"{tag}: no card or column says there is nothing to compare with")
+                else:
+                    check("On last year" in text, f"{tag}: the appendix compares with last year")
                 h2 = headings(pdf, 2)
                 twice = [m for m in measures if h2.count(m) > 1]
                 missing = [m for m in measures if h2.count(m) == 0]

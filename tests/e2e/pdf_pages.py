@@ -23,7 +23,7 @@ import xml.etree.ElementTree as ET
 QREPORT = os.environ.get("QREPORT", "build/qreport")
 BUILD = os.environ.get("QREPORT_BUILD", "build")
 LAYOUTS = ("independence", "plain")
-HEAD = re.compile(r"^\s*Measure\s+Target\s+Result\s+Status\s+On last year\s*$")
+HEAD = re.compile(r"^\s*Measure\s+Target\s+Result\s+Status(\s+On last year)?\s*$")
 CONTINUED = " (continued)"
 
 failures = 0
