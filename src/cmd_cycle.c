@@ -34,6 +34,29 @@ static int run_next(const struct cycle_args *a, struct diag *d)
 	return cycle_next(&o, d);
 }
 
+/* qreport template DATA.xml */
+static int run_template(const struct cycle_args *a, struct diag *d)
+{
+	struct template_options o = { a->files[0], a->out ? a->out : "out" };
+	return cycle_template(&o, d);
+}
+
+/* qreport import DATA.xml FILE */
+static int run_import(const struct cycle_args *a, struct diag *d)
+{
+	struct import_options o = { a->files[0], a->files[1], false, { .fy = 0 }, a->dry_run };
+	if (a->period) {
+		o.has_period = period_parse(a->period, &o.period);
+		if (!o.has_period) {
+			diag_error(d, NULL, 0, "--period %s is not a period; expected a period id such "
+				   "as FY2018-Q2", a->period);
+			fprintf(d->out, "Try 'qreport import --help' for the options.\n");
+			return EXIT_USAGE;
+		}
+	}
+	return cycle_import(&o, d);
+}
+
 static const struct command commands[] = {
 	{ "next", 1, "--out --force --quiet",
 	  "usage: qreport next [--out FILE] [--force] DATA.xml\n"
@@ -50,6 +73,35 @@ static const struct command commands[] = {
 	  "  --force      replace the new file if it is already there\n"
 	  "  --quiet, -q  do not print warnings\n",
 	  run_next },
+	{ "template", 1, "--out --quiet",
+	  "usage: qreport template [--out DIR] DATA.xml\n"
+	  "\n"
+	  "Writes the intake workbook for the data file's quarter, DIR/X-intake.xlsx\n"
+	  "for DATA file X.xml, to send to the departments: one row per measure with\n"
+	  "its goal, department, unit, the target that applies and the last four\n"
+	  "results, and the Actual, Commentary and Next steps columns to fill in.\n"
+	  "Run qreport next first to make the quarter's data file.\n"
+	  "\n"
+	  "options:\n"
+	  "  --out DIR    the folder to write it in (default: out)\n"
+	  "  --quiet, -q  do not print warnings\n",
+	  run_template },
+	{ "import", 2, "--period --dry-run --quiet",
+	  "usage: qreport import [--period P] [--dry-run] DATA.xml FILE\n"
+	  "\n"
+	  "Reads the departments' actuals, commentary and next steps from FILE, a\n"
+	  "CSV or an XLSX workbook (the filled intake workbook, or any sheet whose\n"
+	  "header row names the columns ID or Measure, and Period, Actual,\n"
+	  "Commentary, Next steps), and writes them into DATA.xml. Every problem is\n"
+	  "reported at once, as FILE:LINE: or FILE:SHEET!CELL:, and DATA.xml is only\n"
+	  "rewritten when every row is good; it keeps its comments and layout.\n"
+	  "\n"
+	  "options:\n"
+	  "  --period P   the quarter of rows without a period (default: the data\n"
+	  "               file's report period)\n"
+	  "  --dry-run    check and tell what would change; write nothing\n"
+	  "  --quiet, -q  do not print warnings\n",
+	  run_import },
 };
 
 #define NCOMMANDS (sizeof commands / sizeof commands[0])

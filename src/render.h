@@ -89,6 +89,12 @@ void pdf_writer_free(struct pdf_writer *w);
 /* The workbook back end. */
 enum write_result render_xlsx(const struct backend_job *job, int out);
 
+/* ---- The intake workbook (xlsx_intake.c) ---- */
+
+/* The workbook departments fill in for the report's quarter (qreport
+ * template): a back end of its own, not one of a run's outputs. */
+enum write_result xlsx_intake_write(const struct backend_job *job, int out);
+
 /* ---- The second process (output_process.c) ---- */
 
 /* Some outputs written by a child process. With two processors they are
