@@ -40,7 +40,13 @@ static void canonical(enum unit unit, double v, char *buf, size_t n)
 	v = round9(v);
 	if (v == 0)
 		v = 0; /* No "-0". */
-	snprintf(buf, n, "%.9f", v);
+	/* At most nine decimals and fifteen significant digits, as the format
+	 * allows: a double holds no more, and printing more shows its noise. */
+	int whole = 1;
+	for (double a = fabs(v); a >= 10 && whole < 16; a /= 10)
+		whole++;
+	int places = 15 - whole;
+	snprintf(buf, n, "%.*f", places > 9 ? 9 : places < 0 ? 0 : places, v);
 	char *dot = strchr(buf, '.');
 	if (dot) {
 		char *end = buf + strlen(buf);

@@ -225,12 +225,42 @@ static void on_xml_error(void *user, xmlErrorPtr e)
 		errs->message[--n] = '\0';
 }
 
+/* Whether a part's prolog (before its first element) has a DOCTYPE. */
+static bool has_doctype(const char *s, size_t len)
+{
+	const char *end = s + len;
+	if (len >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0)
+		s += 3;
+	for (;;) {
+		while (s < end && (*s == ' ' || *s == '\t' || *s == '\r' || *s == '\n'))
+			s++;
+		const char *close = NULL;
+		if (end - s >= 2 && memcmp(s, "<?", 2) == 0)
+			close = "?>";
+		else if (end - s >= 4 && memcmp(s, "<!--", 4) == 0)
+			close = "-->";
+		else
+			return end - s >= 9 && memcmp(s, "<!DOCTYPE", 9) == 0;
+		const char *at = strstr(s, close); /* Parts are NUL-terminated. */
+		if (!at)
+			return false;
+		s = at + strlen(close);
+	}
+}
+
 /* A streaming reader over a part: no network, no DTD loading, no entity
- * substitution, libxml2's own limits on depth and text (no HUGE). */
-static xmlTextReaderPtr open_xml(const char *data, size_t len, const char *name,
-				 struct xml_errors *errs)
+ * substitution, libxml2's own limits on depth and text (no HUGE). A part
+ * with a DOCTYPE is refused before libxml2 sees it: no part of a workbook
+ * has one, and only a DOCTYPE can define entities. NULL after reporting. */
+static xmlTextReaderPtr open_xml(struct xlsx_reader *x, const char *data, size_t len,
+				 const char *name, struct xml_errors *errs)
 {
 	memset(errs, 0, sizeof *errs);
+	if (has_doctype(data, len)) {
+		file_error(x, "%.200s in the workbook declares a DOCTYPE; expected none (a workbook "
+			   "never defines entities)", name);
+		return NULL;
+	}
 	xmlTextReaderPtr r = xmlReaderForMemory(data, (int)len, name, NULL,
 						XML_PARSE_NONET | XML_PARSE_NOERROR |
 							XML_PARSE_NOWARNING | XML_PARSE_NOCDATA);
@@ -420,7 +450,7 @@ static struct rel *read_rels(struct xlsx_reader *x, const char *rels_part, const
 		return NULL;
 	char *folder = folder_of(source);
 	struct xml_errors errs;
-	xmlTextReaderPtr r = open_xml(data, len, rels_part, &errs);
+	xmlTextReaderPtr r = open_xml(x, data, len, rels_part, &errs);
 	struct rel *rels = NULL;
 	size_t cap = 0;
 	int ret;
@@ -632,7 +662,7 @@ static void read_styles(struct xlsx_reader *x, const char *part)
 	if (!data)
 		return;
 	struct xml_errors errs;
-	xmlTextReaderPtr r = open_xml(data, len, part, &errs);
+	xmlTextReaderPtr r = open_xml(x, data, len, part, &errs);
 	struct custom_format *custom = NULL;
 	size_t ncustom = 0, capcustom = 0, capxfs = 0;
 	bool in_cell_xfs = false;
@@ -689,7 +719,7 @@ static void read_strings(struct xlsx_reader *x, const char *part)
 	if (!data)
 		return;
 	struct xml_errors errs;
-	xmlTextReaderPtr r = open_xml(data, len, part, &errs);
+	xmlTextReaderPtr r = open_xml(x, data, len, part, &errs);
 	struct text t = { 0 };
 	bool in_si = false, in_t = false;
 	int ret = r ? step(x, r, part, &errs) : 0;
@@ -878,7 +908,7 @@ static void read_sheet(struct xlsx_reader *x, const struct sheet_entry *e)
 	if (!data)
 		return;
 	struct xml_errors errs;
-	xmlTextReaderPtr r = open_xml(data, len, e->part, &errs);
+	xmlTextReaderPtr r = open_xml(x, data, len, e->part, &errs);
 	struct sheet_build sb = { 0 };
 	struct text v = { 0 }, is = { 0 };
 	long row = 0;
@@ -984,7 +1014,7 @@ static struct sheet_entry *read_workbook(struct xlsx_reader *x, const char *part
 	if (!data)
 		return NULL;
 	struct xml_errors errs;
-	xmlTextReaderPtr r = open_xml(data, len, part, &errs);
+	xmlTextReaderPtr r = open_xml(x, data, len, part, &errs);
 	struct sheet_entry *sheets = NULL;
 	size_t cap = 0;
 	int ret;
