@@ -12,7 +12,6 @@
 #include <strings.h>
 
 #include "datafile_edit.h"
-#include "eval.h"
 #include "import_rows.h"
 #include "import_table.h"
 #include "import_values.h"
@@ -210,7 +209,6 @@ int cycle_import(const struct import_options *o, struct diag *d)
 		report_free(r);
 		return EXIT_BAD_INPUT;
 	}
-	eval_report(r);
 	if (o->has_period && period_cmp(o->period, r->period) > 0) {
 		char a[16], b[16];
 		period_id(o->period, a, sizeof a);
@@ -238,7 +236,7 @@ int cycle_import(const struct import_options *o, struct diag *d)
 	}
 	warn_values(&book, &rows, d);
 
-	int status = EXIT_OK;
+	int status = EXIT_OK, warnings = 0;
 	struct datafile *f = datafile_open(o->data_path, d);
 	struct tally t = { 0 };
 	if (!f) {
@@ -248,7 +246,7 @@ int cycle_import(const struct import_options *o, struct diag *d)
 		if (datafile_changed(f) && !o->dry_run) {
 			size_t len;
 			char *bytes = datafile_render(f, &len);
-			status = datafile_save(o->data_path, bytes, len, d);
+			status = datafile_save(o->data_path, bytes, len, d, &warnings);
 			free(bytes);
 		}
 		datafile_free(f);
@@ -271,17 +269,11 @@ int cycle_import(const struct import_options *o, struct diag *d)
 	import_rows_free(&rows);
 	import_book_free(&book);
 	report_free(r);
-	/* The file as it now is: what is still to bring up to date is said
-	 * once, for --check to list. */
-	if (status == EXIT_OK && !o->dry_run) {
-		struct diag count = quiet;
-		count.warnings = 0;
-		struct report *after = load_report(o->data_path, &count);
-		report_free(after);
-		if (count.warnings)
-			diag_msg(d, DIAG_NOTE, o->data_path, 0, "%d warning%s about the file as it is "
-				 "now (last quarter's texts, the publication date); qreport --check "
-				 "lists them", count.warnings, count.warnings == 1 ? "" : "s");
-	}
+	/* What is still to bring up to date in the file as it now is, once,
+	 * for --check to list. */
+	if (status == EXIT_OK && warnings)
+		diag_msg(d, DIAG_NOTE, o->data_path, 0, "%d warning%s about the file as it is now "
+			 "(last quarter's texts, the publication date); qreport --check lists them",
+			 warnings, warnings == 1 ? "" : "s");
 	return status;
 }

@@ -126,7 +126,7 @@ int cycle_next(const struct next_options *o, struct diag *d)
 	size_t len;
 	char *bytes = datafile_render(f, &len);
 	datafile_free(f);
-	int status = datafile_save(out, bytes, len, d);
+	int status = datafile_save(out, bytes, len, d, NULL);
 	free(bytes);
 	if (status == EXIT_OK) {
 		printf("%s: the data file for %s (%s), with an empty value for it on %zu measure%s",

@@ -53,8 +53,10 @@ char *datafile_render(struct datafile *f, size_t *len);
 
 /* Check that `bytes` load as a data file, then write them atomically to
  * `path` (keeping the mode of a file already there). Messages name `path`;
- * warnings are left to the caller. Returns an exit status: 0, 1 when the
+ * the loader's warnings are not printed but counted into *warnings (when
+ * not NULL), for the caller to tell. Returns an exit status: 0, 1 when the
  * bytes would not load, 3 when the file cannot be written. */
-int datafile_save(const char *path, const char *bytes, size_t len, struct diag *d);
+int datafile_save(const char *path, const char *bytes, size_t len, struct diag *d,
+		  int *warnings);
 
 #endif

@@ -15,7 +15,8 @@
 #include "outfile.h"
 
 /* Checks and writes; see datafile_edit.h. */
-int datafile_save(const char *path, const char *bytes, size_t len, struct diag *d)
+int datafile_save(const char *path, const char *bytes, size_t len, struct diag *d,
+		  int *warnings)
 {
 	/* The loader's own warnings (last quarter's text, say) are the
 	 * caller's to tell; only whether it loads matters here. */
@@ -28,6 +29,8 @@ int datafile_save(const char *path, const char *bytes, size_t len, struct diag *
 	struct report *r = load_report_memory(path, bytes, len, &check);
 	if (mf)
 		fclose(mf);
+	if (warnings)
+		*warnings = check.warnings;
 	if (!r || check.errors) {
 		diag_error(d, path, 0, "the changed data file would not load, so it was not written; "
 			   "expected the changes to keep it valid. What the loader found:");

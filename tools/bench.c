@@ -39,6 +39,8 @@
 #include "render.h"
 #include "style.h"
 
+#include <xlsxwriter.h>
+
 extern char **environ;
 
 #define EXAMPLE "examples/independence-fy2018-q1.xml"
@@ -53,6 +55,7 @@ extern char **environ;
 #define TARGET_REFERENCE_S 1.5
 #define TARGET_REFERENCE_PEAK_MB 150.0
 #define TARGET_BIG_RATIO 5.5
+#define TARGET_CYCLE_S 0.5 /* Each step of the quarterly cycle at the reference size. */
 
 enum phase { PH_LOAD, PH_EVAL, PH_SETUP, PH_LAYOUT, PH_PDF, PH_XLSX, PH_TOTAL, PH_COUNT };
 
@@ -603,6 +606,165 @@ static void print_targets(const struct size_result *example, const struct size_r
 	verdict(have_big, ratio <= TARGET_BIG_RATIO, have_big ? line : "largest size: not measured");
 }
 
+/* ---- the quarterly cycle ---- */
+
+enum cycle_step { STEP_NEXT, STEP_IMPORT_XLSX, STEP_IMPORT_CSV, STEP_COUNT };
+
+static const char *const step_names[STEP_COUNT] = {
+	"next", "import from XLSX", "import from CSV",
+};
+
+struct cycle_result {
+	bool ok[STEP_COUNT];
+	double median[STEP_COUNT]; /* Seconds of wall time, whole runs. */
+};
+
+/* The figure a department would send for measure i, as text the import
+ * reads; varied so that no two rows are alike. */
+static void sample_figure(const struct measure *m, size_t i, char *buf, size_t n)
+{
+	switch (m->unit) {
+	case UNIT_COUNT:
+		snprintf(buf, n, "%zu", 10 + i % 90);
+		break;
+	case UNIT_PERCENT:
+		snprintf(buf, n, "%.1f", 50 + (double)(i % 90) / 2);
+		break;
+	case UNIT_CURRENCY:
+		snprintf(buf, n, "%zu.50", 1000 + i);
+		break;
+	case UNIT_DURATION:
+		snprintf(buf, n, "%zu:%02zu", 4 + i % 6, i % 60);
+		break;
+	case UNIT_NUMBER:
+	case UNIT_MINUTES:
+		snprintf(buf, n, "%zu.25", 3 + i % 20);
+		break;
+	}
+}
+
+/* The filled intake a department sends back, as a CSV and as a workbook:
+ * an actual and a line of commentary for every measure of `data`. */
+static bool write_filled(const char *data, const char *csv_path, const char *xlsx_path)
+{
+	struct diag d;
+	diag_init(&d, stderr);
+	d.quiet = 1;
+	struct report *r = load_report(data, &d);
+	if (!r || d.errors) {
+		report_free(r);
+		return false;
+	}
+	FILE *csv = fopen(csv_path, "w");
+	lxw_workbook *wb = workbook_new(xlsx_path);
+	lxw_worksheet *ws = wb ? workbook_add_worksheet(wb, "Measures") : NULL;
+	bool ok = csv && ws;
+	if (ok) {
+		fprintf(csv, "ID,Actual,Commentary\n");
+		worksheet_write_string(ws, 0, 0, "ID", NULL);
+		worksheet_write_string(ws, 0, 1, "Actual", NULL);
+		worksheet_write_string(ws, 0, 2, "Commentary", NULL);
+		for (size_t i = 0; i < r->nmeasures; i++) {
+			const struct measure *m = r->measures[i];
+			char fig[64];
+			sample_figure(m, i, fig, sizeof fig);
+			fprintf(csv, "%s,%s,\"Figures for %s were checked.\"\n", m->id, fig, m->id);
+			lxw_row_t row = (lxw_row_t)i + 1;
+			char words[128];
+			snprintf(words, sizeof words, "Figures for %s were checked.", m->id);
+			worksheet_write_string(ws, row, 0, m->id, NULL);
+			if (m->unit == UNIT_DURATION)
+				worksheet_write_string(ws, row, 1, fig, NULL);
+			else
+				worksheet_write_number(ws, row, 1, strtod(fig, NULL), NULL);
+			worksheet_write_string(ws, row, 2, words, NULL);
+		}
+	}
+	if (csv && fclose(csv) != 0)
+		ok = false;
+	if (wb && workbook_close(wb) != LXW_NO_ERROR)
+		ok = false;
+	report_free(r);
+	return ok;
+}
+
+/* Copy a file whole; false on any failure. */
+static bool copy_file(const char *from, const char *to)
+{
+	FILE *in = fopen(from, "rb"), *out = fopen(to, "wb");
+	bool ok = in && out;
+	char buf[65536];
+	size_t n;
+	while (ok && (n = fread(buf, 1, sizeof buf, in)) > 0)
+		ok = fwrite(buf, 1, n, out) == n;
+	if (in)
+		fclose(in);
+	if (out && fclose(out) != 0)
+		ok = false;
+	return ok;
+}
+
+/* Whole runs of next on the reference file, then of import from a filled
+ * workbook and CSV into fresh copies of next's file (the copying untimed). */
+static void measure_cycle(const char *qreport, const char *data, const char *scratch,
+			  struct cycle_result *res)
+{
+	memset(res, 0, sizeof *res);
+	char *next = join(scratch, "cycle-next.xml");
+	char *work = join(scratch, "cycle-work.xml");
+	char *csv = join(scratch, "cycle-filled.csv");
+	char *xlsx = join(scratch, "cycle-filled.xlsx");
+	const int runs = 5;
+	double t[MAX_RUNS];
+	char *next_argv[] = {(char *)qreport, (char *)"next", (char *)"--force", (char *)"--quiet",
+			     (char *)"--out", next, (char *)data, NULL};
+	res->ok[STEP_NEXT] = true;
+	for (int i = 0; i < runs && res->ok[STEP_NEXT]; i++) {
+		struct run_cost c;
+		res->ok[STEP_NEXT] = run_program(next_argv, NULL, &c, false);
+		t[i] = c.wall;
+	}
+	if (res->ok[STEP_NEXT])
+		res->median[STEP_NEXT] = median(t, runs);
+	bool filled = res->ok[STEP_NEXT] && write_filled(next, csv, xlsx);
+	for (int s = STEP_IMPORT_XLSX; filled && s <= STEP_IMPORT_CSV; s++) {
+		char *argv[] = {(char *)qreport, (char *)"import", (char *)"--quiet", work,
+				s == STEP_IMPORT_XLSX ? xlsx : csv, NULL};
+		res->ok[s] = true;
+		for (int i = 0; i < runs && res->ok[s]; i++) {
+			struct run_cost c;
+			res->ok[s] = copy_file(next, work) && run_program(argv, NULL, &c, false);
+			t[i] = c.wall;
+		}
+		if (res->ok[s])
+			res->median[s] = median(t, runs);
+	}
+	free(next);
+	free(work);
+	free(csv);
+	free(xlsx);
+}
+
+/* The cycle's table and its targets. */
+static void print_cycle(const struct cycle_result *res, bool measured)
+{
+	printf("\nQuarterly cycle, %d measures (median wall ms of whole runs)\n", REFERENCE_SIZE);
+	for (int s = 0; s < STEP_COUNT; s++) {
+		if (measured && res->ok[s])
+			printf("%-18s %8.1f\n", step_names[s], res->median[s] * 1000);
+		else
+			printf("%-18s %8s\n", step_names[s], "-");
+	}
+	for (int s = 0; s < STEP_COUNT; s++) {
+		char line[160];
+		bool have = measured && res->ok[s];
+		snprintf(line, sizeof line, "%d measures, %s under %.1f s: %.3f s", REFERENCE_SIZE,
+			 step_names[s], TARGET_CYCLE_S, have ? res->median[s] : 0.0);
+		verdict(have, have && res->median[s] < TARGET_CYCLE_S,
+			have ? line : "quarterly cycle: not measured");
+	}
+}
+
 /* ---- main ---- */
 
 /* Parse a size argument (a number of measures). */
@@ -709,6 +871,11 @@ int main(int argc, char **argv)
 	print_phases_table(sizes, n);
 	print_outputs_table(sizes, n);
 	print_targets(example, ref, big);
+	struct cycle_result cycle;
+	bool cycle_measured = have_binary && ref;
+	if (cycle_measured)
+		measure_cycle(qreport, ref->path, scratch, &cycle);
+	print_cycle(&cycle, cycle_measured);
 
 	nftw(scratch, remove_entry, 16, FTW_DEPTH | FTW_PHYS);
 	for (int i = 0; i < nwant; i++)

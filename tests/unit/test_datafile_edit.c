@@ -198,7 +198,7 @@ static void test_save(void)
 	FILE *m = open_memstream(&msgs, &n);
 	struct diag d;
 	diag_init(&d, m);
-	CHECK_INT(datafile_save(p, "<report/>", 9, &d), 1, "bytes that do not load are refused");
+	CHECK_INT(datafile_save(p, "<report/>", 9, &d, NULL), 1, "bytes that do not load are refused");
 	fclose(m);
 	CHECK(strstr(msgs, "would not load, so it was not written") != NULL, "and it says so");
 	free(msgs);
