@@ -83,20 +83,25 @@ static void validate(struct xlsx *x, lxw_worksheet *ws, lxw_row_t first, lxw_row
 static void instructions(struct xlsx *x, const struct pres_intake *in)
 {
 	lxw_worksheet *ws = xlsx_need(x, workbook_add_worksheet(x->wb, "Instructions"));
-	worksheet_set_column(ws, 0, 0, 100, x->wrap);
+	const double width = 90;
+	worksheet_set_column(ws, 0, 0, width, x->wrap);
 	lxw_row_t row = 0;
 	xlsx_string(x, ws, row++, 0, in->title, x->title);
 	xlsx_string(x, ws, row++, 0, in->subtitle, x->subtitle);
 	row++;
 	for (size_t i = 0; i < in->nsteps; i++) {
 		xlsx_string(x, ws, row, 0, in->steps[i], x->wrap);
-		xlsx_fit_row(ws, row, xlsx_text_lines(in->steps[i], 100));
+		xlsx_fit_row(ws, row, xlsx_text_lines(in->steps[i], width));
 		row++;
 	}
 	row++;
 	xlsx_string(x, ws, row++, 0, in->units_heading, x->heading);
-	for (int u = UNIT_COUNT; u <= UNIT_DURATION; u++)
-		xlsx_string(x, ws, row++, 0, in->entries[u]->rule, x->wrap);
+	for (int u = UNIT_COUNT; u <= UNIT_DURATION; u++) {
+		xlsx_string(x, ws, row, 0, in->entries[u]->rule, x->wrap);
+		xlsx_fit_row(ws, row, xlsx_text_lines(in->entries[u]->rule, width));
+		row++;
+	}
+	xlsx_print_setup(ws, false);
 	worksheet_protect(ws, NULL, NULL);
 }
 
