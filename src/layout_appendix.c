@@ -269,6 +269,11 @@ static void legend(struct lay *L, int sect)
 	o.space_before = L->line * 0.6;
 	if (L->p->ytd_rule)
 		blk_text(L, L->p->ytd_rule, T_BODY, gs, &o);
+	const char *more[] = {L->p->phasing_rule, L->p->target_rule, L->p->period_rule,
+			      L->p->estimate_rule};
+	for (size_t i = 0; i < sizeof more / sizeof more[0]; i++)
+		if (more[i])
+			blk_text(L, more[i], T_BODY, gs, &o);
 	if (L->p->override_rule)
 		blk_text(L, L->p->override_rule, T_BODY, gs, &o);
 	blk_text(L, L->p->change_rule, T_BODY, gs, &o);

@@ -64,7 +64,9 @@ static void change_fact(struct lay *L, const struct pres_change *c, struct fact 
 	}
 }
 
-/* The facts a card lists, in reading order, all in the presentation's words. */
+/* The facts a card lists, in reading order, all in the presentation's words:
+ * what was compared and as of when, against which targets, the reason for
+ * a status, then how the result moved, and what the chart cannot show. */
 static size_t collect_facts(struct lay *L, const struct measure *m, struct fact *f)
 {
 	size_t n = 0;
@@ -72,11 +74,19 @@ static size_t collect_facts(struct lay *L, const struct measure *m, struct fact 
 	struct fact *x = fact_add(L, f, &n, "Result", pm->sentence);
 	x->line = m->line;
 	/* For an annual target the sentence speaks of the year to date; the
-	 * quarter's own result is worth a line of its own. */
+	 * period's own result is worth a line of its own. */
 	if (pm->this_quarter)
-		fact_add(L, f, &n, "This quarter", pm->this_quarter);
+		fact_add(L, f, &n, pm->this_period_label, pm->this_quarter);
+	if (pm->to_date)
+		fact_add(L, f, &n, "Year to date", pm->to_date);
+	if (pm->pace)
+		fact_add(L, f, &n, "Pace", pm->pace);
+	if (pm->targets_text)
+		fact_add(L, f, &n, "Targets", pm->targets_text);
 	if (pm->reason)
 		fact_add(L, f, &n, "Status", pm->reason);
+	if (pm->latest)
+		fact_add(L, f, &n, "Latest result", pm->latest);
 	if (pm->benchmarks) {
 		x = fact_add(L, f, &n, "Benchmark", pm->benchmarks);
 		x->line = m->nbenchmarks ? m->benchmarks[0].line : m->line;
@@ -87,6 +97,8 @@ static size_t collect_facts(struct lay *L, const struct measure *m, struct fact 
 	change_fact(L, &pm->vs_last_quarter, f, &n);
 	if (pm->recent)
 		fact_add(L, f, &n, "Results", pm->recent);
+	if (pm->frequency_note)
+		fact_add(L, f, &n, "Reported", pm->frequency_note);
 	if (m->definition.nruns > 0) {
 		x = fact_add(L, f, &n, "Definition", NULL);
 		x->para = &m->definition;

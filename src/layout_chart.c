@@ -46,20 +46,37 @@ static void target_steps(struct lay *L, const struct pres_chart *c, const struct
 			end++;
 		size_t n = 2 * (end - k + 1);
 		struct point *pts = arena_calloc(L->a, n, sizeof *pts);
-		size_t j = 0;
+		struct point *highs = arena_calloc(L->a, n, sizeof *highs);
+		size_t j = 0, nh = 0;
 		for (size_t g = k; g <= end; g++) {
 			const struct pres_segment *s = &c->segments[g];
 			double y = ypos(sc, s->amount);
 			pts[j++] = (struct point){px + (double)s->first * slot_w, y};
 			pts[j++] = (struct point){px + (double)(s->last + 1) * slot_w, y};
+			if (s->has_high) {
+				double yh = ypos(sc, s->high);
+				highs[nh++] = (struct point){px + (double)s->first * slot_w, yh};
+				highs[nh++] = (struct point){px + (double)(s->last + 1) * slot_w, yh};
+			}
 		}
 		polyline(out, fig, pts, n, 3.2, L->c.white, false);
 		polyline(out, fig, pts, n, 1.2, L->c.text, true);
+		/* A range: its upper end as a second line. */
+		if (nh > 0) {
+			polyline(out, fig, highs, nh, 3.2, L->c.white, false);
+			polyline(out, fig, highs, nh, 1.2, L->c.text, true);
+		}
 		k = end + 1;
 	}
 }
 
-/* See layout_chart.h. Layout from the top: plot, quarter labels, legend. */
+/* A period's label on one line: "Q1 FY18", "Nov 2017", "FY24". */
+static const char *tick_text(struct lay *L, const struct pres_point *pt)
+{
+	return pt->group ? arena_printf(L->a, "%s %s", pt->tick, pt->group) : pt->tick;
+}
+
+/* See layout_chart.h. Layout from the top: plot, period labels, legend. */
 void chart_draw(struct lay *L, const struct pres_chart *c, int parent, double x, double top,
 		double w, double h)
 {
@@ -80,13 +97,11 @@ void chart_draw(struct lay *L, const struct pres_chart *c, int parent, double x,
 
 	double px = x + axis_w, pw = w - axis_w;
 	double slot_w = n ? pw / (double)n : pw;
-	/* Quarter labels on one line ("Q1 FY18") if they fit a slot, else the
-	 * quarter with the fiscal year beneath where a year starts. */
+	/* Period labels on one line ("Q1 FY18") if they fit a slot, else the
+	 * quarter (month) with its year beneath where a year starts. */
 	bool two_lines = false;
 	for (size_t i = 0; i < n && !two_lines; i++)
-		two_lines = label_width(L, arena_printf(L->a, "%s %s", c->points[i].quarter,
-							c->points[i].year),
-					T_SMALL_MUTED) > slot_w * 0.95;
+		two_lines = label_width(L, tick_text(L, &c->points[i]), T_SMALL_MUTED) > slot_w * 0.95;
 	double xlab_h = lh * (two_lines ? 2 : 1);
 	size_t legend_rows = 1 + (c->nbenchmarks > 0);
 	double legend_h = lh * (double)legend_rows;
@@ -129,20 +144,22 @@ void chart_draw(struct lay *L, const struct pres_chart *c, int parent, double x,
 				  y0 + lh + small * 0.2, slot_w * 3, fig, out);
 		}
 		if (!two_lines) {
-			put_label(L, arena_printf(L->a, "%s %s", pt->quarter, pt->year), T_SMALL_MUTED,
-				  ALIGN_CENTER, sx - slot_w, pbot - small * 0.3, slot_w * 3, fig, out);
+			put_label(L, tick_text(L, pt), T_SMALL_MUTED, ALIGN_CENTER, sx - slot_w,
+				  pbot - small * 0.3, slot_w * 3, fig, out);
 			continue;
 		}
-		put_label(L, pt->quarter, T_SMALL_MUTED, ALIGN_CENTER, sx, pbot - small * 0.3, slot_w, fig,
+		put_label(L, pt->tick, T_SMALL_MUTED, ALIGN_CENTER, sx, pbot - small * 0.3, slot_w, fig,
 			  out);
+		if (!pt->group)
+			continue;
 		/* A year's label needs the room of two slots; a first slot just
 		 * before a new year goes without. */
-		bool year_starts = pt->period.quarter == 1;
+		bool year_starts = pt->group_starts;
 		if (year_starts && i > 0)
 			put_line(out, fig, sx, pbot, sx, pbot - small * 0.3 - lh * 2, 0.4, st->color_rule,
 				 false);
-		if (year_starts || (i == 0 && (pt->period.quarter != 4 || n == 1)))
-			put_label(L, pt->year, T_SMALL_MUTED, ALIGN_LEFT, sx + slot_w * 0.2,
+		if (year_starts || (i == 0 && (n == 1 || !c->points[1].group_starts)))
+			put_label(L, pt->group, T_SMALL_MUTED, ALIGN_LEFT, sx + slot_w * 0.2,
 				  pbot - small * 0.3 - lh, slot_w * 1.8, fig, out);
 	}
 	target_steps(L, c, &sc, px, slot_w, fig, out);

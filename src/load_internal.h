@@ -117,8 +117,9 @@ void load_flush_msgs(struct loader *ld, struct diag *d);
 void load_msgs_free(struct loader *ld);
 /* Text fit for quoting in a message, as the person meant it: spaces kept,
  * & and < as themselves, the delimiting " and tab CR LF as the character
- * references that alone can write them in a value; long text cut short. Callers quoting element text collapse it first (load_collapse).
- * The result lives in the report's arena. */
+ * references that alone can write them in a value; long text cut short.
+ * Callers quoting element text collapse it first (load_collapse). The
+ * result lives in the report's arena. */
 const char *load_shown(struct loader *ld, const char *text);
 
 /* ---- Before libxml2 (load_prescan.c) ---- */
@@ -230,6 +231,37 @@ bool load_text_current(struct loader *ld, xmlNode *el);
 /* A warning when meta/published comes before the report period's end: a
  * file made for the next quarter keeps last quarter's date until it is set. */
 void load_check_published(struct loader *ld, int line);
+
+/* ---- Measures (load_amount.c, load_target.c, load_measure.c) ---- */
+
+/* A target or value as read, with what the rules need to point back at it. */
+struct load_source {
+	xmlNode *el;
+	const char *text;     /* The comparison's amount as written (targets). */
+	const char *attr;     /* The comparison's attribute name (targets). */
+	const char *per_text; /* per= as written, or NULL (targets). */
+	bool cmp_ok;          /* The comparison reads (targets). */
+	bool amount_ok;       /* Its amount reads in the unit (targets). */
+	bool key_ok;          /* The scope (targets) or period (values) reads. */
+};
+
+/* Reads an amount attribute in the measure's unit; false (after reporting)
+ * if it does not read. Without a known unit (already reported) the text is
+ * still refused if no unit at all could read it. */
+bool load_amount(struct loader *ld, xmlAttr *a, const char *text, const struct measure *m,
+		 bool unit_ok, double *out);
+/* Reads a period attribute of the measure's own kind (its frequency's);
+ * false (after reporting) when it is not one, or is out of range. */
+bool load_measure_period(struct loader *ld, xmlAttr *a, const char *text, const struct measure *m,
+			 struct period *out);
+/* One target element (src->el), read into t. */
+void load_target(struct loader *ld, struct measure *m, bool unit_ok, struct load_source *src,
+		 struct target *t);
+/* The rules between a measure's targets, and between them and its
+ * attributes (those that need the unit only when `unit_ok`);
+ * `tolerance_text` is the measure's tolerance= or NULL. */
+void load_check_targets(struct loader *ld, const struct measure *m,
+			const struct load_source *src, bool unit_ok, const char *tolerance_text);
 
 /* ---- The model (load_meta.c, load_measure.c, load_narrative.c) ---- */
 

@@ -1,7 +1,7 @@
-/* Goals and measures: attributes after defaults, targets, benchmarks and
- * values read in the measure's unit, and the rules that tie them together
- * (one direction, one target per scope, one value per period, annual targets
- * on summed measures, no relative tolerance against a zero target). */
+/* Goals and measures: attributes after defaults (unit, frequency, lag,
+ * aggregation, tolerance), benchmarks and values read in the measure's unit
+ * and for periods of its kind, one value per period, none for a period the
+ * report period has not seen end. Targets are load_target.c's. */
 #include "load_limits.h"
 #include "load_internal.h"
 
@@ -10,151 +10,6 @@
 
 #include "period.h"
 #include "units.h"
-
-/* A target or value as read, with what the rules need to point back at it. */
-struct source {
-	xmlNode *el;
-	const char *text;   /* The comparison's amount as written (targets). */
-	const char *attr;   /* The comparison's attribute name (targets). */
-	bool cmp_ok;        /* Exactly one comparison (targets). */
-	bool amount_ok;     /* Its amount reads in the unit (targets). */
-	bool key_ok;        /* The scope (targets) or period (values) reads. */
-};
-
-/* An amount attribute that does not read in the unit. */
-static void amount_error(struct loader *ld, xmlAttr *a, enum unit unit, const char *text,
-			 const char *why)
-{
-	const char *name = (const char *)a->name;
-	if (!*text && strcmp(name, "actual") == 0)
-		load_attr_error(ld, a, "actual=\"\" is empty; expected %s, or no actual attribute "
-				"when the period has no data", why);
-	else if (!*text)
-		load_attr_error(ld, a, "%s=\"\" is empty; expected %s", name, why);
-	else if (unit == UNIT_DURATION)
-		load_attr_error(ld, a, "%s=\"%s\" is not a duration; expected %s", name,
-				load_shown(ld, text), why);
-	else
-		load_attr_error(ld, a, "%s=\"%s\" is not a number for a %s measure; expected %s", name,
-				load_shown(ld, text), unit_name(unit), why);
-}
-
-/* Reads an amount attribute in the measure's unit; false (after reporting)
- * if it does not read. Without a known unit (already reported) the text is
- * still refused if no unit at all could read it. */
-static bool read_amount(struct loader *ld, xmlAttr *a, const char *text, const struct measure *m,
-			bool unit_ok, double *out)
-{
-	char why[200];
-	if (unit_ok) {
-		if (!amount_parse(m->unit, text, out, why, sizeof why)) {
-			amount_error(ld, a, m->unit, text, why);
-			return false;
-		}
-		if (!amount_precise(text, why, sizeof why)) {
-			load_attr_error(ld, a, "%s=\"%s\" %s", (const char *)a->name,
-					load_shown(ld, text), why);
-			return false;
-		}
-		return true;
-	}
-	for (int u = UNIT_COUNT; u <= UNIT_DURATION; u++)
-		if (amount_parse((enum unit)u, text, out, NULL, 0))
-			return false;
-	amount_parse(UNIT_NUMBER, text, out, why, sizeof why);
-	load_attr_error(ld, a, "%s=\"%s\" is not a number or a duration in any unit; expected %s",
-			(const char *)a->name, load_shown(ld, text), why);
-	return false;
-}
-
-/* Reads a period attribute; false (after reporting) if it is not a period id. */
-static bool read_period(struct loader *ld, xmlAttr *a, const char *text, struct period *out)
-{
-	if (period_parse(text, out)) {
-		if (fiscal_year_ok(out->fy))
-			return true;
-		load_attr_error(ld, a, "%s=\"%s\" is outside the fiscal years qreport reads; "
-				"expected FY%d to FY%d", (const char *)a->name, load_shown(ld, text),
-				PERIOD_MIN_FY, PERIOD_MAX_FY);
-		return false;
-	}
-	load_attr_error(ld, a, "%s=\"%s\" is not a period; expected a period id such as FY2018-Q1",
-			(const char *)a->name, load_shown(ld, text));
-	return false;
-}
-
-static const char *const cmp_attrs[] = { "at-least", "more-than", "at-most", "less-than" };
-
-/* One target element. */
-static void read_target(struct loader *ld, struct measure *m, bool unit_ok, struct source *src,
-			struct target *t)
-{
-	xmlNode *el = src->el;
-	t->line = load_line(el);
-	xmlAttr *found = NULL, *second = NULL;
-	for (int i = 0; i < 4; i++) {
-		xmlAttr *a = load_attr(el, cmp_attrs[i]);
-		if (!a)
-			continue;
-		if (!found) {
-			found = a;
-			t->cmp = (enum cmp)i;
-		} else if (!second) {
-			second = a;
-		}
-	}
-	if (!found) {
-		load_node_error(ld, el, "<target> has no comparison; expected one of at-least, "
-				"more-than, at-most or less-than, such as at-least=\"75\"");
-	} else if (second) {
-		load_node_error(ld, el, "<target> has both %s and %s; expected exactly one of "
-				"at-least, more-than, at-most or less-than",
-				(const char *)found->name, (const char *)second->name);
-	} else {
-		src->cmp_ok = true;
-		src->attr = cmp_attrs[t->cmp];
-		src->text = load_value(ld, found);
-		src->amount_ok = read_amount(ld, found, src->text, m, unit_ok, &t->amount);
-	}
-
-	xmlAttr *a;
-	const char *per = load_get(ld, el, "per", &a);
-	if (per && strcmp(per, "year") == 0)
-		t->per_year = true;
-	else if (per && strcmp(per, "quarter") != 0)
-		load_attr_error(ld, a, "per=\"%s\" is not a target period; expected quarter or year",
-				load_shown(ld, per));
-
-	xmlAttr *pa, *fa;
-	const char *period = load_get(ld, el, "period", &pa);
-	const char *fy = load_get(ld, el, "fiscal-year", &fa);
-	struct period p;
-	bool period_ok = period && read_period(ld, pa, period, &p);
-	bool fy_digits = fy && strlen(fy) == 4 && strspn(fy, "0123456789") == 4;
-	bool fy_ok = fy_digits && fiscal_year_ok(atoi(fy));
-	if (fy && !fy_digits)
-		load_attr_error(ld, fa, "fiscal-year=\"%s\" is not a fiscal year; expected its four "
-				"digits, such as 2018", load_shown(ld, fy));
-	else if (fy && !fy_ok)
-		load_attr_error(ld, fa, "fiscal-year=\"%s\" is outside the fiscal years qreport "
-				"reads; expected %d to %d", load_shown(ld, fy), PERIOD_MIN_FY,
-				PERIOD_MAX_FY);
-	t->scope = SCOPE_ALL;
-	bool ok = (!period || period_ok) && (!fy || fy_ok);
-	if (period && fy) {
-		load_node_error(ld, el, "<target> has both period= and fiscal-year=; expected at most "
-				"one of them: period= for one quarter or fiscal-year= for one year");
-		ok = false;
-	} else if (period_ok) {
-		t->scope = SCOPE_PERIOD;
-		t->scope_fy = p.fy;
-		t->scope_quarter = p.quarter;
-	} else if (fy_ok) {
-		t->scope = SCOPE_FISCAL_YEAR;
-		t->scope_fy = atoi(fy);
-	}
-	src->key_ok = ok;
-}
 
 /* One benchmark element. */
 static void read_benchmark(struct loader *ld, xmlNode *el, struct measure *m, bool unit_ok,
@@ -171,11 +26,11 @@ static void read_benchmark(struct loader *ld, xmlNode *el, struct measure *m, bo
 	}
 	const char *value = load_get(ld, el, "value", &a);
 	if (value)
-		read_amount(ld, a, value, m, unit_ok, &b->value);
+		load_amount(ld, a, value, m, unit_ok, &b->value);
 }
 
 /* One value element. */
-static void read_value(struct loader *ld, struct measure *m, bool unit_ok, struct source *src,
+static void read_value(struct loader *ld, struct measure *m, bool unit_ok, struct load_source *src,
 		       struct value *v)
 {
 	xmlNode *el = src->el;
@@ -184,18 +39,31 @@ static void read_value(struct loader *ld, struct measure *m, bool unit_ok, struc
 	xmlAttr *a;
 	bool ok = false;
 	const char *period = load_get(ld, el, "period", &a);
-	if (period && read_period(ld, a, period, &v->period)) {
+	if (period && load_measure_period(ld, a, period, m, &v->period)) {
 		ok = true;
-		if (ld->has_period && period_cmp(v->period, r->period) > 0) {
-			char rp[16];
-			period_id(r->period, rp, sizeof rp);
+		char rp[16];
+		period_id(r->period, rp, sizeof rp);
+		if (!ld->has_period) {
+			/* Nothing to compare with: the report period was reported. */
+		} else if (v->period.kind == PERIOD_QUARTER && period_cmp(v->period, r->period) > 0) {
 			load_attr_error(ld, a, "period=\"%s\" is after the report period %s; expected "
 					"values for %s and earlier only", period, rp, rp);
+		} else if (period_ends_after(v->period, r->period, r->calendar)) {
+			struct date s, e;
+			char when[64];
+			period_dates(r->period, r->calendar, &s, &e);
+			date_long_label(e, when, sizeof when);
+			load_attr_error(ld, a, "period=\"%s\" ends after the report period %s, which "
+					"ends %s; expected values only for periods that have ended by "
+					"then", period, rp, when);
 		}
 	}
 	const char *actual = load_get(ld, el, "actual", &a);
 	if (actual)
-		v->has_actual = read_amount(ld, a, actual, m, unit_ok, &v->actual);
+		v->has_actual = load_amount(ld, a, actual, m, unit_ok, &v->actual);
+	const char *estimate = load_get(ld, el, "estimate", &a);
+	if (estimate)
+		v->has_estimate = load_amount(ld, a, estimate, m, unit_ok, &v->estimate);
 	const char *status = load_get(ld, el, "status", &a);
 	if (status) {
 		v->has_override = true;
@@ -227,53 +95,9 @@ static int keyed_order(const void *a, const void *b)
 	return (x->pos > y->pos) - (x->pos < y->pos);
 }
 
-/* Two targets with the same scope: reported on the second. Sorting by scope
- * and then by position puts twins together, the first written first. */
-static void check_target_scopes(struct loader *ld, const struct measure *m,
-				const struct source *src)
-{
-	struct keyed *k = xcalloc(m->ntargets ? m->ntargets : 1, sizeof *k);
-	size_t n = 0;
-	for (size_t i = 0; i < m->ntargets; i++) {
-		const struct target *t = &m->targets[i];
-		if (!src[i].key_ok)
-			continue;
-		long key = t->scope == SCOPE_ALL	 ? 0
-			   : t->scope == SCOPE_FISCAL_YEAR ? 100000L + t->scope_fy
-							  : 200000L + t->scope_fy * 4L + t->scope_quarter;
-		k[n++] = (struct keyed){ key, i };
-	}
-	qsort(k, n, sizeof *k, keyed_order);
-	size_t first = 0;
-	for (size_t i = 1; i < n; i++) {
-		if (k[i].key != k[first].key) {
-			first = i;
-			continue;
-		}
-		const struct target *t = &m->targets[k[i].pos];
-		char what[64];
-		switch (t->scope) {
-		case SCOPE_ALL:
-			snprintf(what, sizeof what, "every period (no period= or fiscal-year=)");
-			break;
-		case SCOPE_FISCAL_YEAR:
-			snprintf(what, sizeof what, "fiscal year %04d", t->scope_fy);
-			break;
-		case SCOPE_PERIOD:
-			period_id((struct period){.fy = t->scope_fy, .quarter = t->scope_quarter}, what,
-				  sizeof what);
-			break;
-		}
-		load_error(ld, t->line, "a second target for %s: the target on line %d has the same "
-			   "scope; expected at most one target for each period, each fiscal year, and "
-			   "every period", what, m->targets[k[first].pos].line);
-	}
-	free(k);
-}
-
 /* Two values for one period: reported on the second. */
 static void check_value_periods(struct loader *ld, const struct measure *m,
-				const struct source *src)
+				const struct load_source *src)
 {
 	struct keyed *k = xcalloc(m->nvalues ? m->nvalues : 1, sizeof *k);
 	size_t n = 0;
@@ -296,45 +120,58 @@ static void check_value_periods(struct loader *ld, const struct measure *m,
 	free(k);
 }
 
-/* The rules between a measure's targets and its attributes. */
-static void check_targets(struct loader *ld, const struct measure *m, const struct source *src,
-			  const char *tolerance_text)
+/* The kind of year an annual measure's values are for: the first value or
+ * period scope that names a year says, fiscal years when none does. */
+static enum period_kind year_kind(struct loader *ld, const xmlNode *el)
 {
-	const struct target *ref = NULL;
-	for (size_t i = 0; i < m->ntargets; i++) {
-		const struct target *t = &m->targets[i];
-		if (t->per_year && !m->aggregation_sum)
-			load_error(ld, t->line, "per=\"year\" needs aggregation=\"sum\" on the measure; "
-				   "expected <measure ... aggregation=\"sum\"> so that quarterly values "
-				   "add up over the year");
-		if (!src[i].cmp_ok)
+	for (const xmlNode *c = el->children; c; c = c->next) {
+		if (!load_is(c, "value") && !load_is(c, "target"))
 			continue;
-		if (!ref) {
-			ref = t;
-		} else if (cmp_direction(t->cmp) != cmp_direction(ref->cmp)) {
-			bool higher = cmp_direction(t->cmp) == DIR_HIGHER_BETTER;
-			load_error(ld, t->line, "%s=\"%s\" says %s is better, but the target on line %d "
-				   "(%s) says %s is better; expected every target of a measure to agree "
-				   "on the direction",
-				   src[i].attr, load_shown(ld, src[i].text), higher ? "higher" : "lower",
-				   ref->line, cmp_name(ref->cmp), higher ? "lower" : "higher");
-		}
-		if (m->tolerance.relative && src[i].amount_ok && t->amount == 0) {
-			const char *eg = m->unit == UNIT_DURATION ? "0:30" : "2";
-			if (tolerance_text)
-				load_error(ld, t->line, "%s=\"%s\" is zero and the measure's tolerance=\"%s\" "
-					   "is relative to it; expected an amount tolerance such as "
-					   "tolerance=\"%s\" (a percentage of zero is always zero)",
-					   src[i].attr, load_shown(ld, src[i].text),
-					   load_shown(ld, tolerance_text), eg);
-			else
-				load_error(ld, t->line, "%s=\"%s\" is zero and the default tolerance %g%% "
-					   "is relative to it; expected an amount tolerance on the "
-					   "measure such as tolerance=\"%s\" (a percentage of zero is always "
-					   "zero)",
-					   src[i].attr, load_shown(ld, src[i].text), m->tolerance.amount, eg);
-		}
+		const char *p = load_get(ld, c, "period", NULL);
+		struct period per;
+		if (p && period_parse_any(p, &per) &&
+		    (per.kind == PERIOD_FISCAL_YEAR || per.kind == PERIOD_CALENDAR_YEAR))
+			return per.kind;
 	}
+	return PERIOD_FISCAL_YEAR;
+}
+
+/* frequency= and lag=: how often the measure has a result, so the kind of
+ * its periods, and how far behind the report its latest may be. */
+static void read_frequency(struct loader *ld, xmlNode *el, struct measure *m)
+{
+	xmlAttr *a;
+	const char *f = load_get(ld, el, "frequency", &a);
+	bool ok = !f;
+	for (int k = FREQ_QUARTERLY; f && k <= FREQ_BIENNIAL && !ok; k++)
+		if (strcmp(f, frequency_name((enum frequency)k)) == 0) {
+			m->frequency = (enum frequency)k;
+			ok = true;
+		}
+	if (!ok)
+		load_attr_error(ld, a, "frequency=\"%s\" is not a frequency; expected monthly, "
+				"quarterly, annual or biennial", load_shown(ld, f));
+	switch (m->frequency) {
+	case FREQ_QUARTERLY:
+		m->kind = PERIOD_QUARTER;
+		break;
+	case FREQ_MONTHLY:
+		m->kind = PERIOD_MONTH;
+		break;
+	case FREQ_ANNUAL:
+	case FREQ_BIENNIAL:
+		m->kind = year_kind(ld, el);
+		break;
+	}
+	const char *lag = load_get(ld, el, "lag", &a);
+	size_t n = lag ? strlen(lag) : 0;
+	if (lag && (n == 0 || n > 2 || strspn(lag, "0123456789") != n || (n == 2 && lag[0] == '0') ||
+		    atoi(lag) > LOAD_MAX_LAG))
+		load_attr_error(ld, a, "lag=\"%s\" is not a lag; expected a whole number of the "
+				"measure's periods from 0 to %d, such as lag=\"1\" for results one "
+				"period behind", load_shown(ld, lag), LOAD_MAX_LAG);
+	else if (lag)
+		m->lag = atoi(lag);
 }
 
 /* The measure's own attributes; returns whether its unit is known. */
@@ -373,12 +210,23 @@ static bool read_measure_attrs(struct loader *ld, xmlNode *el, struct measure *m
 	if (unit_ok && m->unit == UNIT_CURRENCY && !m->currency)
 		m->currency = "USD";
 
+	read_frequency(ld, el, m);
 	const char *agg = load_get(ld, el, "aggregation", &a);
-	if (agg && strcmp(agg, "sum") == 0)
-		m->aggregation_sum = true;
-	else if (agg && strcmp(agg, "none") != 0)
-		load_attr_error(ld, a, "aggregation=\"%s\" is not an aggregation; expected none or sum",
-				load_shown(ld, agg));
+	bool agg_ok = false;
+	for (int k = AGG_NONE; agg && k <= AGG_CUMULATIVE && !agg_ok; k++)
+		if (strcmp(agg, aggregation_name((enum aggregation)k)) == 0) {
+			m->aggregation = (enum aggregation)k;
+			agg_ok = true;
+		}
+	if (agg && !agg_ok)
+		load_attr_error(ld, a, "aggregation=\"%s\" is not an aggregation; expected none, sum, "
+				"average or cumulative", load_shown(ld, agg));
+	else if (m->aggregation != AGG_NONE &&
+		 (m->frequency == FREQ_ANNUAL || m->frequency == FREQ_BIENNIAL))
+		load_attr_error(ld, a, "aggregation=\"%s\" on a measure reported %s; expected "
+				"aggregation only on a monthly or quarterly measure, whose results "
+				"make a year's", load_shown(ld, agg),
+				m->frequency == FREQ_ANNUAL ? "once a year" : "every two years");
 
 	m->tolerance = r->tolerance;
 	*tolerance_text = NULL;
@@ -437,8 +285,8 @@ static void load_measure(struct loader *ld, xmlNode *el, struct measure *m)
 	m->targets = nt ? arena_calloc(arena, nt, sizeof *m->targets) : NULL;
 	m->benchmarks = nb ? arena_calloc(arena, nb, sizeof *m->benchmarks) : NULL;
 	m->values = nv ? arena_calloc(arena, nv, sizeof *m->values) : NULL;
-	struct source *tsrc = xcalloc(nt ? nt : 1, sizeof *tsrc);
-	struct source *vsrc = xcalloc(nv ? nv : 1, sizeof *vsrc);
+	struct load_source *tsrc = xcalloc(nt ? nt : 1, sizeof *tsrc);
+	struct load_source *vsrc = xcalloc(nv ? nv : 1, sizeof *vsrc);
 	bool too_many = false, too_many_benchmarks = false;
 
 	for (xmlNode *c = el->children; c; c = c->next) {
@@ -454,7 +302,7 @@ static void load_measure(struct loader *ld, xmlNode *el, struct measure *m)
 			load_para(ld, c, &m->definition);
 		} else if (load_is(c, "target")) {
 			tsrc[m->ntargets].el = c;
-			read_target(ld, m, unit_ok, &tsrc[m->ntargets], &m->targets[m->ntargets]);
+			load_target(ld, m, unit_ok, &tsrc[m->ntargets], &m->targets[m->ntargets]);
 			m->ntargets++;
 		} else if (load_is(c, "benchmark")) {
 			if (m->nbenchmarks == nb) {
@@ -491,9 +339,7 @@ static void load_measure(struct loader *ld, xmlNode *el, struct measure *m)
 	}
 	if (!m->name)
 		m->name = "";
-	check_target_scopes(ld, m, tsrc);
-	if (unit_ok)
-		check_targets(ld, m, tsrc, tolerance_text);
+	load_check_targets(ld, m, tsrc, unit_ok, tolerance_text);
 	check_value_periods(ld, m, vsrc);
 	free(tsrc);
 	free(vsrc);

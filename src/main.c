@@ -16,6 +16,7 @@
 #include "model.h"
 #include "outfile.h"
 #include "paths.h"
+#include "period.h"
 #include "present.h"
 #include "render.h"
 #include "source_date.h"
@@ -222,7 +223,13 @@ static void print_check(const struct report *r)
 {
 	for (size_t i = 0; i < r->nmeasures; i++) {
 		const struct measure *m = r->measures[i];
-		printf("%s %s\n", m->id, status_name(m->current->shown));
+		/* A measure judged on its own period says which. */
+		char when[32] = "";
+		if (m->as_of) {
+			when[0] = ' ';
+			period_id(m->current->period, when + 1, sizeof when - 1);
+		}
+		printf("%s %s%s\n", m->id, status_name(m->current->shown), when);
 	}
 	for (size_t g = 0; g < r->ngoals; g++) {
 		const struct goal *goal = &r->goals[g];

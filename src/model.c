@@ -58,6 +58,38 @@ const char *cmp_name(enum cmp c)
 	return "";
 }
 
+/* "quarterly", "monthly", "annual", "biennial" as the frequency= attribute says. */
+const char *frequency_name(enum frequency f)
+{
+	switch (f) {
+	case FREQ_QUARTERLY:
+		break;
+	case FREQ_MONTHLY:
+		return "monthly";
+	case FREQ_ANNUAL:
+		return "annual";
+	case FREQ_BIENNIAL:
+		return "biennial";
+	}
+	return "quarterly";
+}
+
+/* "none", "sum", "average", "cumulative" as the aggregation= attribute says. */
+const char *aggregation_name(enum aggregation a)
+{
+	switch (a) {
+	case AGG_NONE:
+		break;
+	case AGG_SUM:
+		return "sum";
+	case AGG_AVERAGE:
+		return "average";
+	case AGG_CUMULATIVE:
+		return "cumulative";
+	}
+	return "none";
+}
+
 /* "met", "under", "not-met", "no-data" */
 const char *status_name(enum status s)
 {

@@ -74,7 +74,8 @@ enum unit { UNIT_COUNT, UNIT_NUMBER, UNIT_PERCENT, UNIT_CURRENCY, UNIT_MINUTES, 
 /* The four comparisons a target can make. */
 enum cmp { CMP_AT_LEAST, CMP_MORE_THAN, CMP_AT_MOST, CMP_LESS_THAN };
 
-enum direction { DIR_HIGHER_BETTER, DIR_LOWER_BETTER };
+/* Which results are better: higher, lower, or those within a range. */
+enum direction { DIR_HIGHER_BETTER, DIR_LOWER_BETTER, DIR_WITHIN };
 
 enum status { STATUS_NO_DATA, STATUS_MET, STATUS_UNDER, STATUS_NOT_MET };
 #define STATUS_COUNT 4
@@ -82,6 +83,34 @@ enum status { STATUS_NO_DATA, STATUS_MET, STATUS_UNDER, STATUS_NOT_MET };
 enum trend { TREND_NONE, TREND_BETTER, TREND_WORSE, TREND_UNCHANGED };
 
 enum scope { SCOPE_ALL, SCOPE_FISCAL_YEAR, SCOPE_PERIOD };
+
+/* How often a measure has a result: its values are for periods of this
+ * frequency (months, quarters, years). */
+enum frequency { FREQ_QUARTERLY, FREQ_MONTHLY, FREQ_ANNUAL, FREQ_BIENNIAL };
+
+/* How a measure's results make a total over a year (or, for a monthly
+ * measure, over a quarter) so far. */
+enum aggregation {
+	AGG_NONE,       /* They do not: no target to date. */
+	AGG_SUM,        /* They add up (jobs created, dollars received). */
+	AGG_AVERAGE,    /* Their plain mean (an average response time). */
+	AGG_CUMULATIVE, /* Each result is already the total so far (budget spent to date). */
+};
+
+/* What a target compares with. */
+enum target_kind {
+	TARGET_AMOUNT,   /* at-least="75": an amount. */
+	TARGET_RANGE,    /* at-least="98" at-most="100": between two amounts. */
+	TARGET_RELATIVE, /* less-than="previous": an earlier result, perhaps changed. */
+	TARGET_IMPROVE,  /* better="higher": better than the period before. */
+};
+
+/* The earlier result a relative target starts from. */
+enum baseline {
+	BASELINE_PREVIOUS,  /* The measure's period before. */
+	BASELINE_LAST_YEAR, /* The same period a year before. */
+	BASELINE_AVERAGE,   /* The mean of the `over` periods before. */
+};
 
 /* Amounts are doubles in the measure's unit: percent points for percent
  * (81 means 81 %), whole seconds for duration, minutes for minutes. */
@@ -92,12 +121,27 @@ struct tolerance {
 };
 
 struct target {
-	enum cmp cmp;
-	double amount;
-	bool per_year;       /* per="year": compared with the year-to-date sum, pro-rated. */
+	enum target_kind kind;
+	enum cmp cmp;        /* The comparison: a range's lower bound's; for TARGET_IMPROVE
+			      * more-than (higher is better) or less-than. */
+	double amount;       /* TARGET_AMOUNT: the amount; TARGET_RANGE: the lower bound. */
+	enum cmp cmp_high;   /* TARGET_RANGE: at-most or less-than, the upper bound's. */
+	double high;         /* TARGET_RANGE: the upper bound. */
+	enum baseline baseline; /* TARGET_RELATIVE. */
+	int over;            /* BASELINE_AVERAGE: how many periods before are averaged. */
+	bool has_change;     /* TARGET_RELATIVE: the baseline changed by `change`. */
+	bool change_relative; /* `change` is a percentage of the baseline ("+5%"). */
+	double change;       /* In the unit, or percent of the baseline; signed. */
+	bool per_year;       /* per="year": compared with the total so far this fiscal year. */
+	bool per_quarter;    /* per="quarter" on a monthly measure: the quarter so far. */
+	double *phasing;     /* Percent of the year's target due by the end of each period of
+			      * the year, in order; NULL: spread evenly. */
+	size_t nphasing;
+	const char *label;   /* "Minimum", "Stretch", or NULL. */
+	bool reference;      /* decides="no": shown and checked, never decides a status. */
 	enum scope scope;
-	int scope_fy;        /* For SCOPE_FISCAL_YEAR and SCOPE_PERIOD. */
-	int scope_quarter;   /* For SCOPE_PERIOD. */
+	int scope_fy;        /* For SCOPE_FISCAL_YEAR. */
+	struct period scope_period; /* For SCOPE_PERIOD: of the measure's own kind. */
 	int line;
 };
 
@@ -112,6 +156,8 @@ struct value {
 	struct period period;
 	bool has_actual;
 	double actual;
+	bool has_estimate;    /* An estimate or preliminary figure, used until there is an actual. */
+	double estimate;
 	bool has_override;
 	enum status override; /* The status the data file asks to show. */
 	int line;
@@ -123,27 +169,50 @@ struct value {
 struct period_eval {
 	struct period period;
 	const struct value *value;     /* NULL when the file has no value element for it. */
-	bool has_actual;
-	double actual;
-	const struct target *target;   /* The target that applied, or NULL. */
-	bool has_target;
-	double target_amount;          /* Pro-rated for an annual target. */
-	bool ytd;                      /* Compared amount is a year-to-date sum. */
+	bool has_actual;               /* The period has a figure: its actual, or where it has
+					* none, its estimate. */
+	double actual;                 /* That figure. */
+	bool estimated;                /* The figure is an estimate (no actual yet). */
+	const struct target *target;   /* The target that decided, or NULL. */
+	bool has_target;               /* A target decided: it applies, and a relative one
+					* has its earlier result. */
+	double target_amount;          /* Pro-rated for a target to date; a range's lower bound;
+					* a relative target's amount worked out. */
+	double target_high;            /* A range's upper bound (pro-rated likewise). */
+	bool has_baseline;             /* A relative or improvement target's earlier result. */
+	double baseline;               /* That result (an average for BASELINE_AVERAGE). */
+	struct period baseline_period; /* The period it is for (the latest averaged). */
+	bool baseline_missing;         /* The target applies but baseline_period has no result. */
+	bool ytd;                      /* Compared amount is a total to date (the year so far,
+					* or for per="quarter" the quarter so far). */
+	bool ytd_estimated;            /* That total counts an estimate. */
 	bool has_compared;
 	double compared;               /* The amount compared with target_amount. */
 	double tolerance;              /* Allowed miss, as an amount in the unit. */
 	double miss;                   /* How far on the wrong side (0 if met). */
 	enum status computed;          /* What the rules decide. */
 	enum status shown;             /* override if any, else computed. */
-	bool has_ytd_sum;              /* A summed measure whose fiscal year so far
-					* has a result in every quarter. */
-	double ytd_sum;                /* That year-to-date sum. */
-	bool ytd_gap;                  /* No year-to-date sum: ytd_missing has no result. */
-	struct period ytd_missing;     /* The first quarter of the year without one. */
+	bool has_ytd_sum;              /* A measure with an aggregation whose year (or quarter)
+					* so far has a result in every period. */
+	double ytd_sum;                /* That total to date: a sum, a mean, or for a
+					* cumulative measure the period's own figure. */
+	bool ytd_gap;                  /* No total to date: ytd_missing has no result. */
+	struct period ytd_missing;     /* The first period of the year without one. */
 };
 
-/* A change of the report period's actual against another period. */
+/* A target that does not decide, checked for the judged period. */
+struct target_check {
+	const struct target *target;
+	bool has_amount;      /* Its amount could be worked out (a relative one's baseline exists). */
+	double amount, high;  /* As in period_eval. */
+	bool has_compared;    /* There is a result to check. */
+	bool reached;         /* The comparison holds. */
+};
+
+/* A change of the judged period's figure against another period. */
 struct change {
+	bool applies;         /* The comparison makes sense for the measure's frequency (an
+			       * annual measure has no previous period but last year). */
 	bool available;       /* Both periods have an actual. */
 	struct period against;
 	bool has_previous;    /* The other period has an actual (even when this one has none). */
@@ -164,7 +233,11 @@ struct measure {
 	enum unit unit;
 	int decimals;             /* After defaults are applied. */
 	const char *currency;     /* ISO 4217, "USD" by default; NULL unless unit is currency. */
-	bool aggregation_sum;
+	enum frequency frequency;
+	enum period_kind kind;    /* The kind of period its values and period scopes are for. */
+	int lag;                  /* How many of its periods its latest result may trail the
+				   * latest that has ended by the report period's end. */
+	enum aggregation aggregation;
 	bool has_tolerance;       /* The measure overrides the report default. */
 	struct tolerance tolerance; /* After defaults: the tolerance that applies. */
 	struct target *targets;
@@ -182,11 +255,22 @@ struct measure {
 	/* Filled by eval.c. */
 	enum direction direction; /* From the targets; higher is better without one. */
 	struct period_eval *history; /* Every period the file declares a value for, plus the
-				      * report period, sorted. */
+				      * judged period, sorted. */
 	size_t nhistory;
-	struct period_eval *current; /* The report period, pointing into history. */
-	struct change vs_last_year;  /* Same quarter of the previous fiscal year. */
-	struct change vs_last_quarter;
+	/* The period the measure is judged on, pointing into history: the
+	 * latest with a result among those its lag allows (the report period
+	 * for a quarterly measure without lag), or with none there, the
+	 * latest of them. */
+	struct period_eval *current;
+	struct period window_first;  /* The earliest period the lag allows. */
+	bool as_of;                  /* current is not the report period. */
+	struct period_eval *latest;  /* The latest period with a result, or NULL; older than
+				      * window_first when current has none. */
+	struct target_check *checks; /* The targets that do not decide, for the judged period. */
+	size_t nchecks;
+	struct change vs_last_year;  /* The same period a year before. */
+	struct change vs_last_quarter; /* The period before: the previous quarter, month, or
+					* for a biennial measure the one two years before. */
 };
 
 struct goal {
@@ -271,6 +355,8 @@ struct report {
 const char *unit_name(enum unit unit);
 bool unit_parse(const char *s, enum unit *out);
 const char *cmp_name(enum cmp c);
+const char *frequency_name(enum frequency f);
+const char *aggregation_name(enum aggregation a);
 const char *status_name(enum status s);
 
 /* Allocate an empty report with its arena; free it with report_free. */

@@ -93,17 +93,17 @@ const char *pres_buf_finish(struct presentation *p, struct pres_buf *b)
 	return s;
 }
 
-/* The shared words, by period index in an open-addressed table. */
+/* The shared words, by period (index and kind) in an open-addressed table. */
 struct pres_cache {
 	struct pres_period_words *slots;
 	size_t cap, n; /* cap is a power of two, kept at least twice n. */
 };
 
 /* The slot for `index`: its own, or the empty one where it would go. */
-static struct pres_period_words *slot_of(struct pres_cache *c, int index)
+static struct pres_period_words *slot_of(struct pres_cache *c, int key)
 {
-	size_t i = ((size_t)(unsigned)index * 2654435761u) & (c->cap - 1);
-	while (c->slots[i].index != -1 && c->slots[i].index != index)
+	size_t i = ((size_t)(unsigned)key * 2654435761u) & (c->cap - 1);
+	while (c->slots[i].key != -1 && c->slots[i].key != key)
 		i = (i + 1) & (c->cap - 1);
 	return &c->slots[i];
 }
@@ -116,10 +116,10 @@ static void cache_grow(struct pres_cache *c)
 	c->cap = n ? n * 2 : 64;
 	c->slots = xmalloc(c->cap * sizeof *c->slots);
 	for (size_t i = 0; i < c->cap; i++)
-		c->slots[i].index = -1;
+		c->slots[i].key = -1;
 	for (size_t i = 0; i < n; i++)
-		if (old[i].index != -1)
-			*slot_of(c, old[i].index) = old[i];
+		if (old[i].key != -1)
+			*slot_of(c, old[i].key) = old[i];
 	free(old);
 }
 
@@ -129,18 +129,41 @@ const struct pres_period_words *pres_period_words(struct presentation *p, struct
 	struct pres_cache *c = p->cache;
 	if (2 * (c->n + 1) > c->cap)
 		cache_grow(c);
-	int index = period_index(per);
-	struct pres_period_words *w = slot_of(c, index);
-	if (w->index == index)
+	/* Indexes count within a kind (a month's year * 12 + month, at most
+	 * about 120,000), so four times one and its kind stay apart. */
+	int key = period_index(per) * 4 + (int)per.kind;
+	struct pres_period_words *w = slot_of(c, key);
+	if (w->key == key)
 		return w;
 	char buf[TEXT_MAX];
-	w->index = index;
+	w->key = key;
 	period_id(per, buf, sizeof buf);
 	w->id = arena_strdup(&p->arena, buf);
 	period_label(per, buf, sizeof buf);
 	w->label = arena_strdup(&p->arena, buf);
-	w->quarter = arena_printf(&p->arena, "Q%d", per.quarter);
-	w->year = arena_printf(&p->arena, "FY%02d", ((per.fy % 100) + 100) % 100);
+	/* A year of months fits a card only by their initials; labels and
+	 * text alternatives name them in full. */
+	static const char *const months = "JFMAMJJASOND";
+	w->group = NULL;
+	w->group_starts = false;
+	switch (per.kind) {
+	case PERIOD_QUARTER:
+		w->tick = arena_printf(&p->arena, "Q%d", per.quarter);
+		w->group = arena_printf(&p->arena, "FY%02d", ((per.fy % 100) + 100) % 100);
+		w->group_starts = per.quarter == 1;
+		break;
+	case PERIOD_MONTH:
+		w->tick = arena_strndup(&p->arena, months + per.month - 1, 1);
+		w->group = arena_printf(&p->arena, "%d", per.year);
+		w->group_starts = per.month == 1;
+		break;
+	case PERIOD_FISCAL_YEAR:
+		w->tick = arena_printf(&p->arena, "FY%02d", ((per.fy % 100) + 100) % 100);
+		break;
+	case PERIOD_CALENDAR_YEAR:
+		w->tick = arena_printf(&p->arena, "%d", per.year);
+		break;
+	}
 	c->n++;
 	return w;
 }
@@ -337,13 +360,27 @@ static void report_words(struct presentation *p)
 	for (size_t g = 0; g < r->ngoals; g++)
 		p->goal_continued[g] = arena_printf(&p->arena, "%s (continued)", r->goals[g].name);
 	p->no_result_mark = "\u2014";
+	p->estimate_word = "estimate";
 	p->no_charts = "No measure has two or more periods with data yet.";
 
-	bool ytd = false, override = false;
+	bool ytd = false, override = false, own = false, estimate = false, phased = false;
+	bool earlier = false, range = false, improve = false, named = false;
 	for (size_t i = 0; i < r->nmeasures; i++) {
-		const struct period_eval *cur = r->measures[i]->current;
+		const struct measure *m = r->measures[i];
+		const struct period_eval *cur = m->current;
 		ytd |= cur && cur->ytd;
 		override |= cur && cur->value && cur->value->has_override;
+		own |= m->frequency != FREQ_QUARTERLY || m->lag > 0;
+		estimate |= cur && cur->has_actual && cur->estimated;
+		phased |= cur && cur->ytd && cur->target->per_year &&
+			  (cur->target->phasing || m->aggregation == AGG_CUMULATIVE);
+		for (size_t k = 0; k < m->ntargets; k++) {
+			const struct target *t = &m->targets[k];
+			earlier |= t->kind == TARGET_RELATIVE;
+			range |= t->kind == TARGET_RANGE;
+			improve |= t->kind == TARGET_IMPROVE;
+			named |= t->reference;
+		}
 	}
 	p->tolerance_rule = tolerance_rule(p);
 	p->ytd_rule = ytd ? "Annual targets: where a target is set for the whole year, the total "
@@ -355,6 +392,40 @@ static void report_words(struct presentation *p)
 				      "quarter, that status is shown, and the measure's card says "
 				      "what the numbers alone would give."
 				    : NULL;
+	p->period_rule = own ? "Measures reported monthly, yearly or every two years are shown at "
+			       "their own latest result that has ended by the end of the quarter "
+			       "(as of that month or year), and so are measures whose results "
+			       "come in arrears, up to as many periods behind as the measure "
+			       "allows; a result older than that is shown, but the status is No "
+			       "Data."
+			     : NULL;
+	p->estimate_rule = estimate ? "Estimates: where a period has no actual yet, its estimate "
+				      "or preliminary figure is shown and judged, marked estimate."
+				    : NULL;
+	p->phasing_rule = phased ? "Planned targets: where a year's target is planned in uneven "
+				   "parts, or results are already totals so far, the total is "
+				   "compared with the part of the target the plan says is due by the "
+				   "end of the period; met is on pace."
+				 : NULL;
+	const char *kinds = "";
+	if (earlier)
+		kinds = "A target set by an earlier result (the previous period, the same period a "
+			"year before, or an average of several) is worked out from that result, with "
+			"the change the target asks for. ";
+	if (range)
+		kinds = arena_printf(&p->arena, "%sA range is met inside it; a result outside is "
+				     "judged against the end it passes. ", kinds);
+	if (improve)
+		kinds = arena_printf(&p->arena, "%sA target to do better than the period before is "
+				     "met when the result is better, under when it is the same, and "
+				     "not met when it is worse. ", kinds);
+	if (named)
+		kinds = arena_printf(&p->arena, "%sWhere a measure has several targets, the one "
+				     "that decides the status is named, and the others are shown as "
+				     "reached or not. ", kinds);
+	p->target_rule = *kinds ? arena_printf(&p->arena, "Targets: %.*s", (int)strlen(kinds) - 1,
+					       kinds)
+				: NULL;
 	rules(p);
 }
 
@@ -367,7 +438,10 @@ static void change_words(struct presentation *p)
 	for (size_t i = 0; i < p->r->nmeasures; i++) {
 		const struct pres_measure *pm = &p->measures[i];
 		any |= !pm->vs_last_year.says_little || !pm->vs_last_quarter.says_little;
-		left_out |= pm->vs_last_year.says_little || pm->vs_last_quarter.says_little;
+		/* A comparison the measure's frequency has no period for is not
+		 * left out: it never was. */
+		left_out |= (pm->vs_last_year.applies && pm->vs_last_year.says_little) ||
+			    (pm->vs_last_quarter.applies && pm->vs_last_quarter.says_little);
 		p->shows_last_year |= pm->vs_last_year.available;
 	}
 	if (!any) {

@@ -16,12 +16,18 @@
 #include "model.h"
 #include "style.h"
 
-/* How many quarters a measure's card chart shows: two fiscal years. */
+/* How many quarters a measure's card chart shows: two fiscal years. A
+ * monthly measure's shows a year of months, an annual one's six years. */
 #define PRES_CARD_QUARTERS 8
+#define PRES_CARD_MONTHS 12
+#define PRES_CARD_YEARS 6
 
-/* One comparison of the report quarter's result with an earlier quarter's. */
+/* One comparison of the judged period's result with an earlier period's. */
 struct pres_change {
-	const char *label;       /* "On last year", "On last quarter" */
+	const char *label;       /* "On last year", "On last quarter", "On last month" */
+	bool applies;            /* The measure's frequency has such a period (an annual
+				  * measure's period before is last year; a biennial one has
+				  * no result a year before): when false, nothing to show. */
 	struct period against;
 	const char *against_label; /* "Q1 FY2017" */
 	bool available;          /* Both quarters have a result. */
@@ -46,28 +52,37 @@ struct pres_period {
 	const char *period_label; /* "Q1 FY2018" */
 	const char *status_word;  /* The layout's label for pe->shown. */
 	const char *reason;       /* Why a no-data status: "No target set", ... or NULL */
-	const char *actual;       /* "8:37", or NULL without a result */
+	const char *actual;       /* "8:37", or NULL without a result: the actual, or where
+				   * there is none, the estimate */
+	bool estimated;           /* `actual` is an estimate. */
+	const char *estimate;     /* The value's estimate (beside an actual too), or NULL. */
 	const char *compared;     /* The amount judged: the actual, or the year to date; NULL */
 	const char *target;       /* "at most 5:00", "at least 965 for the year"; NULL */
-	const char *target_amount;/* The amount compared with: "5:00", "241.25"; NULL */
+	const char *target_amount;/* The amount compared with: "5:00", "241.25"; a range's
+				   * lower end; NULL */
+	const char *target_high;  /* A range's upper end, or NULL. */
 	int target_decimals;      /* Places target_amount shows (a pro-rated target may need more). */
 	const char *allowed_miss; /* "0:30", "24.13": the tolerance as an amount; NULL */
 };
 
-/* One quarter on a chart's axis. */
+/* One period on a chart's axis. */
 struct pres_point {
 	struct period period;
-	const char *label;        /* "Q1 FY2018" */
-	const char *quarter;      /* "Q1" */
-	const char *year;         /* "FY18": shown where a fiscal year starts */
+	const char *label;        /* "Q1 FY2018", "November 2017" */
+	const char *tick;         /* Its short name under the bar: "Q1", "Nov", "FY18", "2024" */
+	const char *group;        /* The year it is in, "FY18", "2017", or NULL for years */
+	bool group_starts;        /* A new year starts here: its name is shown. */
 	bool declared;            /* The data file has a value element for it. */
 	bool has_value;           /* Plotted: a result, or the year to date. */
 	double value;
 	const char *value_text;
-	bool has_target;          /* A target applies to this quarter. */
-	double target;            /* Pro-rated on a year-to-date chart. */
+	bool has_target;          /* A target applies to this period. */
+	double target;            /* Pro-rated on a year-to-date chart; a range's lower end. */
 	const char *target_text;
-	bool current;             /* The report quarter. */
+	bool has_high;            /* A range: its upper end too. */
+	double high;
+	const char *high_text;
+	bool current;             /* The period the measure is judged on. */
 };
 
 /* A run of quarters over which the same target amount applies: the target
@@ -77,6 +92,9 @@ struct pres_segment {
 	size_t first, last;       /* Point indexes, inclusive. */
 	double amount;
 	const char *text;
+	bool has_high;            /* A range's upper end, drawn as a second line. */
+	double high;
+	const char *high_text;
 };
 
 struct pres_benchmark {
@@ -107,6 +125,16 @@ struct pres_chart {
 	const char *alt;          /* "Chart of ... by quarter, Q1 FY2017 to ...: Q1 FY2017 8:52, ...; Target ..." */
 };
 
+/* One of a measure's targets for the judged period, where it has several
+ * or names them. */
+struct pres_target {
+	const char *label;        /* "Minimum", "Stretch", or NULL */
+	const char *words;        /* "at least 95% (Stretch)" */
+	bool decides;             /* The one the status comes from. */
+	const char *outcome;      /* The status word for the one that decides; "reached",
+				   * "not reached" or "not known" for the others. */
+};
+
 /* What a reader is told about one measure for the report period. */
 struct pres_measure {
 	const struct measure *m;
@@ -120,17 +148,35 @@ struct pres_measure {
 	const char *summary_line; /* The name and the sentence: "Police response: 8:37 against ..." */
 	const char *target;       /* "at most 5:00", or the reason none applies: "None set" */
 	bool has_target;
-	const char *this_quarter; /* The quarter's own result beside a year-to-date one, or NULL */
+	const char *this_quarter; /* The period's own result beside a total to date, or NULL */
+	const char *this_period_label; /* What that is: "This quarter", "This month" */
+	const char *judged_label; /* The period the status is for: "Q1 FY2018", "November 2017" */
+	const char *as_of;        /* "as of November 2017" when that is not the report period,
+				   * else NULL */
+	const char *frequency_note; /* "Monthly, up to one month in arrears"; NULL for a
+				     * quarterly measure without lag */
+	bool estimated;           /* The result is an estimate, not yet an actual. */
+	const char *latest;       /* With no result for the judged period: an older one, "5:40
+				   * in August 2017, older than this report judges", or NULL */
+	const char *to_date;      /* A monthly measure's total so far this year beside the
+				   * month's: "12,345 so far this year", or NULL */
+	const char *pace;         /* For an annual target with a plan: "On pace for the year's
+				   * target" or "Not on pace ...", or NULL */
+	struct pres_target *targets; /* Where the measure names its targets or has several: the
+				      * deciding one first; ntargets 0 otherwise. */
+	size_t ntargets;
+	const char *targets_text; /* Those in one line, or NULL. */
 	const char *benchmarks;   /* "National average: 5:00; State average: 4:50", or NULL */
 	const char *override_note;/* "As reported for the quarter; by the numbers it would be
 				   * Goal Not Met", or NULL */
 	const char *tolerance;    /* "10% of the target", "0:30" */
-	const char *direction;    /* "higher is better", "lower is better" */
+	const char *direction;    /* "higher is better", "lower is better", "within the range
+				   * is better" */
 	struct pres_change vs_last_year, vs_last_quarter;
 	struct pres_period *periods; /* One per m->history entry, in the same order. */
 	struct pres_period *current; /* The report period's, pointing into periods. */
-	struct pres_chart card;   /* The last PRES_CARD_QUARTERS quarters. */
-	struct pres_chart full;   /* Every quarter from the first declared one. */
+	struct pres_chart card;   /* The last PRES_CARD_QUARTERS quarters (months, years). */
+	struct pres_chart full;   /* Every period from the first declared one. */
 	/* Where the card draws no chart: its results, "Q3 FY2023: 71%; Q3
 	 * FY2024: 74%", so that no figure is hidden; NULL when the sentence
 	 * already says the only one. */
@@ -178,6 +224,7 @@ struct presentation {
 	const char *no_measures;      /* What a goal without measures says. */
 	const char *chart_gap;        /* "n/a": marks a quarter without a result on a chart. */
 	const char *no_result_mark;   /* The dash a table shows for a missing result. */
+	const char *estimate_word;    /* "estimate": beside a figure that is not an actual yet. */
 	const char *no_charts;        /* Said where a report has no chart at all. */
 	const char *contents_continued; /* "Contents (continued)" */
 	const char *legend_title;     /* "How to read this report" */
@@ -191,6 +238,10 @@ struct presentation {
 				       * earlier result to show are left out; or, where no
 				       * measure has one, that there are none. */
 	bool shows_last_year;         /* Some measure has a change on last year to show. */
+	const char *period_rule;      /* Measures shown as of their own period, or NULL when none. */
+	const char *estimate_rule;    /* Estimates explained, or NULL when none is shown. */
+	const char *phasing_rule;     /* Planned annual targets, or NULL when none. */
+	const char *target_rule;      /* Targets other than an amount, or NULL when none. */
 	struct pres_rule *rules;      /* How a status is decided, term by term. */
 	size_t nrules;
 	struct pres_rule *storage_rules; /* How the workbook stores numbers. */

@@ -1,9 +1,12 @@
-/* A measure's chart as data: every quarter of its range on the axis (gaps
- * marked), the values plotted, the target as steps where it applies, the
- * benchmarks, the value axis, and the text alternative written from this
- * same series, so that every drawing of it and its description agree. */
+/* A measure's chart as data: every period of its range on the axis (gaps
+ * marked; a biennial measure's results only, as it has none between), the
+ * values plotted, the target as steps where it applies (both ends of a
+ * range), the benchmarks, the value axis, and the text alternative written
+ * from this same series, so that every drawing of it and its description
+ * agree. */
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "eval.h"
@@ -13,11 +16,17 @@
 #define TEXT_MAX 512
 #define MAX_TICKS 12
 
-/* Whether the chart plots year-to-date sums: the report quarter is judged
- * on the year so far. */
+/* Whether the chart plots totals to date: the judged period is judged on
+ * the year (or quarter) so far. */
 static bool plots_ytd(const struct measure *m)
 {
-	return m->aggregation_sum && m->current && m->current->ytd;
+	return m->aggregation != AGG_NONE && m->current && m->current->ytd;
+}
+
+/* Whether a target is judged on a total to date. */
+static bool to_date_target(const struct target *t)
+{
+	return t->per_year || t->per_quarter;
 }
 
 /* A round step for about `n` intervals over `range`: 1, 2, 2.5 or 5 times
@@ -63,6 +72,8 @@ static void axis(struct presentation *p, const struct measure *m, struct pres_ch
 			lo = fmin(lo, pt->target);
 			hi = fmax(hi, pt->target);
 		}
+		if (pt->has_high)
+			hi = fmax(hi, pt->high);
 	}
 	for (size_t i = 0; i < c->nbenchmarks; i++) {
 		lo = fmin(lo, c->benchmarks[i].value);
@@ -98,7 +109,8 @@ static void axis(struct presentation *p, const struct measure *m, struct pres_ch
 		c->ticks[k] = pres_amount(p, &tick_m, lo + (double)k * step);
 }
 
-/* The target line as runs of quarters with one amount and comparison. */
+/* The target line as runs of periods with one amount (one range) and
+ * comparison. */
 static void segments(struct presentation *p, const struct pres_point *pts, size_t n,
 		     const enum cmp *cmps, struct pres_chart *c)
 {
@@ -109,12 +121,14 @@ static void segments(struct presentation *p, const struct pres_point *pts, size_
 			continue;
 		struct pres_segment *last = c->nsegments ? &c->segments[c->nsegments - 1] : NULL;
 		if (last && last->last + 1 == i && round9(pts[last->first].target) == round9(pts[i].target) &&
-		    cmps[last->first] == cmps[i]) {
+		    cmps[last->first] == cmps[i] && pts[last->first].has_high == pts[i].has_high &&
+		    (!pts[i].has_high || round9(pts[last->first].high) == round9(pts[i].high))) {
 			last->last = i;
 			continue;
 		}
 		c->segments[c->nsegments++] = (struct pres_segment){
 			.first = i, .last = i, .amount = pts[i].target, .text = pts[i].target_text,
+			.has_high = pts[i].has_high, .high = pts[i].high, .high_text = pts[i].high_text,
 		};
 	}
 }
@@ -125,8 +139,13 @@ static const char *alt_text(struct presentation *p, const struct measure *m,
 			    const struct pres_chart *c, const enum cmp *cmps)
 {
 	struct pres_buf b = {0};
-	pres_buf_add(&b, "Chart of %s%s", m->name,
-		     c->ytd ? ", year to date, by quarter" : " by quarter");
+	const char *by = m->frequency == FREQ_MONTHLY	 ? "by month"
+			 : m->frequency == FREQ_QUARTERLY ? "by quarter"
+			 : m->frequency == FREQ_ANNUAL	 ? "by year"
+							 : "every two years";
+	const char *span = !c->ytd ? "" : m->current->target->per_quarter ? ", quarter to date,"
+									    : ", year to date,";
+	pres_buf_add(&b, "Chart of %s%s %s", m->name, span, by);
 	size_t from = 0;
 	while (from < c->npoints && !c->points[from].has_value)
 		from++;
@@ -142,12 +161,21 @@ static const char *alt_text(struct presentation *p, const struct measure *m,
 	}
 	for (size_t k = 0; k < c->nsegments; k++) {
 		const struct pres_segment *g = &c->segments[k];
-		pres_buf_add(&b, "; %s %s %s, %s", k ? "then" : c->target_name,
-			     present_cmp_words(cmps[g->first]), g->text, c->points[g->first].label);
+		if (g->has_high)
+			pres_buf_add(&b, "; %s %s to %s, %s", k ? "then" : c->target_name, g->text,
+				     g->high_text, c->points[g->first].label);
+		else
+			pres_buf_add(&b, "; %s %s %s, %s", k ? "then" : c->target_name,
+				     present_cmp_words(cmps[g->first]), g->text,
+				     c->points[g->first].label);
 		if (g->last != g->first)
 			pres_buf_add(&b, " to %s", c->points[g->last].label);
 	}
-	if (c->nsegments == 0 && c->npoints > 0)
+	const struct target *t = m->current ? m->current->target : NULL;
+	if (c->nsegments == 0 && t && t->kind == TARGET_IMPROVE)
+		pres_buf_add(&b, "; the target is to be %s than the period before",
+			     t->cmp == CMP_MORE_THAN ? "higher" : "lower");
+	else if (c->nsegments == 0 && c->npoints > 0)
 		pres_buf_add(&b, "; no target applies");
 	for (size_t k = 0; k < c->nbenchmarks; k++)
 		pres_buf_add(&b, "; %s %s", c->benchmarks[k].label, c->benchmarks[k].value_text);
@@ -155,29 +183,31 @@ static const char *alt_text(struct presentation *p, const struct measure *m,
 	return pres_buf_finish(p, &b);
 }
 
-/* Longest span a chart covers: a century of quarters, as many as a
- * measure may have values. */
+/* Longest span a chart covers: as many periods as a measure may have
+ * values. */
 #define MAX_POINTS 400
 
-/* The points of quarters first..last, each with its value, target and
+/* The points of the periods `pers`, each with its value, target and
  * comparison. */
-static void series(struct presentation *p, const struct pres_measure *pm, bool ytd, int first,
-		   int last, struct pres_point *points, enum cmp *cmps)
+static void series(struct presentation *p, const struct pres_measure *pm, bool ytd,
+		   const struct period *pers, size_t n, struct pres_point *points, enum cmp *cmps)
 {
 	const struct measure *m = pm->m;
-	size_t h = 0, n = (size_t)(last - first + 1);
-	/* Most targets apply to many quarters: their words are made once. */
+	const struct report *r = p->r;
+	size_t h = 0;
+	/* Most targets apply to many periods: their words are made once. */
 	const struct target *last_t = NULL;
-	double last_amount = 0;
-	const char *last_text = NULL;
+	double last_amount = 0, last_high = 0;
+	const char *last_text = NULL, *last_high_text = NULL;
 	for (size_t i = 0; i < n; i++) {
 		struct pres_point *pt = &points[i];
-		pt->period = period_from_index(first + (int)i);
+		pt->period = pers[i];
 		const struct pres_period_words *w = pres_period_words(p, pt->period);
 		pt->label = w->label;
-		pt->quarter = w->quarter;
-		pt->year = w->year;
-		pt->current = period_cmp(pt->period, p->r->period) == 0;
+		pt->tick = w->tick;
+		pt->group = w->group;
+		pt->group_starts = w->group_starts;
+		pt->current = period_cmp(pt->period, m->current->period) == 0;
 		/* The history is sorted: walk it beside the axis. */
 		while (h < m->nhistory && period_cmp(m->history[h].period, pt->period) < 0)
 			h++;
@@ -201,23 +231,30 @@ static void series(struct presentation *p, const struct pres_measure *pm, bool y
 											   : pres_amount(p, m, pt->value);
 		/* Only targets judged the way the chart plots: a quarterly target
 		 * says nothing about a year-to-date sum, nor an annual one about
-		 * a quarter. */
-		double amount;
-		const struct target *t = eval_target_for(m, pt->period, &amount);
-		if (t && t->per_year == ytd) {
-			pt->has_target = true;
-			pt->target = amount;
-			cmps[i] = t->cmp;
-			if (t != last_t || amount != last_amount) {
-				struct measure shown = *m;
-				if (t->per_year && m->unit != UNIT_DURATION)
-					shown.decimals = amount_places_needed(amount, m->decimals,
-									      m->decimals + 2);
-				last_text = pres_amount(p, &shown, amount);
-				last_t = t;
-				last_amount = amount;
-			}
-			pt->target_text = last_text;
+		 * a quarter. An improvement has no line: it is the bar before. */
+		struct target_at at;
+		const struct target *t = eval_target_for(r, m, pt->period, &at);
+		if (!t || to_date_target(t) != ytd || !at.has_amount || t->kind == TARGET_IMPROVE)
+			continue;
+		pt->has_target = true;
+		pt->target = at.amount;
+		cmps[i] = t->cmp;
+		if (t != last_t || at.amount != last_amount || at.high != last_high) {
+			struct measure shown = *m;
+			if ((to_date_target(t) || t->kind == TARGET_RELATIVE) && m->unit != UNIT_DURATION)
+				shown.decimals = amount_places_needed(at.amount, m->decimals,
+								      m->decimals + 2);
+			last_text = pres_amount(p, &shown, at.amount);
+			last_high_text = t->kind == TARGET_RANGE ? pres_amount(p, m, at.high) : NULL;
+			last_t = t;
+			last_amount = at.amount;
+			last_high = at.high;
+		}
+		pt->target_text = last_text;
+		if (t->kind == TARGET_RANGE) {
+			pt->has_high = true;
+			pt->high = at.high;
+			pt->high_text = last_high_text;
 		}
 	}
 }
@@ -229,7 +266,8 @@ static void window(struct presentation *p, const struct measure *m, bool ytd,
 {
 	memset(c, 0, sizeof *c);
 	c->ytd = ytd;
-	c->value_name = ytd ? "Year to date" : "Result";
+	bool per_quarter = ytd && m->current->target && m->current->target->per_quarter;
+	c->value_name = !ytd ? "Result" : per_quarter ? "Quarter to date" : "Year to date";
 	c->target_name = ytd ? "Target to date" : "Target";
 	c->points = points;
 	c->npoints = n;
@@ -237,7 +275,7 @@ static void window(struct presentation *p, const struct measure *m, bool ytd,
 	for (size_t i = 0; i < n; i++)
 		valued += points[i].has_value;
 	c->drawn = valued >= 2;
-	/* A benchmark is a quarter's figure: it says nothing about a year so far. */
+	/* A benchmark is a period's figure: it says nothing about a year so far. */
 	c->nbenchmarks = ytd ? 0 : m->nbenchmarks;
 	c->benchmarks = arena_calloc(&p->arena, c->nbenchmarks + 1, sizeof *c->benchmarks);
 	for (size_t k = 0; k < c->nbenchmarks; k++)
@@ -251,23 +289,59 @@ static void window(struct presentation *p, const struct measure *m, bool ytd,
 	c->alt = alt_text(p, m, c, cmps);
 }
 
-/* See present_internal.h. Both charts end at the report quarter, so one
- * series serves them: each is a window on its last quarters. */
-void pres_charts_build(struct presentation *p, struct pres_measure *pm, int first)
+/* How many periods a card's chart shows: two years of quarters, a year of
+ * months, six years or results. */
+static size_t card_periods(const struct measure *m)
+{
+	switch (m->frequency) {
+	case FREQ_QUARTERLY:
+		break;
+	case FREQ_MONTHLY:
+		return PRES_CARD_MONTHS;
+	case FREQ_ANNUAL:
+	case FREQ_BIENNIAL:
+		return PRES_CARD_YEARS;
+	}
+	return PRES_CARD_QUARTERS;
+}
+
+/* See present_internal.h. Both charts end at the judged period, so one
+ * series serves them: each is a window on its last periods. A chart's
+ * periods follow one another, gaps and all, but for a biennial measure's,
+ * which are its results alone. */
+void pres_charts_build(struct presentation *p, struct pres_measure *pm)
 {
 	const struct measure *m = pm->m;
-	int last = period_index(p->r->period);
-	if (last - first + 1 > MAX_POINTS)
-		first = last - MAX_POINTS + 1;
-	int card_first = last - PRES_CARD_QUARTERS + 1;
-	int lo = first < card_first ? first : card_first;
-	size_t n = (size_t)(last - lo + 1);
-	struct pres_point *points = arena_calloc(&p->arena, n, sizeof *points);
-	enum cmp *cmps = arena_calloc(&p->arena, n, sizeof *cmps);
+	size_t card = card_periods(m), full, n;
+	struct period *pers;
+	if (m->frequency == FREQ_BIENNIAL) {
+		size_t upto = (size_t)(m->current - m->history) + 1;
+		n = full = upto < MAX_POINTS ? upto : MAX_POINTS;
+		if (card > n)
+			card = n;
+		pers = xcalloc(n + 1, sizeof *pers);
+		for (size_t i = 0; i < n; i++)
+			pers[i] = m->history[upto - n + i].period;
+	} else {
+		int last = period_index(m->current->period), first = last;
+		for (size_t i = 0; i < m->nvalues; i++) {
+			int k = period_index(m->values[i].period);
+			if (k < first)
+				first = k;
+		}
+		full = (size_t)(last - first + 1);
+		if (full > MAX_POINTS)
+			full = MAX_POINTS;
+		n = full > card ? full : card;
+		pers = xcalloc(n + 1, sizeof *pers);
+		for (size_t i = 0; i < n; i++)
+			pers[i] = period_shift(m->current->period, (int)i - (int)(n - 1));
+	}
+	struct pres_point *points = arena_calloc(&p->arena, n + 1, sizeof *points);
+	enum cmp *cmps = arena_calloc(&p->arena, n + 1, sizeof *cmps);
 	bool ytd = plots_ytd(m);
-	series(p, pm, ytd, lo, last, points, cmps);
-	size_t at = (size_t)(card_first - lo);
-	window(p, m, ytd, points + at, cmps + at, n - at, &pm->card);
-	at = (size_t)(first - lo);
-	window(p, m, ytd, points + at, cmps + at, n - at, &pm->full);
+	series(p, pm, ytd, pers, n, points, cmps);
+	free(pers);
+	window(p, m, ytd, points + (n - card), cmps + (n - card), card, &pm->card);
+	window(p, m, ytd, points + (n - full), cmps + (n - full), full, &pm->full);
 }

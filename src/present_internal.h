@@ -19,11 +19,12 @@ const char *pres_buf_finish(struct presentation *p, struct pres_buf *b);
  * and rows show the period: a report of thousands of measures shares a
  * few dozen of them. */
 struct pres_period_words {
-	int index;           /* period_index, or -1 for an empty slot. */
-	const char *id;      /* "FY2018-Q1" */
-	const char *label;   /* "Q1 FY2018" */
-	const char *quarter; /* "Q1" */
-	const char *year;    /* "FY18" */
+	int key;             /* period_index and kind together, or -1 for an empty slot. */
+	const char *id;      /* "FY2018-Q1", "2017-11" */
+	const char *label;   /* "Q1 FY2018", "November 2017" */
+	const char *tick;    /* Its short name on a chart: "Q1", "N", "FY18", "2024" */
+	const char *group;   /* The year it is in, "FY18", "2017", or NULL for a year */
+	bool group_starts;   /* A year starts with it. */
 };
 const struct pres_period_words *pres_period_words(struct presentation *p, struct period per);
 /* "Q1 FY2018", in the presentation's arena. */
@@ -35,9 +36,10 @@ const char *pres_tolerance(struct presentation *p, const struct measure *m, stru
 
 /* Everything present.h promises for one measure (present_measure.c). */
 void pres_measure_build(struct presentation *p, const struct measure *m, struct pres_measure *pm);
-/* A measure's charts (present_chart.c): the card's, over the last
- * PRES_CARD_QUARTERS quarters, and the full one from quarter index `first`
- * to the report quarter; its periods' words are made already. */
-void pres_charts_build(struct presentation *p, struct pres_measure *pm, int first);
+/* A measure's charts (present_chart.c): the card's, over its latest
+ * periods (PRES_CARD_QUARTERS quarters, PRES_CARD_MONTHS months,
+ * PRES_CARD_YEARS years) up to the judged one, and the full one from its
+ * first value; its periods' words are made already. */
+void pres_charts_build(struct presentation *p, struct pres_measure *pm);
 
 #endif

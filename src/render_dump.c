@@ -196,8 +196,50 @@ static void dump_target(const struct measure *m, const struct target *t, FILE *o
 {
 	char n[NUM_MAX], text[LABEL_MAX], b[LABEL_MAX];
 	amount_format(m, t->amount, text, sizeof text);
-	fprintf(out, "    target: %s %s \"%s\" per %s, ", cmp_name(t->cmp), num(t->amount, n), text,
-		t->per_year ? "year" : "quarter");
+	const char *per = t->per_year ? "year" : t->per_quarter ? "quarter" : NULL;
+	if (!per)
+		per = m->frequency == FREQ_QUARTERLY ? "quarter"
+		      : m->frequency == FREQ_MONTHLY ? "month"
+						      : "period";
+	switch (t->kind) {
+	case TARGET_AMOUNT:
+		fprintf(out, "    target: %s %s \"%s\" per %s, ", cmp_name(t->cmp), num(t->amount, n),
+			text, per);
+		break;
+	case TARGET_RANGE:
+		fprintf(out, "    target: %s %s \"%s\"", cmp_name(t->cmp), num(t->amount, n), text);
+		amount_format(m, t->high, text, sizeof text);
+		fprintf(out, " to %s %s \"%s\" per %s, ", cmp_name(t->cmp_high), num(t->high, n), text,
+			per);
+		break;
+	case TARGET_RELATIVE:
+		fprintf(out, "    target: %s %s", cmp_name(t->cmp),
+			t->baseline == BASELINE_PREVIOUS    ? "previous"
+			: t->baseline == BASELINE_LAST_YEAR ? "last-year"
+							    : "average");
+		if (t->baseline == BASELINE_AVERAGE)
+			fprintf(out, " over %d", t->over);
+		if (t->has_change)
+			fprintf(out, " change %s%s%s", t->change > 0 ? "+" : "", num(t->change, n),
+				t->change_relative ? "%" : "");
+		fprintf(out, " per %s, ", per);
+		break;
+	case TARGET_IMPROVE:
+		fprintf(out, "    target: better %s per %s, ",
+			t->cmp == CMP_MORE_THAN ? "higher" : "lower", per);
+		break;
+	}
+	if (t->label) {
+		fputs("label ", out);
+		put_quoted(out, t->label);
+		fputs(t->reference ? " (does not decide), " : ", ", out);
+	}
+	if (t->phasing) {
+		fputs("phasing", out);
+		for (size_t i = 0; i < t->nphasing; i++)
+			fprintf(out, " %s%%", num(t->phasing[i], n));
+		fputs(", ", out);
+	}
 	switch (t->scope) {
 	case SCOPE_ALL:
 		fputs("all periods", out);
@@ -205,11 +247,9 @@ static void dump_target(const struct measure *m, const struct target *t, FILE *o
 	case SCOPE_FISCAL_YEAR:
 		fprintf(out, "fiscal-year %d", t->scope_fy);
 		break;
-	case SCOPE_PERIOD: {
-		struct period p = {.fy = t->scope_fy, .quarter = t->scope_quarter};
-		fprintf(out, "period %s", pid(p, b));
+	case SCOPE_PERIOD:
+		fprintf(out, "period %s", pid(t->scope_period, b));
 		break;
-	}
 	}
 	fprintf(out, ", line %d\n", t->line);
 }
@@ -220,22 +260,29 @@ static void dump_value(const struct value *v, FILE *out)
 	char n[NUM_MAX], b[LABEL_MAX];
 	fprintf(out, "    value: %s actual ", pid(v->period, b));
 	fputs(v->has_actual ? num(v->actual, n) : "(none)", out);
+	if (v->has_estimate)
+		fprintf(out, ", estimate %s", num(v->estimate, n));
 	if (v->has_override)
 		fprintf(out, ", status %s", status_name(v->override));
 	fprintf(out, ", line %d\n", v->line);
 }
 
 /* One evaluated period: everything that went into its status. */
-static void dump_period(const struct report *r, const struct pres_period *pp, FILE *out)
+static void dump_period(const struct report *r, const struct measure *m,
+			const struct pres_period *pp, FILE *out)
 {
 	const struct period_eval *pe = pp->pe;
 	char n[NUM_MAX], b[LABEL_MAX];
 	fprintf(out, "    period %s%s\n", pid(pe->period, b),
-		period_cmp(pe->period, r->period) == 0 ? " (report period)" : "");
+		period_cmp(pe->period, r->period) == 0 ? " (report period)"
+		: pe == m->current			? " (judged)"
+							: "");
 	fputs("      actual: ", out);
 	if (pe->has_actual) {
 		fprintf(out, "%s ", num(pe->actual, n));
 		put_quoted(out, pp->actual);
+		if (pe->estimated)
+			fputs(" estimate", out);
 	} else {
 		fputs("(none)", out);
 	}
@@ -245,18 +292,29 @@ static void dump_period(const struct report *r, const struct pres_period *pp, FI
 	if (pe->has_target) {
 		fprintf(out, "%s %s ", cmp_name(pe->target->cmp), num(pe->target_amount, n));
 		put_quoted(out, pp->target_amount);
+		if (pp->target_high) {
+			fprintf(out, " to %s %s ", cmp_name(pe->target->cmp_high),
+				num(pe->target_high, n));
+			put_quoted(out, pp->target_high);
+		}
 		fputs(" from ", out);
 		put_quoted(out, pp->target);
 		fprintf(out, ", line %d", pe->target->line);
 	} else {
 		fputs("(none)", out);
 	}
+	if (pe->has_baseline)
+		fprintf(out, "\n      baseline: %s for %s", num(pe->baseline, n),
+			pid(pe->baseline_period, b));
+	else if (pe->baseline_missing)
+		fprintf(out, "\n      baseline: (none: %s has no result)", pid(pe->baseline_period, b));
 	fputs("\n      compared: ", out);
 	if (pe->has_compared) {
 		fprintf(out, "%s ", num(pe->compared, n));
 		put_quoted(out, pp->compared);
 		if (pe->ytd)
-			fputs(" year to date", out);
+			fputs(pe->target && pe->target->per_quarter ? " quarter to date" : " year to date",
+			      out);
 	} else {
 		fputs(pe->ytd ? "(none: a quarter of the year has no data)" : "(none)", out);
 	}
@@ -280,6 +338,10 @@ static void dump_change(const struct change *c, const struct pres_change *pc, FI
 {
 	char n[NUM_MAX], b[LABEL_MAX];
 	fprintf(out, "    change vs %s: ", pid(c->against, b));
+	if (!c->applies) {
+		fputs("(does not apply)\n", out);
+		return;
+	}
 	if (!c->available) {
 		if (c->has_previous) {
 			fprintf(out, "previous %s ", num(c->previous, n));
@@ -311,7 +373,13 @@ static void dump_measure(const struct report *r, const struct presentation *p,
 	fprintf(out, "    unit: %s, decimals %d", unit_name(m->unit), m->decimals);
 	if (m->currency)
 		fprintf(out, ", currency %s", m->currency);
-	fprintf(out, ", aggregation %s\n", m->aggregation_sum ? "sum" : "none");
+	fprintf(out, ", aggregation %s\n", aggregation_name(m->aggregation));
+	if (m->frequency != FREQ_QUARTERLY || m->lag > 0) {
+		char a[LABEL_MAX], z[LABEL_MAX];
+		fprintf(out, "    frequency: %s, lag %d, judged %s, window %s..%s\n",
+			frequency_name(m->frequency), m->lag, pid(m->current->period, a),
+			pid(m->window_first, z), pid(m->current->period, a));
+	}
 	if (m->department) {
 		fputs("    department: ", out);
 		put_quoted(out, m->department);
@@ -339,7 +407,20 @@ static void dump_measure(const struct report *r, const struct presentation *p,
 	for (size_t i = 0; i < m->nvalues; i++)
 		dump_value(&m->values[i], out);
 	for (size_t i = 0; i < m->nhistory; i++)
-		dump_period(r, &pm->periods[i], out);
+		dump_period(r, m, &pm->periods[i], out);
+	for (size_t i = 0; i < m->nchecks; i++) {
+		const struct target_check *c = &m->checks[i];
+		char n[NUM_MAX];
+		fputs("    check ", out);
+		put_quoted(out, c->target->label);
+		if (c->has_amount)
+			fprintf(out, ": %s %s", cmp_name(c->target->cmp), num(c->amount, n));
+		fprintf(out, ", %s, line %d\n",
+			!c->has_amount || !c->has_compared ? "not known"
+			: c->reached			   ? "reached"
+							   : "not reached",
+			c->target->line);
+	}
 	dump_change(&m->vs_last_year, &pm->vs_last_year, out);
 	dump_change(&m->vs_last_quarter, &pm->vs_last_quarter, out);
 	fputs("    benchmark text: ", out);

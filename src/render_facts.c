@@ -143,6 +143,8 @@ static void change(struct json *j, const char *key, const struct pres_change *c)
 {
 	json_open(j, key, '{');
 	str(j, "label", c->label);
+	if (!c->applies)
+		boolean(j, "applies", false);
 	period(j, "against", c->against);
 	boolean(j, "available", c->available);
 	str(j, "previous", c->previous);
@@ -176,6 +178,10 @@ static void chart(struct json *j, const char *key, const struct pres_chart *c)
 			num(j, "target", pt->target);
 			str(j, "target_text", pt->target_text);
 		}
+		if (pt->has_high) {
+			num(j, "high", pt->high);
+			str(j, "high_text", pt->high_text);
+		}
 		json_close(j, '}');
 	}
 	json_close(j, ']');
@@ -187,6 +193,10 @@ static void chart(struct json *j, const char *key, const struct pres_chart *c)
 		period(j, "to", c->points[s->last].period);
 		num(j, "amount", s->amount);
 		str(j, "text", s->text);
+		if (s->has_high) {
+			num(j, "high", s->high);
+			str(j, "high_text", s->high_text);
+		}
 		json_close(j, '}');
 	}
 	json_close(j, ']');
@@ -231,6 +241,37 @@ static void measure(struct json *j, const struct pres_measure *pm)
 	 * left out, so its facts stay as they were. */
 	if (pm->recent)
 		str(j, "recent", pm->recent);
+	if (m->frequency != FREQ_QUARTERLY)
+		str(j, "frequency", frequency_name(m->frequency));
+	if (pm->frequency_note)
+		str(j, "frequency_note", pm->frequency_note);
+	if (pm->as_of) {
+		period(j, "judged", m->current->period);
+		str(j, "judged_label", pm->judged_label);
+		str(j, "as_of", pm->as_of);
+	}
+	if (pm->estimated)
+		boolean(j, "estimated", true);
+	if (pm->latest)
+		str(j, "latest", pm->latest);
+	if (pm->to_date)
+		str(j, "to_date", pm->to_date);
+	if (pm->pace)
+		str(j, "pace", pm->pace);
+	if (pm->ntargets > 0) {
+		json_open(j, "targets", '[');
+		for (size_t i = 0; i < pm->ntargets; i++) {
+			const struct pres_target *t = &pm->targets[i];
+			json_open(j, NULL, '{');
+			str(j, "label", t->label);
+			str(j, "words", t->words);
+			boolean(j, "decides", t->decides);
+			str(j, "outcome", t->outcome);
+			json_close(j, '}');
+		}
+		json_close(j, ']');
+		str(j, "targets_text", pm->targets_text);
+	}
 	change(j, "vs_last_year", &pm->vs_last_year);
 	change(j, "vs_last_quarter", &pm->vs_last_quarter);
 	json_open(j, "history", '[');
@@ -242,6 +283,10 @@ static void measure(struct json *j, const struct pres_measure *pm)
 		str(j, "status_word", pp->status_word);
 		str(j, "reason", pp->reason);
 		str(j, "actual", pp->actual);
+		if (pp->estimated)
+			boolean(j, "estimated", true);
+		if (pp->estimate)
+			str(j, "estimate", pp->estimate);
 		str(j, "compared", pp->compared);
 		str(j, "target", pp->target);
 		str(j, "target_amount", pp->target_amount);

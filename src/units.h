@@ -32,6 +32,15 @@ bool amount_precise(const char *text, char *why, size_t whylen);
 bool tolerance_parse(enum unit unit, bool percent_only, const char *text,
 		     struct tolerance *out, char *why, size_t whylen);
 
+/* Parse a relative target's change from its earlier result: "+5%" or
+ * "-10%" (a share of it, *relative true), or a signed amount in the unit
+ * ("+2", "-0:30"). A trailing % always means a share, on a percent
+ * measure too: points are written without it. */
+bool change_parse(enum unit unit, const char *text, double *out, bool *relative, char *why,
+		  size_t whylen);
+/* Parse one percentage, "45%" or "45.5%", not negative. */
+bool percentage_parse(const char *text, double *out);
+
 /* Default decimals shown for a unit (spec table). */
 int unit_default_decimals(enum unit unit);
 

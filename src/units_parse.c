@@ -411,3 +411,48 @@ bool tolerance_parse(enum unit unit, bool percent_only, const char *text, struct
 			amount_eg);
 	return false;
 }
+
+/* Parses a change from an earlier result; see units.h. The sign is read
+ * first, so the amount after it follows the unit's own grammar (a
+ * duration has none of its own). */
+bool change_parse(enum unit unit, const char *text, double *out, bool *relative, char *why,
+		  size_t whylen)
+{
+	double sign = 1;
+	const char *s = text;
+	if (*s == '+' || *s == '-') {
+		sign = *s == '-' ? -1 : 1;
+		s++;
+	}
+	size_t len = strlen(s);
+	const char *eg = unit == UNIT_DURATION ? "-0:30" : unit == UNIT_PERCENT ? "+2" : "+10";
+	if (len > 0 && s[len - 1] == '%') {
+		bool point;
+		size_t n = match_decimal(s, false, &point);
+		double v;
+		if (*s != '-' && n == len - 1 && decimal_value(s, &v)) {
+			*out = sign * v;
+			*relative = true;
+			return true;
+		}
+	} else if (*s && *s != '-' && *s != '+') {
+		double v;
+		if (amount_parse(unit, s, &v, NULL, 0)) {
+			*out = sign * v;
+			*relative = false;
+			return true;
+		}
+	}
+	set_why(why, whylen, "a change such as +5%% (a share of the earlier result) or %s (an "
+		"amount in the measure's unit)", eg);
+	return false;
+}
+
+/* Parses one percentage such as "45%" or "45.5%", not negative; see units.h. */
+bool percentage_parse(const char *text, double *out)
+{
+	size_t len = strlen(text);
+	bool point;
+	return len > 1 && text[len - 1] == '%' && text[0] != '-' &&
+	       match_decimal(text, false, &point) == len - 1 && decimal_value(text, out);
+}

@@ -36,6 +36,9 @@ struct xlsx_period {
 	char id[24];               /* "FY2018-Q1", "2017-11" */
 	char label[24];            /* "Q1 FY2018", "November 2017" */
 	struct date start, end;    /* Under the report's calendar. */
+	bool has_fy;               /* It lies in one fiscal year: */
+	int fy;                    /* that year, */
+	int quarter;               /* and its fiscal quarter, or 0 for a year. */
 };
 
 /* Slots in the period cache; a report's periods are consecutive, so any

@@ -170,6 +170,12 @@ const struct xlsx_period *xlsx_period(struct xlsx *x, struct period p)
 		period_id(p, c->id, sizeof c->id);
 		period_label(p, c->label, sizeof c->label);
 		period_dates(p, x->r->calendar, &c->start, &c->end);
+		int place;
+		c->has_fy = period_fiscal_place(p, x->r->calendar, &c->fy, &place);
+		c->quarter = !c->has_fy			? 0
+			     : p.kind == PERIOD_QUARTER ? place
+			     : p.kind == PERIOD_MONTH	? (place - 1) / 3 + 1
+							: 0;
 	}
 	return c;
 }

@@ -20,6 +20,7 @@ enum col {
 	C_REASON,
 	C_COMPUTED,
 	C_OVERRIDE,
+	C_ESTIMATE,
 	NCOLS
 };
 
@@ -40,13 +41,14 @@ static const char *const headers[NCOLS] = {
 	[C_REASON] = "Status reason",
 	[C_COMPUTED] = "Computed status",
 	[C_OVERRIDE] = "Override",
+	[C_ESTIMATE] = "Estimate",
 };
 
 static const double widths[NCOLS] = {
 	[C_ID] = 22, [C_NAME] = 40, [C_GOAL] = 22, [C_UNIT] = 9, [C_PERIOD] = 11,
 	[C_FY] = 9, [C_QUARTER] = 8, [C_START] = 11, [C_END] = 11, [C_ACTUAL] = 14,
 	[C_TARGET] = 14, [C_COMPARED] = 14, [C_STATUS] = 17, [C_REASON] = 30, [C_COMPUTED] = 17,
-	[C_OVERRIDE] = 9,
+	[C_OVERRIDE] = 9, [C_ESTIMATE] = 9,
 };
 
 /* One period of one measure. */
@@ -62,8 +64,13 @@ static void history_row(struct xlsx *x, lxw_worksheet *ws, lxw_row_t row, const 
 	xlsx_string(x, ws, row, C_GOAL, m->goal ? m->goal->name : NULL, x->text);
 	xlsx_string(x, ws, row, C_UNIT, unit_name(m->unit), x->text);
 	xlsx_string(x, ws, row, C_PERIOD, p->id, x->text);
-	xlsx_number(x, ws, row, C_FY, pe->period.fy, x->integer);
-	xlsx_number(x, ws, row, C_QUARTER, pe->period.quarter, x->integer);
+	/* A month's fiscal year and quarter; a year has no quarter, and a
+	 * calendar year no one fiscal year unless the fiscal year starts in
+	 * January. */
+	if (p->has_fy)
+		xlsx_number(x, ws, row, C_FY, p->fy, x->integer);
+	if (p->quarter)
+		xlsx_number(x, ws, row, C_QUARTER, p->quarter, x->integer);
 	xlsx_date(x, ws, row, C_START, p->start, x->date);
 	xlsx_date(x, ws, row, C_END, p->end, x->date);
 	if (pe->has_actual)
@@ -78,6 +85,7 @@ static void history_row(struct xlsx *x, lxw_worksheet *ws, lxw_row_t row, const 
 	xlsx_string(x, ws, row, C_COMPUTED, x->p->status_label[pe->computed],
 		    x->status[pe->computed]);
 	xlsx_boolean(x, ws, row, C_OVERRIDE, pe->value && pe->value->has_override);
+	xlsx_boolean(x, ws, row, C_ESTIMATE, pp->estimated);
 }
 
 /* Write the History sheet. */

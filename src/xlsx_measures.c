@@ -35,6 +35,12 @@ enum col {
 	C_SUMMARY,
 	C_COMMENTARY,
 	C_ACTION,
+	C_FREQUENCY,
+	C_JUDGED,
+	C_ESTIMATE,
+	C_TARGET_HIGH,
+	C_TARGETS,
+	C_PACE,
 	NCOLS
 };
 
@@ -68,6 +74,12 @@ static const char *const headers[NCOLS] = {
 	[C_SUMMARY] = "Summary",
 	[C_COMMENTARY] = "Commentary",
 	[C_ACTION] = "Next steps",
+	[C_FREQUENCY] = "Frequency",
+	[C_JUDGED] = "Period judged",
+	[C_ESTIMATE] = "Estimate",
+	[C_TARGET_HIGH] = "Target upper end",
+	[C_TARGETS] = "Targets",
+	[C_PACE] = "Pace",
 };
 
 static const double widths[NCOLS] = {
@@ -78,7 +90,25 @@ static const double widths[NCOLS] = {
 	[C_YEAR_AGO] = 14, [C_CHANGE_YEAR] = 15, [C_TREND_YEAR] = 11, [C_LAST_QUARTER] = 14,
 	[C_CHANGE_QUARTER] = 15, [C_TREND_QUARTER] = 11, [C_BENCHMARK] = 30,
 	[C_BENCHMARK_VALUE] = 14, [C_SUMMARY] = 40, [C_COMMENTARY] = 60, [C_ACTION] = 50,
+	[C_FREQUENCY] = 11, [C_JUDGED] = 14, [C_ESTIMATE] = 9, [C_TARGET_HIGH] = 14,
+	[C_TARGETS] = 40, [C_PACE] = 24,
 };
+
+/* What a target without per= is for: one period of the measure's. */
+static const char *xlsx_per_word(const struct measure *m)
+{
+	switch (m->frequency) {
+	case FREQ_QUARTERLY:
+		break;
+	case FREQ_MONTHLY:
+		return "month";
+	case FREQ_ANNUAL:
+		return "year";
+	case FREQ_BIENNIAL:
+		return "two years";
+	}
+	return "quarter";
+}
 
 /* A cell name such as "J2". */
 static const char *cell(char *buf, lxw_row_t row, enum col c)
@@ -91,7 +121,9 @@ static const char *cell(char *buf, lxw_row_t row, enum col c)
 static void variance(struct xlsx *x, lxw_worksheet *ws, lxw_row_t row, const struct measure *m,
 		     const struct period_eval *pe)
 {
-	if (!pe->has_compared || !pe->has_target)
+	/* A range has no one amount to miss by; an improvement's is the
+	 * result before. */
+	if (!pe->has_compared || !pe->has_target || pe->target->kind == TARGET_RANGE)
 		return;
 	/* An annual target compares the year to date with the pro-rated
 	 * target; any other compares the quarter's actual with the target. */
@@ -165,11 +197,27 @@ static void measure_row(struct xlsx *x, lxw_worksheet *ws, lxw_row_t row, const 
 	lines = most(lines, wrapped(x, ws, row, C_ACTION, xlsx_paras_text(x, &m->action)));
 
 	const struct target *t = pe->target;
-	if (t) {
-		xlsx_string(x, ws, row, C_COMPARISON, present_cmp_words(t->cmp), x->text);
-		xlsx_number(x, ws, row, C_TARGET, xlsx_amount(m, t->amount), val);
-		xlsx_string(x, ws, row, C_PER, t->per_year ? "year" : "quarter", x->text);
+	if (t && pe->has_target) {
+		xlsx_string(x, ws, row, C_COMPARISON,
+			    t->kind == TARGET_RANGE ? "between" : present_cmp_words(t->cmp), x->text);
+		/* A target to date is the year's (the part due is Pro-rated
+		 * target); any other is the amount the period was judged on. */
+		if (pe->ytd)
+			xlsx_number(x, ws, row, C_TARGET, xlsx_amount(m, t->amount), val);
+		else
+			xlsx_number(x, ws, row, C_TARGET, xlsx_amount(m, pe->target_amount),
+				    xlsx_target_format(x, m, pm->current));
+		if (t->kind == TARGET_RANGE)
+			xlsx_number(x, ws, row, C_TARGET_HIGH, xlsx_amount(m, pe->target_high), val);
+		xlsx_string(x, ws, row, C_PER,
+			    t->per_year ? "year" : t->per_quarter ? "quarter" : xlsx_per_word(m),
+			    x->text);
 	}
+	xlsx_string(x, ws, row, C_FREQUENCY, frequency_name(m->frequency), x->text);
+	xlsx_string(x, ws, row, C_JUDGED, pm->current->period_id, x->text);
+	xlsx_boolean(x, ws, row, C_ESTIMATE, pm->estimated);
+	lines = most(lines, wrapped(x, ws, row, C_TARGETS, pm->targets_text));
+	xlsx_string(x, ws, row, C_PACE, pm->pace, x->text);
 	if (pe->has_actual)
 		xlsx_number(x, ws, row, C_ACTUAL, xlsx_amount(m, pe->actual), val);
 	if (pe->ytd && pe->has_compared)
@@ -178,7 +226,7 @@ static void measure_row(struct xlsx *x, lxw_worksheet *ws, lxw_row_t row, const 
 		xlsx_number(x, ws, row, C_PRORATED, xlsx_amount(m, pe->target_amount),
 			    xlsx_target_format(x, m, pm->current));
 	variance(x, ws, row, m, pe);
-	if (pe->has_target)
+	if (pe->has_target && t->kind != TARGET_IMPROVE)
 		xlsx_number(x, ws, row, C_ALLOWED, xlsx_delta(m, pe->tolerance),
 			    xlsx_unit_format(x, m, XLSX_MISS));
 	xlsx_string(x, ws, row, C_STATUS, pm->status_word, x->status[pe->shown]);
@@ -186,6 +234,8 @@ static void measure_row(struct xlsx *x, lxw_worksheet *ws, lxw_row_t row, const 
 	if (pe->computed != pe->shown)
 		xlsx_string(x, ws, row, C_COMPUTED, x->p->status_label[pe->computed],
 			    x->status[pe->computed]);
+	/* The actual columns compare with the period's own figure, which the
+	 * Actual column holds (an estimate where there is no actual yet). */
 	change(x, ws, row, m, &m->vs_last_year, &pm->vs_last_year, C_YEAR_AGO, C_CHANGE_YEAR,
 	       C_TREND_YEAR);
 	change(x, ws, row, m, &m->vs_last_quarter, &pm->vs_last_quarter, C_LAST_QUARTER,

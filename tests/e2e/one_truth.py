@@ -34,6 +34,8 @@ CASES = [
     ("examples/independence-fy2018-q1.xml", "independence", "tests/golden/independence-fy2018-q1.facts.json"),
     ("examples/riverbend-fy2025-q3.xml", "plain", "tests/golden/riverbend-fy2025-q3.facts.json"),
     ("tests/data/truths.xml", "plain", "tests/golden/truths.facts.json"),
+    ("tests/data/kinds.xml", "plain", "tests/golden/kinds.facts.json"),
+    ("tests/data/kinds.xml", "independence", None),
     ("tests/data/truths.xml", "independence", None),
     ("examples/riverbend-fy2025-q3.xml", "independence", None),
 ]
@@ -68,14 +70,15 @@ def pdf_checks(tag, facts, pdf):
     for m in facts["measures"]:
         changes = [m[k] for k in ("vs_last_year", "vs_last_quarter")]
         wanted = [m["sentence"], m["reason"], m["this_quarter"], m["benchmarks"],
-                  m["override_note"], m["target"], m.get("recent")]
+                  m["override_note"], m["target"], m.get("recent"), m.get("latest"),
+                  m.get("to_date"), m.get("pace"), m.get("targets_text"), m.get("frequency_note")]
         wanted += [c["text"] for c in changes if not c["says_little"]]
         for w in wanted:
             if w and words(w) not in text:
                 missing.append(f"{m['id']}: {w}")
         # A comparison with a quarter that has no result says nothing: left out.
         idle += [f"{m['id']}: {c['text']}" for c in changes
-                 if c["says_little"] and words(c["text"]) in text]
+                 if c["says_little"] and c["text"] and words(c["text"]) in text]
     check(not missing, f"{tag}: every measure's sentences are in the PDF as presented"
           + (f" (missing: {missing[:3]})" if missing else ""))
     check(not idle, f"{tag}: no comparison with a quarter without a result is in the PDF"
@@ -104,6 +107,15 @@ def workbook_checks(tag, facts, xlsx):
         m = by_id.get(mid)
         if m is None:
             bad.append(f"unknown {mid}")
+        judged = m.get("judged", facts["report"]["period"])
+        if row[h["Period judged"]] != judged:
+            bad.append(f"{mid} Period judged: {row[h['Period judged']]!r} != {judged!r}")
+        if bool(row[h["Estimate"]]) != bool(m.get("estimated")):
+            bad.append(f"{mid} Estimate: {row[h['Estimate']]!r}")
+        if cell_text(row[h["Targets"]]) != m.get("targets_text"):
+            bad.append(f"{mid} Targets: {row[h['Targets']]!r}")
+        if cell_text(row[h["Pace"]]) != m.get("pace"):
+            bad.append(f"{mid} Pace: {row[h['Pace']]!r}")
             continue
         pairs = [("Status", m["status_word"]), ("Status reason", m["reason"]),
                  ("Summary", m["sentence"]), ("Benchmark", m["benchmarks"]),
@@ -115,7 +127,8 @@ def workbook_checks(tag, facts, xlsx):
         for col, ch in (("Actual a year ago", m["vs_last_year"]), ("Actual last quarter", m["vs_last_quarter"])):
             if (row[h[col]] is not None) != (ch["previous"] is not None):
                 bad.append(f"{mid} {col} filled={row[h[col]] is not None} but presented {ch['previous']!r}")
-    check(not bad, f"{tag}: Measures: status, reason, summary, benchmark, trends and earlier figures as presented"
+    check(not bad, f"{tag}: Measures: status, reason, summary, benchmark, trends, earlier figures, "
+          "period judged, estimate, targets and pace as presented"
           + (f" ({bad[:3]})" if bad else ""))
 
     ws = wb["History"]
@@ -131,10 +144,11 @@ def workbook_checks(tag, facts, xlsx):
             bad.append(f"{m['id']}: {len(got)} rows, {len(m['history'])} periods")
             continue
         for row, hp in zip(got, m["history"]):
-            if (row[h["Period"]], row[h["Status"]], cell_text(row[h["Status reason"]])) != \
-                    (hp["period"], hp["status_word"], hp["reason"]):
+            if (row[h["Period"]], row[h["Status"]], cell_text(row[h["Status reason"]]),
+                    bool(row[h["Estimate"]])) != \
+                    (hp["period"], hp["status_word"], hp["reason"], bool(hp.get("estimated"))):
                 bad.append(f"{m['id']} {hp['period']}")
-    check(not bad, f"{tag}: History: a row per presented period, with its status and reason"
+    check(not bad, f"{tag}: History: a row per presented period, with its status, reason and estimate flag"
           + (f" ({bad[:3]})" if bad else ""))
 
     ws = wb["Charts"]

@@ -115,7 +115,7 @@ static void test_independence(void)
 	add_value(code, 2018, 1, 81);
 
 	struct measure *demo = add_measure(r, g, "demolitions", UNIT_COUNT);
-	demo->aggregation_sum = true;
+	demo->aggregation = AGG_SUM;
 	add_target(demo, CMP_AT_LEAST, 20)->per_year = true;
 	add_value(demo, 2018, 1, 5);
 
@@ -199,7 +199,7 @@ static void test_annual(void)
 	struct report *r = new_report(2018, 4);
 	struct goal *g = add_goal(r, "growth");
 	struct measure *jobs = add_measure(r, g, "jobs", UNIT_COUNT);
-	jobs->aggregation_sum = true;
+	jobs->aggregation = AGG_SUM;
 	add_target(jobs, CMP_AT_LEAST, 965)->per_year = true;
 	add_value(jobs, 2018, 1, 342);
 	add_value(jobs, 2018, 2, 100);
@@ -208,7 +208,7 @@ static void test_annual(void)
 	add_value(jobs, 2017, 4, 300);
 
 	struct measure *gap = add_measure(r, g, "gap", UNIT_COUNT);
-	gap->aggregation_sum = true;
+	gap->aggregation = AGG_SUM;
 	add_target(gap, CMP_AT_LEAST, 20)->per_year = true;
 	add_value(gap, 2018, 1, 5);
 	add_value(gap, 2018, 3, 5);
@@ -299,15 +299,13 @@ static void test_target_scope(void)
 	add_target(m, CMP_AT_LEAST, 75);
 	t = add_target(m, CMP_AT_LEAST, 90);
 	t->scope = SCOPE_PERIOD;
-	t->scope_fy = 2018;
-	t->scope_quarter = 2;
+	t->scope_period = (struct period){.fy = 2018, .quarter = 2};
 	t = add_target(m, CMP_AT_LEAST, 80);
 	t->scope = SCOPE_FISCAL_YEAR;
 	t->scope_fy = 2018;
 	t = add_target(m, CMP_AT_LEAST, 95);
 	t->scope = SCOPE_PERIOD;
-	t->scope_fy = 2017;
-	t->scope_quarter = 2;
+	t->scope_period = (struct period){.fy = 2017, .quarter = 2};
 	add_value(m, 2018, 3, 85);
 	add_value(m, 2018, 1, 85);
 	add_value(m, 2018, 2, 85);
@@ -344,8 +342,7 @@ static void test_target_elsewhere(void)
 	t->scope_fy = 2017;
 	t = add_target(m, CMP_AT_MOST, 4);
 	t->scope = SCOPE_PERIOD;
-	t->scope_fy = 2018;
-	t->scope_quarter = 2;
+	t->scope_period = (struct period){.fy = 2018, .quarter = 2};
 	add_value(m, 2018, 1, 15);
 	add_value(m, 2017, 3, 5.5);
 	struct measure *none = add_measure(r, g, "untargeted", UNIT_PERCENT);

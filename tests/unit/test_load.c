@@ -179,7 +179,7 @@ static void test_good(void)
 	CHECK_INT(police->unit, UNIT_DURATION, "unit");
 	CHECK_INT(police->decimals, 0, "duration decimals");
 	CHECK(police->currency == NULL, "no currency unless a currency measure");
-	CHECK(!police->aggregation_sum, "aggregation none by default");
+	CHECK(police->aggregation == AGG_NONE, "aggregation none by default");
 	CHECK(police->has_tolerance, "own tolerance");
 	CHECK(!police->tolerance.relative, "amount tolerance");
 	CHECK_NEAR(police->tolerance.amount, 45, 0, "0:45 is 45 seconds");
@@ -198,7 +198,7 @@ static void test_good(void)
 	CHECK_INT(police->targets[1].scope, SCOPE_FISCAL_YEAR, "fiscal-year scope");
 	CHECK_INT(police->targets[1].scope_fy, 2025, "scope year");
 	CHECK_INT(police->targets[2].scope, SCOPE_PERIOD, "period scope");
-	CHECK(police->targets[2].scope_fy == 2025 && police->targets[2].scope_quarter == 3,
+	CHECK(police->targets[2].scope_period.fy == 2025 && police->targets[2].scope_period.quarter == 3,
 	      "scope period");
 	CHECK_INT(police->nbenchmarks, 1, "one benchmark");
 	CHECK_STR(police->benchmarks[0].label, "National median", "benchmark label collapsed");
@@ -235,7 +235,7 @@ static void test_good(void)
 	const struct measure *grants = r->measures[1];
 	CHECK_STR(grants->currency, "USD", "currency defaults to USD");
 	CHECK_INT(grants->decimals, 0, "currency decimals default");
-	CHECK(grants->aggregation_sum, "aggregation sum");
+	CHECK(grants->aggregation == AGG_SUM, "aggregation sum");
 	CHECK(!grants->has_tolerance, "no own tolerance");
 	CHECK(grants->tolerance.relative && grants->tolerance.amount == 5,
 	      "tolerance after defaults is the report's");
@@ -476,13 +476,14 @@ static void test_rules(void)
 		       "relative tolerance against a zero target, on the target's line");
 	expect_measure("unit=\"count\" tolerance=\"1\"", "<name>N</name>\n<target at-least=\"0\"/>", "",
 		       "an amount tolerance with a zero target");
-	expect_measure("unit=\"count\"", "<name>N</name>\n<target/>\n<target at-least=\"1\" at-most=\"2\" "
+	expect_measure("unit=\"count\"", "<name>N</name>\n<target/>\n<target at-least=\"1\" more-than=\"2\" "
 		       "period=\"FY2018-Q1\"/>",
 		       "t.xml:7: error: <target> has no comparison; expected one of at-least, "
 		       "more-than, at-most or less-than, such as at-least=\"75\"\n"
-		       "t.xml:8: error: <target> has both at-least and at-most; expected exactly one "
-		       "of at-least, more-than, at-most or less-than\n",
-		       "a target needs exactly one comparison");
+		       "t.xml:8: error: <target> has both at-least and more-than; expected one of "
+		       "at-least or more-than, one of at-most or less-than, or one of each for a "
+		       "range\n",
+		       "a target needs one comparison, or one of each side for a range");
 	expect_measure("unit=\"count\" aggregation=\"sum\"",
 		       "<name>N</name>\n<target at-least=\"20\" per=\"year\"/>\n"
 		       "<target at-least=\"5\" period=\"FY2018-Q1\"/>\n"
@@ -550,7 +551,7 @@ static void test_rules(void)
 	expect_measure("unit=\"count\"", "<name>N</name>\n<value period=\"FY2018-Q1\" actual=\"1\"\n"
 		       "  bad=\"2\"/>",
 		       "t.xml:8: error: unknown attribute bad on <value>; expected one of period, "
-		       "actual, status\n",
+		       "actual, estimate, status\n",
 		       "an unknown attribute on its own line");
 	expect_measure("unit=\"count\"", "<name>N</name>\n<value actual=\"1\"/>",
 		       "t.xml:7: error: missing attribute period on <value>; expected for example "

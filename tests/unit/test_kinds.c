@@ -1,0 +1,186 @@
+/* The kinds of measure and target real reports need (tests/data/kinds.xml):
+ * the period each is judged on, the numbers evaluation decides, and the
+ * words readers are told about them. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "eval.h"
+#include "harness.h"
+#include "load.h"
+#include "period.h"
+#include "present.h"
+
+/* The presentation of measure `id`, or NULL. */
+static const struct pres_measure *find(const struct presentation *p, const char *id)
+{
+	for (size_t i = 0; i < p->r->nmeasures; i++)
+		if (strcmp(p->measures[i].m->id, id) == 0)
+			return &p->measures[i];
+	return NULL;
+}
+
+/* "2024-11" */
+static const char *judged_id(const struct pres_measure *pm)
+{
+	return pm->current->period_id;
+}
+
+static void test_frequency(const struct presentation *p)
+{
+	const struct pres_measure *pm = find(p, "monthly-lag");
+	if (!CHECK(pm != NULL, "monthly-lag is presented"))
+		return;
+	CHECK_STR(judged_id(pm), "2024-11", "a month in arrears: judged on November, not December");
+	CHECK(pm->m->as_of, "judged on a period other than the report's");
+	CHECK_INT(pm->status, STATUS_MET, "5:12 is at most 5:30");
+	CHECK_STR(pm->sentence, "5:12 as of November 2024 against a target of at most 5:30",
+		  "the sentence says as of when");
+	CHECK_STR(pm->result, "5:12, November 2024", "the table cell names the month");
+	CHECK_STR(pm->frequency_note, "Monthly, up to one month in arrears", "how it is reported");
+	CHECK_STR(pm->vs_last_quarter.label, "On last month", "a month is compared with the one before");
+	CHECK_STR(pm->vs_last_quarter.text, "-0:08 (-2.5%) from 5:20 in October 2024",
+		  "against October");
+	CHECK(pm->card.npoints == PRES_CARD_MONTHS && pm->card.points[11].current,
+	      "the card charts a year of months, ending with the judged one");
+	CHECK_STR(pm->card.points[11].label, "November 2024", "charted months are named in full");
+
+	pm = find(p, "monthly-stale");
+	if (!CHECK(pm != NULL, "monthly-stale is presented"))
+		return;
+	CHECK_STR(judged_id(pm), "2024-12", "without lag December is due");
+	CHECK_INT(pm->status, STATUS_NO_DATA, "no December result: No Data");
+	CHECK_STR(pm->reason, "No result reported for December 2024", "the reason names December");
+	CHECK_STR(pm->latest, "98% in October 2024, older than this report judges",
+		  "the older result is still shown");
+
+	pm = find(p, "annual-estimate");
+	if (!CHECK(pm != NULL, "annual-estimate is presented"))
+		return;
+	CHECK_STR(judged_id(pm), "FY2024", "FY2024 ended in June, FY2025 has not");
+	CHECK(pm->estimated && pm->m->current->estimated, "its figure is an estimate");
+	CHECK_INT(pm->status, STATUS_MET, "the estimate is judged while there is no actual");
+	CHECK_STR(pm->sentence,
+		  "$306.5 (estimate) as of FY2024 against a target of at least $300.0",
+		  "readers are told it is an estimate");
+	CHECK(!pm->vs_last_quarter.applies, "an annual measure has no quarter before");
+	CHECK(pm->vs_last_year.applies && pm->vs_last_year.available, "but has last year");
+
+	pm = find(p, "survey");
+	if (!CHECK(pm != NULL, "survey is presented"))
+		return;
+	CHECK_STR(judged_id(pm), "CY2024", "a calendar year");
+	CHECK_INT(pm->status, STATUS_UNDER, "73 misses 75 by 2, within 10%");
+	CHECK(!pm->vs_last_year.applies, "a biennial measure has no result a year before");
+	CHECK_STR(pm->vs_last_quarter.text, "+2 pts from 71% in 2022", "it has the one two years before");
+	CHECK_INT(pm->card.npoints, 3, "its chart has its results only, no empty years between");
+}
+
+static void test_targets(const struct presentation *p)
+{
+	const struct pres_measure *pm = find(p, "relative-year");
+	if (!CHECK(pm != NULL, "relative-year is presented"))
+		return;
+	CHECK_NEAR(pm->m->current->target_amount, 1050, 1e-9, "1,000 and 5% is 1,050");
+	CHECK_INT(pm->status, STATUS_MET, "1,060 is at least 1,050");
+	CHECK_STR(pm->target, "at least 5% above the same quarter last year (1,050)",
+		  "the target says what it is and what it came to");
+
+	pm = find(p, "relative-previous");
+	if (!CHECK(pm != NULL, "relative-previous is presented"))
+		return;
+	CHECK_INT(pm->status, STATUS_MET, "6:05 is less than 6:20");
+	CHECK_STR(pm->target, "less than the previous quarter (6:20)", "previous quarter's, in words");
+
+	pm = find(p, "average");
+	if (!CHECK(pm != NULL, "average is presented"))
+		return;
+	CHECK_NEAR(pm->m->current->target_amount, 4.333333333, 1e-9, "the mean of 4.0, 4.4, 4.6");
+	CHECK_INT(pm->status, STATUS_UNDER, "4.5 misses by 0.167, within 10%");
+	CHECK_STR(pm->target, "less than the average of the 3 years before (4.333)",
+		  "an average shown with the places it needs");
+
+	pm = find(p, "no-baseline");
+	if (!CHECK(pm != NULL, "no-baseline is presented"))
+		return;
+	CHECK_INT(pm->status, STATUS_NO_DATA, "nothing to compare with: No Data");
+	CHECK_STR(pm->reason, "No result for Q2 FY2024 to set the target by", "the reason names it");
+
+	pm = find(p, "range");
+	if (!CHECK(pm != NULL, "range is presented"))
+		return;
+	CHECK_INT(pm->status, STATUS_UNDER, "21% is 1 point above 20%, within 10% of 20");
+	CHECK_NEAR(pm->m->current->miss, 1, 1e-9, "the miss is from the end passed");
+	CHECK_STR(pm->target, "15% to 20%", "a range in words");
+	CHECK_INT(pm->vs_last_year.trend, TREND_WORSE, "from inside the range to outside is worse");
+	CHECK(pm->card.nsegments > 0 && pm->card.segments[0].has_high, "the chart draws both ends");
+
+	pm = find(p, "improve");
+	if (!CHECK(pm != NULL, "improve is presented"))
+		return;
+	CHECK_INT(pm->status, STATUS_MET, "42 after 40 is better");
+	CHECK_STR(pm->target, "higher than the previous quarter (40)", "direction only, in words");
+
+	pm = find(p, "two-targets");
+	if (!CHECK(pm != NULL, "two-targets is presented"))
+		return;
+	CHECK_INT(pm->status, STATUS_MET, "the minimum decides");
+	CHECK_INT(pm->ntargets, 2, "both targets are shown");
+	CHECK(pm->ntargets == 2 && pm->targets[0].decides && !pm->targets[1].decides,
+	      "the deciding one first");
+	CHECK_STR(pm->targets_text,
+		  "at least 90% (Minimum), which decides; at least 95% (Stretch): not reached",
+		  "which target decided, and the other's outcome");
+}
+
+static void test_to_date(const struct presentation *p)
+{
+	const struct pres_measure *pm = find(p, "capital-spent");
+	if (!CHECK(pm != NULL, "capital-spent is presented"))
+		return;
+	CHECK_NEAR(pm->m->current->target_amount, 30, 1e-9, "30% of the year's target is due by Q2");
+	CHECK_NEAR(pm->m->current->compared, 31, 1e-9, "a cumulative result is its own total");
+	CHECK_INT(pm->status, STATUS_MET, "31% by Q2 is on the plan");
+	CHECK_STR(pm->pace, "On pace for the year's target", "on pace");
+	CHECK(pm->this_quarter == NULL, "a cumulative result is not repeated as the quarter's own");
+
+	pm = find(p, "riders");
+	if (!CHECK(pm != NULL, "riders is presented"))
+		return;
+	CHECK_NEAR(pm->m->current->compared, 203000, 1e-9, "October and November add up");
+	CHECK_NEAR(pm->m->current->target_amount, 200000, 1e-9, "two months of the quarter's target");
+	CHECK_INT(pm->status, STATUS_MET, "203,000 is at least 200,000");
+	CHECK_STR(pm->this_period_label, "This month", "the month's own figure is named so");
+
+	pm = find(p, "tons");
+	if (!CHECK(pm != NULL, "tons is presented"))
+		return;
+	CHECK_INT(pm->status, STATUS_UNDER, "December's 777 misses 800 by 23, within 80");
+	CHECK_STR(pm->to_date, "4,854 so far this year", "the year so far beside the month");
+}
+
+static void test_rules(const struct presentation *p)
+{
+	CHECK(p->period_rule != NULL, "the legend explains results as of their own period");
+	CHECK(p->estimate_rule != NULL, "and estimates");
+	CHECK(p->phasing_rule != NULL, "and planned targets");
+	CHECK(p->target_rule && strstr(p->target_rule, "range") && strstr(p->target_rule, "earlier"),
+	      "and the kinds of target used");
+}
+
+int main(void)
+{
+	struct diag d;
+	diag_init(&d, stderr);
+	struct report *r = load_report("tests/data/kinds.xml", &d);
+	if (!CHECK(r != NULL, "tests/data/kinds.xml loads"))
+		return harness_done();
+	eval_report(r);
+	struct presentation *p = present_report(r, NULL);
+	test_frequency(p);
+	test_targets(p);
+	test_to_date(p);
+	test_rules(p);
+	present_free(p);
+	report_free(r);
+	return harness_done();
+}
