@@ -456,9 +456,16 @@ static xmlNode *add_value(struct datafile *f, xmlNode *m, struct period p)
 size_t datafile_add_empty_values(struct datafile *f, struct period p)
 {
 	size_t n = 0;
-	for (size_t i = 0; i < f->nmeasures; i++)
-		if (!find_value(f->measures[i].el, p) && add_value(f, f->measures[i].el, p))
+	for (size_t i = 0; i < f->nmeasures; i++) {
+		xmlNode *m = f->measures[i].el;
+		/* A monthly or annual measure has no value for a quarter: its
+		 * own periods come as its figures do. */
+		xmlChar *freq = xmlGetNoNsProp(m, (const xmlChar *)"frequency");
+		bool quarterly = !freq || xmlStrcmp(freq, (const xmlChar *)"quarterly") == 0;
+		xmlFree(freq);
+		if (quarterly && !find_value(m, p) && add_value(f, m, p))
 			n++;
+	}
 	return n;
 }
 

@@ -30,8 +30,9 @@ void datafile_set_period(struct datafile *f, struct period p);
 /* Marks every commentary, action and narrative section that has no for=
  * with for="P": the quarter it was written for. Returns how many. */
 size_t datafile_mark_texts(struct datafile *f, struct period p);
-/* Gives every measure that has no value for `p` an empty <value period="P"/>
- * after its other values. Returns how many were added. */
+/* Gives every quarterly measure that has no value for `p` an empty
+ * <value period="P"/> after its other values (a monthly or annual measure's
+ * values are for its own periods). Returns how many were added. */
 size_t datafile_add_empty_values(struct datafile *f, struct period p);
 
 /* Whether the file has a measure with this id. */

@@ -67,6 +67,10 @@ static void test_next_edits(void)
 		 "        <action\n"
 		 "          for=\"FY2018-Q2\">Kept as it is.</action>\n"
 		 "      </measure>\n"
+		 "      <measure id=\"c\" unit=\"count\" frequency=\"monthly\">\n"
+		 "        <name>C</name>\n"
+		 "        <value period=\"2018-09\" actual=\"3\"/>\n"
+		 "      </measure>\n"
 		 "    </goal>\n"
 		 "  </goals>\n"
 		 "  <narrative>\n"
@@ -83,7 +87,8 @@ static void test_next_edits(void)
 	CHECK(!datafile_changed(f), "nothing changed yet");
 	struct period q1 = { .fy = 2019, .quarter = 1 }, q4 = { .fy = 2018, .quarter = 4 };
 	datafile_set_period(f, q1);
-	CHECK_INT(datafile_add_empty_values(f, q1), 2, "an empty value on each measure");
+	CHECK_INT(datafile_add_empty_values(f, q1), 2,
+		  "an empty value on each quarterly measure, none on a monthly one");
 	CHECK_INT(datafile_mark_texts(f, q4), 2, "texts without for= are marked");
 	size_t len;
 	char *out = datafile_render(f, &len);
@@ -105,6 +110,10 @@ static void test_next_edits(void)
 	       "        <value period=\"FY2019-Q1\"/>\n"
 	       "        <action\n"
 	       "          for=\"FY2018-Q2\">Kept as it is.</action>\n"
+	       "      </measure>\n"
+	       "      <measure id=\"c\" unit=\"count\" frequency=\"monthly\">\n"
+	       "        <name>C</name>\n"
+	       "        <value period=\"2018-09\" actual=\"3\"/>\n"
 	       "      </measure>\n"
 	       "    </goal>\n"
 	       "  </goals>\n"
