@@ -41,6 +41,14 @@ struct elem {
 	int parent;        /* Index in doc.elems, -1 for the root. */
 	const char *alt;   /* Text alternative (figures), or NULL. */
 	bool th_row_scope; /* TH: heads a row rather than a column. */
+	bool has_id;       /* Has an identifier: other cells name it among their headers. */
+	unsigned short colspan; /* Table cell: the columns it spans; 0 or 1 for one. */
+	unsigned char nheaders; /* Table cell: how many header cells it lies under, */
+	const int *headers;     /* and those TH elements (which have ids); NULL for none. */
+	const char *actual_text; /* Words read in place of what is drawn ("no result" for a
+				  * dash), or NULL. */
+	const char *lang;  /* BCP 47 language of its text where that is not the document's,
+			    * or NULL. */
 };
 
 enum box_kind {

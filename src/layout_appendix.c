@@ -27,11 +27,13 @@ static const struct tcol appendix_cols[] = {
 #define CELL_ICON 1.1
 #define CELL_ICON_GAP 0.45
 
-/* The change on last year with its direction in words, or a dash. */
+/* The change on last year with its direction in words, or a dash read as
+ * words. */
 static void change_cell(struct lay *L, const struct pres_change *ch, struct tcell *c)
 {
 	if (!ch->available) {
 		tcell_text(L, c, L->p->no_result_mark);
+		c->actual_text = L->p->no_change;
 		return;
 	}
 	struct spans sp = {0};
@@ -55,6 +57,7 @@ static void measure_cells(struct lay *L, const struct measure *m, struct tcell *
 	tcell_text(L, &c[0], m->name);
 	c[0].dest = L->measure_dest[m->index];
 	c[0].line = m->line;
+	c[0].row_head = true;
 	tcell_text(L, &c[1], pm->target);
 	tcell_result(L, &c[2], pm);
 	tcell_text(L, &c[3], pm->status_word);
@@ -93,12 +96,24 @@ static size_t goal_row(struct lay *L, const struct table *t, const char *text, l
 	return it;
 }
 
+/* Header cells `a`, `b` and `c` (c -1 for none) as a cell's headers. */
+static void tie(struct lay *L, int e, int a, int b, int c)
+{
+	int *h = arena_calloc(L->a, 3, sizeof *h);
+	h[0] = a;
+	h[1] = b;
+	h[2] = c;
+	L->db.elems[e].headers = h;
+	L->db.elems[e].nheaders = c >= 0 ? 3 : 2;
+}
+
 /* Row `r` of the table (0 the first measure) as one flow item under the
  * TR it makes in `te`: cell text, the status icon, the name a link, a rule
  * below. No band: the band colour marks the goals' rows. `head` is repeated
- * atop a page it opens. */
+ * atop a page it opens. The name heads its row, and each cell names its
+ * headers: its column's, its goal's row (`goal_th`) and the name. */
 static void measure_row(struct lay *L, struct table *t, size_t r, int te, size_t head,
-			unsigned char keep)
+			unsigned char keep, int goal_th)
 {
 	size_t nc = t->ncols;
 	struct flow *f = &L->fl;
@@ -121,10 +136,20 @@ static void measure_row(struct lay *L, struct table *t, size_t r, int te, size_t
 	size_t it = flow_open(f, 0, keep);
 	f->items[it].head = (int)head;
 	double x = t->x;
+	int name_th = -1;
 	for (size_t c = 0; c < nc; c++) {
 		struct tcell *cell = &cells[c];
 		const struct tblock *b = &blocks[c];
-		int e = db_elem(&L->db, ROLE_TD, tr, NULL);
+		int e = db_elem(&L->db, cell->row_head ? ROLE_TH : ROLE_TD, tr, NULL);
+		L->db.elems[e].actual_text = cell->actual_text;
+		if (cell->row_head) {
+			L->db.elems[e].th_row_scope = true;
+			L->db.elems[e].has_id = true;
+			name_th = e;
+			tie(L, e, t->head_cells[c], goal_th, -1);
+		} else {
+			tie(L, e, t->head_cells[c], goal_th, name_th);
+		}
 		double tx = x + sz * CELL_PAD_X, room = t->widths[c] - 2 * sz * CELL_PAD_X;
 		if (cell->icon) {
 			double isz = sz * CELL_ICON, mid = -sz * CELL_PAD_Y - b->line_h / 2;
@@ -189,6 +214,9 @@ static void measures_table(struct lay *L, int sect)
 	int te = (int)L->db.nelems;
 	table_flow(L, &ht);
 	size_t head = L->fl.n - 1;
+	t.head_cells = ht.head_cells;
+	for (size_t c = 0; c < t.ncols; c++)
+		L->db.elems[t.head_cells[c]].has_id = true;
 
 	row = 0;
 	for (size_t g = 0; g < r->ngoals; g++) {
@@ -197,16 +225,19 @@ static void measures_table(struct lay *L, int sect)
 			continue;
 		const char *cont = L->p->goal_continued[g];
 		size_t copy = goal_row(L, &t, cont, goal->line, -1, head);
+		/* The goal's row is one header cell across every column: it heads
+		 * the measures under it, which name it among their headers. */
 		int tr = db_elem(&L->db, ROLE_TR, te, NULL);
 		int th = db_elem(&L->db, ROLE_TH, tr, NULL);
-		L->db.elems[th].th_row_scope = true;
+		L->db.elems[th].colspan = (unsigned short)t.ncols;
+		L->db.elems[th].has_id = true;
 		goal_row(L, &t, goal->name, goal->line, th, head);
 		for (size_t i = 0; i < goal->nmeasures; i++, row++) {
 			/* Like the lines of a paragraph: a goal's first measure is not
 			 * left alone at the foot of a page, nor its last at the head. */
 			bool edge = i == 0 || i + 2 == goal->nmeasures;
 			unsigned char keep = edge && goal->nmeasures >= 4 ? KEEP_ALWAYS : KEEP_NONE;
-			measure_row(L, &t, row, te, copy, keep);
+			measure_row(L, &t, row, te, copy, keep, th);
 			/* The row's boxes are in the flow: its shaped cells can go. */
 			for (size_t c = 0; c < t.ncols; c++)
 				text_free(&t.blocks[(row + 1) * t.ncols + c]);

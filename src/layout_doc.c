@@ -170,10 +170,10 @@ int db_elem(struct docbuild *db, enum role role, int parent, const char *alt)
 {
 	db->elems = grow(db->elems, db->nelems, &db->elems_cap, sizeof *db->elems);
 	struct elem *e = &db->elems[db->nelems];
+	memset(e, 0, sizeof *e);
 	e->role = role;
 	e->parent = parent;
 	e->alt = alt;
-	e->th_row_scope = false;
 	return (int)db->nelems++;
 }
 
@@ -348,8 +348,14 @@ struct doc *db_finish(struct docbuild *db, struct arena *a)
 		keep_refs(doc->pages[i].boxes, doc->pages[i].nboxes, a);
 	doc->elems = freeze(a, db->elems, db->nelems, sizeof *db->elems);
 	doc->nelems = db->nelems;
-	for (size_t i = 0; i < db->nelems; i++)
-		doc->elems[i].alt = keep_str(a, doc->elems[i].alt);
+	for (size_t i = 0; i < db->nelems; i++) {
+		struct elem *e = &doc->elems[i];
+		e->alt = keep_str(a, e->alt);
+		e->actual_text = keep_str(a, e->actual_text);
+		e->lang = keep_str(a, e->lang);
+		if (e->nheaders)
+			e->headers = freeze(a, e->headers, e->nheaders, sizeof *e->headers);
+	}
 	doc->dests = freeze(a, db->dests, db->ndests, sizeof *db->dests);
 	doc->ndests = db->ndests;
 	doc->outline = freeze(a, db->outline, db->noutline, sizeof *db->outline);

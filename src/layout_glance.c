@@ -153,6 +153,7 @@ static void goal_table(struct lay *L, const struct goal *g, struct table *t)
 		tcell_text(L, &c[1], m->name);
 		c[1].dest = L->measure_dest[m->index];
 		c[1].line = m->line;
+		c[1].row_head = true;
 		tcell_result(L, &c[2], pm);
 		tcell_text(L, &c[3], pm->target);
 	}

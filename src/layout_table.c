@@ -43,6 +43,9 @@ void tcell_text(struct lay *L, struct tcell *c, const char *text)
 void tcell_result(struct lay *L, struct tcell *c, const struct pres_measure *pm)
 {
 	tcell_text(L, c, pm->result ? pm->result : L->p->no_result_mark);
+	/* A dash is read as what it means. */
+	if (!pm->result)
+		c->actual_text = pm->no_result;
 }
 
 /* Style of a cell: the head row in labels, the body in the table's kind. */
@@ -232,7 +235,13 @@ static size_t flow_row(struct lay *L, struct table *t, size_t r, int table_elem,
 	for (size_t c = 0; c < nc; c++) {
 		struct tcell *cell = is_head ? NULL : &t->cells[(r - 1) * nc + c];
 		struct tstyle ts = cell_style(L, t, c, is_head);
-		int e = db_elem(&L->db, is_head ? ROLE_TH : ROLE_TD, tr, NULL);
+		bool th = is_head || (cell && cell->row_head);
+		int e = db_elem(&L->db, th ? ROLE_TH : ROLE_TD, tr, NULL);
+		L->db.elems[e].th_row_scope = !is_head;
+		if (cell)
+			L->db.elems[e].actual_text = cell->actual_text;
+		if (is_head)
+			t->head_cells[c] = e;
 		const struct tblock *b = &t->blocks[r * nc + c];
 		double tx = x + pad_x(&ts);
 		double room = t->widths[c] - 2 * pad_x(&ts);
@@ -294,6 +303,7 @@ void table_flow(struct lay *L, struct table *t)
 {
 	int cap = t->continued ? continued_caption(L, t) : -1;
 	int te = db_elem(&L->db, ROLE_TABLE, t->parent, NULL);
+	t->head_cells = arena_calloc(L->a, t->ncols, sizeof *t->head_cells);
 	size_t head = flow_row(L, t, 0, te, 0);
 	L->fl.items[head].caption = cap;
 	for (size_t r = 1; r <= t->nrows; r++) {

@@ -22,6 +22,8 @@ struct tcell {
 	enum status status;
 	int dest;            /* The whole cell links to this destination, or -1. */
 	long line;           /* Data file line for warnings about its characters. */
+	bool row_head;       /* Heads its row (a measure's name): a TH of row scope. */
+	const char *actual_text; /* Words read in place of what it shows (a dash), or NULL. */
 };
 
 struct table {
@@ -41,6 +43,8 @@ struct table {
 	struct tblock *blocks;  /* Shaped cells, (nrows + 1) x ncols: the head row first. */
 	double *minw, *maxw;    /* Per column, padding included. */
 	double *widths;
+	/* Filled by table_flow: the head row's TH elements, per column. */
+	int *head_cells;
 };
 
 /* One cell of plain text in the arena (copied). */

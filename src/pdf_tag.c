@@ -38,6 +38,9 @@ enum {
  * the 8191 items readers are built to accept (ISO 32000-1, annex C). */
 #define NUMS_PER_LEAF 512
 
+/* Identifiers per leaf of the ID tree, for the same reason. */
+#define IDS_PER_LEAF 512
+
 /* Kids of an element per line of its /K array, to keep lines short. */
 #define KIDS_PER_LINE 16
 
@@ -87,6 +90,8 @@ struct words {
  * tens of thousands, so this is kept small. */
 struct tag_elem {
 	const char *alt;         /* Borrowed from the doc or the style. */
+	const struct elem *de;   /* The doc's element (ids, table cells, language,
+				  * words read instead), or NULL for one made here. */
 	struct words *words;     /* Links only; heap. */
 	int32_t parent;          /* Index in pdf_tag.elems; -1 for a root. */
 	int32_t first_child;     /* Children from doc.elems, in their order; -1 ends. */
@@ -121,6 +126,8 @@ enum ref_kind {
 	REF_TREE,  /* The parent tree, when it has no leaves. */
 	REF_LEAF,  /* A leaf of the parent tree. */
 	REF_ANNOT, /* A link annotation: its key into the parent tree and words. */
+	REF_IDS,   /* The ID tree, whole or as the root of its leaves. */
+	REF_ID_LEAF, /* A leaf of the ID tree. */
 };
 
 /* What a custom-written object is: dict->attr points at one. */
@@ -155,6 +162,11 @@ struct pdf_tag {
 	HPDF_Obj_Header *root_refs; /* Stand-ins for the roots, for libharu's /K; heap. */
 	HPDF_Dict *leaves;         /* Leaves of a long parent tree; heap. */
 	size_t nleaves;
+	uint32_t *ids;             /* Elements with an identifier, in order (so sorted); heap. */
+	size_t nids;
+	struct tag_ref *id_refs;   /* The ID tree's records, root first; heap. */
+	HPDF_Dict *id_leaves;      /* Leaves of a long ID tree; heap. */
+	size_t nid_leaves;
 	size_t nkeys;              /* Parent tree keys: pages with MCIDs, then annotations. */
 	uint32_t *keys;            /* Each key's page or npages + annotation; heap. */
 	size_t page;               /* The page being painted, */
@@ -270,6 +282,12 @@ struct pdf_tag *pdf_tag_new(HPDF_Doc pdf, const struct doc *doc, const struct st
 		int parent = de->parent >= 0 && (size_t)de->parent < i ? de->parent : -1;
 		uint32_t e = add_elem(t, de->role, parent, de->alt);
 		t->elems[e].th_row_scope = de->th_row_scope;
+		t->elems[e].de = de;
+		if (de->has_id) {
+			if ((t->nids & (t->nids - 1)) == 0)
+				t->ids = xrealloc(t->ids, (t->nids ? t->nids * 2 : 1) * sizeof *t->ids);
+			t->ids[t->nids++] = e;
+		}
 		last_child[e] = -1;
 		if (parent >= 0) {
 			if (last_child[parent] >= 0)
@@ -324,6 +342,9 @@ void pdf_tag_free(struct pdf_tag *t)
 	free(t->refs);
 	free(t->leaves);
 	free(t->keys);
+	free(t->ids);
+	free(t->id_refs);
+	free(t->id_leaves);
 	free(t);
 }
 
@@ -790,6 +811,38 @@ static HPDF_STATUS put_kids(HPDF_Stream s, const struct pdf_tag *t, const struct
 	return rc | HPDF_Stream_WriteStr(s, "]\n");
 }
 
+/* An element's identifier, as a string. Fixed width, so that the byte
+ * order of identifiers is their elements' order: the ID tree's keys must
+ * be sorted. */
+static HPDF_STATUS put_id(HPDF_Stream s, uint32_t e)
+{
+	return put(s, "(T%09u)", (unsigned)e);
+}
+
+/* A table cell's attributes: a header's scope, the columns it spans, and
+ * the header cells it lies under. */
+static HPDF_STATUS put_cell_attributes(HPDF_Stream s, const struct tag_elem *e)
+{
+	const struct elem *de = e->de;
+	bool th = e->role == ROLE_TH;
+	if (!th && !(de && (de->colspan > 1 || de->nheaders)))
+		return HPDF_OK;
+	HPDF_STATUS rc = put(s, "/A <</O /Table");
+	if (th)
+		rc |= put(s, " /Scope /%s", e->th_row_scope ? "Row" : "Column");
+	if (de && de->colspan > 1)
+		rc |= put(s, " /ColSpan %u", (unsigned)de->colspan);
+	if (de && de->nheaders) {
+		rc |= put(s, " /Headers [");
+		for (unsigned k = 0; k < de->nheaders; k++) {
+			rc |= put(s, k ? " " : "");
+			rc |= put_id(s, (uint32_t)de->headers[k]);
+		}
+		rc |= put(s, "]");
+	}
+	return rc | put(s, ">>\n");
+}
+
 /* The entries of element `index`. */
 static HPDF_STATUS write_elem(const struct pdf_tag *t, size_t index, HPDF_Stream s)
 {
@@ -817,8 +870,24 @@ static HPDF_STATUS write_elem(const struct pdf_tag *t, size_t index, HPDF_Stream
 		rc |= put_text(s, e->alt);
 		rc |= put(s, "\n");
 	}
-	if (e->role == ROLE_TH)
-		rc |= put(s, "/A <</O /Table /Scope /%s>>\n", e->th_row_scope ? "Row" : "Column");
+	const struct elem *de = e->de;
+	if (de && de->has_id) {
+		rc |= put(s, "/ID ");
+		rc |= put_id(s, (uint32_t)index);
+		rc |= put(s, "\n");
+	}
+	if (de && de->lang && de->lang[0]) {
+		rc |= put(s, "/Lang ");
+		rc |= put_text(s, de->lang);
+		rc |= put(s, "\n");
+	}
+	if (de && de->actual_text && de->actual_text[0]) {
+		rc |= put(s, "/ActualText ");
+		rc |= put_text(s, de->actual_text);
+		rc |= put(s, "\n");
+	}
+	if (e->role == ROLE_TH || e->role == ROLE_TD)
+		rc |= put_cell_attributes(s, e);
 	else if (e->extent != NO_EXTENT && t->extents[e->extent].set &&
 		 !t->extents[e->extent].many_pages) {
 		const struct extent *x = &t->extents[e->extent];
@@ -869,6 +938,37 @@ static HPDF_STATUS write_tree_kids(HPDF_Dict dict, HPDF_Stream s)
 	for (size_t i = 0; i < t->nleaves && rc == HPDF_OK; i++)
 		rc |= put(s, "%s%u 0 R", i == 0 ? "" : i % KIDS_PER_LINE ? " " : "\n",
 			  obj_num(t->leaves[i]));
+	return rc | HPDF_Stream_WriteStr(s, "]\n");
+}
+
+/* libharu's write_fn for the ID tree (whole, or the root of its leaves)
+ * and for each leaf: identifiers and their elements, in order. */
+static HPDF_STATUS write_ids(HPDF_Dict dict, HPDF_Stream s)
+{
+	const struct tag_ref *ref = dict->attr;
+	const struct pdf_tag *t = ref->t;
+	HPDF_STATUS rc = HPDF_OK;
+	if (ref->kind == REF_IDS && t->nid_leaves) {
+		rc |= put(s, "/Kids [");
+		for (size_t i = 0; i < t->nid_leaves && rc == HPDF_OK; i++)
+			rc |= put(s, "%s%u 0 R", i == 0 ? "" : i % KIDS_PER_LINE ? " " : "\n",
+				  obj_num(t->id_leaves[i]));
+		return rc | HPDF_Stream_WriteStr(s, "]\n");
+	}
+	size_t from = ref->index;
+	size_t to = from + IDS_PER_LEAF < t->nids ? from + IDS_PER_LEAF : t->nids;
+	if (ref->kind == REF_ID_LEAF) {
+		rc |= put(s, "/Limits [");
+		rc |= put_id(s, t->ids[from]);
+		rc |= put(s, " ");
+		rc |= put_id(s, t->ids[to - 1]);
+		rc |= put(s, "]\n");
+	}
+	rc |= put(s, "/Names [\n");
+	for (size_t i = from; i < to && rc == HPDF_OK; i++) {
+		rc |= put_id(s, t->ids[i]);
+		rc |= put_num(s, " ", elem_num(t, t->ids[i]), " 0 R\n");
+	}
 	return rc | HPDF_Stream_WriteStr(s, "]\n");
 }
 
@@ -1080,6 +1180,27 @@ static HPDF_Dict make_objects(struct pdf_tag *t)
 	return tree;
 }
 
+/* The ID tree of the elements other cells name as their headers (in
+ * leaves when long), or NULL when none has an identifier or libharu
+ * failed (then its error is pending). */
+static HPDF_Dict make_id_tree(struct pdf_tag *t)
+{
+	if (t->nids == 0)
+		return NULL;
+	t->nid_leaves = t->nids > IDS_PER_LEAF ? (t->nids + IDS_PER_LEAF - 1) / IDS_PER_LEAF : 0;
+	t->id_refs = xcalloc(1 + t->nid_leaves, sizeof *t->id_refs);
+	t->id_leaves = xcalloc(t->nid_leaves + 1, sizeof *t->id_leaves);
+	t->id_refs[0] = (struct tag_ref){t, 0, REF_IDS};
+	HPDF_Dict tree = custom_object(t, write_ids, &t->id_refs[0]);
+	for (size_t i = 0; tree && i < t->nid_leaves; i++) {
+		t->id_refs[1 + i] = (struct tag_ref){t, (uint32_t)(i * IDS_PER_LEAF), REF_ID_LEAF};
+		t->id_leaves[i] = custom_object(t, write_ids, &t->id_refs[1 + i]);
+		if (!t->id_leaves[i])
+			return NULL;
+	}
+	return tree;
+}
+
 /* Escape text for XML character data. */
 static void xml_text(FILE *f, const char *s)
 {
@@ -1267,6 +1388,12 @@ bool pdf_tag_finish(struct pdf_tag *t, const char *lang)
 			rc |= HPDF_Array_Add(k, &t->root_refs[j]);
 	}
 	rc |= HPDF_Dict_Add(t->root, "ParentTree", tree);
+	if (t->nids) {
+		HPDF_Dict ids = make_id_tree(t);
+		if (!ids)
+			return false;
+		rc |= HPDF_Dict_Add(t->root, "IDTree", ids);
+	}
 	rc |= HPDF_Dict_AddNumber(t->root, "ParentTreeNextKey", (HPDF_INT32)(t->npages + t->nannots));
 	if (rc != HPDF_OK || write_page_keys(t) != HPDF_OK)
 		return false;

@@ -361,6 +361,7 @@ static void report_words(struct presentation *p)
 		p->goal_continued[g] = arena_printf(&p->arena, "%s (continued)", r->goals[g].name);
 	p->no_result_mark = "\u2014";
 	p->estimate_word = "estimate";
+	p->no_change = "no comparison";
 	p->no_charts = "No measure has two or more periods with data yet.";
 
 	bool ytd = false, override = false, own = false, estimate = false, phased = false;

@@ -225,6 +225,8 @@ struct presentation {
 	const char *chart_gap;        /* "n/a": marks a quarter without a result on a chart. */
 	const char *no_result_mark;   /* The dash a table shows for a missing result. */
 	const char *estimate_word;    /* "estimate": beside a figure that is not an actual yet. */
+	const char *no_change;        /* What a dash for a missing change says in words:
+				       * "no comparison". */
 	const char *no_charts;        /* Said where a report has no chart at all. */
 	const char *contents_continued; /* "Contents (continued)" */
 	const char *legend_title;     /* "How to read this report" */

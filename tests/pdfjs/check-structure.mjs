@@ -10,7 +10,8 @@
 //   - every Figure has a text alternative; every Table has header cells
 //     (a table continued from the page before counts with its start);
 //     headings start at H1 and never skip a level; rows, cells and list
-//     items sit where they belong;
+//     items sit where they belong; a table cell that shows only a dash
+//     has words to read instead (/ActualText);
 //   - every link annotation has a description and belongs to a Link element.
 //
 // Usage: node check-structure.mjs FILE.pdf LABEL [READING-ORDER-OUT]
@@ -64,7 +65,9 @@ const problems = {
   nesting: [], // elements under the wrong parent
   links: [], // link annotations outside a Link element
   contents: [], // link annotations without a description
+  dashes: [], // table cells showing only a dash, with nothing to read instead
 };
+let ndashes = 0;
 const tables = []; // {page, th, first, last} per table fragment, in order
 const reading = []; // "ROLE\ttext" lines
 let lastHeading = 0;
@@ -170,6 +173,13 @@ for (let n = 1; n <= doc.numPages; n++) {
     const start = treeWords.length;
     const own = (node.children || []).some((k) => k.type === "content");
     for (const kid of node.children || []) walk(kid, role);
+    if (role === "TD" || role === "TH") {
+      const shown = treeWords.slice(start).trim();
+      if (/^[\u2014\u2013-]$/.test(shown)) {
+        ndashes++;
+        if (!node.alt || !node.alt.trim()) problems.dashes.push(`page ${n}: ${role} "${shown}"`);
+      }
+    }
     if (role === "Figure") reading[slot] = `Figure\t${node.alt || ""}`;
     else if (own) reading[slot] = `${role}\t${treeWords.slice(start).replace(/\s+/g, " ").trim()}`;
     table = outer;
@@ -223,6 +233,7 @@ check(problems.headings.length === 0, "headings start at H1 and skip no level", 
 check(problems.nesting.length === 0, "rows, cells, list items and contents entries sit in their containers", show(problems.nesting));
 check(nlinks > 0 && problems.links.length === 0, `every link annotation belongs to a Link element (${nlinks} links)`, show(problems.links));
 check(problems.contents.length === 0, "every link annotation has a description", show(problems.contents));
+check(problems.dashes.length === 0, `every table cell showing a dash is read as words (${ndashes} cells)`, show(problems.dashes));
 
 if (orderOut) writeFileSync(orderOut, reading.filter((l) => l !== null).join("\n") + "\n");
 process.exit(failures ? 1 : 0);

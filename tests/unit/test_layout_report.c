@@ -629,8 +629,9 @@ static int check_appendix_groups(struct fixture *fx, const struct doc *doc, size
 			    (size_t)g < ngoals) {
 				int tr = doc->elems[b->elem].parent;
 				group_tr_ok &= doc->elems[b->elem].role == ROLE_TH &&
-					       doc->elems[b->elem].th_row_scope && doc->elems[tr].role == ROLE_TR &&
-					       kids_of(doc, tr) == 1;
+					       doc->elems[b->elem].has_id &&
+					       doc->elems[b->elem].colspan == 5 &&
+					       doc->elems[tr].role == ROLE_TR && kids_of(doc, tr) == 1;
 				bold_ok &= b->u.text.face == FACE_BOLD;
 				rows[n++] = (struct arow){b->u.text.y, g, true, false};
 			} else if (b->elem == -1 && sscanf(t, "Goal number %d (continued%31s", &g, tail) == 2 &&
@@ -686,7 +687,8 @@ static int check_appendix_groups(struct fixture *fx, const struct doc *doc, size
 	CHECK(pages >= 3, msg);
 	snprintf(msg, sizeof msg, "%s: the head row has no goal column", what);
 	CHECK(head_ok, msg);
-	snprintf(msg, sizeof msg, "%s: a goal's row is a TR of one row-scope TH, in bold", what);
+	snprintf(msg, sizeof msg, "%s: a goal's row is a TR of one TH across the 5 columns, with an "
+		 "id for its measures' cells to name, in bold", what);
 	CHECK(group_tr_ok && bold_ok, msg);
 	snprintf(msg, sizeof msg, "%s: each goal's row comes once, in order, and once a page at most",
 		 what);

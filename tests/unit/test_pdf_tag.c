@@ -105,6 +105,14 @@ static void build_doc(struct fixture *fx, struct doc *doc)
 		doc->elems[i].parent = tree[i].parent;
 	}
 	doc->elems[E_TH].th_row_scope = true;
+	/* The data cell names the header cell it lies under, and is read as
+	 * words where it shows a mark; the second paragraph is in Spanish. */
+	doc->elems[E_TH].has_id = true;
+	static const int td_headers[] = {E_TH};
+	doc->elems[E_TD].headers = td_headers;
+	doc->elems[E_TD].nheaders = 1;
+	doc->elems[E_TD].actual_text = "cinq en tout";
+	doc->elems[E_P2].lang = "es-MX";
 	doc->elems[E_FIG].alt = "Chart of Qualité: 5 so far";
 	doc->ndests = 1;
 	doc->dests = arena_calloc(&fx->a, 1, sizeof *doc->dests);
@@ -306,6 +314,15 @@ static void test_hand_built(struct fixture *fx)
 	CHECK_INT(count(q, "/Alt <feff00430068006100720074"), 1,
 		  "a non-ASCII alternative is UTF-16 (\"Chart of Qualité\")");
 	CHECK_INT(count(q, "/Scope /Row"), 1, "the row header has row scope");
+	char id[64];
+	snprintf(id, sizeof id, "/ID (T%09d)", E_TH);
+	CHECK_INT(count(q, id), 1, "the header cell has an identifier");
+	snprintf(id, sizeof id, "(T%09d)", E_TH);
+	CHECK(count(q, "/Headers [") == 1 && count(q, id) == 3,
+	      "which the data cell names as its header, and the ID tree holds");
+	CHECK(count(q, "/IDTree ") == 1 && count(q, "/Names [") == 1, "one ID tree, one node");
+	CHECK_INT(count(q, "/ActualText (cinq en tout)"), 1, "the data cell's words to read");
+	CHECK_INT(count(q, "/Lang (es-MX)"), 1, "a paragraph in another language says which");
 	CHECK(count(q, "/BBox [") >= 2, "figures carry their bounding box");
 	CHECK_INT(count(q, "/StructParents "), 2, "both pages have StructParents");
 	CHECK_INT(count(q, "/StructParent "), 2, "both annotations have StructParent");
@@ -329,7 +346,7 @@ static void test_hand_built(struct fixture *fx)
 	r = build_report(NULL);
 	CHECK(save(fx, &doc, r, true, pdf), "a report without a language saves");
 	q = uncompressed(fx, pdf);
-	CHECK(q && count(q, "/Lang") == 0, "and names none");
+	CHECK(q && count(q, "/Lang") == 1, "and names none but the Spanish paragraph's");
 	free(q);
 	CHECK(save(fx, &doc, r, false, pdf), "untagged, it saves too");
 	q = uncompressed(fx, pdf);
@@ -385,8 +402,8 @@ static void test_extremes(struct fixture *fx)
 	doc.dests = arena_calloc(&fx->a, 1, sizeof *doc.dests);
 	doc.nelems = 2;
 	doc.elems = arena_calloc(&fx->a, 2, sizeof *doc.elems);
-	doc.elems[0] = (struct elem){ROLE_DOCUMENT, -1, NULL, false};
-	doc.elems[1] = (struct elem){ROLE_LINK, 0, NULL, false};
+	doc.elems[0] = (struct elem){.role = ROLE_DOCUMENT, .parent = -1};
+	doc.elems[1] = (struct elem){.role = ROLE_LINK, .parent = 0};
 	enum { URI_BYTES = 40000, TITLE_CHARS = 20000 };
 	char *uri = arena_alloc(&fx->a, URI_BYTES + 1);
 	memcpy(uri, "https://example.org/", 20);
