@@ -59,24 +59,85 @@ static void target_steps(struct lay *L, const struct pres_chart *c, const struct
 				highs[nh++] = (struct point){px + (double)(s->last + 1) * slot_w, yh};
 			}
 		}
-		polyline(out, fig, pts, n, 3.2, L->c.white, false);
-		polyline(out, fig, pts, n, 1.2, L->c.text, true);
+		polyline(out, -1, pts, n, 3.4, L->c.white, false); /* A halo: decoration. */
+		polyline(out, fig, pts, n, 1.4, L->c.text, true);
 		/* A range: its upper end as a second line. */
 		if (nh > 0) {
-			polyline(out, fig, highs, nh, 3.2, L->c.white, false);
-			polyline(out, fig, highs, nh, 1.2, L->c.text, true);
+			polyline(out, -1, highs, nh, 3.4, L->c.white, false);
+			polyline(out, fig, highs, nh, 1.4, L->c.text, true);
 		}
 		k = end + 1;
 	}
 }
 
-/* A period's label on one line: "Q1 FY18", "Nov 2017", "FY24". */
-static const char *tick_text(struct lay *L, const struct pres_point *pt)
+/* The colours of a chart's marks on a white page, each at least
+ * MARK_CONTRAST against it: the report quarter in the primary colour,
+ * earlier quarters lighter, the target in the text colour. */
+struct marks {
+	struct rgb now, past, target, benchmark, axis;
+};
+
+static struct marks chart_marks(const struct lay *L)
 {
-	return pt->group ? arena_printf(L->a, "%s %s", pt->tick, pt->group) : pt->tick;
+	struct marks k;
+	k.now = readable_on(L->st->color_primary, L->c.white, MARK_CONTRAST);
+	k.past = readable_on(mix(k.now, L->c.white, 0.45), L->c.white, MARK_CONTRAST);
+	k.target = L->c.text;
+	k.benchmark = L->c.muted;
+	k.axis = L->c.muted;
+	return k;
 }
 
-/* See layout_chart.h. Layout from the top: plot, period labels, legend. */
+/* A dot of diameter `d` (a polyline of one point), over a white ring when
+ * `ring` so that it stands out from a line through it. */
+static void dot(struct boxbuf *out, int fig, struct lay *L, double x, double y, double d,
+		struct rgb color, bool ring)
+{
+	if (ring) {
+		struct point *w = arena_calloc(L->a, 1, sizeof *w);
+		*w = (struct point){x, y};
+		polyline(out, -1, w, 1, (d / 2 + 0.7) / 1.6, L->c.white, false);
+	}
+	struct point *pt = arena_calloc(L->a, 1, sizeof *pt);
+	*pt = (struct point){x, y};
+	polyline(out, fig, pt, 1, d / 3.2, color, false);
+}
+
+/* The results as points joined by lines, broken where a quarter has none;
+ * the report quarter's point larger. */
+static void draw_lines(struct lay *L, const struct pres_chart *c, const struct scale *sc,
+		       const struct marks *k, double px, double slot_w, int fig, struct boxbuf *out)
+{
+	const size_t n = c->npoints;
+	for (size_t i = 0; i < n;) {
+		if (!c->points[i].has_value) {
+			i++;
+			continue;
+		}
+		size_t end = i;
+		while (end + 1 < n && c->points[end + 1].has_value)
+			end++;
+		if (end > i) {
+			struct point *pts = arena_calloc(L->a, end - i + 1, sizeof *pts);
+			for (size_t j = i; j <= end; j++)
+				pts[j - i] = (struct point){px + ((double)j + 0.5) * slot_w,
+							    ypos(sc, c->points[j].value)};
+			polyline(out, fig, pts, end - i + 1, 1.5, k->now, false);
+		}
+		i = end + 1;
+	}
+	for (size_t i = 0; i < n; i++) {
+		const struct pres_point *pt = &c->points[i];
+		if (!pt->has_value)
+			continue;
+		double x = px + ((double)i + 0.5) * slot_w, y = ypos(sc, pt->value);
+		dot(out, fig, L, x, y, pt->current ? 6.5 : 4.2, k->now, true);
+	}
+}
+
+/* See layout_chart.h. Layout from the top: the axis's unit, the plot,
+ * period labels with the years beneath where the presentation names them,
+ * the legend. */
 void chart_draw(struct lay *L, const struct pres_chart *c, int parent, double x, double top,
 		double w, double h)
 {
@@ -86,26 +147,23 @@ void chart_draw(struct lay *L, const struct pres_chart *c, int parent, double x,
 	const size_t n = c->npoints;
 	double small = st->size_small;
 	double lh = small * st->leading;
+	struct marks k = chart_marks(L);
 
 	/* Tick labels decide how much room the value axis takes. */
 	double axis_w = 0;
-	for (size_t k = 0; k < c->nticks; k++)
-		axis_w = fmax(axis_w, label_width(L, c->ticks[k], T_SMALL_MUTED));
+	for (size_t t = 0; t < c->nticks; t++)
+		axis_w = fmax(axis_w, label_width(L, c->ticks[t], T_SMALL_MUTED));
 	axis_w += small * 0.6;
 	if (axis_w > w * 0.4)
 		axis_w = w * 0.4;
 
 	double px = x + axis_w, pw = w - axis_w;
 	double slot_w = n ? pw / (double)n : pw;
-	/* Period labels on one line ("Q1 FY18") if they fit a slot, else the
-	 * quarter (month) with its year beneath where a year starts. */
-	bool two_lines = false;
-	for (size_t i = 0; i < n && !two_lines; i++)
-		two_lines = label_width(L, tick_text(L, &c->points[i]), T_SMALL_MUTED) > slot_w * 0.95;
-	double xlab_h = lh * (two_lines ? 2 : 1);
+	double xlab_h = lh * 2;
 	size_t legend_rows = 1 + (c->nbenchmarks > 0);
 	double legend_h = lh * (double)legend_rows;
-	double ptop = top - lh / 2;
+	bool unit = c->axis_unit && c->axis_unit[0];
+	double ptop = top - (unit ? lh * 1.4 : lh / 2);
 	double pbot = top - h + legend_h + xlab_h + small * 0.6;
 	double ph = ptop - pbot;
 	if (ph < lh * 2) {
@@ -113,87 +171,94 @@ void chart_draw(struct lay *L, const struct pres_chart *c, int parent, double x,
 		pbot = ptop - ph;
 	}
 	struct scale sc = {c->lo, c->hi, pbot, ph};
+	if (unit)
+		put_label(L, c->axis_unit, T_SMALL_MUTED, ALIGN_LEFT, x, top, w, fig, out);
 
-	/* Grid and value labels. */
-	for (size_t k = 0; k < c->nticks; k++) {
-		double v = c->lo + (double)k * c->step;
+	/* Grid and value labels. The grid is faint and solid, decoration
+	 * beside the ticks' words: the target's dashes stand apart from it. */
+	for (size_t t = 0; t < c->nticks; t++) {
+		double v = c->lo + (double)t * c->step;
 		double y = ypos(&sc, v);
-		bool zero = fabs(v) < c->step * 1e-6;
-		put_line(out, fig, px, y, px + pw, y, zero ? 0.8 : 0.3, zero ? L->c.muted : st->color_rule,
-			 false);
-		put_label(L, c->ticks[k], T_SMALL_MUTED, ALIGN_RIGHT, x, y + lh / 2, axis_w - small * 0.6,
+		bool base = fabs(v) < c->step * 1e-6 || (c->lines && t == 0);
+		put_line(out, base ? fig : -1, px, y, px + pw, y, base ? 0.8 : 0.3,
+			 base ? k.axis : st->color_rule, false);
+		put_label(L, c->ticks[t], T_SMALL_MUTED, ALIGN_RIGHT, x, y + lh / 2, axis_w - small * 0.6,
 			  fig, out);
 	}
 
-	/* Bars: earlier quarters lighter, the report quarter in full colour. */
-	struct rgb past = mix(st->color_primary, L->c.white, 0.5);
+	/* Bars: earlier periods lighter, the one judged in full colour. */
 	bool started = false; /* A quarter so far had a result. */
 	double y0 = ypos(&sc, 0 > c->lo ? 0 : c->lo);
 	for (size_t i = 0; i < n; i++) {
 		const struct pres_point *pt = &c->points[i];
 		double sx = px + (double)i * slot_w;
-		if (pt->has_value) {
+		if (pt->has_value && !c->lines) {
 			double y1 = ypos(&sc, pt->value);
 			put_rect(out, fig, sx + slot_w * 0.2, fmin(y0, y1), slot_w * 0.6, fabs(y1 - y0),
-				 pt->current ? st->color_primary : past);
+				 pt->current ? k.now : k.past);
+		}
+		if (pt->has_value) {
 			started = true;
 		} else if (started || pt->declared) {
 			/* A gap in the results says so, so it never reads as a zero;
 			 * quarters before the first result or declared value stay empty. */
 			put_label(L, L->p->chart_gap, T_SMALL_MUTED, ALIGN_CENTER, sx - slot_w,
-				  y0 + lh + small * 0.2, slot_w * 3, fig, out);
-		}
-		if (!two_lines) {
-			put_label(L, tick_text(L, pt), T_SMALL_MUTED, ALIGN_CENTER, sx - slot_w,
-				  pbot - small * 0.3, slot_w * 3, fig, out);
-			continue;
+				  pbot + lh + small * 0.2, slot_w * 3, fig, out);
 		}
 		put_label(L, pt->tick, T_SMALL_MUTED, ALIGN_CENTER, sx, pbot - small * 0.3, slot_w, fig,
 			  out);
-		if (!pt->group)
-			continue;
-		/* A year's label needs the room of two slots; a first slot just
-		 * before a new year goes without. */
-		bool year_starts = pt->group_starts;
-		if (year_starts && i > 0)
-			put_line(out, fig, sx, pbot, sx, pbot - small * 0.3 - lh * 2, 0.4, st->color_rule,
+		/* The year beneath, where the presentation names it; a rule
+		 * between the periods where a year starts. */
+		if (pt->group && pt->group_starts && i > 0)
+			put_line(out, -1, sx, pbot, sx, pbot - small * 0.3 - lh * 2, 0.4, st->color_rule,
 				 false);
-		if (year_starts || (i == 0 && (n == 1 || !c->points[1].group_starts)))
-			put_label(L, pt->group, T_SMALL_MUTED, ALIGN_LEFT, sx + slot_w * 0.2,
+		if (c->year_marks[i])
+			put_label(L, c->year_marks[i], T_SMALL_MUTED, ALIGN_LEFT, sx + slot_w * 0.2,
 				  pbot - small * 0.3 - lh, slot_w * 1.8, fig, out);
 	}
+	if (c->lines)
+		draw_lines(L, c, &sc, &k, px, slot_w, fig, out);
 	target_steps(L, c, &sc, px, slot_w, fig, out);
 	/* Benchmarks: dotted in the muted colour, across the whole plot. */
-	for (size_t k = 0; k < c->nbenchmarks; k++) {
-		double y = ypos(&sc, c->benchmarks[k].value);
+	for (size_t b = 0; b < c->nbenchmarks; b++) {
+		double y = ypos(&sc, c->benchmarks[b].value);
 		struct point *pts = arena_calloc(L->a, 2, sizeof *pts);
 		pts[0] = (struct point){px, y};
 		pts[1] = (struct point){px + pw, y};
-		polyline(out, fig, pts, 2, 0.9, L->c.muted, true);
+		polyline(out, fig, pts, 2, 0.9, k.benchmark, true);
 	}
 
-	/* Legend: a swatch for the bars, a dash for the target, then the
-	 * benchmarks on a line of their own. */
+	/* Legend: a swatch for the values (a bar, or a point on a line), a dash
+	 * for the target, then the benchmarks on a line of their own. */
 	double ly = top - h + legend_h;
 	double sw = small * 0.9;
 	double lx = px;
-	put_rect(out, fig, lx, ly - lh / 2 - sw / 2, sw, sw, st->color_primary);
-	lx += sw + small * 0.4;
+	if (c->lines) {
+		struct point *pts = arena_calloc(L->a, 2, sizeof *pts);
+		pts[0] = (struct point){lx, ly - lh / 2};
+		pts[1] = (struct point){lx + small * 2, ly - lh / 2};
+		polyline(out, fig, pts, 2, 1.5, k.now, false);
+		dot(out, fig, L, lx + small, ly - lh / 2, 4.2, k.now, true);
+		lx += small * 2.4;
+	} else {
+		put_rect(out, fig, lx, ly - lh / 2 - sw / 2, sw, sw, k.now);
+		lx += sw + small * 0.4;
+	}
 	put_label(L, c->value_name, T_SMALL_MUTED, ALIGN_LEFT, lx, ly, pw, fig, out);
 	lx += label_width(L, c->value_name, T_SMALL_MUTED) + small * 1.5;
 	if (c->nsegments > 0) {
-		put_line(out, fig, lx, ly - lh / 2, lx + small * 2, ly - lh / 2, 1.2, L->c.text, true);
+		put_line(out, fig, lx, ly - lh / 2, lx + small * 2, ly - lh / 2, 1.4, k.target, true);
 		lx += small * 2.4;
 		put_label(L, c->target_name, T_SMALL_MUTED, ALIGN_LEFT, lx, ly, px + pw - lx, fig, out);
 	}
 	if (c->nbenchmarks > 0) {
 		ly -= lh;
 		lx = px;
-		put_line(out, fig, lx, ly - lh / 2, lx + small * 2, ly - lh / 2, 0.9, L->c.muted, true);
+		put_line(out, fig, lx, ly - lh / 2, lx + small * 2, ly - lh / 2, 0.9, k.benchmark, true);
 		lx += small * 2.4;
 		const char *names = "";
-		for (size_t k = 0; k < c->nbenchmarks; k++)
-			names = arena_printf(L->a, "%s%s%s", names, k ? "; " : "", c->benchmarks[k].label);
+		for (size_t b = 0; b < c->nbenchmarks; b++)
+			names = arena_printf(L->a, "%s%s%s", names, b ? "; " : "", c->benchmarks[b].label);
 		put_label(L, names, T_SMALL_MUTED, ALIGN_LEFT, lx, ly, px + pw - lx, fig, out);
 	}
 }

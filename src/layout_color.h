@@ -6,6 +6,9 @@
 
 /* The least contrast body text may have against its background. */
 #define TEXT_CONTRAST 4.5
+/* The least contrast a graphic a reader needs (a chart's bar, point or
+ * line) may have against its background (WCAG 1.4.11). */
+#define MARK_CONTRAST 3.0
 
 /* WCAG 2 contrast ratio, 1..21. */
 double contrast_ratio(struct rgb a, struct rgb b);

@@ -601,6 +601,9 @@ static void read_fonts(struct loader *L, const xmlNode *n)
 	}
 }
 
+/* The least type size readers can be expected to read in print, in points. */
+#define LEAST_TYPE_SIZE 8.0
+
 /* <type body="10pt" small="8pt" h1="22pt" h2="15pt" h3="12pt" title="32pt" leading="1.3"/> */
 static void read_type(struct loader *L, const xmlNode *n)
 {
@@ -637,6 +640,12 @@ static void read_type(struct loader *L, const xmlNode *n)
 		diag_error(L->d, L->file, line,
 			   "the small type size (%gpt) is larger than the body size (%gpt); expected small ≤ body",
 			   L->st->size_small, L->st->size_body);
+	/* The least size of any text: notes, table cells, chart labels. */
+	else if (L->st->size_small < LEAST_TYPE_SIZE)
+		diag_warn(L->d, L->file, line,
+			  "the small type size (%gpt) is under %gpt, too small to read in print "
+			  "(table cells, notes and chart labels use it); expected %gpt or more",
+			  L->st->size_small, LEAST_TYPE_SIZE, LEAST_TYPE_SIZE);
 }
 
 /* <colors><color name="text" value="#1A1A1A"/>...</colors> */

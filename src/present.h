@@ -117,11 +117,22 @@ struct pres_chart {
 	size_t nsegments;
 	struct pres_benchmark *benchmarks;
 	size_t nbenchmarks;
-	/* The value axis: from lo to hi in steps of `step` (bars start at
-	 * zero, so lo <= 0 <= hi unless every value is negative). */
+	/* How the values are drawn: bars, which start at zero so that their
+	 * lengths compare honestly, or, where every value sits far from zero
+	 * (response times of 6:20 to 6:58, rates of 95 to 99%), points joined
+	 * by lines on an axis scaled to them, so that their differences show. */
+	bool lines;
+	/* The value axis: from lo to hi in steps of `step` (with bars,
+	 * lo <= 0 <= hi unless every value is negative). */
 	double lo, hi, step;
-	const char **ticks;       /* Tick labels, lo first. */
+	const char **ticks;       /* Tick labels, lo first; the unit is the axis's. */
 	size_t nticks;
+	const char *axis_unit;    /* What the ticks count: "min:sec", "percent", "USD",
+				   * "minutes", "count"; "" where a number has no unit. */
+	/* Per point: the fiscal year ("FY18") where a year starts on the axis,
+	 * and at the first point unless a year starts right after it; NULL
+	 * elsewhere. */
+	const char **year_marks;
 	const char *alt;          /* "Chart of ... by quarter, Q1 FY2017 to ...: Q1 FY2017 8:52, ...; Target ..." */
 };
 

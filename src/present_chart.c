@@ -57,27 +57,70 @@ static double nice_step(const struct measure *m, double range, int n)
 	return fmax(p * 10, finest);
 }
 
-/* The value axis over everything the chart draws, from zero so that bar
- * lengths compare honestly. */
+/* Values sit far from zero when the least of them is more than this share
+ * of the greatest (both of one sign): bars from zero would then differ by
+ * less than a third of their length, and points on a scaled axis show the
+ * differences instead. */
+#define FAR_FROM_ZERO (2.0 / 3.0)
+
+/* The unit the value axis's ticks count in. */
+static const char *axis_unit(const struct measure *m, double hi)
+{
+	switch (m->unit) {
+	case UNIT_COUNT:
+		return "count";
+	case UNIT_NUMBER:
+		return "";
+	case UNIT_PERCENT:
+		return "percent";
+	case UNIT_CURRENCY:
+		return m->currency ? m->currency : "USD";
+	case UNIT_MINUTES:
+		return "minutes";
+	case UNIT_DURATION:
+		return hi >= 3600 ? "h:mm:ss" : "min:sec";
+	}
+	return "";
+}
+
+/* The value axis over everything the chart draws: from zero for bars, so
+ * that their lengths compare honestly; scaled to the values where they all
+ * sit far from zero, for points and lines. */
 static void axis(struct presentation *p, const struct measure *m, struct pres_chart *c)
 {
-	double lo = 0, hi = 0;
+	double vlo = 1e300, vhi = -1e300;
 	for (size_t i = 0; i < c->npoints; i++) {
 		const struct pres_point *pt = &c->points[i];
 		if (pt->has_value) {
-			lo = fmin(lo, pt->value);
-			hi = fmax(hi, pt->value);
+			vlo = fmin(vlo, pt->value);
+			vhi = fmax(vhi, pt->value);
 		}
 		if (pt->has_target) {
-			lo = fmin(lo, pt->target);
-			hi = fmax(hi, pt->target);
+			vlo = fmin(vlo, pt->target);
+			vhi = fmax(vhi, pt->target);
 		}
 		if (pt->has_high)
-			hi = fmax(hi, pt->high);
+			vhi = fmax(vhi, pt->high);
 	}
 	for (size_t i = 0; i < c->nbenchmarks; i++) {
-		lo = fmin(lo, c->benchmarks[i].value);
-		hi = fmax(hi, c->benchmarks[i].value);
+		vlo = fmin(vlo, c->benchmarks[i].value);
+		vhi = fmax(vhi, c->benchmarks[i].value);
+	}
+	if (vlo > vhi)
+		vlo = vhi = 0;
+	/* A year so far starts small each year: its bars always start at zero. */
+	c->lines = !c->ytd && ((vlo > 0 && vlo > vhi * FAR_FROM_ZERO) ||
+			       (vhi < 0 && vhi < vlo * FAR_FROM_ZERO));
+	double lo = c->lines ? vlo : fmin(vlo, 0), hi = c->lines ? vhi : fmax(vhi, 0);
+	if (c->lines) {
+		/* A little room beyond the values, so no point sits on the frame. */
+		double pad = (hi - lo) * 0.1;
+		lo -= pad;
+		hi += pad;
+		if (vlo > 0 && lo < 0)
+			lo = 0;
+		if (vhi < 0 && hi > 0)
+			hi = 0;
 	}
 	if (hi - lo <= 0)
 		hi = lo + (m->unit == UNIT_DURATION ? 60 : 1);
@@ -99,10 +142,14 @@ static void axis(struct presentation *p, const struct measure *m, struct pres_ch
 	c->lo = lo;
 	c->hi = hi;
 	c->step = step;
-	/* Ticks show as many places as the step needs, not the measure's. */
+	c->axis_unit = axis_unit(m, fmax(fabs(lo), fabs(hi)));
+	/* Ticks show as many places as the step needs, not the measure's, and
+	 * leave the unit to the axis where it is a word ("minutes"). */
 	struct measure tick_m = *m;
 	if (m->unit != UNIT_DURATION)
 		tick_m.decimals = amount_places_needed(step, 0, m->decimals);
+	if (m->unit == UNIT_MINUTES)
+		tick_m.unit = UNIT_NUMBER;
 	c->nticks = (size_t)nticks;
 	c->ticks = arena_calloc(&p->arena, c->nticks, sizeof *c->ticks);
 	for (size_t k = 0; k < c->nticks; k++)
@@ -181,6 +228,21 @@ static const char *alt_text(struct presentation *p, const struct measure *m,
 		pres_buf_add(&b, "; %s %s", c->benchmarks[k].label, c->benchmarks[k].value_text);
 	pres_buf_add(&b, ".");
 	return pres_buf_finish(p, &b);
+}
+
+/* Where the axis names the year: wherever one starts (a fiscal year's
+ * first quarter, a year's first month), and at the chart's first period so
+ * that it never starts unnamed, unless a year starts right after it (the
+ * two names would collide). Periods that are years name themselves. */
+static void year_marks(struct presentation *p, struct pres_chart *c)
+{
+	c->year_marks = arena_calloc(&p->arena, c->npoints + 1, sizeof *c->year_marks);
+	for (size_t i = 0; i < c->npoints; i++) {
+		const struct pres_point *pt = &c->points[i];
+		bool first = i == 0 && (c->npoints == 1 || !c->points[1].group_starts);
+		if (pt->group && (pt->group_starts || first))
+			c->year_marks[i] = pt->group;
+	}
 }
 
 /* Longest span a chart covers: as many periods as a measure may have
@@ -286,6 +348,7 @@ static void window(struct presentation *p, const struct measure *m, bool ytd,
 		};
 	segments(p, points, n, cmps, c);
 	axis(p, m, c);
+	year_marks(p, c);
 	c->alt = alt_text(p, m, c, cmps);
 }
 

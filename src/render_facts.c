@@ -209,11 +209,22 @@ static void chart(struct json *j, const char *key, const struct pres_chart *c)
 		json_close(j, '}');
 	}
 	json_close(j, ']');
+	str(j, "kind", c->lines ? "lines" : "bars");
 	json_open(j, "ticks", '[');
 	for (size_t i = 0; i < c->nticks; i++) {
 		member(j, NULL);
 		put_str(j->out, c->ticks[i]);
 	}
+	json_close(j, ']');
+	str(j, "axis_unit", c->axis_unit);
+	json_open(j, "year_marks", '[');
+	for (size_t i = 0; i < c->npoints; i++)
+		if (c->year_marks[i]) {
+			json_open(j, NULL, '{');
+			period(j, "at", c->points[i].period);
+			str(j, "year", c->year_marks[i]);
+			json_close(j, '}');
+		}
 	json_close(j, ']');
 	str(j, "alt", c->alt);
 	json_close(j, '}');

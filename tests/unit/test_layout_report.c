@@ -3,11 +3,13 @@
  * bookmarks, the element tree, charts and their text alternatives, text
  * inside its area, replacement warnings with file:line, the layout's part
  * order, and time at scale. */
+#include <math.h>
 #include <time.h>
 
 #include "eval.h"
 #include "harness.h"
 #include "layout.h"
+#include "layout_color.h"
 #include "layout_fixture.h"
 #include "load.h"
 
@@ -477,8 +479,9 @@ static void test_charts(void)
 	CHECK(figure_of(doc, "Residents satisfied") < 0,
 	      "a measure with one result in the chart's quarters gets no chart");
 	/* Cardiac survival has every quarter but the report's, which has only a status. */
+	/* Its values sit far from zero (10.9% to 13%): points on lines. */
 	int cardiac = figure_of(doc, "Cardiac arrest");
-	int na = 0, bars = 0;
+	int na = 0, bars = 0, dots = 0;
 	for (size_t p = 0; p < doc->npages; p++)
 		for (size_t i = 0; i < doc->pages[p].nboxes; i++) {
 			const struct box *b = &doc->pages[p].boxes[i];
@@ -486,9 +489,21 @@ static void test_charts(void)
 				continue;
 			na += b->kind == BOX_TEXT && strcmp(box_str(&fx, b), "n/a") == 0;
 			bars += b->kind == BOX_RECT && b->u.rect.fill && b->u.rect.h > 1;
+			dots += b->kind == BOX_POLYLINE && b->u.poly.n == 1;
 		}
 	CHECK_INT(na, 1, "a quarter without a result is marked n/a, not drawn as a zero");
-	CHECK_INT(bars, 7 + 1, "a bar for each of the other seven quarters, and the legend's swatch");
+	CHECK_INT(dots, 7 + 1, "a point for each of the other seven quarters, and the legend's");
+	CHECK_INT(bars, 0, "and no bars, which would start at zero");
+	/* Traffic deaths (9 to 18) are bars from zero. */
+	int traffic = figure_of(doc, "Traffic deaths");
+	bars = 0;
+	for (size_t p = 0; p < doc->npages; p++)
+		for (size_t i = 0; i < doc->pages[p].nboxes; i++) {
+			const struct box *b = &doc->pages[p].boxes[i];
+			bars += traffic >= 0 && b->elem == traffic && b->kind == BOX_RECT && b->u.rect.fill &&
+				b->u.rect.h > 1;
+		}
+	CHECK_INT(bars, 8 + 1, "counts near zero are bars, one a quarter and the legend's swatch");
 	report_free(r);
 	fixture_free(&fx);
 }
@@ -892,6 +907,85 @@ static void test_card_continued(void)
 	fixture_free(&fx);
 }
 
+/* With each bundled layout's own sizes and colours: no text under 8 pt
+ * (chart labels included), and in every chart each mark a reader needs (a
+ * bar, a point, a line, the target, the axis) at least 3:1 against the
+ * white page and each word 4.5:1, the target's dashes apart from the
+ * faint solid grid. */
+static void test_bundled_looks(void)
+{
+	static const char *const layouts[] = {"independence", "plain"};
+	for (size_t k = 0; k < 2; k++) {
+		struct fixture fx;
+		fixture_init(&fx);
+		struct arena a;
+		arena_init(&a);
+		struct style st;
+		char msg[160];
+		bool loaded = style_load(layouts[k], ".", &a, &fx.d, &st);
+		struct report *r = loaded ? load_report("examples/riverbend-fy2025-q3.xml", &fx.d) : NULL;
+		snprintf(msg, sizeof msg, "%s: the layout and Riverbend load", layouts[k]);
+		if (!CHECK(r != NULL, msg)) {
+			arena_free(&a);
+			fixture_free(&fx);
+			continue;
+		}
+		eval_report(r);
+		fx.st = st;
+		struct doc *doc = fixture_layout(&fx, r);
+		struct rgb white = {1, 1, 1};
+		double least = 1e9, worst_mark = 21, worst_text = 21;
+		int marks = 0, targets = 0, grid_ok = 1, target_ok = 1;
+		for (size_t p = 0; p < doc->npages; p++)
+			for (size_t i = 0; i < doc->pages[p].nboxes; i++) {
+				const struct box *b = &doc->pages[p].boxes[i];
+				if (b->kind == BOX_TEXT && b->u.text.len > 0 && b->u.text.size < least)
+					least = b->u.text.size;
+				/* Decoration (the grid, halos) is no mark to read. */
+				if (b->elem < 0 || doc->elems[b->elem].role != ROLE_FIGURE)
+					continue;
+				switch (b->kind) {
+				case BOX_TEXT:
+					worst_text = fmin(worst_text, contrast_ratio(b->u.text.color, white));
+					break;
+				case BOX_RECT:
+					marks++;
+					worst_mark = fmin(worst_mark, contrast_ratio(b->u.rect.fill_color, white));
+					break;
+				case BOX_LINE:
+					marks++;
+					worst_mark = fmin(worst_mark, contrast_ratio(b->u.line.color, white));
+					grid_ok &= b->u.line.dashed || b->u.line.width >= 0.8;
+					break;
+				case BOX_POLYLINE:
+					marks++;
+					worst_mark = fmin(worst_mark, contrast_ratio(b->u.poly.color, white));
+					if (b->u.poly.dashed && b->u.poly.width >= 1.2) {
+						targets++;
+						target_ok &= contrast_ratio(b->u.poly.color, white) >= 4.5;
+					}
+					break;
+				default:
+					break;
+				}
+			}
+		snprintf(msg, sizeof msg, "%s: no text under 8 pt (least %.1f pt)", layouts[k], least);
+		CHECK(least >= 8, msg);
+		snprintf(msg, sizeof msg, "%s: every chart mark at least 3:1 on white (%d marks, least "
+			 "%.2f:1)", layouts[k], marks, worst_mark);
+		CHECK(marks > 100 && worst_mark >= 3, msg);
+		snprintf(msg, sizeof msg, "%s: every word in a chart at least 4.5:1 (least %.2f:1)",
+			 layouts[k], worst_text);
+		CHECK(worst_text >= 4.5, msg);
+		snprintf(msg, sizeof msg, "%s: the targets are bold dashes (%d), the grid faint and "
+			 "solid, apart from the axis", layouts[k], targets);
+		CHECK(targets > 20 && target_ok && grid_ok, msg);
+		report_free(r);
+		arena_free(&a);
+		fixture_free(&fx);
+	}
+}
+
 static void test_scale(void)
 {
 	size_t pages_small = 0, pages_big = 0;
@@ -910,6 +1004,7 @@ int main(void)
 	test_cards_once();
 	test_card_continued();
 	test_charts();
+	test_bundled_looks();
 	test_long_cover();
 	test_title_warnings();
 	test_replacement();

@@ -157,8 +157,47 @@ static void test_gap(const struct presentation *p)
 	CHECK(strstr(pm->card.alt, "State average 34.5; Peer cities 28.0") != NULL,
 	      "the alternative names the benchmarks");
 	CHECK_STR(pm->benchmarks, "State average: 34.5; Peer cities: 28.0", "every benchmark in words");
-	/* The axis holds every value, target and benchmark drawn. */
-	CHECK(pm->card.lo <= 0 && pm->card.hi >= 34.5, "the axis runs from zero past the benchmark");
+	/* The axis holds every value, target and benchmark drawn; all of them
+	 * sit far from zero (26 to 34.5), so points and lines on a scaled axis
+	 * show their differences, with the unit left to the axis. */
+	CHECK(pm->card.lines, "values far from zero are drawn as points and lines");
+	CHECK(pm->card.lo > 0 && pm->card.lo <= 26 && pm->card.hi >= 34.5,
+	      "on an axis scaled to every value and benchmark, not from zero");
+	CHECK_STR(pm->card.axis_unit, "", "a number has no unit to name");
+}
+
+/* Bars start at zero; the axis names its unit; the ticks leave a unit word
+ * to the axis; the years are named where they start. */
+static void test_axis(const struct presentation *p)
+{
+	const struct pres_measure *pm = find(p, "ytd-years");
+	if (CHECK(pm != NULL, "ytd-years is presented")) {
+		CHECK(!pm->card.lines && pm->card.lo <= 0, "a year to date is drawn as bars from zero");
+		CHECK_STR(pm->card.axis_unit, "count", "a count's axis says so");
+		const struct pres_chart *c = &pm->card;
+		int named = 0, right = 1;
+		for (size_t i = 0; i < c->npoints; i++) {
+			bool want = c->points[i].period.quarter == 1 ||
+				    (i == 0 && c->npoints > 1 && c->points[1].period.quarter != 1);
+			right &= want == (c->year_marks[i] != NULL);
+			named += c->year_marks[i] != NULL;
+			if (c->year_marks[i]) {
+				char fy[16];
+				snprintf(fy, sizeof fy, "FY%02d", c->points[i].period.fy % 100);
+				right &= strcmp(c->year_marks[i], fy) == 0;
+			}
+		}
+		CHECK(named >= 2 && right, "each first quarter names its fiscal year, and so does "
+					   "the first one shown");
+	}
+	pm = find(p, "tiny-tolerance");
+	if (CHECK(pm != NULL, "tiny-tolerance is presented")) {
+		CHECK_STR(pm->card.axis_unit, "minutes", "a minutes axis says minutes");
+		bool bare = pm->card.nticks > 0;
+		for (size_t i = 0; i < pm->card.nticks; i++)
+			bare &= strstr(pm->card.ticks[i], "min") == NULL;
+		CHECK(bare, "and its ticks are bare numbers");
+	}
 }
 
 /* Amounts go through the amount formatter, never printf's %g. */
@@ -226,6 +265,7 @@ int main(void)
 	test_fy_target(p);
 	test_ytd_years(p);
 	test_gap(p);
+	test_axis(p);
 	test_amounts(p);
 	test_report_words(p);
 	test_labels(r);
