@@ -348,10 +348,9 @@ static int entry_order(const void *a, const void *b)
 	return (x->row > y->row) - (x->row < y->row);
 }
 
-bool import_rows_read(const struct import_book *cb, const struct report *r,
+bool import_rows_read(struct import_book *b, const struct report *r,
 		      struct period default_period, struct import_rows *out, struct diag *d)
 {
-	struct import_book *b = (struct import_book *)cb; /* Its arena takes texts. */
 	memset(out, 0, sizeof *out);
 	size_t cap = 0;
 	bool ok = true;

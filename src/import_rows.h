@@ -36,10 +36,10 @@ struct import_rows {
 	size_t sheets_read;           /* Sheets with a header row. */
 };
 
-/* Reads every row of every sheet that has a header row. Rows without a
- * period are for `default_period`. Every problem is reported through `d`
- * at its cell; false if there was any. */
-bool import_rows_read(const struct import_book *b, const struct report *r,
+/* Reads every row of every sheet that has a header row; texts go to the
+ * book's arena. Rows without a period are for `default_period`. Every
+ * problem is reported through `d` at its cell; false if there was any. */
+bool import_rows_read(struct import_book *b, const struct report *r,
 		      struct period default_period, struct import_rows *out, struct diag *d);
 void import_rows_free(struct import_rows *rows);
 

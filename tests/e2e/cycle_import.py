@@ -362,6 +362,41 @@ def main():
         check("animal-holdover" not in r.stderr,
               "a value written with its percent sign is not")
 
+        # A correction replaces a figure, with a warning naming both.
+        fix = os.path.join(tmp, "fix.csv")
+        with open(fix, "w") as f:
+            f.write("ID,Period,Actual\npolice-response,Q1 FY2018,8:40\n")
+        corrected = os.path.join(tmp, "corrected.xml")
+        shutil.copy(ind, corrected)
+        r = run("import", corrected, fix)
+        check(r.returncode == 0 and 'period="FY2018-Q1" actual="8:40"' in open(corrected).read(),
+              "a row for an earlier quarter (Q1 FY2018) corrects its figure")
+        check(re.search(r"^%s:2: warning: 8:40 replaces 8:37, the actual police-response had "
+                        r"for FY2018-Q1" % re.escape(fix), r.stderr, re.M) is not None,
+              "a replaced figure is warned about, old and new")
+
+        # Excel's CSV where the comma is the decimal mark: semicolons, a
+        # byte order mark, and names for measures.
+        semi = os.path.join(tmp, "semicolons.csv")
+        with open(semi, "w", encoding="utf-8-sig") as f:
+            f.write("Measure;Actual\nPolice dispatch to officer arrival on scene;8:30\n")
+        semi_data = os.path.join(tmp, "semi.xml")
+        shutil.copy(ind, semi_data)
+        r = run("import", semi_data, semi)
+        check(r.returncode == 0 and 'period="FY2018-Q2" actual="8:30"' in open(semi_data).read(),
+              "a CSV with a byte order mark and semicolons, measures by name")
+
+        # --period names the quarter of rows without one; not a later one.
+        r = run("import", "--period", "FY2018-Q3", ind, semi)
+        check(r.returncode == 2 and "after the report period" in r.stderr,
+              "--period after the report period is bad usage (exit 2)")
+        r = run("import", "--period", "Q3", ind, semi)
+        check(r.returncode == 2 and "not a period" in r.stderr, "--period that is not a period")
+        r = run("import", ind)
+        check(r.returncode == 2, "import without a file to import is bad usage")
+        r = run("import", "--help")
+        check(r.returncode == 0 and "Next steps" in r.stdout, "import --help names the columns")
+
         # A generated report of 500 measures, the whole cycle.
         gen = os.path.join(BUILD, "gen-report")
         big = os.path.join(tmp, "gen-fy2019-q3.xml")
