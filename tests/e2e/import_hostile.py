@@ -139,6 +139,41 @@ def main():
         check(r.returncode == 0 and 'actual="4:58"' in open(data).read(),
               f"a small hand-made workbook imports ({r.stderr.strip()[:200]})")
 
+        # The forms Excel writes that openpyxl does not: shared strings in
+        # rich-text runs with phonetic guides, cells without references, a
+        # formula with its cached value, a custom percent format, and the
+        # relationships namespace of strict OOXML.
+        styles = ('<?xml version="1.0"?><styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+                  '<numFmts count="1"><numFmt numFmtId="164" formatCode="0.0%"/></numFmts>'
+                  '<cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="164"/></cellXfs></styleSheet>')
+        sst = ('<si><t>ID</t></si><si><t>Actual</t></si>'
+               '<si><r><t>police-</t></r><r><rPr><b/></rPr><t>response</t></r>'
+               '<rPh sb="0" eb="1"><t>ignored</t></rPh></si>'
+               '<si><t xml:space="preserve"> 4:41 </t></si><si><t>code-inspections</t></si>'
+               '<si><t>demolitions</t></si>')
+        sheet = ('<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+                 '<sheetData><row r="1"><c t="s"><v>0</v></c><c t="s"><v>1</v></c></row>'
+                 '<row r="2"><c t="s"><v>2</v></c><c t="s"><v>3</v></c></row>'
+                 '<row r="3"><c r="A3" t="s"><v>4</v></c><c r="B3" s="1"><v>0.825</v></c></row>'
+                 '<row r="4"><c r="A4" t="s"><v>5</v></c><c r="B4"><f>4+2</f><v>6</v></c></row>'
+                 '</sheetData></worksheet>')
+        strict_wb = WB.replace("http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+                               "http://purl.oclc.org/ooxml/officeDocument/relationships")
+        p = os.path.join(tmp, "excel.xlsx")
+        rels = WB_RELS.format(sheet="/xl/worksheets/sheet1.xml").replace(
+            "</Relationships>", '<Relationship Id="rId3" Type="http://schemas.openxmlformats.org/'
+            'officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>')
+        workbook(p, sheet=sheet, sst=sst, parts={"xl/styles.xml": styles, "xl/workbook.xml": strict_wb,
+                                                  "xl/_rels/workbook.xml.rels": rels})
+        shutil.copy(DATA, data)
+        r = subprocess.run([QREPORT, "import", "--period", "FY2018-Q1", data, p],
+                           capture_output=True, text=True)
+        text = open(data).read()
+        check(r.returncode == 0 and 'actual="4:41"' in text and 'actual="82.5"' in text
+              and 'actual="6"' in text,
+              f"the forms Excel writes are read: rich text, no references, formulas, custom "
+              f"percent ({r.stderr.strip()[:200]})")
+
         p = os.path.join(tmp, "bomb-declared.xlsx")
         workbook(p, extra=[("xl/media/padding.bin", b"\0" * (65 * 1024 * 1024))])
         refused(tmp, p, r"inflates to \d+ bytes; expected at most", "a part declared past 64 MB")
