@@ -198,6 +198,10 @@ static const char *unit_words(const struct measure *m)
 		return "decimal minutes";
 	case UNIT_DURATION:
 		return "minutes:seconds";
+	case UNIT_RATING:
+		return "a level of its rating";
+	case UNIT_YES_NO:
+		return "yes or no";
 	}
 	return "";
 }

@@ -258,6 +258,23 @@ static bool read_text(const char *text, enum unit unit, const char *currency,
 	snprintf(shown, sizeof shown, "%s", s);
 	double v;
 	switch (unit) {
+	case UNIT_RATING:
+		/* A level is a word the data file holds as written; the loader
+		 * checks it against the measure's levels when the file is read. */
+		if (strlen(s) >= sizeof out->text)
+			return fail(out, "\"%.40s...\" is too long for a rating's level; expected one "
+				    "of the measure's levels", s);
+		memcpy(out->text, s, strlen(s) + 1);
+		return true;
+	case UNIT_YES_NO:
+		for (char *c = s; *c; c++)
+			if (*c >= 'A' && *c <= 'Z')
+				*c = (char)(*c - 'A' + 'a');
+		if (strcmp(s, "yes") != 0 && strcmp(s, "no") != 0)
+			return fail(out, "\"%s\" is not yes or no; expected yes or no", shown);
+		out->value = s[0] == 'y' ? 2 : 1;
+		memcpy(out->text, s, strlen(s) + 1);
+		return true;
 	case UNIT_DURATION: {
 		char why[200];
 		if (amount_parse(UNIT_DURATION, s, &v, why, sizeof why))
@@ -318,6 +335,11 @@ static bool read_number(const struct import_cell *c, enum unit unit, struct amou
 			    unit == UNIT_DURATION ? "minutes and seconds such as 8:37"
 						  : "a number, formatted as a number");
 	switch (unit) {
+	case UNIT_RATING:
+	case UNIT_YES_NO:
+		return fail(out, "the cell holds the number %s, and the measure is %s; expected %s",
+			    shown, unit == UNIT_RATING ? "a rating" : "a yes or no",
+			    unit == UNIT_RATING ? "one of its levels, typed as text" : "yes or no");
 	case UNIT_DURATION: {
 		if (f->kind != NUMFMT_TIME)
 			return fail(out, "the cell holds the number %s, which could be seconds or minutes; "

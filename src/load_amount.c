@@ -27,11 +27,47 @@ static void amount_error(struct loader *ld, xmlAttr *a, enum unit unit, const ch
 				load_shown(ld, text), unit_name(unit), why);
 }
 
+/* A rating's or yes/no's amount: its level by name (for a yes/no, yes or
+ * no), kept as the level's place, 1 for the lowest. */
+static bool level_amount(struct loader *ld, xmlAttr *a, const char *text, const struct measure *m,
+			 double *out)
+{
+	const char *name = (const char *)a->name;
+	if (m->unit == UNIT_YES_NO) {
+		if (strcmp(text, "yes") == 0 || strcmp(text, "no") == 0) {
+			*out = text[0] == 'y' ? 2 : 1;
+			return true;
+		}
+		load_attr_error(ld, a, "%s=\"%s\" is not yes or no; expected yes or no", name,
+				load_shown(ld, text));
+		return false;
+	}
+	if (!m->levels) /* Reported: the rating has no levels. */
+		return false;
+	for (size_t i = 0; i < m->nlevels; i++)
+		if (strcmp(m->levels[i], text) == 0) {
+			*out = (double)(i + 1);
+			return true;
+		}
+	/* The levels, as many as fit a line. */
+	char list[400];
+	size_t len = 0;
+	list[0] = '\0';
+	for (size_t i = 0; i < m->nlevels && len < sizeof list - 80; i++)
+		len += (size_t)snprintf(list + len, sizeof list - len, "%s%s", i ? ", " : "",
+					load_shown(ld, m->levels[i]));
+	load_attr_error(ld, a, "%s=\"%s\" is not a level of this rating; expected one of %s%s",
+			name, load_shown(ld, text), list, len >= sizeof list - 80 ? ", ..." : "");
+	return false;
+}
+
 /* See load_internal.h. */
 bool load_amount(struct loader *ld, xmlAttr *a, const char *text, const struct measure *m,
 		 bool unit_ok, double *out)
 {
 	char why[200];
+	if (unit_ok && (m->unit == UNIT_RATING || m->unit == UNIT_YES_NO))
+		return level_amount(ld, a, text, m, out);
 	if (unit_ok) {
 		if (!amount_parse(m->unit, text, out, why, sizeof why)) {
 			amount_error(ld, a, m->unit, text, why);

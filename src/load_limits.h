@@ -9,6 +9,8 @@
 #define LOAD_MAX_MEASURES 50000
 #define LOAD_MAX_VALUES_PER_MEASURE 400
 #define LOAD_MAX_BENCHMARKS_PER_MEASURE 20
+/* Levels in one rating's scale. */
+#define LOAD_MAX_LEVELS 50
 /* How many of its own periods a measure's latest result may trail. */
 #define LOAD_MAX_LAG 12
 /* Measure cards the narrative's refs lists may ask for, all lists together. */

@@ -120,6 +120,107 @@ static void check_value_periods(struct loader *ld, const struct measure *m,
 	free(k);
 }
 
+/* scale=, unit-label= and unit-label-one=: the size amounts are written
+ * in, and the words after them. */
+static void read_scale(struct loader *ld, xmlNode *el, struct measure *m, bool unit_ok)
+{
+	xmlAttr *a;
+	const char *sc = load_get(ld, el, "scale", &a);
+	if (sc) {
+		static const char *const names[] = {"ones", "thousands", "millions", "billions"};
+		bool ok = false;
+		for (int k = SCALE_THOUSANDS; k <= SCALE_BILLIONS && !ok; k++)
+			if (strcmp(sc, names[k]) == 0) {
+				m->scale = (enum amount_scale)k;
+				ok = true;
+			}
+		if (!ok)
+			load_attr_error(ld, a, "scale=\"%s\" is not a scale; expected thousands, millions "
+					"or billions", load_shown(ld, sc));
+		else if (unit_ok && m->unit != UNIT_NUMBER && m->unit != UNIT_CURRENCY) {
+			load_attr_error(ld, a, "scale=\"%s\" on a %s measure; expected scale only on a "
+					"number or currency measure", load_shown(ld, sc),
+					unit_name(m->unit));
+			m->scale = SCALE_ONE;
+		}
+	}
+	const char *label = load_get(ld, el, "unit-label", &a);
+	if (label) {
+		const char *l = load_collapse(ld, label);
+		bool fits = unit_ok && (m->unit == UNIT_COUNT || m->unit == UNIT_NUMBER ||
+					m->unit == UNIT_DURATION);
+		if (!*l)
+			load_attr_error(ld, a, "unit-label=\"\" is empty; expected the words after an "
+					"amount, such as tons");
+		else if (strlen(l) > UNIT_LABEL_MAX)
+			load_attr_error(ld, a, "unit-label=\"%s\" is %zu bytes long; expected at most %d",
+					load_shown(ld, l), strlen(l), UNIT_LABEL_MAX);
+		else if (unit_ok && !fits)
+			load_attr_error(ld, a, "unit-label=\"%s\" on a %s measure; expected unit-label "
+					"only on a count, number or duration measure", load_shown(ld, l),
+					unit_name(m->unit));
+		else
+			m->unit_label = l;
+	}
+	const char *one = load_get(ld, el, "unit-label-one", &a);
+	if (one && !label)
+		load_attr_error(ld, a, "unit-label-one=\"%s\" without unit-label; expected "
+				"unit-label= beside it, such as unit-label=\"tons\" "
+				"unit-label-one=\"ton\"", load_shown(ld, one));
+	else if (one && strlen(load_collapse(ld, one)) > UNIT_LABEL_MAX)
+		load_attr_error(ld, a, "unit-label-one=\"%s\" is too long; expected at most %d bytes",
+				load_shown(ld, one), UNIT_LABEL_MAX);
+	else if (one && *load_collapse(ld, one))
+		m->unit_label_one = load_collapse(ld, one);
+}
+
+/* <levels>: a rating's levels, lowest first, each once. */
+static void read_levels(struct loader *ld, xmlNode *el, struct measure *m, bool unit_ok)
+{
+	if (unit_ok && m->unit != UNIT_RATING) {
+		load_node_error(ld, el, "<levels> on a %s measure; expected levels only with "
+				"unit=\"rating\"", unit_name(m->unit));
+		return;
+	}
+	size_t n = 0;
+	for (xmlNode *c = el->children; c; c = c->next)
+		n += load_is(c, "level");
+	const char **levels = arena_calloc(&ld->r->arena, n + 1, sizeof *levels);
+	size_t k = 0;
+	bool too_many = false;
+	for (xmlNode *c = el->children; c; c = c->next) {
+		if (!load_is(c, "level"))
+			continue;
+		if (k == LOAD_MAX_LEVELS) {
+			if (!too_many)
+				load_node_error(ld, c, "more than %d levels; expected at most %d levels in "
+						"one rating", LOAD_MAX_LEVELS, LOAD_MAX_LEVELS);
+			too_many = true;
+			continue;
+		}
+		const char *l = load_plain(ld, c);
+		if (!*l) {
+			load_node_error(ld, c, "<level> is empty; expected a level's name as readers "
+					"see it, such as AA+");
+			continue;
+		}
+		bool twin = false;
+		for (size_t i = 0; i < k && !twin; i++)
+			twin = strcmp(levels[i], l) == 0;
+		if (twin) {
+			load_node_error(ld, c, "<level>%s</level> is already a level; expected each "
+					"level once, lowest first", load_shown(ld, l));
+			continue;
+		}
+		levels[k++] = l;
+	}
+	if (k < 2 && !too_many)
+		load_node_error(ld, el, "<levels> has %zu level%s; expected at least two, lowest "
+				"first", k, k == 1 ? "" : "s");
+	m->levels = levels;
+	m->nlevels = k;
+}
+
 /* The kind of year an annual measure's values are for: the first value or
  * period scope that names a year says, fiscal years when none does. */
 static enum period_kind year_kind(struct loader *ld, const xmlNode *el)
@@ -184,14 +285,24 @@ static bool read_measure_attrs(struct loader *ld, xmlNode *el, struct measure *m
 	bool unit_ok = unit && unit_parse(unit, &m->unit);
 	if (unit && !unit_ok)
 		load_attr_error(ld, a, "unit=\"%s\" is not a unit; expected one of count, number, "
-				"percent, currency, minutes, duration", load_shown(ld, unit));
+				"percent, currency, minutes, duration, rating, yes-no",
+				load_shown(ld, unit));
 	if (unit_ok)
 		m->decimals = unit_default_decimals(m->unit);
+	bool worded = unit_ok && (m->unit == UNIT_RATING || m->unit == UNIT_YES_NO);
+	if (unit_ok && m->unit == UNIT_YES_NO) {
+		static const char *const yes_no[] = {"No", "Yes"};
+		m->levels = yes_no;
+		m->nlevels = 2;
+	}
 
 	const char *dec = load_get(ld, el, "decimals", &a);
 	if (dec && unit_ok && m->unit == UNIT_DURATION)
 		load_attr_error(ld, a, "decimals=\"%s\" on a duration measure; expected no decimals "
 				"(durations are shown as M:SS or H:MM:SS)", load_shown(ld, dec));
+	else if (dec && worded)
+		load_attr_error(ld, a, "decimals=\"%s\" on a %s measure; expected no decimals (its "
+				"results are words)", load_shown(ld, dec), unit_name(m->unit));
 	else if (dec && (strlen(dec) != 1 || dec[0] < '0' || dec[0] > '6'))
 		load_attr_error(ld, a, "decimals=\"%s\" is out of range; expected a whole number from "
 				"0 to 6", load_shown(ld, dec));
@@ -209,6 +320,7 @@ static bool read_measure_attrs(struct loader *ld, xmlNode *el, struct measure *m
 		m->currency = arena_strdup(&r->arena, cur);
 	if (unit_ok && m->unit == UNIT_CURRENCY && !m->currency)
 		m->currency = "USD";
+	read_scale(ld, el, m, unit_ok);
 
 	read_frequency(ld, el, m);
 	const char *agg = load_get(ld, el, "aggregation", &a);
@@ -233,7 +345,23 @@ static bool read_measure_attrs(struct loader *ld, xmlNode *el, struct measure *m
 	const char *tol = load_get(ld, el, "tolerance", &a);
 	char why[200];
 	struct tolerance t;
-	if (tol && unit_ok) {
+	/* A rating misses by levels: a percentage of a level means nothing,
+	 * so its tolerance is a whole number of levels, none by default. */
+	if (worded)
+		m->tolerance = (struct tolerance){.relative = false, .amount = 0};
+	if (tol && worded) {
+		double v;
+		if (amount_parse(UNIT_COUNT, tol, &v, NULL, 0) && v >= 0 && tol[0] != '-') {
+			m->tolerance = (struct tolerance){.relative = false, .amount = v,
+							  .line = load_attr_line(a)};
+			m->has_tolerance = true;
+			*tolerance_text = tol;
+		} else {
+			load_attr_error(ld, a, "tolerance=\"%s\" on a %s measure; expected a whole "
+					"number of levels, such as tolerance=\"1\" for one level",
+					load_shown(ld, tol), unit_name(m->unit));
+		}
+	} else if (tol && unit_ok) {
 		if (!amount_precise(tol, why, sizeof why)) {
 			load_attr_error(ld, a, "tolerance=\"%s\" %s", load_shown(ld, tol), why);
 		} else if (tolerance_parse(m->unit, false, tol, &t, why, sizeof why)) {
@@ -300,6 +428,8 @@ static void load_measure(struct loader *ld, xmlNode *el, struct measure *m)
 			m->department = *d ? d : NULL;
 		} else if (load_is(c, "definition")) {
 			load_para(ld, c, &m->definition);
+		} else if (load_is(c, "levels")) {
+			read_levels(ld, c, m, unit_ok);
 		} else if (load_is(c, "target")) {
 			tsrc[m->ntargets].el = c;
 			load_target(ld, m, unit_ok, &tsrc[m->ntargets], &m->targets[m->ntargets]);
@@ -339,6 +469,10 @@ static void load_measure(struct loader *ld, xmlNode *el, struct measure *m)
 	}
 	if (!m->name)
 		m->name = "";
+	if (unit_ok && m->unit == UNIT_RATING && !m->levels)
+		load_node_error(ld, el, "a rating measure has no <levels>; expected <levels> after "
+				"<definition>, with its levels lowest first, such as "
+				"<levels><level>A</level><level>AA</level><level>AAA</level></levels>");
 	load_check_targets(ld, m, tsrc, unit_ok, tolerance_text);
 	check_value_periods(ld, m, vsrc);
 	free(tsrc);

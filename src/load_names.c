@@ -21,7 +21,7 @@ struct order_info {
 static const struct order_info orders[] = {
 	{ "report", "meta goals narrative" },
 	{ "goal", "statement measure" },
-	{ "measure", "name department definition target benchmark value commentary action" },
+	{ "measure", "name department definition levels target benchmark value commentary action" },
 };
 
 static const struct element_info elements[] = {
@@ -42,6 +42,8 @@ static const struct element_info elements[] = {
 	{ "name", NULL, false },
 	{ "department", NULL, false },
 	{ "definition", NULL, false },
+	{ "levels", "level", false },
+	{ "level", NULL, true },
 	{ "target", NULL, true },
 	{ "benchmark", NULL, true },
 	{ "value", NULL, true },
@@ -78,6 +80,9 @@ static const struct attr_info attrs[] = {
 	{ "measure", "tolerance", "5%" },
 	{ "measure", "frequency", "monthly" },
 	{ "measure", "lag", "1" },
+	{ "measure", "scale", "millions" },
+	{ "measure", "unit-label", "tons" },
+	{ "measure", "unit-label-one", "ton" },
 	{ "target", "at-least", "75" },
 	{ "target", "more-than", "75" },
 	{ "target", "at-most", "5:00" },

@@ -164,8 +164,16 @@ static void read_relative(struct loader *ld, struct measure *m, bool unit_ok,
 				"less-than=\"previous\" and the like", load_shown(ld, change));
 	} else if (change && unit_ok) {
 		char why[200];
-		if (change_parse(m->unit, change, &t->change, &t->change_relative, why, sizeof why))
+		bool worded = m->unit == UNIT_RATING || m->unit == UNIT_YES_NO;
+		/* A rating changes by whole levels. */
+		if (change_parse(worded ? UNIT_COUNT : m->unit, change, &t->change,
+				 &t->change_relative, why, sizeof why) &&
+		    !(worded && t->change_relative))
 			t->has_change = true;
+		else if (worded)
+			load_attr_error(ld, ca, "change=\"%s\" on a %s measure; expected a whole number "
+					"of levels, such as change=\"+1\"", load_shown(ld, change),
+					unit_name(m->unit));
 		else
 			load_attr_error(ld, ca, "change=\"%s\" is not a change; expected %s",
 					load_shown(ld, change), why);

@@ -22,7 +22,7 @@ void report_free(struct report *r)
 
 /* The data file's own words for units, comparisons and statuses. */
 static const char *const unit_names[] = { "count", "number", "percent", "currency", "minutes",
-					  "duration" };
+					  "duration", "rating", "yes-no" };
 
 /* "count", "percent", ... as written in the data file. */
 const char *unit_name(enum unit unit)

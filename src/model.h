@@ -69,7 +69,27 @@ struct paras {
 
 /* ---- Measures ------------------------------------------------------------ */
 
-enum unit { UNIT_COUNT, UNIT_NUMBER, UNIT_PERCENT, UNIT_CURRENCY, UNIT_MINUTES, UNIT_DURATION };
+/* How a measure's amounts are written. A rating's and a yes/no's are its
+ * levels, kept as their place in the scale (1 for the lowest). */
+enum unit {
+	UNIT_COUNT,
+	UNIT_NUMBER,
+	UNIT_PERCENT,
+	UNIT_CURRENCY,
+	UNIT_MINUTES,
+	UNIT_DURATION,
+	UNIT_RATING,  /* One of the measure's <levels>, lowest first: "AA+". */
+	UNIT_YES_NO,  /* yes or no: levels No, Yes. */
+};
+#define UNIT_LAST_NUMERIC UNIT_DURATION
+
+/* Longest words a measure's unit may have after its amounts ("gallons per
+ * capita per day"), in bytes: a spreadsheet's number format holds them
+ * three times in its 255 characters. */
+#define UNIT_LABEL_MAX 40
+
+/* The size amounts are written and shown in: "306.5" meaning $306.5 million. */
+enum amount_scale { SCALE_ONE, SCALE_THOUSANDS, SCALE_MILLIONS, SCALE_BILLIONS };
 
 /* The four comparisons a target can make. */
 enum cmp { CMP_AT_LEAST, CMP_MORE_THAN, CMP_AT_MOST, CMP_LESS_THAN };
@@ -233,6 +253,12 @@ struct measure {
 	enum unit unit;
 	int decimals;             /* After defaults are applied. */
 	const char *currency;     /* ISO 4217, "USD" by default; NULL unless unit is currency. */
+	enum amount_scale scale;       /* Amounts written and shown in thousands, millions, billions. */
+	const char *unit_label;   /* Words after an amount, "tons", "per 1,000 residents"; NULL. */
+	const char *unit_label_one; /* The same after exactly 1, "ton"; NULL for unit_label. */
+	const char *const *levels; /* A rating's levels, lowest first, as readers see them;
+				   * a yes/no's are "No", "Yes". */
+	size_t nlevels;
 	enum frequency frequency;
 	enum period_kind kind;    /* The kind of period its values and period scopes are for. */
 	int lag;                  /* How many of its periods its latest result may trail the

@@ -66,6 +66,9 @@ static double nice_step(const struct measure *m, double range, int n)
 /* The unit the value axis's ticks count in. */
 static const char *axis_unit(const struct measure *m, double hi)
 {
+	/* The unit's own words, which the ticks leave out, name it. */
+	if (m->unit_label && m->unit != UNIT_DURATION)
+		return m->unit_label;
 	switch (m->unit) {
 	case UNIT_COUNT:
 		return "count";
@@ -79,6 +82,9 @@ static const char *axis_unit(const struct measure *m, double hi)
 		return "minutes";
 	case UNIT_DURATION:
 		return hi >= 3600 ? "h:mm:ss" : "min:sec";
+	case UNIT_RATING:
+	case UNIT_YES_NO:
+		return "levels";
 	}
 	return "";
 }
@@ -146,6 +152,8 @@ static void axis(struct presentation *p, const struct measure *m, struct pres_ch
 	/* Ticks show as many places as the step needs, not the measure's, and
 	 * leave the unit to the axis where it is a word ("minutes"). */
 	struct measure tick_m = *m;
+	/* The unit's words would crowd the axis; the legend and the card say them. */
+	tick_m.unit_label = tick_m.unit_label_one = NULL;
 	if (m->unit != UNIT_DURATION)
 		tick_m.decimals = amount_places_needed(step, 0, m->decimals);
 	if (m->unit == UNIT_MINUTES)
@@ -336,7 +344,8 @@ static void window(struct presentation *p, const struct measure *m, bool ytd,
 	size_t valued = 0;
 	for (size_t i = 0; i < n; i++)
 		valued += points[i].has_value;
-	c->drawn = valued >= 2;
+	/* A rating's levels are words, not lengths: they are listed instead. */
+	c->drawn = valued >= 2 && m->unit <= UNIT_LAST_NUMERIC;
 	/* A benchmark is a period's figure: it says nothing about a year so far. */
 	c->nbenchmarks = ytd ? 0 : m->nbenchmarks;
 	c->benchmarks = arena_calloc(&p->arena, c->nbenchmarks + 1, sizeof *c->benchmarks);

@@ -38,6 +38,15 @@ static const struct pres_entry entries[] = {
 			    "Type minutes and seconds with a colon, such as 8:37.",
 			    "Minutes:seconds: such as 8:37, or hours, minutes and seconds such as "
 			    "1:02:03; the cell keeps what you type as text." },
+	[UNIT_RATING] = { "Rating", "AA+", "Actual: a rating",
+			  "Type the rating as the measure's levels write it, such as AA+.",
+			  "Type one of the measure's levels, such as AA+.",
+			  "Rating: one of the measure's levels as written in the data file, such "
+			  "as AA+." },
+	[UNIT_YES_NO] = { "Yes or no", "yes", "Actual: yes or no",
+			  "Type yes or no.",
+			  "Type yes or no.",
+			  "Yes or no: the word yes or no." },
 };
 
 /* The result a measure had in a quarter, as readers see it, or NULL. */
@@ -89,7 +98,7 @@ const struct pres_intake *present_intake(const struct presentation *p, struct ar
 	for (size_t i = 0; i < in->nsteps; i++)
 		in->steps[i] = arena_strdup(a, steps[i]);
 	in->units_heading = "How to write the Actual";
-	for (int u = UNIT_COUNT; u <= UNIT_DURATION; u++)
+	for (int u = UNIT_COUNT; u <= UNIT_YES_NO; u++)
 		in->entries[u] = &entries[u];
 	in->measures = arena_calloc(a, r->nmeasures ? r->nmeasures : 1, sizeof *in->measures);
 	for (size_t i = 0; i < r->nmeasures; i++) {

@@ -36,7 +36,7 @@ struct pres_intake {
 	const char **steps;      /* The Instructions sheet, paragraph by paragraph. */
 	size_t nsteps;
 	const char *units_heading; /* "How to write the Actual" */
-	const struct pres_entry *entries[6]; /* By enum unit. */
+	const struct pres_entry *entries[UNIT_YES_NO + 1]; /* By enum unit. */
 	struct pres_intake_measure *measures; /* One per r->measures, same order. */
 };
 

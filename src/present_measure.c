@@ -47,6 +47,12 @@ static const char *baseline_words(struct presentation *p, const struct measure *
 	return arena_printf(&p->arena, "the previous %s", period_noun(m));
 }
 
+/* Whether a comparison is met at or above its amount. */
+static bool lower_end(enum cmp c)
+{
+	return c == CMP_AT_LEAST || c == CMP_MORE_THAN;
+}
+
 /* "at most 5:00" */
 static const char *bound_words(struct presentation *p, const struct measure *m, enum cmp c,
 			       double v)
@@ -63,6 +69,11 @@ static const char *target_words(struct presentation *p, const struct measure *m,
 				const struct target *t)
 {
 	const char *w = "";
+	/* A yes/no target is the answer it asks for. */
+	if (m->unit == UNIT_YES_NO && t->kind == TARGET_AMOUNT) {
+		w = lower_end(t->cmp) ? "yes" : "no";
+		return t->label ? arena_printf(&p->arena, "%s (%s)", w, t->label) : w;
+	}
 	switch (t->kind) {
 	case TARGET_AMOUNT:
 		w = arena_printf(&p->arena, "%s%s", bound_words(p, m, t->cmp, t->amount),
@@ -275,6 +286,8 @@ static const char *sentence(struct presentation *p, const struct measure *m,
 			return arena_printf(&p->arena, "%s; no target for %s", fig, label);
 		return arena_printf(&p->arena, "%s%s; no target set", fig, when);
 	}
+	if (!pe->ytd && m->unit == UNIT_YES_NO)
+		return arena_printf(&p->arena, "%s%s; the target is %s", fig, when, cur->target);
 	if (!pe->ytd)
 		return arena_printf(&p->arena, "%s%s against a target of %s", fig, when, cur->target);
 	const char *span = pe->target->per_quarter ? "quarter" : "year";
@@ -305,6 +318,22 @@ static const char *share_words(struct presentation *p, double pct)
 	char buf[TEXT_MAX];
 	amount_format_delta(&one, pct, buf, sizeof buf);
 	return arena_printf(&p->arena, "%s%%", buf);
+}
+
+/* "better", "worse", "unchanged", or NULL. */
+static const char *trend_word(enum trend t)
+{
+	switch (t) {
+	case TREND_BETTER:
+		return "better";
+	case TREND_WORSE:
+		return "worse";
+	case TREND_UNCHANGED:
+		return "unchanged";
+	case TREND_NONE:
+		break;
+	}
+	return NULL;
 }
 
 /* A comparison with an earlier period in words. */
@@ -341,29 +370,28 @@ static void change_words(struct presentation *p, const struct measure *m, const 
 		return;
 	}
 	char buf[TEXT_MAX];
+	if (m->unit == UNIT_YES_NO) {
+		/* A yes or no does not change by an amount: it stays or turns. */
+		pc->text = c->trend == TREND_UNCHANGED
+				   ? arena_printf(&p->arena, "as in %s", pc->against_label)
+				   : arena_printf(&p->arena, "from %s in %s", pc->previous,
+						  pc->against_label);
+		pc->delta = pc->text;
+		pc->trend_word = trend_word(c->trend);
+		return;
+	}
 	amount_format_delta(m, c->delta, buf, sizeof buf);
 	pc->delta = arena_strdup(&p->arena, buf);
 	/* A share of a change reads oddly for percentages (points say it) and
 	 * for no change at all. */
-	if (c->has_pct && m->unit != UNIT_PERCENT && c->trend != TREND_UNCHANGED)
+	if (c->has_pct && m->unit != UNIT_PERCENT && m->unit <= UNIT_LAST_NUMERIC &&
+	    c->trend != TREND_UNCHANGED)
 		pc->share = share_words(p, c->pct);
 	pc->text = pc->share ? arena_printf(&p->arena, "%s (%s) from %s in %s", pc->delta, pc->share,
 					    pc->previous, pc->against_label)
 			     : arena_printf(&p->arena, "%s from %s in %s", pc->delta, pc->previous,
 					    pc->against_label);
-	switch (c->trend) {
-	case TREND_BETTER:
-		pc->trend_word = "better";
-		break;
-	case TREND_WORSE:
-		pc->trend_word = "worse";
-		break;
-	case TREND_UNCHANGED:
-		pc->trend_word = "unchanged";
-		break;
-	case TREND_NONE:
-		break;
-	}
+	pc->trend_word = trend_word(c->trend);
 }
 
 /* "National average: 5:00; State average: 4:50", or NULL. */

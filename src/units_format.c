@@ -256,9 +256,46 @@ static void duration_text(const struct digits *dg, struct text *t)
 	two_digits(t, sec);
 }
 
+/* " million" after an amount written in millions, "" for ones. */
+static const char *scale_word(enum amount_scale sc)
+{
+	switch (sc) {
+	case SCALE_ONE:
+		break;
+	case SCALE_THOUSANDS:
+		return " thousand";
+	case SCALE_MILLIONS:
+		return " million";
+	case SCALE_BILLIONS:
+		return " billion";
+	}
+	return "";
+}
+
+/* The measure's words after an amount, " tons", the singular after exactly
+ * one where it has one. */
+static void label_text(const struct measure *m, const struct digits *dg, struct text *t)
+{
+	if (!m->unit_label)
+		return;
+	bool one = strcmp(dg->whole, "1") == 0 && strspn(dg->frac, "0") == strlen(dg->frac);
+	text_put(t, " ", 1);
+	text_str(t, one && m->unit_label_one ? m->unit_label_one : m->unit_label);
+}
+
+/* A rating's level by its place, 1 for the lowest; "?" out of the scale. */
+static const char *level_name(const struct measure *m, double v)
+{
+	double k = round(v);
+	if (!m->levels || k < 1 || k > (double)m->nlevels)
+		return "?";
+	return m->levels[(size_t)k - 1];
+}
+
 /* The magnitude |v| in the measure's unit, without a sign, appended to `t`.
  * `delta` turns percent into percentage points, since a change of 81 % to
- * 87 % is not 6 %. Sets *zero when what is shown is nothing but zeros. */
+ * 87 % is not 6 %, and a rating's into levels. Sets *zero when what is
+ * shown is nothing but zeros. */
 static void magnitude_text(const struct measure *m, double v, bool delta, struct text *t,
 			   bool *zero)
 {
@@ -268,6 +305,19 @@ static void magnitude_text(const struct measure *m, double v, bool delta, struct
 		to_digits(v, 0, &dg);
 		duration_text(&dg, t);
 		*zero = dg.zero;
+		label_text(m, &dg, t);
+		return;
+	case UNIT_RATING:
+	case UNIT_YES_NO:
+		to_digits(v, 0, &dg);
+		*zero = dg.zero;
+		if (!delta) {
+			*zero = false;
+			text_str(t, level_name(m, v));
+			return;
+		}
+		digits_text(&dg, t);
+		text_str(t, strcmp(dg.whole, "1") == 0 ? " level" : " levels");
 		return;
 	case UNIT_COUNT:
 	case UNIT_NUMBER:
@@ -282,7 +332,11 @@ static void magnitude_text(const struct measure *m, double v, bool delta, struct
 	case UNIT_COUNT:
 	case UNIT_NUMBER:
 	case UNIT_DURATION:
+	case UNIT_RATING:
+	case UNIT_YES_NO:
 		digits_text(&dg, t);
+		text_str(t, scale_word(m->scale));
+		label_text(m, &dg, t);
 		break;
 	case UNIT_PERCENT:
 		digits_text(&dg, t);
@@ -302,6 +356,7 @@ static void magnitude_text(const struct measure *m, double v, bool delta, struct
 			text_put(t, " ", 1);
 		}
 		digits_text(&dg, t);
+		text_str(t, scale_word(m->scale));
 		break;
 	}
 	case UNIT_MINUTES:

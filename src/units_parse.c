@@ -16,6 +16,8 @@ int unit_default_decimals(enum unit unit)
 	case UNIT_PERCENT:
 	case UNIT_CURRENCY:
 	case UNIT_DURATION:
+	case UNIT_RATING:
+	case UNIT_YES_NO:
 		return 0;
 	case UNIT_NUMBER:
 	case UNIT_MINUTES:
@@ -198,6 +200,10 @@ static const char *unit_example(enum unit unit)
 		return "8.53";
 	case UNIT_DURATION:
 		return "8:37";
+	case UNIT_RATING:
+		return "AA+";
+	case UNIT_YES_NO:
+		return "yes";
 	}
 	return "";
 }

@@ -25,6 +25,8 @@ struct xlsx_unit_format {
 	enum unit unit;
 	int decimals;
 	const char *currency;     /* NULL unless unit is currency. */
+	enum amount_scale scale;  /* Shown in thousands, millions, billions. */
+	const char *label;        /* The unit's words after the amount, or NULL. */
 	enum xlsx_amount_kind kind;
 	lxw_format *format;       /* Owned by the workbook. */
 };
@@ -124,6 +126,13 @@ void xlsx_formula(struct xlsx *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t co
 void xlsx_date(struct xlsx *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,
 	       struct date d, lxw_format *f);
 void xlsx_boolean(struct xlsx *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, bool v);
+/* An amount of measure `m` as stored (xlsx_amount): a number, or for a
+ * rating or yes/no the level's words as the data file writes them. */
+void xlsx_value(struct xlsx *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,
+		const struct measure *m, double v, lxw_format *f);
+/* Whether amounts of `m` are words (a rating, a yes/no), which no formula
+ * subtracts. */
+bool xlsx_worded(const struct measure *m);
 void xlsx_check(struct xlsx *x, lxw_error e);
 
 /* A copy the library may keep (it takes `char *`), living in x->scratch. */

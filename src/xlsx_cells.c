@@ -254,3 +254,22 @@ void xlsx_print_setup(lxw_worksheet *ws, bool repeat_row)
 		worksheet_repeat_rows(ws, 0, 0);
 	worksheet_set_footer(ws, "&L&A&RPage &P of &N");
 }
+
+/* See xlsx.h. */
+bool xlsx_worded(const struct measure *m)
+{
+	return m->unit == UNIT_RATING || m->unit == UNIT_YES_NO;
+}
+
+/* See xlsx.h. */
+void xlsx_value(struct xlsx *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,
+		const struct measure *m, double v, lxw_format *f)
+{
+	if (!xlsx_worded(m)) {
+		xlsx_number(x, ws, row, col, xlsx_amount(m, v), f);
+		return;
+	}
+	double k = round(v);
+	if (m->levels && k >= 1 && k <= (double)m->nlevels)
+		xlsx_string(x, ws, row, col, m->levels[(size_t)k - 1], f);
+}

@@ -89,21 +89,53 @@ static void number_code(char *buf, size_t n, const char *sign, const char *prefi
 static void signed_code(char *buf, size_t n, const char *prefix, const char *digits,
 			int decimals, const char *suffix)
 {
-	char pos[96], neg[96], zero[96];
+	char pos[192], neg[192], zero[192];
 	number_code(pos, sizeof pos, "+", prefix, digits, decimals, suffix);
 	number_code(neg, sizeof neg, "-", prefix, digits, decimals, suffix);
 	number_code(zero, sizeof zero, "", prefix, digits, decimals, suffix);
 	snprintf(buf, n, "%s;%s;%s", pos, neg, zero);
 }
 
+/* What follows an amount's digits in a format: the commas that show a
+ * real amount in thousands or millions, then the scale's and the unit's
+ * words, quoted ("$"#,##0.0,," million"). */
+static void amount_suffix(const struct measure *m, char *buf, size_t n)
+{
+	static const char *const commas[] = {"", ",", ",,", ",,,"};
+	static const char *const words[] = {"", " thousand", " million", " billion"};
+	/* The loader keeps a label to UNIT_LABEL_MAX bytes, so a format stays
+	 * within a spreadsheet's 255 characters. */
+	char label[UNIT_LABEL_MAX + 2] = "";
+	if (m->unit_label) {
+		/* A quote would end the format's quoted text: labels rarely have one. */
+		size_t k = 0;
+		label[k++] = ' ';
+		for (const char *c = m->unit_label; *c && k < sizeof label - 1; c++)
+			if (*c != '"')
+				label[k++] = *c;
+		label[k] = '\0';
+	}
+	if (m->scale == SCALE_ONE && !*label) {
+		buf[0] = '\0';
+		return;
+	}
+	snprintf(buf, n, "%s\"%s%s\"", commas[m->scale], words[m->scale], label);
+}
+
 /* The format code of amounts of the measure's unit. */
 static void value_code(const struct measure *m, char *buf, size_t n)
 {
-	char sign[32], quoted[40], pos[96], neg[96];
+	char sign[32], quoted[40], pos[192], neg[192], after[128];
+	amount_suffix(m, after, sizeof after);
 	switch (m->unit) {
+	case UNIT_RATING:
+	case UNIT_YES_NO:
+		/* Stored as the level's words. */
+		snprintf(buf, n, "@");
+		return;
 	case UNIT_COUNT:
 	case UNIT_NUMBER:
-		number_code(buf, n, "", "", "#,##0", m->decimals, "");
+		number_code(buf, n, "", "", "#,##0", m->decimals, after);
 		return;
 	case UNIT_PERCENT:
 		/* Stored as fractions: 81 % is 0.81. */
@@ -112,8 +144,8 @@ static void value_code(const struct measure *m, char *buf, size_t n)
 	case UNIT_CURRENCY:
 		currency_sign(m->currency, sign, sizeof sign);
 		snprintf(quoted, sizeof quoted, "\"%s\"", sign);
-		number_code(pos, sizeof pos, "", quoted, "#,##0", m->decimals, "");
-		number_code(neg, sizeof neg, "-", quoted, "#,##0", m->decimals, "");
+		number_code(pos, sizeof pos, "", quoted, "#,##0", m->decimals, after);
+		number_code(neg, sizeof neg, "-", quoted, "#,##0", m->decimals, after);
 		snprintf(buf, n, "%s;%s", pos, neg);
 		return;
 	case UNIT_MINUTES:
@@ -122,7 +154,7 @@ static void value_code(const struct measure *m, char *buf, size_t n)
 	case UNIT_DURATION:
 		/* M:SS below an hour, H:MM:SS from one hour up, as readers see
 		 * them. 0.04166 lies between 3599 s and 3600 s as day fractions. */
-		snprintf(buf, n, "[<0.04166][m]:ss;[h]:mm:ss");
+		snprintf(buf, n, "[<0.04166][m]:ss%s;[h]:mm:ss%s", after, after);
 		return;
 	}
 	snprintf(buf, n, "General");
@@ -138,12 +170,19 @@ void xlsx_format_code(const struct measure *m, enum xlsx_amount_kind kind, char 
 	/* Differences are percentage points for percent (81 % to 87 % is not a
 	 * 6 % change) and whole seconds for durations (spreadsheets show a
 	 * negative time as ####). */
-	char prefix[40] = "";
-	const char *suffix = "";
+	char prefix[40] = "", after[128];
+	amount_suffix(m, after, sizeof after);
+	const char *suffix = after;
 	int dec = m->decimals;
 	switch (m->unit) {
 	case UNIT_COUNT:
 	case UNIT_NUMBER:
+		break;
+	case UNIT_RATING:
+	case UNIT_YES_NO:
+		/* A difference of levels: a whole number of them. */
+		suffix = "\" levels\"";
+		dec = 0;
 		break;
 	case UNIT_PERCENT:
 		suffix = "\" pts\"";
@@ -164,7 +203,9 @@ void xlsx_format_code(const struct measure *m, enum xlsx_amount_kind kind, char 
 	}
 	if (kind == XLSX_MISS) {
 		/* A relative tolerance leaves fractions: 10 % of 8:37 is 51.7 s. */
-		dec = m->unit == UNIT_DURATION ? 1 : (dec + 2 > 6 ? 6 : dec + 2);
+		dec = m->unit == UNIT_DURATION ? 1
+		      : xlsx_worded(m)	       ? 0
+					       : (dec + 2 > 6 ? 6 : dec + 2);
 		number_code(buf, n, "", prefix, "#,##0", dec, suffix);
 		return;
 	}
@@ -197,17 +238,27 @@ double xlsx_amount(const struct measure *m, double v)
 	case UNIT_COUNT:
 	case UNIT_NUMBER:
 	case UNIT_CURRENCY:
+		return xlsx_delta(m, v);
 	case UNIT_MINUTES:
+	case UNIT_RATING:
+	case UNIT_YES_NO:
 		return decimal_round(v, 9);
 	}
 	return v;
 }
 
-/* A difference as stored: percentage points, seconds, or the unit itself. */
+/* A difference as stored: percentage points, seconds, or the unit itself;
+ * an amount written in millions as the real amount, which the format shows
+ * in millions, so that sums and charts in a spreadsheet are of money. */
 double xlsx_delta(const struct measure *m, double v)
 {
-	(void)m;
-	return decimal_round(v, 9);
+	static const int powers[] = {0, 3, 6, 9};
+	int k = powers[m->scale];
+	if (k == 0)
+		return decimal_round(v, 9);
+	/* Written to nine places, so to 9 - k once scaled (a million times
+	 * 306.54 is 306540000, not 306539999.99999994). */
+	return decimal_round(v * pow(10, k), 9 - k);
 }
 
 /* What turns a difference of stored amounts into a stored difference. */
@@ -222,6 +273,8 @@ const char *xlsx_delta_factor(const struct measure *m)
 	case UNIT_NUMBER:
 	case UNIT_CURRENCY:
 	case UNIT_MINUTES:
+	case UNIT_RATING:
+	case UNIT_YES_NO:
 		return "";
 	}
 	return "";
@@ -235,7 +288,10 @@ lxw_format *xlsx_unit_format(struct xlsx *x, const struct measure *m, enum xlsx_
 	for (size_t i = 0; i < x->nunits; i++) {
 		struct xlsx_unit_format *u = &x->units[i];
 		if (u->unit == m->unit && u->decimals == dec && u->kind == kind &&
-		    (u->currency == cur || (u->currency && cur && strcmp(u->currency, cur) == 0)))
+		    u->scale == m->scale &&
+		    (u->currency == cur || (u->currency && cur && strcmp(u->currency, cur) == 0)) &&
+		    (u->label == m->unit_label ||
+		     (u->label && m->unit_label && strcmp(u->label, m->unit_label) == 0)))
 			return u->format;
 	}
 	if (x->nunits == x->capunits) {
@@ -249,6 +305,7 @@ lxw_format *xlsx_unit_format(struct xlsx *x, const struct measure *m, enum xlsx_
 	format_set_align(f, LXW_ALIGN_VERTICAL_TOP);
 	x->units[x->nunits++] = (struct xlsx_unit_format){
 		.unit = m->unit, .decimals = dec, .currency = cur, .kind = kind, .format = f,
+		.scale = m->scale, .label = m->unit_label,
 	};
 	return f;
 }

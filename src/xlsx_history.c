@@ -74,12 +74,12 @@ static void history_row(struct xlsx *x, lxw_worksheet *ws, lxw_row_t row, const 
 	xlsx_date(x, ws, row, C_START, p->start, x->date);
 	xlsx_date(x, ws, row, C_END, p->end, x->date);
 	if (pe->has_actual)
-		xlsx_number(x, ws, row, C_ACTUAL, xlsx_amount(m, pe->actual), val);
+		xlsx_value(x, ws, row, C_ACTUAL, m, pe->actual, val);
 	if (pe->has_target)
-		xlsx_number(x, ws, row, C_TARGET, xlsx_amount(m, pe->target_amount),
+		xlsx_value(x, ws, row, C_TARGET, m, pe->target_amount,
 			    xlsx_target_format(x, m, pp));
 	if (pe->has_compared)
-		xlsx_number(x, ws, row, C_COMPARED, xlsx_amount(m, pe->compared), val);
+		xlsx_value(x, ws, row, C_COMPARED, m, pe->compared, val);
 	xlsx_string(x, ws, row, C_STATUS, pp->status_word, x->status[pe->shown]);
 	xlsx_string(x, ws, row, C_REASON, pp->reason, x->text);
 	xlsx_string(x, ws, row, C_COMPUTED, x->p->status_label[pe->computed],

@@ -55,6 +55,11 @@ static void validate(struct xlsx *x, lxw_worksheet *ws, lxw_row_t first, lxw_row
 	case UNIT_MINUTES:
 		v.validate = LXW_VALIDATION_TYPE_DECIMAL;
 		break;
+	case UNIT_RATING:
+	case UNIT_YES_NO:
+		/* A word: the prompt says which ones. */
+		v.validate = LXW_VALIDATION_TYPE_ANY;
+		break;
 	case UNIT_DURATION: {
 		/* Typed as text: a colon is what tells minutes:seconds apart. */
 		char col[8];
@@ -66,7 +71,7 @@ static void validate(struct xlsx *x, lxw_worksheet *ws, lxw_row_t first, lxw_row
 		break;
 	}
 	}
-	if (unit != UNIT_DURATION) {
+	if (unit <= UNIT_LAST_NUMERIC && unit != UNIT_DURATION) {
 		v.criteria = LXW_VALIDATION_CRITERIA_BETWEEN;
 		v.minimum_number = -ACTUAL_LIMIT;
 		v.maximum_number = ACTUAL_LIMIT;

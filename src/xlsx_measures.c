@@ -123,7 +123,8 @@ static void variance(struct xlsx *x, lxw_worksheet *ws, lxw_row_t row, const str
 {
 	/* A range has no one amount to miss by; an improvement's is the
 	 * result before. */
-	if (!pe->has_compared || !pe->has_target || pe->target->kind == TARGET_RANGE)
+	if (!pe->has_compared || !pe->has_target || pe->target->kind == TARGET_RANGE ||
+	    xlsx_worded(m))
 		return;
 	/* An annual target compares the year to date with the pro-rated
 	 * target; any other compares the quarter's actual with the target. */
@@ -150,16 +151,22 @@ static void change(struct xlsx *x, lxw_worksheet *ws, lxw_row_t row, const struc
 {
 	if (!ch->has_previous)
 		return;
-	xlsx_number(x, ws, row, prev, xlsx_amount(m, ch->previous),
+	xlsx_value(x, ws, row, prev, m, ch->previous,
 		    xlsx_unit_format(x, m, XLSX_VALUE));
 	if (!ch->available)
 		return;
+	xlsx_string(x, ws, row, trend, pc->trend_word, x->text);
+	/* Levels are words: their difference is a number of levels, not a
+	 * formula. */
+	if (xlsx_worded(m)) {
+		xlsx_number(x, ws, row, delta, ch->delta, xlsx_unit_format(x, m, XLSX_DELTA));
+		return;
+	}
 	char a[16], b[16], f[96];
 	snprintf(f, sizeof f, "=(%s-%s)%s", cell(a, row, C_ACTUAL), cell(b, row, prev),
 		 xlsx_delta_factor(m));
 	xlsx_formula(x, ws, row, delta, f, xlsx_delta(m, ch->delta),
 		     xlsx_unit_format(x, m, XLSX_DELTA));
-	xlsx_string(x, ws, row, trend, pc->trend_word, x->text);
 }
 
 /* Write wrapped text; returns the lines it needs in its column. */
@@ -190,7 +197,7 @@ static void measure_row(struct xlsx *x, lxw_worksheet *ws, lxw_row_t row, const 
 	xlsx_string(x, ws, row, C_DIRECTION, pm->direction, x->text);
 	lines = most(lines, wrapped(x, ws, row, C_BENCHMARK, pm->benchmarks));
 	if (m->nbenchmarks > 0)
-		xlsx_number(x, ws, row, C_BENCHMARK_VALUE, xlsx_amount(m, m->benchmarks[0].value),
+		xlsx_value(x, ws, row, C_BENCHMARK_VALUE, m, m->benchmarks[0].value,
 			    val);
 	lines = most(lines, wrapped(x, ws, row, C_SUMMARY, pm->sentence));
 	lines = most(lines, wrapped(x, ws, row, C_COMMENTARY, xlsx_paras_text(x, &m->commentary)));
@@ -203,12 +210,12 @@ static void measure_row(struct xlsx *x, lxw_worksheet *ws, lxw_row_t row, const 
 		/* A target to date is the year's (the part due is Pro-rated
 		 * target); any other is the amount the period was judged on. */
 		if (pe->ytd)
-			xlsx_number(x, ws, row, C_TARGET, xlsx_amount(m, t->amount), val);
+			xlsx_value(x, ws, row, C_TARGET, m, t->amount, val);
 		else
-			xlsx_number(x, ws, row, C_TARGET, xlsx_amount(m, pe->target_amount),
+			xlsx_value(x, ws, row, C_TARGET, m, pe->target_amount,
 				    xlsx_target_format(x, m, pm->current));
 		if (t->kind == TARGET_RANGE)
-			xlsx_number(x, ws, row, C_TARGET_HIGH, xlsx_amount(m, pe->target_high), val);
+			xlsx_value(x, ws, row, C_TARGET_HIGH, m, pe->target_high, val);
 		xlsx_string(x, ws, row, C_PER,
 			    t->per_year ? "year" : t->per_quarter ? "quarter" : xlsx_per_word(m),
 			    x->text);
@@ -219,11 +226,11 @@ static void measure_row(struct xlsx *x, lxw_worksheet *ws, lxw_row_t row, const 
 	lines = most(lines, wrapped(x, ws, row, C_TARGETS, pm->targets_text));
 	xlsx_string(x, ws, row, C_PACE, pm->pace, x->text);
 	if (pe->has_actual)
-		xlsx_number(x, ws, row, C_ACTUAL, xlsx_amount(m, pe->actual), val);
+		xlsx_value(x, ws, row, C_ACTUAL, m, pe->actual, val);
 	if (pe->ytd && pe->has_compared)
-		xlsx_number(x, ws, row, C_YTD, xlsx_amount(m, pe->compared), val);
+		xlsx_value(x, ws, row, C_YTD, m, pe->compared, val);
 	if (pe->ytd && pe->has_target)
-		xlsx_number(x, ws, row, C_PRORATED, xlsx_amount(m, pe->target_amount),
+		xlsx_value(x, ws, row, C_PRORATED, m, pe->target_amount,
 			    xlsx_target_format(x, m, pm->current));
 	variance(x, ws, row, m, pe);
 	if (pe->has_target && t->kind != TARGET_IMPROVE)

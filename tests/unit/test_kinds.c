@@ -60,8 +60,9 @@ static void test_frequency(const struct presentation *p)
 	CHECK(pm->estimated && pm->m->current->estimated, "its figure is an estimate");
 	CHECK_INT(pm->status, STATUS_MET, "the estimate is judged while there is no actual");
 	CHECK_STR(pm->sentence,
-		  "$306.5 (estimate) as of FY2024 against a target of at least $300.0",
-		  "readers are told it is an estimate");
+		  "$306.5 million (estimate) as of FY2024 against a target of at least $300.0 "
+		  "million", "readers are told it is an estimate, in millions");
+	CHECK_NEAR(pm->m->current->actual, 306.5, 1e-9, "amounts are kept as written, in millions");
 	CHECK(!pm->vs_last_quarter.applies, "an annual measure has no quarter before");
 	CHECK(pm->vs_last_year.applies && pm->vs_last_year.available, "but has last year");
 
@@ -155,7 +156,36 @@ static void test_to_date(const struct presentation *p)
 	if (!CHECK(pm != NULL, "tons is presented"))
 		return;
 	CHECK_INT(pm->status, STATUS_UNDER, "December's 777 misses 800 by 23, within 80");
-	CHECK_STR(pm->to_date, "4,854 so far this year", "the year so far beside the month");
+	CHECK_STR(pm->to_date, "4,854 tons so far this year", "the year so far beside the month");
+	CHECK_STR(pm->vs_last_quarter.text, "-25 tons (-3.1%) from 802 tons in November 2024",
+		  "changes in the unit's words");
+}
+
+static void test_words(const struct presentation *p)
+{
+	const struct pres_measure *pm = find(p, "bond-rating");
+	if (!CHECK(pm != NULL, "bond-rating is presented"))
+		return;
+	CHECK_NEAR(pm->m->current->actual, 6, 1e-9, "AA+ is the sixth level of seven");
+	CHECK_INT(pm->status, STATUS_MET, "AA+ is at least AA");
+	CHECK_STR(pm->sentence, "AA+ as of 2024 against a target of at least AA", "levels by name");
+	CHECK_STR(pm->vs_last_year.text, "+1 level from AA in 2023", "a change in levels");
+	CHECK(!pm->card.drawn, "levels are not charted as lengths");
+	CHECK_STR(pm->recent, "2022: AA; 2023: AA; 2024: AA+", "they are listed instead");
+
+	pm = find(p, "clean-audit");
+	if (!CHECK(pm != NULL, "clean-audit is presented"))
+		return;
+	CHECK_INT(pm->status, STATUS_MET, "yes is what the target asks");
+	CHECK_STR(pm->sentence, "Yes as of FY2024; the target is yes", "a yes or no in words");
+	CHECK_STR(pm->vs_last_year.text, "as in FY2023", "an answer that stays");
+
+	pm = find(p, "score");
+	if (!CHECK(pm != NULL, "score is presented"))
+		return;
+	CHECK_STR(pm->result, "3.8 on a 1 to 5 scale", "the unit's words after the amount");
+	CHECK(pm->card.drawn && strcmp(pm->card.ticks[1], "1") == 0,
+	      "but not on the chart's axis");
 }
 
 static void test_rules(const struct presentation *p)
@@ -179,6 +209,7 @@ int main(void)
 	test_frequency(p);
 	test_targets(p);
 	test_to_date(p);
+	test_words(p);
 	test_rules(p);
 	present_free(p);
 	report_free(r);

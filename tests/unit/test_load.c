@@ -522,7 +522,7 @@ static void test_rules(void)
 		       "link schemes in any case");
 	expect_measure("unit=\"count\"", "<target at-least=\"1\"/>\n<name>N</name>",
 		       "t.xml:7: error: <name> is out of order in <measure>; expected it before "
-		       "<target> (the order is <name>, <department>, <definition>, <target>, "
+		       "<target> (the order is <name>, <department>, <definition>, <levels>, <target>, "
 		       "<benchmark>, <value>, <commentary>, <action>)\n",
 		       "child order inside measure: the element expected first is the one reported");
 	expect_measure("unit=\"count\"", "<name>N</name>\n<value period=\"FY2018-Q1\" actual=\"x\"/>\n"
@@ -530,7 +530,7 @@ static void test_rules(void)
 		       "t.xml:7: error: actual=\"x\" is not a number for a count measure; expected a "
 		       "whole number such as 342\n"
 		       "t.xml:8: error: <target> is out of order in <measure>; expected it before "
-		       "<value> (the order is <name>, <department>, <definition>, <target>, "
+		       "<value> (the order is <name>, <department>, <definition>, <levels>, <target>, "
 		       "<benchmark>, <value>, <commentary>, <action>)\n"
 		       "t.xml:8: error: at-least=\"y\" is not a number for a count measure; expected a "
 		       "whole number such as 342\n",
@@ -578,7 +578,7 @@ static void test_rules(void)
 		       "<name>N</name>\n<value period=\"FY2018-Q1\" actual=\"60,000\"/>\n"
 		       "<value period=\"FY2018-Q2\" actual=\"8:37\"/>",
 		       "t.xml:5: error: unit=\"counts\" is not a unit; expected one of count, number, "
-		       "percent, currency, minutes, duration\n"
+		       "percent, currency, minutes, duration, rating, yes-no\n"
 		       "t.xml:5: error: tolerance=\"x\" is not a tolerance; expected a percentage such "
 		       "as 10% or an amount in the measure's unit\n"
 		       "t.xml:7: error: actual=\"60,000\" is not a number or a duration in any unit; "
