@@ -6,6 +6,7 @@
 
 #include "layout_blocks.h"
 #include "layout_chart.h"
+#include "layout_table.h"
 #include "period.h"
 
 /* The colour a trend's word is drawn in: better and worse in the met and
@@ -81,6 +82,8 @@ static size_t collect_facts(struct lay *L, const struct measure *m, struct fact 
 		fact_add(L, f, &n, "Year to date", pm->to_date);
 	if (pm->pace)
 		fact_add(L, f, &n, "Pace", pm->pace);
+	if (pm->second)
+		fact_add(L, f, &n, pm->second_label, pm->second);
 	if (pm->targets_text)
 		fact_add(L, f, &n, "Targets", pm->targets_text);
 	if (pm->reason)
@@ -99,6 +102,10 @@ static size_t collect_facts(struct lay *L, const struct measure *m, struct fact 
 		fact_add(L, f, &n, "Results", pm->recent);
 	if (pm->frequency_note)
 		fact_add(L, f, &n, "Reported", pm->frequency_note);
+	if (pm->since_note)
+		fact_add(L, f, &n, "History", pm->since_note);
+	if (pm->source)
+		fact_add(L, f, &n, "Source", pm->source);
 	if (m->definition.nruns > 0) {
 		x = fact_add(L, f, &n, "Definition", NULL);
 		x->para = &m->definition;
@@ -278,6 +285,46 @@ static void card_paras(struct lay *L, const struct paras *ps, const char *title,
 	}
 }
 
+/* The judged period's breakdown as a small table: each part and its
+ * result, kept with the card. */
+static void card_breakdown(struct lay *L, const struct measure *m, int sect, double pad)
+{
+	const struct pres_measure *pm = present_measure(L->p, m);
+	if (!pm->breakdown_title)
+		return;
+	const struct pres_period *cur = pm->current;
+	struct tcol *cols = arena_calloc(L->a, 2, sizeof *cols);
+	cols[0] = (struct tcol){pm->breakdown_title, ALIGN_LEFT, true};
+	cols[1] = (struct tcol){pm->judged_label, ALIGN_RIGHT, false};
+	struct table t;
+	memset(&t, 0, sizeof t);
+	t.cols = cols;
+	t.ncols = 2;
+	t.nrows = cur->nparts;
+	t.cells = arena_calloc(L->a, 2 * cur->nparts + 1, sizeof *t.cells);
+	for (size_t i = 0; i < cur->nparts; i++) {
+		tcell_text(L, &t.cells[2 * i], cur->parts[i].label);
+		t.cells[2 * i].line = m->line;
+		t.cells[2 * i].row_head = true;
+		tcell_text(L, &t.cells[2 * i + 1],
+			   cur->parts[i].value ? cur->parts[i].value : L->p->no_result_mark);
+		if (!cur->parts[i].value)
+			t.cells[2 * i + 1].actual_text = pm->no_result;
+	}
+	t.parent = sect;
+	t.x = L->left + pad;
+	t.width = (L->width - 2 * pad) * 0.6;
+	t.band = true;
+	t.kind = T_BODY;
+	t.space_before = L->line * 0.7;
+	size_t first = L->fl.n;
+	table_shape(L, &t);
+	table_fit(L, &t, NULL, NULL);
+	table_flow(L, &t);
+	for (size_t i = first; i < L->fl.n; i++)
+		L->fl.items[i].keep = KEEP_CARD;
+}
+
 /* The band atop each further page a card goes on to: the name, continued,
  * on the band colour beside the status stripe. A spare item, drawn only as
  * a copy above the card's part that opens a page (so an artifact: the
@@ -316,8 +363,11 @@ void card_measure(struct lay *L, const struct measure *m, int parent, double spa
 	size_t first = L->fl.n;
 	card_head(L, m, sect, space_before, pad);
 	card_body(L, m, sect, pad);
+	card_breakdown(L, m, sect, pad);
 	card_paras(L, &m->commentary, "Commentary", sect, pad);
 	card_paras(L, &m->action, "Next steps", sect, pad);
+	const struct paras notes = {m->notes, m->nnotes};
+	card_paras(L, &notes, "Notes", sect, pad);
 	for (size_t i = first + 1; i < L->fl.n; i++)
 		L->fl.items[i].head = cont;
 	L->fl.items[L->fl.n - 1].keep = KEEP_NONE;

@@ -85,6 +85,8 @@ struct loader {
 	bool tree_changed;      /* This validation pass put in a placeholder. */
 
 	bool has_period;        /* meta/period was read: values can be checked against it. */
+	const struct measure *breakdown_told; /* The measure whose parts without breakdown= were
+					       * reported, once. */
 	size_t measure_count;   /* Measures seen so far, for LOAD_MAX_MEASURES. */
 	size_t value_count;     /* Values seen so far, for LOAD_MAX_VALUES. */
 	int rtl_line, mark_line; /* Lines last warned about for right-to-left
@@ -254,6 +256,17 @@ bool load_amount(struct loader *ld, xmlAttr *a, const char *text, const struct m
  * false (after reporting) when it is not one, or is out of range. */
 bool load_measure_period(struct loader *ld, xmlAttr *a, const char *text, const struct measure *m,
 			 struct period *out);
+/* The measure's attributes (load_unit.c); returns whether its unit is
+ * known. *tolerance_text gets tolerance= as written, or NULL. */
+bool load_measure_attrs(struct loader *ld, xmlNode *el, struct measure *m,
+			const char **tolerance_text);
+/* <levels>: a rating's levels, lowest first (load_unit.c). */
+void load_levels(struct loader *ld, xmlNode *el, struct measure *m, bool unit_ok);
+/* One value element (src->el), read into v (load_value.c). */
+void load_value_element(struct loader *ld, struct measure *m, bool unit_ok, struct load_source *src,
+		struct value *v);
+/* Two values for one period: reported on the second (load_value.c). */
+void load_check_values(struct loader *ld, const struct measure *m, const struct load_source *src);
 /* One target element (src->el), read into t. */
 void load_target(struct loader *ld, struct measure *m, bool unit_ok, struct load_source *src,
 		 struct target *t);

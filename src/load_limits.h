@@ -9,6 +9,9 @@
 #define LOAD_MAX_MEASURES 50000
 #define LOAD_MAX_VALUES_PER_MEASURE 400
 #define LOAD_MAX_BENCHMARKS_PER_MEASURE 20
+/* Parts in one value's breakdown, and notes on one measure. */
+#define LOAD_MAX_PARTS 50
+#define LOAD_MAX_NOTES 20
 /* Levels in one rating's scale. */
 #define LOAD_MAX_LEVELS 50
 /* How many of its own periods a measure's latest result may trail. */

@@ -21,7 +21,8 @@ struct order_info {
 static const struct order_info orders[] = {
 	{ "report", "meta goals narrative" },
 	{ "goal", "statement measure" },
-	{ "measure", "name department definition levels target benchmark value commentary action" },
+	{ "measure", "name department definition source levels target benchmark second-figure value "
+		     "commentary action note" },
 };
 
 static const struct element_info elements[] = {
@@ -42,6 +43,10 @@ static const struct element_info elements[] = {
 	{ "name", NULL, false },
 	{ "department", NULL, false },
 	{ "definition", NULL, false },
+	{ "source", NULL, false },
+	{ "second-figure", NULL, false },
+	{ "part", NULL, true },
+	{ "note", NULL, true },
 	{ "levels", "level", false },
 	{ "level", NULL, true },
 	{ "target", NULL, true },
@@ -83,6 +88,8 @@ static const struct attr_info attrs[] = {
 	{ "measure", "scale", "millions" },
 	{ "measure", "unit-label", "tons" },
 	{ "measure", "unit-label-one", "ton" },
+	{ "measure", "breakdown", "district" },
+	{ "measure", "since", "FY2025" },
 	{ "target", "at-least", "75" },
 	{ "target", "more-than", "75" },
 	{ "target", "at-most", "5:00" },
@@ -98,8 +105,15 @@ static const struct attr_info attrs[] = {
 	{ "target", "decides", "no" },
 	{ "benchmark", "label", "National average" },
 	{ "benchmark", "value", "5:00" },
+	{ "benchmark", "text", "Top quartile of peer cities" },
+	{ "second-figure", "label", "90th percentile" },
+	{ "second-figure", "unit", "duration" },
+	{ "second-figure", "decimals", "1" },
+	{ "part", "label", "North District" },
+	{ "part", "actual", "5:02" },
 	{ "value", "period", "FY2018-Q1" },
 	{ "value", "actual", "81" },
+	{ "value", "second", "7:45" },
 	{ "value", "estimate", "81" },
 	{ "value", "status", "met" },
 	{ "commentary", "for", "FY2018-Q1" },

@@ -312,7 +312,7 @@ void load_target(struct loader *ld, struct measure *m, bool unit_ok, struct load
 
 	const char *label = load_get(ld, el, "label", &a);
 	if (label) {
-		t->label = load_collapse(ld, label);
+		t->label = load_reader_text(ld, load_collapse(ld, label), load_attr_line(a));
 		if (!*t->label)
 			load_attr_error(ld, a, "label=\"\" is empty; expected the target's name, such as "
 					"Stretch");

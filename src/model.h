@@ -167,7 +167,17 @@ struct target {
 
 struct benchmark {
 	const char *label;
+	bool has_value;   /* An amount; without one, `text` says it in words. */
 	double value;
+	const char *text; /* "Top quartile of 12 peer cities", or NULL. */
+	int line;
+};
+
+/* One part of a period's result: a district's, a division's. */
+struct value_part {
+	const char *label;  /* "North District" */
+	bool has_actual;
+	double actual;      /* In the measure's unit. */
 	int line;
 };
 
@@ -178,6 +188,10 @@ struct value {
 	double actual;
 	bool has_estimate;    /* An estimate or preliminary figure, used until there is an actual. */
 	double estimate;
+	bool has_second;      /* The measure's second figure for the period. */
+	double second;        /* In the second figure's unit. */
+	struct value_part *parts; /* Its breakdown, in file order. */
+	size_t nparts;
 	bool has_override;
 	enum status override; /* The status the data file asks to show. */
 	int line;
@@ -274,6 +288,15 @@ struct measure {
 	size_t nvalues;
 	struct paras commentary;
 	struct paras action;
+	const char *breakdown;    /* What the values' parts are, "district"; NULL without parts. */
+	const char *second_label; /* A second figure beside each result: its name, "90th
+				   * percentile", or NULL. */
+	struct measure *second;   /* Its unit, decimals and currency, for showing it. */
+	const char *source;       /* Where the figures come from, or NULL. */
+	struct para *notes;       /* Footnotes about the data, in file order. */
+	size_t nnotes;
+	bool has_since;           /* The measure is reported since a period: */
+	struct period since;      /* that period, of any kind. */
 	struct goal *goal;
 	size_t index;             /* Position among all measures, in file order. */
 	int line;

@@ -45,6 +45,12 @@ struct pres_change {
 	bool says_little;        /* Neither quarter has a result to show. */
 };
 
+/* One part of a period's result, as a reader sees it: a district's. */
+struct pres_part {
+	const char *label;        /* "North District" */
+	const char *value;        /* "5:02", or the no-result mark's NULL */
+};
+
 /* One period of a measure as a reader sees it (History rows, tables). */
 struct pres_period {
 	const struct period_eval *pe;
@@ -63,6 +69,9 @@ struct pres_period {
 	const char *target_high;  /* A range's upper end, or NULL. */
 	int target_decimals;      /* Places target_amount shows (a pro-rated target may need more). */
 	const char *allowed_miss; /* "0:30", "24.13": the tolerance as an amount; NULL */
+	const char *second;       /* The second figure, "7:45", or NULL */
+	struct pres_part *parts;  /* The period's breakdown; nparts 0 without one. */
+	size_t nparts;
 };
 
 /* One period on a chart's axis. */
@@ -193,6 +202,11 @@ struct pres_measure {
 	 * already says the only one. */
 	const char *recent;
 	const char *continued;    /* "Police response (continued)": atop a page its card goes on to. */
+	const char *second_label; /* The second figure's name, "90th percentile", or NULL */
+	const char *second;       /* Its value for the judged period, "7:45", or NULL */
+	const char *breakdown_title; /* "By district", where the judged period has parts; else NULL */
+	const char *source;       /* Where the figures come from, or NULL */
+	const char *since_note;   /* "New measure in FY2025", "Reported since FY2019", or NULL */
 };
 
 /* Status counts of the report or of one goal, in words. */

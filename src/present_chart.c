@@ -347,14 +347,16 @@ static void window(struct presentation *p, const struct measure *m, bool ytd,
 	/* A rating's levels are words, not lengths: they are listed instead. */
 	c->drawn = valued >= 2 && m->unit <= UNIT_LAST_NUMERIC;
 	/* A benchmark is a period's figure: it says nothing about a year so far. */
-	c->nbenchmarks = ytd ? 0 : m->nbenchmarks;
-	c->benchmarks = arena_calloc(&p->arena, c->nbenchmarks + 1, sizeof *c->benchmarks);
-	for (size_t k = 0; k < c->nbenchmarks; k++)
-		c->benchmarks[k] = (struct pres_benchmark){
-			.label = m->benchmarks[k].label,
-			.value = m->benchmarks[k].value,
-			.value_text = pres_amount(p, m, m->benchmarks[k].value),
-		};
+	/* A benchmark in words has no line to draw. */
+	c->benchmarks = arena_calloc(&p->arena, ytd ? 1 : m->nbenchmarks + 1, sizeof *c->benchmarks);
+	c->nbenchmarks = 0;
+	for (size_t k = 0; !ytd && k < m->nbenchmarks; k++)
+		if (m->benchmarks[k].has_value)
+			c->benchmarks[c->nbenchmarks++] = (struct pres_benchmark){
+				.label = m->benchmarks[k].label,
+				.value = m->benchmarks[k].value,
+				.value_text = pres_amount(p, m, m->benchmarks[k].value),
+			};
 	segments(p, points, n, cmps, c);
 	axis(p, m, c);
 	year_marks(p, c);

@@ -193,6 +193,17 @@ static void period_words(struct presentation *p, const struct measure *m,
 		pp->compared = pe->has_actual && pe->compared == pe->actual
 				       ? pp->actual
 				       : pres_amount(p, m, pe->compared);
+	if (pe->value && pe->value->has_second && m->second)
+		pp->second = pres_amount(p, m->second, pe->value->second);
+	if (pe->value && pe->value->nparts > 0) {
+		pp->nparts = pe->value->nparts;
+		pp->parts = arena_calloc(&p->arena, pp->nparts, sizeof *pp->parts);
+		for (size_t i = 0; i < pp->nparts; i++) {
+			const struct value_part *pt = &pe->value->parts[i];
+			pp->parts[i].label = pt->label;
+			pp->parts[i].value = pt->has_actual ? pres_amount(p, m, pt->actual) : NULL;
+		}
+	}
 	pp->target_decimals = m->decimals;
 	if (!pe->has_target)
 		return;
@@ -400,9 +411,11 @@ static const char *benchmark_words(struct presentation *p, const struct measure 
 	if (m->nbenchmarks == 0)
 		return NULL;
 	const char *text = "";
-	for (size_t i = 0; i < m->nbenchmarks; i++)
-		text = arena_printf(&p->arena, "%s%s%s: %s", text, i ? "; " : "",
-				    m->benchmarks[i].label, pres_amount(p, m, m->benchmarks[i].value));
+	for (size_t i = 0; i < m->nbenchmarks; i++) {
+		const struct benchmark *b = &m->benchmarks[i];
+		text = arena_printf(&p->arena, "%s%s%s: %s", text, i ? "; " : "", b->label,
+				    b->has_value ? pres_amount(p, m, b->value) : b->text);
+	}
 	return text;
 }
 
@@ -506,6 +519,24 @@ static void targets_list(struct presentation *p, const struct measure *m, struct
 	pm->targets_text = pres_buf_finish(p, &b);
 }
 
+/* "New measure in FY2025" when the measure was first reported in the
+ * report's fiscal year, else "Reported since FY2019"; NULL without since=. */
+static const char *since_words(struct presentation *p, const struct measure *m)
+{
+	if (!m->has_since)
+		return NULL;
+	const struct report *r = p->r;
+	struct date ss, se, fs, fe;
+	period_dates(m->since, r->calendar, &ss, &se);
+	period_dates((struct period){.fy = r->period.fy, .kind = PERIOD_FISCAL_YEAR}, r->calendar,
+		     &fs, &fe);
+	char fy[16];
+	period_label((struct period){.fy = r->period.fy, .kind = PERIOD_FISCAL_YEAR}, fy, sizeof fy);
+	if (date_days(ss) >= date_days(fs) && date_days(ss) <= date_days(fe))
+		return arena_printf(&p->arena, "New measure in %s", fy);
+	return arena_printf(&p->arena, "Reported since %s", pres_period_label(p, m->since));
+}
+
 /* See present_internal.h. */
 void pres_measure_build(struct presentation *p, const struct measure *m, struct pres_measure *pm)
 {
@@ -601,6 +632,12 @@ void pres_measure_build(struct presentation *p, const struct measure *m, struct 
 		break;
 	}
 	targets_list(p, m, pm);
+	pm->second_label = m->second_label;
+	pm->second = cur->second;
+	if (cur->nparts > 0 && m->breakdown)
+		pm->breakdown_title = arena_printf(&p->arena, "By %s", m->breakdown);
+	pm->source = m->source;
+	pm->since_note = since_words(p, m);
 	change_words(p, m, &m->vs_last_year, "On last year", &pm->vs_last_year);
 	const char *before = m->frequency == FREQ_MONTHLY	   ? "On last month"
 			     : m->frequency == FREQ_BIENNIAL ? "On the previous result"

@@ -262,9 +262,18 @@ static void dump_value(const struct value *v, FILE *out)
 	fputs(v->has_actual ? num(v->actual, n) : "(none)", out);
 	if (v->has_estimate)
 		fprintf(out, ", estimate %s", num(v->estimate, n));
+	if (v->has_second)
+		fprintf(out, ", second %s", num(v->second, n));
 	if (v->has_override)
 		fprintf(out, ", status %s", status_name(v->override));
 	fprintf(out, ", line %d\n", v->line);
+	for (size_t i = 0; i < v->nparts; i++) {
+		const struct value_part *pt = &v->parts[i];
+		fputs("      part ", out);
+		put_quoted(out, pt->label);
+		fprintf(out, " actual %s, line %d\n", pt->has_actual ? num(pt->actual, n) : "(none)",
+			pt->line);
+	}
 }
 
 /* One evaluated period: everything that went into its status. */
@@ -387,6 +396,43 @@ static void dump_measure(const struct report *r, const struct presentation *p,
 	}
 	if (m->definition.nruns)
 		para_line(out, 2, "definition", &m->definition);
+	if (m->scale != SCALE_ONE || m->unit_label)
+		fprintf(out, "    shown: scale %s, unit-label %s%s%s\n",
+			m->scale == SCALE_THOUSANDS ? "thousands"
+			: m->scale == SCALE_MILLIONS ? "millions"
+			: m->scale == SCALE_BILLIONS ? "billions"
+						    : "ones",
+			m->unit_label ? m->unit_label : "(none)", m->unit_label_one ? ", one " : "",
+			m->unit_label_one ? m->unit_label_one : "");
+	if (m->nlevels > 0 && m->unit == UNIT_RATING) {
+		fputs("    levels:", out);
+		for (size_t i = 0; i < m->nlevels; i++) {
+			fputc(' ', out);
+			put_quoted(out, m->levels[i]);
+		}
+		fputc('\n', out);
+	}
+	if (m->source) {
+		fputs("    source: ", out);
+		put_quoted(out, m->source);
+		fputc('\n', out);
+	}
+	if (m->breakdown) {
+		fputs("    breakdown: ", out);
+		put_quoted(out, m->breakdown);
+		fputc('\n', out);
+	}
+	if (m->second) {
+		fputs("    second figure: ", out);
+		put_quoted(out, m->second_label);
+		fprintf(out, " %s, decimals %d\n", unit_name(m->second->unit), m->second->decimals);
+	}
+	if (m->has_since) {
+		char b[LABEL_MAX];
+		fprintf(out, "    since: %s\n", pid(m->since, b));
+	}
+	for (size_t i = 0; i < m->nnotes; i++)
+		para_line(out, 2, "note", &m->notes[i]);
 	fputs("    tolerance: ", out);
 	put_tolerance(out, m, m->tolerance);
 	if (m->has_tolerance)
@@ -399,10 +445,16 @@ static void dump_measure(const struct report *r, const struct presentation *p,
 	for (size_t i = 0; i < m->nbenchmarks; i++) {
 		char n[NUM_MAX], text[LABEL_MAX];
 		const struct benchmark *bm = &m->benchmarks[i];
-		amount_format(m, bm->value, text, sizeof text);
 		fputs("    benchmark: ", out);
 		put_quoted(out, bm->label);
-		fprintf(out, " %s \"%s\", line %d\n", num(bm->value, n), text, bm->line);
+		if (bm->has_value) {
+			amount_format(m, bm->value, text, sizeof text);
+			fprintf(out, " %s \"%s\", line %d\n", num(bm->value, n), text, bm->line);
+		} else {
+			fputs(" text ", out);
+			put_quoted(out, bm->text);
+			fprintf(out, ", line %d\n", bm->line);
+		}
 	}
 	for (size_t i = 0; i < m->nvalues; i++)
 		dump_value(&m->values[i], out);

@@ -230,6 +230,19 @@ static void chart(struct json *j, const char *key, const struct pres_chart *c)
 	json_close(j, '}');
 }
 
+/* A period's breakdown: its parts in order. */
+static void parts(struct json *j, const struct pres_period *pp)
+{
+	json_open(j, "parts", '[');
+	for (size_t i = 0; i < pp->nparts; i++) {
+		json_open(j, NULL, '{');
+		str(j, "label", pp->parts[i].label);
+		str(j, "value", pp->parts[i].value);
+		json_close(j, '}');
+	}
+	json_close(j, ']');
+}
+
 static void measure(struct json *j, const struct pres_measure *pm)
 {
 	const struct measure *m = pm->m;
@@ -269,6 +282,18 @@ static void measure(struct json *j, const struct pres_measure *pm)
 		str(j, "to_date", pm->to_date);
 	if (pm->pace)
 		str(j, "pace", pm->pace);
+	if (pm->second_label) {
+		str(j, "second_label", pm->second_label);
+		str(j, "second", pm->second);
+	}
+	if (pm->breakdown_title) {
+		str(j, "breakdown_title", pm->breakdown_title);
+		parts(j, pm->current);
+	}
+	if (pm->source)
+		str(j, "source", pm->source);
+	if (pm->since_note)
+		str(j, "since_note", pm->since_note);
 	if (pm->ntargets > 0) {
 		json_open(j, "targets", '[');
 		for (size_t i = 0; i < pm->ntargets; i++) {
@@ -298,6 +323,10 @@ static void measure(struct json *j, const struct pres_measure *pm)
 			boolean(j, "estimated", true);
 		if (pp->estimate)
 			str(j, "estimate", pp->estimate);
+		if (pp->second)
+			str(j, "second", pp->second);
+		if (pp->nparts)
+			parts(j, pp);
 		str(j, "compared", pp->compared);
 		str(j, "target", pp->target);
 		str(j, "target_amount", pp->target_amount);

@@ -129,6 +129,7 @@ static void write_sheets(struct xlsx *x)
 	xlsx_summary(x);
 	xlsx_measures(x);
 	xlsx_history(x);
+	xlsx_breakdown(x);
 	xlsx_narrative(x);
 	xlsx_about(x);
 	xlsx_charts(x);

@@ -21,6 +21,7 @@ enum col {
 	C_COMPUTED,
 	C_OVERRIDE,
 	C_ESTIMATE,
+	C_SECOND,
 	NCOLS
 };
 
@@ -42,13 +43,14 @@ static const char *const headers[NCOLS] = {
 	[C_COMPUTED] = "Computed status",
 	[C_OVERRIDE] = "Override",
 	[C_ESTIMATE] = "Estimate",
+	[C_SECOND] = "Second figure",
 };
 
 static const double widths[NCOLS] = {
 	[C_ID] = 22, [C_NAME] = 40, [C_GOAL] = 22, [C_UNIT] = 9, [C_PERIOD] = 11,
 	[C_FY] = 9, [C_QUARTER] = 8, [C_START] = 11, [C_END] = 11, [C_ACTUAL] = 14,
 	[C_TARGET] = 14, [C_COMPARED] = 14, [C_STATUS] = 17, [C_REASON] = 30, [C_COMPUTED] = 17,
-	[C_OVERRIDE] = 9, [C_ESTIMATE] = 9,
+	[C_OVERRIDE] = 9, [C_ESTIMATE] = 9, [C_SECOND] = 14,
 };
 
 /* One period of one measure. */
@@ -86,6 +88,9 @@ static void history_row(struct xlsx *x, lxw_worksheet *ws, lxw_row_t row, const 
 		    x->status[pe->computed]);
 	xlsx_boolean(x, ws, row, C_OVERRIDE, pe->value && pe->value->has_override);
 	xlsx_boolean(x, ws, row, C_ESTIMATE, pp->estimated);
+	if (m->second && pe->value && pe->value->has_second)
+		xlsx_value(x, ws, row, C_SECOND, m->second, pe->value->second,
+			   xlsx_unit_format(x, m->second, XLSX_VALUE));
 }
 
 /* Write the History sheet. */

@@ -41,6 +41,10 @@ enum col {
 	C_TARGET_HIGH,
 	C_TARGETS,
 	C_PACE,
+	C_SECOND_NAME,
+	C_SECOND,
+	C_SOURCE,
+	C_NOTES,
 	NCOLS
 };
 
@@ -80,6 +84,10 @@ static const char *const headers[NCOLS] = {
 	[C_TARGET_HIGH] = "Target upper end",
 	[C_TARGETS] = "Targets",
 	[C_PACE] = "Pace",
+	[C_SECOND_NAME] = "Second figure",
+	[C_SECOND] = "Second figure value",
+	[C_SOURCE] = "Source",
+	[C_NOTES] = "Notes",
 };
 
 static const double widths[NCOLS] = {
@@ -91,7 +99,8 @@ static const double widths[NCOLS] = {
 	[C_CHANGE_QUARTER] = 15, [C_TREND_QUARTER] = 11, [C_BENCHMARK] = 30,
 	[C_BENCHMARK_VALUE] = 14, [C_SUMMARY] = 40, [C_COMMENTARY] = 60, [C_ACTION] = 50,
 	[C_FREQUENCY] = 11, [C_JUDGED] = 14, [C_ESTIMATE] = 9, [C_TARGET_HIGH] = 14,
-	[C_TARGETS] = 40, [C_PACE] = 24,
+	[C_TARGETS] = 40, [C_PACE] = 24, [C_SECOND_NAME] = 18, [C_SECOND] = 14, [C_SOURCE] = 30,
+	[C_NOTES] = 50,
 };
 
 /* What a target without per= is for: one period of the measure's. */
@@ -225,6 +234,13 @@ static void measure_row(struct xlsx *x, lxw_worksheet *ws, lxw_row_t row, const 
 	xlsx_boolean(x, ws, row, C_ESTIMATE, pm->estimated);
 	lines = most(lines, wrapped(x, ws, row, C_TARGETS, pm->targets_text));
 	xlsx_string(x, ws, row, C_PACE, pm->pace, x->text);
+	xlsx_string(x, ws, row, C_SECOND_NAME, pm->second_label, x->text);
+	if (m->second && pe->value && pe->value->has_second)
+		xlsx_value(x, ws, row, C_SECOND, m->second, pe->value->second,
+			   xlsx_unit_format(x, m->second, XLSX_VALUE));
+	lines = most(lines, wrapped(x, ws, row, C_SOURCE, pm->source));
+	const struct paras notes = {m->notes, m->nnotes};
+	lines = most(lines, wrapped(x, ws, row, C_NOTES, xlsx_paras_text(x, &notes)));
 	if (pe->has_actual)
 		xlsx_value(x, ws, row, C_ACTUAL, m, pe->actual, val);
 	if (pe->ytd && pe->has_compared)

@@ -71,7 +71,10 @@ def pdf_checks(tag, facts, pdf):
         changes = [m[k] for k in ("vs_last_year", "vs_last_quarter")]
         wanted = [m["sentence"], m["reason"], m["this_quarter"], m["benchmarks"],
                   m["override_note"], m["target"], m.get("recent"), m.get("latest"),
-                  m.get("to_date"), m.get("pace"), m.get("targets_text"), m.get("frequency_note")]
+                  m.get("to_date"), m.get("pace"), m.get("targets_text"), m.get("frequency_note"),
+                  m.get("second"), m.get("source"), m.get("since_note"), m.get("breakdown_title")]
+        wanted += [p["label"] for p in m.get("parts", [])]
+        wanted += [p["value"] for p in m.get("parts", []) if p["value"]]
         wanted += [c["text"] for c in changes if not c["says_little"]]
         for w in wanted:
             if w and words(w) not in text:
@@ -150,6 +153,19 @@ def workbook_checks(tag, facts, xlsx):
                 bad.append(f"{m['id']} {hp['period']}")
     check(not bad, f"{tag}: History: a row per presented period, with its status, reason and estimate flag"
           + (f" ({bad[:3]})" if bad else ""))
+
+    # Breakdowns: a row per measure, period and part, on a sheet of their own
+    # that only a report with a breakdown has.
+    parts = [(m["id"], hp["period"], p["label"], p["value"] is not None)
+             for m in facts["measures"] for hp in m["history"] for p in hp.get("parts", [])]
+    if check(("Breakdown" in wb.sheetnames) == bool(parts),
+             f"{tag}: a Breakdown sheet exactly where a measure has parts") and parts:
+        ws = wb["Breakdown"]
+        h = header_map(ws)
+        got = [(r[h["Measure ID"]], r[h["Period"]], r[h["Part"]], r[h["Actual"]] is not None)
+               for r in ws.iter_rows(min_row=2, values_only=True) if r[h["Measure ID"]]]
+        check(got == parts, f"{tag}: Breakdown: a row per presented part, figures where presented"
+              + ("" if got == parts else f" ({got[:2]} != {parts[:2]})"))
 
     ws = wb["Charts"]
     col_a = [c.value for c in ws["A"]]

@@ -123,7 +123,7 @@ static void test_independence(void)
 	police->has_tolerance = true;
 	police->tolerance = (struct tolerance){false, 30, 0};
 	add_target(police, CMP_AT_MOST, 300);
-	police->benchmarks[police->nbenchmarks++] = (struct benchmark){"National average", 300, 0};
+	police->benchmarks[police->nbenchmarks++] = (struct benchmark){.label = "National average", .has_value = true, .value = 300};
 	add_value(police, 2017, 1, 532);
 	add_value(police, 2018, 1, 517);
 
@@ -524,8 +524,8 @@ static void test_benchmarks_and_edges(void)
 	struct goal *g = add_goal(r, "quality");
 	struct measure *m = add_measure(r, g, "fire", UNIT_DURATION);
 	add_target(m, CMP_LESS_THAN, 517);
-	m->benchmarks[m->nbenchmarks++] = (struct benchmark){"National average", 300, 0};
-	m->benchmarks[m->nbenchmarks++] = (struct benchmark){"State average", 3723, 0};
+	m->benchmarks[m->nbenchmarks++] = (struct benchmark){.label = "National average", .has_value = true, .value = 300};
+	m->benchmarks[m->nbenchmarks++] = (struct benchmark){.label = "State average", .has_value = true, .value = 3723};
 	add_value(m, 2018, 1, 517 + 52);
 	add_value(m, 2017, 4, 517 + 51);
 	add_value(m, 2017, 3, 517);

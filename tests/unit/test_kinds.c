@@ -40,6 +40,15 @@ static void test_frequency(const struct presentation *p)
 	CHECK_STR(pm->vs_last_quarter.label, "On last month", "a month is compared with the one before");
 	CHECK_STR(pm->vs_last_quarter.text, "-0:08 (-2.5%) from 5:20 in October 2024",
 		  "against October");
+	CHECK_STR(pm->second, "8:20", "the second figure beside November's");
+	CHECK_STR(pm->second_label, "90th percentile", "with its name");
+	CHECK_STR(pm->breakdown_title, "By district", "the breakdown says what its parts are");
+	CHECK(pm->current->nparts == 4 && strcmp(pm->current->parts[2].value, "5:41") == 0 &&
+		      pm->current->parts[3].value == NULL,
+	      "the judged month's parts, one without a figure");
+	CHECK_STR(pm->source, "Computer-aided dispatch", "where the figures come from");
+	CHECK_STR(pm->since_note, "New measure in FY2025", "new this fiscal year");
+	CHECK(pm->m->nnotes == 1, "its note is kept");
 	CHECK(pm->card.npoints == PRES_CARD_MONTHS && pm->card.points[11].current,
 	      "the card charts a year of months, ending with the judged one");
 	CHECK_STR(pm->card.points[11].label, "November 2024", "charted months are named in full");
@@ -74,6 +83,9 @@ static void test_frequency(const struct presentation *p)
 	CHECK(!pm->vs_last_year.applies, "a biennial measure has no result a year before");
 	CHECK_STR(pm->vs_last_quarter.text, "+2 pts from 71% in 2022", "it has the one two years before");
 	CHECK_INT(pm->card.npoints, 3, "its chart has its results only, no empty years between");
+	CHECK_STR(pm->benchmarks, "Peer cities: Among the top quarter of 12 peer cities",
+		  "a benchmark in words");
+	CHECK_INT(pm->card.nbenchmarks, 0, "has no line on the chart");
 }
 
 static void test_targets(const struct presentation *p)

@@ -522,16 +522,18 @@ static void test_rules(void)
 		       "link schemes in any case");
 	expect_measure("unit=\"count\"", "<target at-least=\"1\"/>\n<name>N</name>",
 		       "t.xml:7: error: <name> is out of order in <measure>; expected it before "
-		       "<target> (the order is <name>, <department>, <definition>, <levels>, <target>, "
-		       "<benchmark>, <value>, <commentary>, <action>)\n",
+		       "<target> (the order is <name>, <department>, <definition>, <source>, <levels>, "
+		       "<target>, <benchmark>, <second-figure>, <value>, <commentary>, <action>, "
+		       "<note>)\n",
 		       "child order inside measure: the element expected first is the one reported");
 	expect_measure("unit=\"count\"", "<name>N</name>\n<value period=\"FY2018-Q1\" actual=\"x\"/>\n"
 		       "<target at-least=\"y\"/>",
 		       "t.xml:7: error: actual=\"x\" is not a number for a count measure; expected a "
 		       "whole number such as 342\n"
 		       "t.xml:8: error: <target> is out of order in <measure>; expected it before "
-		       "<value> (the order is <name>, <department>, <definition>, <levels>, <target>, "
-		       "<benchmark>, <value>, <commentary>, <action>)\n"
+		       "<value> (the order is <name>, <department>, <definition>, <source>, <levels>, "
+		       "<target>, <benchmark>, <second-figure>, <value>, <commentary>, <action>, "
+		       "<note>)\n"
 		       "t.xml:8: error: at-least=\"y\" is not a number for a count measure; expected a "
 		       "whole number such as 342\n",
 		       "an element out of order is still checked");
@@ -551,7 +553,7 @@ static void test_rules(void)
 	expect_measure("unit=\"count\"", "<name>N</name>\n<value period=\"FY2018-Q1\" actual=\"1\"\n"
 		       "  bad=\"2\"/>",
 		       "t.xml:8: error: unknown attribute bad on <value>; expected one of period, "
-		       "actual, estimate, status\n",
+		       "actual, second, estimate, status\n",
 		       "an unknown attribute on its own line");
 	expect_measure("unit=\"count\"", "<name>N</name>\n<value actual=\"1\"/>",
 		       "t.xml:7: error: missing attribute period on <value>; expected for example "
