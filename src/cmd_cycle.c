@@ -46,10 +46,10 @@ static int run_import(const struct cycle_args *a, struct diag *d)
 {
 	struct import_options o = { a->files[0], a->files[1], false, { .fy = 0 }, a->dry_run };
 	if (a->period) {
-		o.has_period = period_parse(a->period, &o.period);
+		o.has_period = period_parse_any(a->period, &o.period);
 		if (!o.has_period) {
 			diag_error(d, NULL, 0, "--period %s is not a period; expected a period id such "
-				   "as FY2018-Q2", a->period);
+				   "as FY2018-Q2 (or 2017-11 for monthly measures)", a->period);
 			fprintf(d->out, "Try 'qreport import --help' for the options.\n");
 			return EXIT_USAGE;
 		}

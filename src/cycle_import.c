@@ -170,7 +170,7 @@ static void count(FILE *out, size_t n, const char *one, const char *many, bool *
 	*first = false;
 }
 
-/* Measures still without an actual for the report period, once imported. */
+/* Measures still without the figure they are due, once imported. */
 static void tell_missing(const struct report *r, const struct import_rows *rows)
 {
 	size_t missing = 0;
@@ -178,11 +178,12 @@ static void tell_missing(const struct report *r, const struct import_rows *rows)
 	size_t len = 0;
 	for (size_t i = 0; i < r->nmeasures; i++) {
 		const struct measure *m = r->measures[i];
-		const struct value *v = value_for(m, r->period);
+		struct period due = import_due_period(r, m);
+		const struct value *v = value_for(m, due);
 		bool has = v && v->has_actual;
 		for (size_t k = 0; k < rows->n && !has; k++)
 			has = rows->entries[k].m == m && rows->entries[k].has_actual &&
-			      period_cmp(rows->entries[k].period, r->period) == 0;
+			      period_cmp(rows->entries[k].period, due) == 0;
 		if (has)
 			continue;
 		missing++;
@@ -192,10 +193,9 @@ static void tell_missing(const struct report *r, const struct import_rows *rows)
 	}
 	if (!missing)
 		return;
-	char pid[16];
-	period_id(r->period, pid, sizeof pid);
-	printf("%zu measure%s still %s no actual for %s: %s%s\n", missing, missing == 1 ? "" : "s",
-	       missing == 1 ? "has" : "have", pid, list, missing > 8 ? ", ..." : "");
+	printf("%zu measure%s still %s no figure for the period due: %s%s\n", missing,
+	       missing == 1 ? "" : "s", missing == 1 ? "has" : "have", list,
+	       missing > 8 ? ", ..." : "");
 }
 
 int cycle_import(const struct import_options *o, struct diag *d)
@@ -209,7 +209,7 @@ int cycle_import(const struct import_options *o, struct diag *d)
 		report_free(r);
 		return EXIT_BAD_INPUT;
 	}
-	if (o->has_period && period_cmp(o->period, r->period) > 0) {
+	if (o->has_period && period_ends_after(o->period, r->period, r->calendar)) {
 		char a[16], b[16];
 		period_id(o->period, a, sizeof a);
 		period_id(r->period, b, sizeof b);
@@ -225,7 +225,7 @@ int cycle_import(const struct import_options *o, struct diag *d)
 	bool ok = is_workbook(o->input_path) ? xlsx_read(&book, d) : import_read_csv(&book, d);
 	struct import_rows rows = { 0 };
 	if (ok)
-		ok = import_rows_read(&book, r, o->has_period ? o->period : r->period, &rows, d);
+		ok = import_rows_read(&book, r, o->has_period ? &o->period : NULL, &rows, d);
 	if (!ok) {
 		fprintf(d->out, "%s: nothing was imported; the data file is unchanged\n",
 			o->input_path);

@@ -389,7 +389,7 @@ static bool value_period(const xmlNode *v, struct period *out)
 {
 	xmlAttr *a = xmlHasProp(v, (const xmlChar *)"period");
 	return a && a->children && a->children->content &&
-	       period_parse((const char *)a->children->content, out);
+	       period_parse_any((const char *)a->children->content, out);
 }
 
 /* The measure's value for `p`, or NULL. */

@@ -206,14 +206,15 @@ static const char *unit_words(const struct measure *m)
 	return "";
 }
 
-/* Reads a period cell: "FY2018-Q2" in any case, or "Q2 FY2018". */
+/* Reads a period cell: any period id in any case ("FY2018-Q2", "2017-11",
+ * "FY2018", "CY2024"), or a quarter as readers see it, "Q2 FY2018". */
 static bool read_period_text(const char *s, struct period *out)
 {
 	char *t = collapse(s, false);
 	for (char *p = t; *p; p++)
 		if (*p >= 'a' && *p <= 'z')
 			*p = (char)(*p - 'a' + 'A');
-	bool ok = period_parse(t, out);
+	bool ok = period_parse_any(t, out);
 	if (!ok && strlen(t) == 9 && t[0] == 'Q' && t[2] == ' ') {
 		char id[16];
 		snprintf(id, sizeof id, "%s-Q%c", t + 3, t[1]);
@@ -221,6 +222,33 @@ static bool read_period_text(const char *s, struct period *out)
 	}
 	free(t);
 	return ok;
+}
+
+/* The period whose figure a measure owes the report: the latest of its
+ * kind ended by the end of the report quarter (the report quarter itself
+ * for a quarterly measure), as many periods back as its lag allows. */
+struct period import_due_period(const struct report *r, const struct measure *m)
+{
+	struct period latest = m->kind == PERIOD_QUARTER
+				       ? r->period
+				       : period_latest_ended(m->kind, r->period, r->calendar);
+	return period_shift(latest, -m->lag);
+}
+
+/* "a quarter such as FY2018-Q2", "a month such as 2017-11", for messages. */
+static const char *kind_example(enum period_kind k)
+{
+	switch (k) {
+	case PERIOD_QUARTER:
+		return "a quarter such as FY2018-Q2";
+	case PERIOD_MONTH:
+		return "a month such as 2017-11";
+	case PERIOD_FISCAL_YEAR:
+		return "a fiscal year such as FY2018";
+	case PERIOD_CALENDAR_YEAR:
+		return "a calendar year such as CY2024";
+	}
+	return "a period";
 }
 
 /* Text for a commentary or next steps: trimmed, every character one XML
@@ -256,7 +284,7 @@ static bool read_words(const struct import_cell *c, const char **out, struct imp
 /* One data row: its measure, period and values; false after reporting. */
 static bool read_row(struct import_book *b, const struct report *r, const struct import_sheet *s,
 		     const struct import_row *row, const int col[NCOLUMNS],
-		     struct period default_period, struct import_entry *e, struct diag *d)
+		     const struct period *given, struct import_entry *e, struct diag *d)
 {
 	char ibuf[64], nbuf[64];
 	const struct import_cell *cell[NCOLUMNS];
@@ -300,23 +328,33 @@ static bool read_row(struct import_book *b, const struct report *r, const struct
 		return false;
 	}
 	bool ok = true;
-	e->period = default_period;
+	/* Without a period in the row: --period where it is of the measure's
+	 * kind, else the period the measure's figure is due for. */
+	struct period due = import_due_period(r, e->m);
+	e->period = given && given->kind == e->m->kind ? *given : due;
 	char pbuf[64];
 	const char *ptext = cell_text(cell[COL_PERIOD], pbuf, sizeof pbuf);
 	if (!blank(ptext)) {
 		if (cell[COL_PERIOD]->kind != CELL_TEXT || !read_period_text(ptext, &e->period)) {
 			cell_error(d, b, s, row, col[COL_PERIOD], "\"%s\" is not a period; expected a "
-				   "period id such as FY2018-Q2", ptext);
+				   "period id such as FY2018-Q2 (or 2017-11 for a month)", ptext);
+			return false;
+		}
+		if (e->period.kind != e->m->kind) {
+			cell_error(d, b, s, row, col[COL_PERIOD], "\"%s\" is not a period of %s, a %s "
+				   "measure; expected %s", ptext, e->m->id,
+				   frequency_name(e->m->frequency), kind_example(e->m->kind));
 			return false;
 		}
 	}
-	char rp[16], ep[16];
+	char rp[16], ep[16], dp[16];
 	period_id(r->period, rp, sizeof rp);
 	period_id(e->period, ep, sizeof ep);
-	if (period_cmp(e->period, r->period) > 0) {
+	period_id(due, dp, sizeof dp);
+	if (period_ends_after(e->period, r->period, r->calendar)) {
 		cell_error(d, b, s, row, blank(ptext) ? -1 : col[COL_PERIOD],
-			   "%s is after the report period %s; expected values for %s and earlier "
-			   "(run qreport next first for a new quarter)", ep, rp, rp);
+			   "%s ends after the report period %s; expected values for periods that have "
+			   "ended by then (run qreport next first for a new quarter)", ep, rp);
 		return false;
 	}
 	if (!import_amount(cell[COL_ACTUAL], e->m->unit, e->m->currency, &e->actual)) {
@@ -327,11 +365,11 @@ static bool read_row(struct import_book *b, const struct report *r, const struct
 	e->has_actual = ok && !e->actual.empty;
 	ok = read_words(cell[COL_COMMENTARY], &e->commentary, b, s, row, d) && ok;
 	ok = read_words(cell[COL_NEXT_STEPS], &e->next_steps, b, s, row, d) && ok;
-	if (ok && (e->commentary || e->next_steps) && period_cmp(e->period, r->period) != 0) {
+	if (ok && (e->commentary || e->next_steps) && period_cmp(e->period, due) < 0) {
 		cell_error(d, b, s, row, col[e->commentary ? COL_COMMENTARY : COL_NEXT_STEPS],
-			   "commentary and next steps in a row for %s; expected them only in the "
-			   "row for the report period %s, as a measure has one of each, for its "
-			   "latest quarter", ep, rp);
+			   "commentary and next steps in a row for %s; expected them only with the "
+			   "figure the report is due, for %s, as a measure has one of each, for its "
+			   "latest result", ep, dp);
 		ok = false;
 	}
 	return ok;
@@ -353,7 +391,7 @@ static int entry_order(const void *a, const void *b)
 }
 
 bool import_rows_read(struct import_book *b, const struct report *r,
-		      struct period default_period, struct import_rows *out, struct diag *d)
+		      const struct period *given, struct import_rows *out, struct diag *d)
 {
 	memset(out, 0, sizeof *out);
 	size_t cap = 0;
@@ -369,7 +407,7 @@ bool import_rows_read(struct import_book *b, const struct report *r,
 		out->sheets_read++;
 		for (size_t i = h + 1; i < s->nrows; i++) {
 			struct import_entry e;
-			if (!read_row(b, r, s, &s->rows[i], col, default_period, &e, d)) {
+			if (!read_row(b, r, s, &s->rows[i], col, given, &e, d)) {
 				ok = false;
 				continue;
 			}

@@ -37,10 +37,14 @@ struct import_rows {
 };
 
 /* Reads every row of every sheet that has a header row; texts go to the
- * book's arena. Rows without a period are for `default_period`. Every
- * problem is reported through `d` at its cell; false if there was any. */
+ * book's arena. A row without a period is for `given` (--period) when that
+ * is of its measure's kind, else for the period its figure is due for.
+ * Every problem is reported through `d` at its cell; false if there was any. */
 bool import_rows_read(struct import_book *b, const struct report *r,
-		      struct period default_period, struct import_rows *out, struct diag *d);
+		      const struct period *given, struct import_rows *out, struct diag *d);
+/* The period whose figure a measure owes the report: the latest of its
+ * kind ended by the end of the report quarter, less its lag. */
+struct period import_due_period(const struct report *r, const struct measure *m);
 void import_rows_free(struct import_rows *rows);
 
 /* Where an entry's cell is, for messages (see import_where). */

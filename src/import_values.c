@@ -420,7 +420,7 @@ bool import_looks_like_fraction(const struct measure *m, double v, struct period
 	size_t others = 0, big = 0;
 	for (size_t i = 0; i < m->nvalues; i++) {
 		const struct value *val = &m->values[i];
-		if (!val->has_actual || period_index(val->period) == period_index(p))
+		if (!val->has_actual || period_cmp(val->period, p) == 0)
 			continue;
 		others++;
 		big += fabs(val->actual) >= 1;

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "import_rows.h"
 #include "period.h"
 #include "units.h"
 
@@ -80,13 +81,15 @@ const struct pres_intake *present_intake(const struct presentation *p, struct ar
 		"measures: Actual, Commentary and Next steps. The other columns are locked.",
 		"Filter the Department column (the arrow in its heading) to see only your "
 		"measures.",
-		"Actual is the figure for the quarter, written as the Unit column says (see "
-		"below). Leave it empty when there is no figure yet.",
+		"Actual is the figure for the period in the Period column (the quarter, or a "
+		"month or a year for a measure counted so), written as the Unit column says "
+		"(see below). Leave it empty when there is no figure yet.",
 		"Commentary says what happened this quarter and why; Next steps says what the "
 		"department will do. Start a new line (Alt+Enter in Excel, Ctrl+Enter in "
 		"LibreOffice) for a new paragraph.",
 		arena_printf(a, "Target is the target that applies to %s, and the four columns "
-			     "before Period are the last four quarters' results, for context.",
+			     "before Period are the last four results, for context; for a measure "
+			     "counted by month or by year, each says which period it is for.",
 			     p->period_label),
 		"Please leave the ID and Period columns and the headings as they are: they "
 		"say where each figure goes.",
@@ -106,8 +109,22 @@ const struct pres_intake *present_intake(const struct presentation *p, struct ar
 		struct pres_intake_measure *im = &in->measures[i];
 		im->entry = &entries[pm->m->unit];
 		im->target = pm->target;
-		for (int k = 0; k < PRES_INTAKE_HISTORY; k++)
-			im->history[k] = result_in(pm, period_from_index(now - PRES_INTAKE_HISTORY + k));
+		struct period due = import_due_period(r, pm->m);
+		char due_id[16];
+		period_id(due, due_id, sizeof due_id);
+		im->period_id = arena_strdup(a, due_id);
+		/* The heading's quarters, or the measure's own periods named. */
+		bool own = period_cmp(due, r->period) != 0;
+		for (int k = 0; k < PRES_INTAKE_HISTORY; k++) {
+			struct period q = period_shift(due, k - PRES_INTAKE_HISTORY);
+			const char *result = result_in(pm, q);
+			if (result && own) {
+				char label[32];
+				period_label(q, label, sizeof label);
+				result = arena_printf(a, "%s: %s", label, result);
+			}
+			im->history[k] = result;
+		}
 	}
 	return in;
 }

@@ -24,8 +24,13 @@ struct pres_entry {
 
 struct pres_intake_measure {
 	const struct pres_entry *entry;
+	const char *period_id;                        /* The period its figure is due for: "FY2018-Q2",
+						       * "2017-11" for a monthly measure. */
 	const char *target;                           /* The target for the quarter, or "None set". */
-	const char *history[PRES_INTAKE_HISTORY];     /* Results, oldest first; NULL for none. */
+	const char *history[PRES_INTAKE_HISTORY];     /* Results, oldest first; NULL for none.
+						       * Where the measure's periods are not the
+						       * heading's quarters, each names its period:
+						       * "November 2017: 5:12". */
 };
 
 struct pres_intake {

@@ -151,7 +151,7 @@ static void measures(struct xlsx *x, const struct pres_intake *in, const struct 
 		for (int k = 0; k < PRES_INTAKE_HISTORY; k++)
 			xlsx_string(x, ws, row, C_HISTORY + k, im->history[k] ? im->history[k] : "",
 				    f->locked);
-		xlsx_string(x, ws, row, C_PERIOD, in->period_id, f->locked);
+		xlsx_string(x, ws, row, C_PERIOD, im->period_id, f->locked);
 		xlsx_check(x, worksheet_write_blank(ws, row, C_ACTUAL,
 						    m->unit == UNIT_DURATION ? f->input_text
 									     : f->input));

@@ -397,6 +397,47 @@ def main():
         r = run("import", "--help")
         check(r.returncode == 0 and "Next steps" in r.stdout, "import --help names the columns")
 
+        # Measures counted by month or by year: the intake asks for the
+        # period each one's figure is due for, and import takes that kind
+        # of period and no other.
+        kinds = os.path.join(tmp, "kinds")
+        os.makedirs(kinds)
+        kd = os.path.join(kinds, "kinds-fy2025-q2.xml")
+        shutil.copy("tests/data/kinds.xml", kd)
+        r = run("next", kd)
+        kd = os.path.join(kinds, "kinds-fy2025-q3.xml")
+        r = run("template", "--out", kinds, kd)
+        check(r.returncode == 0, f"kinds: template ({r.stderr.strip()[:200]})")
+        ws = openpyxl.load_workbook(os.path.join(kinds, "kinds-fy2025-q3-intake.xlsx"))["Measures"]
+        due = {row[0]: row[10] for row in ws.iter_rows(min_row=2, values_only=True)}
+        check(due.get("monthly-lag") == "2025-02" and due.get("riders") == "2025-02"
+              and due.get("relative-year") == "FY2025-Q3" and due.get("clean-audit") == "FY2024",
+              f"kinds: each row asks for the period its figure is due for (a month one behind, "
+              f"the quarter, the fiscal year) ({due.get('monthly-lag')}, {due.get('clean-audit')})")
+        hist = {row[0]: row[6:10] for row in ws.iter_rows(min_row=2, values_only=True)}
+        check("November 2024: 5:12" in hist.get("monthly-lag", ()),
+              "kinds: a monthly measure's earlier results name their months")
+        kcsv = os.path.join(kinds, "k.csv")
+        with open(kcsv, "w") as f:
+            f.write("ID,Period,Actual,Commentary\nmonthly-lag,2025-02,5:01,Better\n"
+                    "riders,,101000,\nrelative-year,,1100,\n")
+        r = run("import", kd, kcsv)
+        text = open(kd).read()
+        check(r.returncode == 0 and '<value period="2025-02" actual="5:01"/>' in text
+              and '<value period="2025-02" actual="101000"/>' in text
+              and '<value period="FY2025-Q3" actual="1100"/>' in text,
+              f"kinds: figures for a month, a month by default, and the quarter "
+              f"({r.stderr.strip()[:200]})")
+        bad_kind = os.path.join(kinds, "bad.csv")
+        with open(bad_kind, "w") as f:
+            f.write("ID,Period,Actual\nmonthly-stale,FY2025-Q3,98\nriders,2025-04,5\n")
+        before_kind = sha(kd)
+        r = run("import", kd, bad_kind)
+        check(r.returncode == 1 and sha(kd) == before_kind
+              and re.search(r"bad.csv:2: error: .*monthly measure; expected a month", r.stderr)
+              and re.search(r"bad.csv:3: error: 2025-04 ends after the report period", r.stderr),
+              "kinds: a quarter for a monthly measure and a month not yet ended are refused")
+
         # A generated report of 500 measures, the whole cycle.
         gen = os.path.join(BUILD, "gen-report")
         big = os.path.join(tmp, "gen-fy2019-q3.xml")
