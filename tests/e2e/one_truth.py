@@ -236,6 +236,18 @@ with tempfile.TemporaryDirectory() as tmp:
         if layout == "plain":
             dump_checks(tag, facts, data)
 
+    # A generated report (deterministic) with gaps, targets scoped to one
+    # fiscal year, a measure without a target and a report quarter declared
+    # without a figure: its facts against their golden copy.
+    gen12 = os.path.join(tmp, "generated-12.xml")
+    with open(gen12, "w") as f:
+        subprocess.run([os.path.join(BUILD, "gen-report"), "12"], stdout=f, check=True)
+    res = run("--facts", gen12)
+    if check(res.returncode == 0, "generated-12: --facts runs"):
+        with open("tests/golden/generated-12.facts.json", encoding="utf-8") as f:
+            check(json.loads(res.stdout) == json.load(f),
+                  "generated-12: the presentation facts equal tests/golden/generated-12.facts.json")
+
     # A generated report of many measures, with gaps and targets of every kind.
     gen = os.path.join(tmp, "generated.xml")
     with open(gen, "w") as f:
