@@ -58,7 +58,7 @@ static void measure_cells(struct lay *L, const struct measure *m, struct tcell *
 	c[0].dest = L->measure_dest[m->index];
 	c[0].line = m->line;
 	c[0].row_head = true;
-	tcell_text(L, &c[1], pm->target);
+	tcell_text(L, &c[1], pm->target_due ? pm->target_due : pm->target);
 	tcell_result(L, &c[2], pm);
 	tcell_text(L, &c[3], pm->status_word);
 	c[3].icon = true;

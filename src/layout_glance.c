@@ -155,7 +155,8 @@ static void goal_table(struct lay *L, const struct goal *g, struct table *t)
 		c[1].line = m->line;
 		c[1].row_head = true;
 		tcell_result(L, &c[2], pm);
-		tcell_text(L, &c[3], pm->target);
+		/* A target for the year shows what is due by now beside it. */
+		tcell_text(L, &c[3], pm->target_due ? pm->target_due : pm->target);
 	}
 }
 

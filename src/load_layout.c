@@ -834,6 +834,25 @@ static void read_parts(struct loader *L, const xmlNode *n)
 }
 
 /* <logo file="independence-emblem.png"/>: checked later by find_logo. */
+/* <numbers negative-currency="parentheses"/>: how amounts are written. */
+static void read_numbers(struct loader *L, const xmlNode *n)
+{
+	static const char *const allowed[] = {"negative-currency", NULL};
+	check_attributes(L, n, allowed);
+	check_no_text(L, n);
+	const char *v = get_attr(L, n, "negative-currency");
+	if (!v)
+		return;
+	if (strcmp(v, "parentheses") == 0)
+		L->st->negative_parentheses = true;
+	else if (strcmp(v, "minus") == 0)
+		L->st->negative_parentheses = false;
+	else
+		diag_error(L->d, L->file, line_of(n),
+			   "bad negative-currency '%s'; expected minus (-$184,000) or parentheses "
+			   "($184,000), as the city's accounts show a negative amount", v);
+}
+
 static const char *read_logo(struct loader *L, const xmlNode *n)
 {
 	static const char *const allowed[] = {"file", NULL};
@@ -1096,9 +1115,9 @@ static void read_root(struct loader *L, const xmlNode *root, const char **logo_f
 {
 	static const char *const allowed[] = {"format", NULL};
 	static const char *const children[] = {"page",   "fonts",  "type",   "colors", "logo",
-					       "statuses", "header", "footer", "parts"};
+					       "statuses", "header", "footer", "parts", "numbers"};
 	const size_t nchildren = sizeof children / sizeof children[0];
-	int seen[9] = {0};
+	int seen[sizeof children / sizeof children[0]] = {0};
 	check_attributes(L, root, allowed);
 	check_no_text(L, root);
 	const char *format = get_attr(L, root, "format");
@@ -1155,6 +1174,9 @@ static void read_root(struct loader *L, const xmlNode *root, const char **logo_f
 			break;
 		case 8:
 			read_parts(L, c);
+			break;
+		case 9:
+			read_numbers(L, c);
 			break;
 		}
 	}

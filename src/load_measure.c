@@ -75,8 +75,10 @@ static void read_second(struct loader *ld, xmlNode *el, struct measure *m)
 	else if (dec && (strlen(dec) != 1 || dec[0] < '0' || dec[0] > '6'))
 		load_attr_error(ld, a, "decimals=\"%s\" is out of range; expected a whole number from "
 				"0 to 6", load_shown(ld, dec));
-	else if (dec)
+	else if (dec) {
 		sm->decimals = dec[0] - '0';
+		sm->decimals_given = true;
+	}
 	if (sm->unit == UNIT_CURRENCY)
 		sm->currency = m->currency ? m->currency : "USD";
 	m->second = sm;

@@ -223,8 +223,10 @@ bool load_measure_attrs(struct loader *ld, xmlNode *el, struct measure *m,
 	else if (dec && (strlen(dec) != 1 || dec[0] < '0' || dec[0] > '6'))
 		load_attr_error(ld, a, "decimals=\"%s\" is out of range; expected a whole number from "
 				"0 to 6", load_shown(ld, dec));
-	else if (dec)
+	else if (dec) {
 		m->decimals = dec[0] - '0';
+		m->decimals_given = true;
+	}
 
 	const char *cur = load_get(ld, el, "currency", &a);
 	if (cur && unit_ok && m->unit != UNIT_CURRENCY)

@@ -266,6 +266,7 @@ struct measure {
 	struct para definition;   /* nruns == 0 when absent. */
 	enum unit unit;
 	int decimals;             /* After defaults are applied. */
+	bool decimals_given;      /* The data file wrote decimals=. */
 	const char *currency;     /* ISO 4217, "USD" by default; NULL unless unit is currency. */
 	enum amount_scale scale;       /* Amounts written and shown in thousands, millions, billions. */
 	const char *unit_label;   /* Words after an amount, "tons", "per 1,000 residents"; NULL. */

@@ -178,7 +178,15 @@ const char *pres_period_label(struct presentation *p, struct period per)
 const char *pres_amount(struct presentation *p, const struct measure *m, double v)
 {
 	char buf[TEXT_MAX];
-	amount_format(m, v, buf, sizeof buf);
+	amount_format_as(m, v, p->amount_how, buf, sizeof buf);
+	return arena_strdup(&p->arena, buf);
+}
+
+/* The same without a unit word, for an axis that names its unit. */
+const char *pres_amount_bare(struct presentation *p, const struct measure *m, double v)
+{
+	char buf[TEXT_MAX];
+	amount_format_as(m, v, p->amount_how | AMOUNT_BARE, buf, sizeof buf);
 	return arena_strdup(&p->arena, buf);
 }
 
@@ -477,6 +485,8 @@ struct presentation *present_report(const struct report *r, const struct style *
 	}
 	for (int k = 0; k < PART_COUNT; k++)
 		p->part_title[k] = part_titles[k];
+	if (st && st->negative_parentheses)
+		p->amount_how |= AMOUNT_PARENTHESES;
 	report_words(p);
 	p->measures = arena_calloc(&p->arena, r->nmeasures + 1, sizeof *p->measures);
 	for (size_t i = 0; i < r->nmeasures; i++)

@@ -167,6 +167,9 @@ struct pres_measure {
 	const char *sentence;     /* "8:37 against a target of at most 5:00" */
 	const char *summary_line; /* The name and the sentence: "Police response: 8:37 against ..." */
 	const char *target;       /* "at most 5:00", or the reason none applies: "None set" */
+	const char *target_due;   /* For a target for the year, what it asks by the end of the
+				   * judged period beside the whole: "at least 241.3 by the end
+				   * of Q1 FY2018 (965 for the year)"; else NULL */
 	bool has_target;
 	const char *this_quarter; /* The period's own result beside a total to date, or NULL */
 	const char *this_period_label; /* What that is: "This quarter", "This month" */
@@ -234,6 +237,8 @@ struct presentation {
 	const char *status_meaning[STATUS_COUNT]; /* "The result meets the target." */
 	enum status order[STATUS_COUNT];          /* Good news first, no data last. */
 	const char *part_title[PART_COUNT];
+	unsigned amount_how;          /* How amounts are written (units.h's AMOUNT_* flags):
+				       * negative currency as the layout says. */
 	const char *doc_title;        /* "City of X: Performance Dashboard, Q1 FY2018" */
 	const char *doc_subject;      /* "Quarterly performance report, Q1 FY2018" */
 	const char *doc_keywords;     /* "performance measures; quarterly report; Q1 FY2018; ..." */

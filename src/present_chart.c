@@ -154,14 +154,14 @@ static void axis(struct presentation *p, const struct measure *m, struct pres_ch
 	struct measure tick_m = *m;
 	/* The unit's words would crowd the axis; the legend and the card say them. */
 	tick_m.unit_label = tick_m.unit_label_one = NULL;
-	if (m->unit != UNIT_DURATION)
+	if (m->unit != UNIT_DURATION) {
 		tick_m.decimals = amount_places_needed(step, 0, m->decimals);
-	if (m->unit == UNIT_MINUTES)
-		tick_m.unit = UNIT_NUMBER;
+		tick_m.decimals_given = true;
+	}
 	c->nticks = (size_t)nticks;
 	c->ticks = arena_calloc(&p->arena, c->nticks, sizeof *c->ticks);
 	for (size_t k = 0; k < c->nticks; k++)
-		c->ticks[k] = pres_amount(p, &tick_m, lo + (double)k * step);
+		c->ticks[k] = pres_amount_bare(p, &tick_m, lo + (double)k * step);
 }
 
 /* The target line as runs of periods with one amount (one range) and

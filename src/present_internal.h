@@ -31,6 +31,8 @@ const struct pres_period_words *pres_period_words(struct presentation *p, struct
 const char *pres_period_label(struct presentation *p, struct period per);
 /* An amount of `m` as readers see it, in the arena. */
 const char *pres_amount(struct presentation *p, const struct measure *m, double v);
+/* The same without a unit word ("8:37", "8.5"), for an axis that names it. */
+const char *pres_amount_bare(struct presentation *p, const struct measure *m, double v);
 /* "10% of the target" or an amount ("0:30"); `m` NULL for the report's default. */
 const char *pres_tolerance(struct presentation *p, const struct measure *m, struct tolerance t);
 

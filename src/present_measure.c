@@ -268,6 +268,35 @@ static bool planned(const struct measure *m, const struct period_eval *pe)
 	       (pe->target->phasing || m->aggregation == AGG_CUMULATIVE);
 }
 
+/* An amount due by the end of a period on a target for the year (or
+ * quarter), as a page shows it: a count with at most one decimal (241.25
+ * of 965 shows as 241.3, which no whole count equals unless it is met),
+ * other amounts with the places they need, up to two more than the
+ * measure's. The status is decided on the exact amount. */
+static const char *due_amount(struct presentation *p, const struct measure *m, double v)
+{
+	struct measure shown = *m;
+	if (m->unit != UNIT_DURATION) {
+		int most = m->unit == UNIT_COUNT ? m->decimals + 1 : m->decimals + 2;
+		shown.decimals = amount_places_needed(v, m->decimals, most);
+		shown.decimals_given = true;
+	}
+	return pres_amount(p, &shown, v);
+}
+
+/* What a target for the year (or quarter) asks by the end of the judged
+ * period, beside the whole: "at least 241.3 by the end of Q1 FY2018 (965
+ * for the year)". */
+static const char *due_words(struct presentation *p, const struct measure *m,
+			     const struct pres_period *cur)
+{
+	const struct period_eval *pe = cur->pe;
+	return arena_printf(&p->arena, "%s %s by the end of %s (%s for the %s)",
+			    present_cmp_words(pe->target->cmp), due_amount(p, m, pe->target_amount),
+			    cur->period_label, pres_amount(p, m, pe->target->amount),
+			    pe->target->per_quarter ? "quarter" : "year");
+}
+
 /* The plain sentence about the judged period. */
 static const char *sentence(struct presentation *p, const struct measure *m,
 			    const struct pres_period *cur)
@@ -302,20 +331,18 @@ static const char *sentence(struct presentation *p, const struct measure *m,
 	if (!pe->ytd)
 		return arena_printf(&p->arena, "%s%s against a target of %s", fig, when, cur->target);
 	const char *span = pe->target->per_quarter ? "quarter" : "year";
-	char whole[TEXT_MAX];
-	amount_format(m, pe->target->amount, whole, sizeof whole);
+	const char *whole = pres_amount(p, m, pe->target->amount);
 	if (pe->has_compared && planned(m, pe))
 		return arena_printf(&p->arena,
 				    "%s so far this year%s against a target of %s %s due by %s on the "
 				    "year's plan (%s for the year)",
 				    figure_words(p, cur->compared, pe->ytd_estimated), when,
-				    present_cmp_words(pe->target->cmp), cur->target_amount, label, whole);
+				    present_cmp_words(pe->target->cmp), due_amount(p, m, pe->target_amount),
+				    label, whole);
 	if (pe->has_compared)
-		return arena_printf(&p->arena,
-				    "%s so far this %s%s against a target of %s %s to date (%s for "
-				    "the %s)",
+		return arena_printf(&p->arena, "%s so far this %s%s against a target of %s",
 				    figure_words(p, cur->compared, pe->ytd_estimated), span, when,
-				    present_cmp_words(pe->target->cmp), cur->target_amount, whole, span);
+				    due_words(p, m, cur));
 	return arena_printf(&p->arena,
 			    "%s this %s; no total for the %s so far, as %s has no result (target %s)",
 			    fig, period_noun(m), span, pres_period_label(p, pe->ytd_missing),
@@ -584,6 +611,8 @@ void pres_measure_build(struct presentation *p, const struct measure *m, struct 
 	pm->summary_line = arena_printf(&p->arena, "%s: %s", m->name, pm->sentence);
 	pm->continued = arena_printf(&p->arena, "%s (continued)", m->name);
 	pm->has_target = pe->has_target;
+	if (pe->has_target && pe->ytd && (pe->target->per_year || pe->target->per_quarter))
+		pm->target_due = due_words(p, m, cur);
 	if (pe->has_target)
 		pm->target = cur->target;
 	else if (pe->target)

@@ -256,6 +256,8 @@ static void measure(struct json *j, const struct pres_measure *pm)
 	str(j, "result", pm->result);
 	str(j, "sentence", pm->sentence);
 	str(j, "target", pm->target);
+	if (pm->target_due)
+		str(j, "target_due", pm->target_due);
 	str(j, "this_quarter", pm->this_quarter);
 	str(j, "benchmarks", pm->benchmarks);
 	str(j, "override_note", pm->override_note);

@@ -62,6 +62,8 @@ struct style {
 	const unsigned char *logo_data;
 	size_t logo_size;
 
+	bool negative_parentheses; /* Negative currency as ($184,000), not -$184,000. */
+
 	const char *status_label[STATUS_COUNT];
 	struct rgb status_color[STATUS_COUNT];
 

@@ -44,15 +44,24 @@ bool percentage_parse(const char *text, double *out);
 /* Default decimals shown for a unit (spec table). */
 int unit_default_decimals(enum unit unit);
 
-/* Reader-facing amount: "81%", "8:37", "1:02:03", "8.53 min", "$1,250,000",
- * "342", "1,234.50". Thousands separators for readers; decimals as the
- * measure says. */
+/* Reader-facing amount: "81%", "8:37 min", "1:02:03 h", "8.53 min", "5 min",
+ * "$1,250,000", "342", "1,234.50". Thousands separators for readers;
+ * decimals as the measure says (minutes without decimals= as written, up
+ * to two). */
 void amount_format(const struct measure *m, double v, char *buf, size_t n);
+
+/* How amount_format_as writes an amount. */
+enum {
+	AMOUNT_BARE = 1,        /* Without a unit word: "8:37", "8.5" (an axis names it). */
+	AMOUNT_PARENTHESES = 2, /* A negative currency amount as accounts show it: "($184,000)". */
+};
+/* amount_format, written as `how` (AMOUNT_* flags) says. */
+void amount_format_as(const struct measure *m, double v, unsigned how, char *buf, size_t n);
 /* The same with an explicit sign: "+5", "-0:15", "+2.5 pts" for percent changes. */
 void amount_format_delta(const struct measure *m, double delta, char *buf, size_t n);
 
 /* A size without a sign, such as an allowed miss, with every place it has
- * up to six: "0.5 pts", "24.125", "0:30", "51.7 s". */
+ * up to six: "0.5 pts", "24.125", "0:30 min", "51.7 s". */
 void amount_format_size(const struct measure *m, double v, char *buf, size_t n);
 /* The fewest places, between at_least and at_most, that show `v` exactly. */
 int amount_places_needed(double v, int at_least, int at_most);

@@ -294,18 +294,24 @@ static const char *level_name(const struct measure *m, double v)
 
 /* The magnitude |v| in the measure's unit, without a sign, appended to `t`.
  * `delta` turns percent into percentage points, since a change of 81 % to
- * 87 % is not 6 %, and a rating's into levels. Sets *zero when what is
- * shown is nothing but zeros. */
-static void magnitude_text(const struct measure *m, double v, bool delta, struct text *t,
-			   bool *zero)
+ * 87 % is not 6 %, and a rating's into levels. `word`: times end in their
+ * unit ("7:47 min", "8.5 min", "1:02:03 h", or a duration's own words), so
+ * every time in a report reads alike. Sets *zero when what is shown is
+ * nothing but zeros. */
+static void magnitude_text(const struct measure *m, double v, bool delta, bool word,
+			   struct text *t, bool *zero)
 {
 	struct digits dg;
+	int decimals = m->decimals;
 	switch (m->unit) {
 	case UNIT_DURATION:
 		to_digits(v, 0, &dg);
 		duration_text(&dg, t);
 		*zero = dg.zero;
-		label_text(m, &dg, t);
+		if (m->unit_label)
+			label_text(m, &dg, t);
+		else if (word)
+			text_str(t, strtoull(dg.whole, NULL, 10) >= 3600 ? " h" : " min");
 		return;
 	case UNIT_RATING:
 	case UNIT_YES_NO:
@@ -319,14 +325,19 @@ static void magnitude_text(const struct measure *m, double v, bool delta, struct
 		digits_text(&dg, t);
 		text_str(t, strcmp(dg.whole, "1") == 0 ? " level" : " levels");
 		return;
+	case UNIT_MINUTES:
+		/* Minutes the data file gives no decimals for show the places
+		 * they are written with, up to the default: 5, not 5.00. */
+		if (!m->decimals_given)
+			decimals = amount_places_needed(v, 0, m->decimals);
+		break;
 	case UNIT_COUNT:
 	case UNIT_NUMBER:
 	case UNIT_PERCENT:
 	case UNIT_CURRENCY:
-	case UNIT_MINUTES:
 		break;
 	}
-	to_digits(v, m->decimals, &dg);
+	to_digits(v, decimals, &dg);
 	*zero = dg.zero;
 	switch (m->unit) {
 	case UNIT_COUNT:
@@ -361,23 +372,34 @@ static void magnitude_text(const struct measure *m, double v, bool delta, struct
 	}
 	case UNIT_MINUTES:
 		digits_text(&dg, t);
-		text_put(t, " min", 4);
+		if (word)
+			text_put(t, " min", 4);
 		break;
 	}
 }
 
-/* An amount as readers see it; negative amounts carry a leading "-". */
-void amount_format(const struct measure *m, double v, char *buf, size_t n)
+/* See units.h. */
+void amount_format_as(const struct measure *m, double v, unsigned how, char *buf, size_t n)
 {
 	char mag[TEXT_MAX];
 	struct text t;
 	bool zero;
 	text_init(&t, mag, sizeof mag);
-	magnitude_text(m, v, false, &t, &zero);
+	magnitude_text(m, v, false, !(how & AMOUNT_BARE), &t, &zero);
 	text_init(&t, buf, n);
-	if (v < 0 && !zero)
-		text_put(&t, "-", 1);
+	bool negative = v < 0 && !zero;
+	bool parens = negative && (how & AMOUNT_PARENTHESES) && m->unit == UNIT_CURRENCY;
+	if (negative)
+		text_put(&t, parens ? "(" : "-", 1);
 	text_put(&t, mag, strlen(mag));
+	if (parens)
+		text_put(&t, ")", 1);
+}
+
+/* An amount as readers see it; negative amounts carry a leading "-". */
+void amount_format(const struct measure *m, double v, char *buf, size_t n)
+{
+	amount_format_as(m, v, 0, buf, n);
 }
 
 /* A change with its sign always written; no change is a zero in the unit
@@ -388,7 +410,7 @@ void amount_format_delta(const struct measure *m, double delta, char *buf, size_
 	struct text t;
 	bool zero;
 	text_init(&t, mag, sizeof mag);
-	magnitude_text(m, delta, true, &t, &zero);
+	magnitude_text(m, delta, true, true, &t, &zero);
 	text_init(&t, buf, n);
 	if (!zero)
 		text_put(&t, delta < 0 ? "-" : "+", 1);
@@ -421,12 +443,12 @@ void amount_format_size(const struct measure *m, double v, char *buf, size_t n)
 		struct measure secs = *m;
 		secs.unit = UNIT_NUMBER;
 		secs.decimals = amount_places_needed(v, 0, 6);
-		magnitude_text(&secs, v, true, &t, &zero);
+		magnitude_text(&secs, v, true, true, &t, &zero);
 		text_put(&t, " s", 2);
 	} else {
 		struct measure shown = *m;
 		shown.decimals = amount_places_needed(v, m->decimals, 6);
-		magnitude_text(&shown, v, true, &t, &zero);
+		magnitude_text(&shown, v, true, true, &t, &zero);
 	}
 	text_init(&t, buf, n);
 	text_put(&t, mag, strlen(mag));

@@ -65,10 +65,10 @@ if [ -f "$ind" ]; then
 	expect "period label and dates" \
 		'^  period: FY2018-Q1 "Q1 FY2018" "Jul 1 – Sep 30, 2017" 2017-07-01\.\.2017-09-30$'
 	expect "published date in words" '^  published: 2017-11-13 "November 13, 2017"$'
-	expect "police summary" '^    summary: "8:37 against a target of at most 5:00"$'
-	expect "police benchmark" '^    benchmark text: "National average: 5:00"$'
+	expect "police summary" '^    summary: "8:37 min against a target of at most 5:00 min"$'
+	expect "police benchmark" '^    benchmark text: "National average: 5:00 min"$'
 	expect "demolitions compared with a quarter of the annual target" \
-		'^    summary: "5 so far this year against a target of at least 5 to date \(20 for the year\)"$'
+		'^    summary: "5 so far this year against a target of at least 5 by the end of Q1 FY2018 \(20 for the year\)"$'
 	expect "code inspections summary" '^    summary: "81% against a target of at least 75%"$'
 	expect "report counts: 3 met, 4 not met" '^  counts: met 3, under 0, not-met 4, no-data 0$'
 fi

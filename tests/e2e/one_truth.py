@@ -70,7 +70,7 @@ def pdf_checks(tag, facts, pdf):
     for m in facts["measures"]:
         changes = [m[k] for k in ("vs_last_year", "vs_last_quarter")]
         wanted = [m["sentence"], m["reason"], m["this_quarter"], m["benchmarks"],
-                  m["override_note"], m["target"], m.get("recent"), m.get("latest"),
+                  m["override_note"], m.get("target_due") or m["target"], m.get("recent"), m.get("latest"),
                   m.get("to_date"), m.get("pace"), m.get("targets_text"), m.get("frequency_note"),
                   m.get("second"), m.get("source"), m.get("since_note"), m.get("breakdown_title")]
         wanted += [p["label"] for p in m.get("parts", [])]

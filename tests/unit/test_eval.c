@@ -156,27 +156,27 @@ static void test_independence(void)
 	CHECK_NEAR(demo->current->compared, 5, 0, "year to date is 5");
 	CHECK_STR(PM(demo)->current->target, "at least 20 for the year", "annual target text");
 	CHECK_STR(PM(demo)->sentence,
-		  "5 so far this year against a target of at least 5 to date (20 for the year)",
+		  "5 so far this year against a target of at least 5 by the end of Q1 FY2018 (20 for the year)",
 		  "annual summary");
 
 	CHECK_INT(police->direction, DIR_LOWER_BETTER, "at-most means lower is better");
 	CHECK_INT(police->current->computed, STATUS_NOT_MET, "8:37 misses 5:00 by more than 0:30");
 	CHECK_NEAR(police->current->miss, 217, 0, "police miss is 217 seconds");
 	CHECK_NEAR(police->current->tolerance, 30, 0, "absolute tolerance in seconds");
-	CHECK_STR(PM(police)->sentence, "8:37 against a target of at most 5:00", "duration summary");
-	CHECK_STR(PM(police)->benchmarks, "National average: 5:00", "benchmark text");
+	CHECK_STR(PM(police)->sentence, "8:37 min against a target of at most 5:00 min", "duration summary");
+	CHECK_STR(PM(police)->benchmarks, "National average: 5:00 min", "benchmark text");
 	CHECK_INT(police->nhistory, 2, "police history has last year and this quarter");
 	CHECK(police->current == &police->history[1], "current is the later entry");
 	CHECK_INT(police->history[0].computed, STATUS_NOT_MET, "last year's 8:52 is evaluated too");
-	CHECK_STR(PM(police)->periods[0].actual, "8:52", "last year's actual text");
+	CHECK_STR(PM(police)->periods[0].actual, "8:52 min", "last year's actual text");
 
 	const struct change *c = &police->vs_last_year;
 	CHECK(c->available, "change against the same quarter last year");
 	CHECK_INT(c->against.fy * 10 + c->against.quarter, 20171, "against FY2017-Q1");
 	CHECK_NEAR(c->delta, -15, 0, "15 seconds faster");
 	CHECK_INT(c->trend, TREND_BETTER, "faster is better when lower is better");
-	CHECK_STR(PM(police)->vs_last_year.delta, "-0:15", "delta text");
-	CHECK_STR(PM(police)->vs_last_year.previous, "8:52", "previous text");
+	CHECK_STR(PM(police)->vs_last_year.delta, "-0:15 min", "delta text");
+	CHECK_STR(PM(police)->vs_last_year.previous, "8:52 min", "previous text");
 	CHECK(c->has_pct, "percentage change available");
 	CHECK_NEAR(c->pct, -15.0 / 532 * 100, 1e-9, "percentage change");
 	CHECK(!police->vs_last_quarter.available, "no FY2017-Q4 value, no change");
@@ -244,7 +244,7 @@ static void test_annual(void)
 	CHECK(!hist(jobs, 2017, 4)->has_compared, "FY2017-Q4 has no year-to-date sum");
 	CHECK_INT(hist(jobs, 2017, 4)->computed, STATUS_NO_DATA, "FY2017-Q4 is no-data");
 	CHECK_STR(PM(jobs)->sentence,
-		  "892 so far this year against a target of at least 965 to date (965 for the year)",
+		  "892 so far this year against a target of at least 965 by the end of Q4 FY2018 (965 for the year)",
 		  "annual summary in Q4");
 	CHECK(jobs->vs_last_quarter.available, "Q4 against Q3");
 	CHECK_STR(PM(jobs)->vs_last_quarter.delta, "-50", "quarter change is of actuals, not sums");
@@ -463,7 +463,7 @@ static void test_trends(void)
 	CHECK(up->vs_last_quarter.available, "crossing fiscal years finds the value");
 
 	CHECK_INT(calls->vs_last_year.trend, TREND_UNCHANGED, "same minutes: unchanged");
-	CHECK_STR(PM(calls)->vs_last_year.delta, "0.00 min", "no change is a zero in the unit, unsigned");
+	CHECK_STR(PM(calls)->vs_last_year.delta, "0 min", "no change is a zero in the unit, unsigned");
 	CHECK_INT(calls->vs_last_quarter.trend, TREND_WORSE, "longer waits are worse");
 	CHECK_STR(PM(calls)->vs_last_quarter.delta, "+0.25 min", "minutes change");
 	CHECK_STR(PM(calls)->vs_last_quarter.previous, "8.28 min", "previous minutes");
@@ -530,7 +530,7 @@ static void test_benchmarks_and_edges(void)
 	add_value(m, 2017, 4, 517 + 51);
 	add_value(m, 2017, 3, 517);
 	evalp(r);
-	CHECK_STR(PM(m)->benchmarks, "National average: 5:00; State average: 1:02:03",
+	CHECK_STR(PM(m)->benchmarks, "National average: 5:00 min; State average: 1:02:03 h",
 		  "benchmarks joined with semicolons");
 	CHECK_NEAR(m->current->tolerance, 51.7, 1e-12, "10% of 8:37");
 	CHECK_INT(m->current->computed, STATUS_NOT_MET, "52 s over 8:37 is not-met");

@@ -102,6 +102,17 @@ static void test_currency(void)
 	CHECK_STR(fmt(UNIT_CURRENCY, 0, "USD", -5), "-$5", "negative dollars");
 	CHECK_STR(fmt(UNIT_CURRENCY, 0, "CHF", -1250), "-CHF 1,250", "negative other currency");
 	CHECK_STR(fmt(UNIT_CURRENCY, 2, "USD", 19.999), "$20.00", "cents round up");
+	struct measure usd = unit_measure(UNIT_CURRENCY, 0, "USD");
+	char buf[64];
+	amount_format_as(&usd, -184000, AMOUNT_PARENTHESES, buf, sizeof buf);
+	CHECK_STR(buf, "($184,000)", "negative dollars as accounts show them");
+	amount_format_as(&usd, 184000, AMOUNT_PARENTHESES, buf, sizeof buf);
+	CHECK_STR(buf, "$184,000", "positive dollars have no parentheses");
+	amount_format_as(&usd, -0.4, AMOUNT_PARENTHESES, buf, sizeof buf);
+	CHECK_STR(buf, "$0", "nor a negative that shows as zero");
+	struct measure cnt = unit_measure(UNIT_COUNT, 0, NULL);
+	amount_format_as(&cnt, -5, AMOUNT_PARENTHESES, buf, sizeof buf);
+	CHECK_STR(buf, "-5", "only currency is written so");
 	CHECK_STR(fmt(UNIT_CURRENCY, 0, "USD", 1e15), "$1,000,000,000,000,000", "huge dollars");
 }
 
@@ -109,29 +120,40 @@ static void test_currency(void)
 static void test_minutes(void)
 {
 	CHECK_STR(fmt(UNIT_MINUTES, 2, NULL, 8.53), "8.53 min", "minutes");
-	CHECK_STR(fmt(UNIT_MINUTES, 2, NULL, 5), "5.00 min", "whole minutes keep decimals");
+	CHECK_STR(fmt(UNIT_MINUTES, 2, NULL, 5), "5 min", "minutes without decimals= as written: 5");
+	CHECK_STR(fmt(UNIT_MINUTES, 2, NULL, 8.5), "8.5 min", "8.5, up to the two places of the default");
+	struct measure given = unit_measure(UNIT_MINUTES, 2, NULL);
+	given.decimals_given = true;
+	char buf[64];
+	amount_format(&given, 5, buf, sizeof buf);
+	CHECK_STR(buf, "5.00 min", "whole minutes keep the decimals the data file gives");
+	amount_format_as(&given, 8.5, AMOUNT_BARE, buf, sizeof buf);
+	CHECK_STR(buf, "8.50", "bare, for an axis that names the unit");
+	struct measure dm = unit_measure(UNIT_DURATION, 0, NULL);
+	amount_format_as(&dm, 517, AMOUNT_BARE, buf, sizeof buf);
+	CHECK_STR(buf, "8:37", "a bare duration");
 	CHECK_STR(fmt(UNIT_MINUTES, 1, NULL, 7.78), "7.8 min", "minutes with one decimal");
 	CHECK_STR(fmt(UNIT_MINUTES, 2, NULL, -0.25), "-0.25 min", "negative minutes");
-	CHECK_STR(fmt(UNIT_MINUTES, 2, NULL, 1234.5), "1,234.50 min", "many minutes");
+	CHECK_STR(fmt(UNIT_MINUTES, 2, NULL, 1234.5), "1,234.5 min", "many minutes");
 }
 
 /* Durations: M:SS below an hour, H:MM:SS from one hour. */
 static void test_duration(void)
 {
-	CHECK_STR(fmt(UNIT_DURATION, 0, NULL, 517), "8:37", "8:37");
-	CHECK_STR(fmt(UNIT_DURATION, 0, NULL, 300), "5:00", "5:00");
-	CHECK_STR(fmt(UNIT_DURATION, 0, NULL, 5), "0:05", "seconds only");
-	CHECK_STR(fmt(UNIT_DURATION, 0, NULL, 0), "0:00", "zero duration");
-	CHECK_STR(fmt(UNIT_DURATION, 0, NULL, 3599), "59:59", "just under an hour");
-	CHECK_STR(fmt(UNIT_DURATION, 0, NULL, 3600), "1:00:00", "one hour");
-	CHECK_STR(fmt(UNIT_DURATION, 0, NULL, 3723), "1:02:03", "1:02:03");
-	CHECK_STR(fmt(UNIT_DURATION, 0, NULL, 4500), "1:15:00", "75 minutes shown with hours");
-	CHECK_STR(fmt(UNIT_DURATION, 0, NULL, 360000), "100:00:00", "a hundred hours");
-	CHECK_STR(fmt(UNIT_DURATION, 0, NULL, 75.25), "1:15", "fraction of a second rounds");
-	CHECK_STR(fmt(UNIT_DURATION, 0, NULL, 59.5), "1:00", "half a second rounds up");
-	CHECK_STR(fmt(UNIT_DURATION, 0, NULL, -15), "-0:15", "negative duration");
-	CHECK_STR(fmt(UNIT_DURATION, 3, NULL, 517), "8:37", "decimals never apply to durations");
-	CHECK_STR(fmt(UNIT_DURATION, 0, NULL, 1e15), "277777777777:46:40", "huge duration");
+	CHECK_STR(fmt(UNIT_DURATION, 0, NULL, 517), "8:37 min", "8:37");
+	CHECK_STR(fmt(UNIT_DURATION, 0, NULL, 300), "5:00 min", "5:00");
+	CHECK_STR(fmt(UNIT_DURATION, 0, NULL, 5), "0:05 min", "seconds only");
+	CHECK_STR(fmt(UNIT_DURATION, 0, NULL, 0), "0:00 min", "zero duration");
+	CHECK_STR(fmt(UNIT_DURATION, 0, NULL, 3599), "59:59 min", "just under an hour");
+	CHECK_STR(fmt(UNIT_DURATION, 0, NULL, 3600), "1:00:00 h", "one hour");
+	CHECK_STR(fmt(UNIT_DURATION, 0, NULL, 3723), "1:02:03 h", "1:02:03");
+	CHECK_STR(fmt(UNIT_DURATION, 0, NULL, 4500), "1:15:00 h", "75 minutes shown with hours");
+	CHECK_STR(fmt(UNIT_DURATION, 0, NULL, 360000), "100:00:00 h", "a hundred hours");
+	CHECK_STR(fmt(UNIT_DURATION, 0, NULL, 75.25), "1:15 min", "fraction of a second rounds");
+	CHECK_STR(fmt(UNIT_DURATION, 0, NULL, 59.5), "1:00 min", "half a second rounds up");
+	CHECK_STR(fmt(UNIT_DURATION, 0, NULL, -15), "-0:15 min", "negative duration");
+	CHECK_STR(fmt(UNIT_DURATION, 3, NULL, 517), "8:37 min", "decimals never apply to durations");
+	CHECK_STR(fmt(UNIT_DURATION, 0, NULL, 1e15), "277777777777:46:40 h", "huge duration");
 }
 
 /* Signed changes, percentage points, and a bare 0 for no change. */
@@ -143,10 +165,10 @@ static void test_delta(void)
 	CHECK_STR(delta(UNIT_COUNT, 0, NULL, 0), "0", "no change is 0");
 	CHECK_STR(delta(UNIT_COUNT, 0, NULL, -0.0), "0", "negative zero change is 0");
 	CHECK_STR(delta(UNIT_COUNT, 0, NULL, 0.4), "0", "change too small to show is 0");
-	CHECK_STR(delta(UNIT_DURATION, 0, NULL, -15), "-0:15", "duration down");
-	CHECK_STR(delta(UNIT_DURATION, 0, NULL, 75), "+1:15", "duration up");
-	CHECK_STR(delta(UNIT_DURATION, 0, NULL, 3723), "+1:02:03", "duration up over an hour");
-	CHECK_STR(delta(UNIT_DURATION, 0, NULL, 0), "0:00", "no duration change is 0:00, unsigned");
+	CHECK_STR(delta(UNIT_DURATION, 0, NULL, -15), "-0:15 min", "duration down");
+	CHECK_STR(delta(UNIT_DURATION, 0, NULL, 75), "+1:15 min", "duration up");
+	CHECK_STR(delta(UNIT_DURATION, 0, NULL, 3723), "+1:02:03 h", "duration up over an hour");
+	CHECK_STR(delta(UNIT_DURATION, 0, NULL, 0), "0:00 min", "no duration change is 0:00, unsigned");
 	CHECK_STR(delta(UNIT_PERCENT, 0, NULL, 6), "+6 pts", "percentage points up");
 	CHECK_STR(delta(UNIT_PERCENT, 0, NULL, -6), "-6 pts", "percentage points down");
 	CHECK_STR(delta(UNIT_PERCENT, 1, NULL, 2.5), "+2.5 pts", "points with a decimal");

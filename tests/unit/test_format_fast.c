@@ -68,7 +68,7 @@ static void reference_number(double v, int decimals, char *out, size_t n)
 	snprintf(out, n, "%s%s%s%s", v < 0 && !zero ? "-" : "", grouped, frac[0] ? "." : "", frac);
 }
 
-/* What amount_format must write for a duration in seconds. */
+/* What amount_format must write for a duration in seconds, with its unit. */
 static void reference_duration(double v, char *out, size_t n)
 {
 	char whole[512], frac[16];
@@ -78,9 +78,9 @@ static void reference_duration(double v, char *out, size_t n)
 	unsigned long long h = s / 3600, m = s / 60 % 60, sec = s % 60;
 	const char *sign = v < 0 && !zero ? "-" : "";
 	if (h > 0)
-		snprintf(out, n, "%s%llu:%02llu:%02llu", sign, h, m, sec);
+		snprintf(out, n, "%s%llu:%02llu:%02llu h", sign, h, m, sec);
 	else
-		snprintf(out, n, "%s%llu:%02llu", sign, m, sec);
+		snprintf(out, n, "%s%llu:%02llu min", sign, m, sec);
 }
 
 /* A deterministic generator, so that a failure can be replayed. */

@@ -33,12 +33,12 @@ static void test_frequency(const struct presentation *p)
 	CHECK_STR(judged_id(pm), "2024-11", "a month in arrears: judged on November, not December");
 	CHECK(pm->m->as_of, "judged on a period other than the report's");
 	CHECK_INT(pm->status, STATUS_MET, "5:12 is at most 5:30");
-	CHECK_STR(pm->sentence, "5:12 as of November 2024 against a target of at most 5:30",
+	CHECK_STR(pm->sentence, "5:12 min as of November 2024 against a target of at most 5:30 min",
 		  "the sentence says as of when");
-	CHECK_STR(pm->result, "5:12, November 2024", "the table cell names the month");
+	CHECK_STR(pm->result, "5:12 min, November 2024", "the table cell names the month");
 	CHECK_STR(pm->frequency_note, "Monthly, up to one month in arrears", "how it is reported");
 	CHECK_STR(pm->vs_last_quarter.label, "On last month", "a month is compared with the one before");
-	CHECK_STR(pm->vs_last_quarter.text, "-0:08 (-2.5%) from 5:20 in October 2024",
+	CHECK_STR(pm->vs_last_quarter.text, "-0:08 min (-2.5%) from 5:20 min in October 2024",
 		  "against October");
 	CHECK_STR(pm->second, "8:20", "the second figure beside November's");
 	CHECK_STR(pm->second_label, "90th percentile", "with its name");
@@ -102,7 +102,7 @@ static void test_targets(const struct presentation *p)
 	if (!CHECK(pm != NULL, "relative-previous is presented"))
 		return;
 	CHECK_INT(pm->status, STATUS_MET, "6:05 is less than 6:20");
-	CHECK_STR(pm->target, "less than the previous quarter (6:20)", "previous quarter's, in words");
+	CHECK_STR(pm->target, "less than the previous quarter (6:20 min)", "previous quarter's, in words");
 
 	pm = find(p, "average");
 	if (!CHECK(pm != NULL, "average is presented"))

@@ -325,7 +325,7 @@ static void test_example(void)
 	CHECK(find(&fx, doc, "No measures are reported for this goal this quarter.", NULL),
 	      "a goal without measures says so");
 	CHECK(find(&fx, doc, "Zach Walker, City Manager", NULL), "a pull quote carries its attribution");
-	CHECK(find(&fx, doc, "8:37 against a target of at most 5:00", NULL),
+	CHECK(find(&fx, doc, "8:37 min against a target of at most 5:00 min", NULL),
 	      "a card states the result against the target in plain words");
 	int figures = 0;
 	for (size_t i = 0; i < doc->nelems; i++)

@@ -250,6 +250,29 @@ static void test_bad_layouts(void)
 	}
 }
 
+/* <numbers negative-currency="parentheses"/> is read; minus is the fallback. */
+static void test_numbers(void)
+{
+	struct arena a;
+	arena_init(&a);
+	struct style st;
+	char *msgs;
+	int errors, warnings;
+	char tmp[] = "/tmp/qreport-layout-XXXXXX";
+	int fd = mkstemp(tmp);
+	FILE *f = fdopen(fd, "w");
+	fputs("<layout format=\"1\">\n  <numbers negative-currency=\"parentheses\"/>\n</layout>\n", f);
+	fclose(f);
+	bool ok = load(tmp, &a, &st, &msgs, &errors, &warnings);
+	remove(tmp);
+	CHECK(ok && st.negative_parentheses, "negative currency in parentheses is read");
+	free(msgs);
+	ok = load("plain", &a, &st, &msgs, &errors, &warnings);
+	CHECK(ok && !st.negative_parentheses, "a layout that says nothing writes a minus sign");
+	free(msgs);
+	arena_free(&a);
+}
+
 /* Run every test. */
 int main(void)
 {
@@ -257,6 +280,7 @@ int main(void)
 	test_plain();
 	test_defaults();
 	test_unknown_name();
+	test_numbers();
 	test_bad_layouts();
 	return harness_done();
 }

@@ -250,6 +250,39 @@ static void test_labels(const struct report *r)
 	present_free(p);
 }
 
+/* A negative currency amount as the layout says accounts show it; changes
+ * keep their sign. */
+static void test_negative_currency(void)
+{
+	static const char xml[] =
+		"<report format=\"1\"><meta><organization>O</organization><title>T</title>"
+		"<fiscal-year start-month=\"7\" named-by=\"end\"/><period>FY2018-Q2</period></meta>"
+		"<goals><goal id=\"g\" name=\"G\"><measure id=\"fund\" unit=\"currency\">"
+		"<name>Fund balance</name><target at-least=\"-50000\"/>"
+		"<value period=\"FY2018-Q1\" actual=\"-150000\"/>"
+		"<value period=\"FY2018-Q2\" actual=\"-184000\"/></measure></goal></goals></report>";
+	struct diag d;
+	diag_init(&d, stderr);
+	struct report *r = load_report_memory("negative.xml", xml, sizeof xml - 1, &d);
+	if (!CHECK(r != NULL, "a fund in deficit loads"))
+		return;
+	eval_report(r);
+	struct style st;
+	style_defaults(&st);
+	struct presentation *p = present_report(r, &st);
+	CHECK_STR(p->measures[0].sentence, "-$184,000 against a target of at least -$50,000",
+		  "by default with a minus sign");
+	present_free(p);
+	st.negative_parentheses = true;
+	p = present_report(r, &st);
+	CHECK_STR(p->measures[0].sentence, "($184,000) against a target of at least ($50,000)",
+		  "or in parentheses, as the layout says");
+	CHECK_STR(p->measures[0].vs_last_quarter.text, "-$34,000 (-22.7%) from ($150,000) in Q1 FY2018",
+		  "a change keeps its sign");
+	present_free(p);
+	report_free(r);
+}
+
 int main(void)
 {
 	struct diag d;
@@ -269,6 +302,7 @@ int main(void)
 	test_amounts(p);
 	test_report_words(p);
 	test_labels(r);
+	test_negative_currency();
 	present_free(p);
 	report_free(r);
 	return harness_done();
