@@ -102,6 +102,23 @@ static bool is_break_dash(unsigned cp)
 	return cp == '-' || cp == 0x2010 || cp == 0x2013 || cp == 0x2014;
 }
 
+/* Whether the word starting at s (up to the next white space) is a web or
+ * mail address: "https://…", "www.…", "name@host.org". */
+static bool address_like(const char *s, size_t n)
+{
+	size_t len = 0;
+	while (len < n && !is_space((unsigned char)s[len]))
+		len++;
+	bool at = false, dot = false;
+	for (size_t i = 0; i < len; i++) {
+		if (i + 2 < len && s[i] == ':' && s[i + 1] == '/' && s[i + 2] == '/')
+			return true;
+		at |= s[i] == '@';
+		dot |= s[i] == '.';
+	}
+	return (len > 4 && strncmp(s, "www.", 4) == 0) || (at && dot);
+}
+
 /* Growable fragment array. */
 struct fragvec {
 	struct tfrag *v;
@@ -157,6 +174,8 @@ void text_shape(struct lay *L, struct tblock *b, const struct tspan *spans, size
 	struct fragvec fv = {0};
 	bool in_word = false;    /* The last fragment is open for more characters. */
 	size_t word_chars = 0;   /* Characters in the current word so far. */
+	bool address = false;    /* The current word is a web or mail address, */
+	bool fresh = true;       /* looked at when it starts, after white space. */
 	for (unsigned si = 0; si < n; si++) {
 		const struct tspan *sp = &spans[si];
 		enum face f0 = styled_face(ts->face, sp->style);
@@ -165,7 +184,12 @@ void text_shape(struct lay *L, struct tblock *b, const struct tspan *spans, size
 		while (pos < sp->len) {
 			size_t clen;
 			unsigned cp = utf8_decode(sp->text + pos, sp->len - pos, &clen);
+			if (fresh && !is_space(cp)) {
+				address = address_like(sp->text + pos, sp->len - pos);
+				fresh = false;
+			}
 			if (is_space(cp)) {
+				fresh = true;
 				if (fv.n > 0) {
 					struct tfrag *last = &fv.v[fv.n - 1];
 					last->glue += fc_width(&L->fc, f0, " ", 1) * k;
@@ -212,8 +236,14 @@ void text_shape(struct lay *L, struct tblock *b, const struct tspan *spans, size
 			in_word = !repl;
 			word_chars++;
 			pos += clen;
-			/* A dash inside a word is a break opportunity right after it. */
-			if (is_break_dash(cp) && word_chars > 1) {
+			/* A dash inside a word is a break opportunity right after it; so
+			 * are a slash and a dot inside an address, which then breaks
+			 * where its parts meet rather than in the middle of one (not
+			 * between the slashes of "//", nor before its end). */
+			bool more = pos < sp->len && !is_space((unsigned char)sp->text[pos]);
+			bool joint = address && more && (cp == '/' || cp == '.') &&
+				     !(cp == '/' && sp->text[pos] == '/');
+			if ((is_break_dash(cp) || joint) && word_chars > 1) {
 				last->brk = true;
 				in_word = false;
 				word_chars = 0;

@@ -80,6 +80,25 @@ static void test_hyphens_and_dashes(void)
 	CHECK_STR(line_text(&b, 1), "-5", "a leading minus is not a break opportunity");
 	text_free(&b);
 
+	/* An address breaks after a slash or a dot, where its parts meet,
+	 * never between the slashes of "//" and never inside a part. */
+	plain(&fx, &b, "See https://riverbend.example/performance/methods now", 120, ALIGN_LEFT);
+	CHECK_INT(b.nlines, 3, "a long address goes over lines");
+	CHECK_STR(line_text(&b, 0), "See https://riverbend.", "broken after a dot");
+	CHECK_STR(line_text(&b, 1), "example/performance/", "and after a slash");
+	CHECK_STR(line_text(&b, 2), "methods now", "its last part with what follows");
+	text_free(&b);
+	plain(&fx, &b, "https://a.example/b", 40, ALIGN_LEFT);
+	CHECK_STR(line_text(&b, 0), "https://", "not between the two slashes");
+	text_free(&b);
+	plain(&fx, &b, "Write to performance@riverbend.example today.", 160, ALIGN_LEFT);
+	CHECK_STR(line_text(&b, 0), "Write to performance@riverbend.", "a mail address breaks after a dot");
+	CHECK_STR(line_text(&b, 1), "example today.", "and goes on whole");
+	text_free(&b);
+	plain(&fx, &b, "ab and/or", 35, ALIGN_LEFT);
+	CHECK_STR(line_text(&b, 0), "ab", "words that are not addresses keep their slashes");
+	text_free(&b);
+
 	plain(&fx, &b, "see\xC2\xA0page 4", 40, ALIGN_LEFT);
 	CHECK_STR(line_text(&b, 0), "see\xC2\xA0page", "a no-break space does not break");
 	text_free(&b);
