@@ -187,7 +187,12 @@ void part_cover(struct lay *L)
 		plain_lines(L, &sb, r->subtitle, &sub, width * 0.85, 3, r->subtitle_line);
 		text_h += L->line * 0.8 + text_height(&sb);
 	}
-	double band_bottom = fmin(y - text_h - L->line * 2.5, H * 0.5);
+	/* A band in a colour fills the top half; on a white cover there is no
+	 * band to fill, and the titles keep to the top third, close to where
+	 * the eye starts. */
+	bool white = st->color_cover_fill.r > 0.97 && st->color_cover_fill.g > 0.97 &&
+		     st->color_cover_fill.b > 0.97;
+	double band_bottom = fmin(y - text_h - L->line * 2.5, H * (white ? 2.0 / 3 : 0.5));
 	if (band_bottom < st->margin_bottom)
 		band_bottom = st->margin_bottom;
 	y = band_bottom + L->line * 2.5 + text_h;

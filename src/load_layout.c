@@ -4,6 +4,7 @@
 #include "style.h"
 #include "readfile.h"
 
+#include <ctype.h>
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -455,6 +456,13 @@ static void read_page(struct loader *L, const xmlNode *n)
 	if (size && (width || height)) {
 		diag_error(L->d, L->file, line,
 			   "<page> gives both size and width/height; expected one or the other");
+	} else if (size && strcmp(size, "local") == 0) {
+		/* The paper follows the data file's country. Until that is known,
+		 * margins are checked against the narrower and the shorter of
+		 * Letter and A4. */
+		st->paper_local = true;
+		st->page_width = page_sizes[2].width;
+		st->page_height = page_sizes[0].height;
 	} else if (size) {
 		int k = -1;
 		for (size_t i = 0; i < NSIZES; i++)
@@ -462,7 +470,7 @@ static void read_page(struct loader *L, const xmlNode *n)
 				k = (int)i;
 		if (k < 0) {
 			diag_error(L->d, L->file, line,
-				   "unknown page size '%s'; expected letter, a4 or legal, or width and height such as width=\"210mm\" height=\"297mm\"",
+				   "unknown page size '%s'; expected letter, a4, legal or local (Letter or A4 by the data file's country), or width and height such as width=\"210mm\" height=\"297mm\"",
 				   size);
 		} else {
 			st->page_width = page_sizes[k].width;
@@ -993,6 +1001,64 @@ static void find_logo(struct loader *L, const char *file)
 
 /* ---- Room on the page ---------------------------------------------------------- */
 
+/* The least height a text area needs: a title line, or a heading with a
+ * measure card's name and three lines of text. */
+static double least_text_height(const struct style *st)
+{
+	double title = st->size_title * st->leading;
+	double card = (st->size_h1 + st->size_h3 + 3 * st->size_body) * st->leading;
+	return title > card ? title : card;
+}
+
+/* See style.h. */
+const char *paper_for(const char *country, const char *lang)
+{
+	static const char *const letter[] = {"US", "CA", "MX", "PH", "CL", "CO", "CR",
+					     "DO", "GT", "NI", "PA", "PR", "SV", "VE"};
+	char region[3] = "";
+	if (country && strlen(country) == 2) {
+		memcpy(region, country, 3);
+	} else if (lang) {
+		/* The first two-letter subtag after the language: "en-US", "es-419" has none. */
+		for (const char *s = strchr(lang, '-'); s; s = strchr(s + 1, '-')) {
+			size_t n = strcspn(s + 1, "-");
+			if (n == 2 && isalpha((unsigned char)s[1]) && isalpha((unsigned char)s[2])) {
+				region[0] = (char)toupper((unsigned char)s[1]);
+				region[1] = (char)toupper((unsigned char)s[2]);
+				region[2] = '\0';
+				break;
+			}
+		}
+	}
+	for (size_t i = 0; i < sizeof letter / sizeof letter[0]; i++)
+		if (strcmp(region, letter[i]) == 0)
+			return "letter";
+	return "a4";
+}
+
+/* See style.h. */
+bool style_set_paper(struct style *st, const char *name)
+{
+	size_t k = 0;
+	while (k < NSIZES && strcmp(name, page_sizes[k].name) != 0)
+		k++;
+	if (k == NSIZES)
+		return false;
+	bool landscape = st->page_width > st->page_height;
+	double w = page_sizes[k].width, h = page_sizes[k].height;
+	if (landscape) {
+		double t = w;
+		w = h;
+		h = t;
+	}
+	double across = st->margin_left + st->margin_right, down = st->margin_top + st->margin_bottom;
+	if (w - across < 144 || h - down < 144 || h - down < least_text_height(st))
+		return false;
+	st->page_width = w;
+	st->page_height = h;
+	return true;
+}
+
 /* The header and footer are set in the small size in the middle of the top
  * and bottom margins, the header with a rule under it; the body between
  * them must hold the cover's title line, and a goal's heading with a
@@ -1021,9 +1087,7 @@ static void check_room(struct loader *L, long root_line)
 			   "(%.1fpt) %s; expected a bottom margin of at least %.1fpt (twice the small "
 			   "size), or no footer", st->margin_bottom, st->size_small, where, furniture);
 	double height = st->page_height - st->margin_top - st->margin_bottom;
-	double title = st->size_title * st->leading;
-	double card = (st->size_h1 + st->size_h3 + 3 * st->size_body) * st->leading;
-	double need = title > card ? title : card;
+	double need = least_text_height(st);
 	if (height > 0 && height < need)
 		diag_error(L->d, L->file, line,
 			   "the text area is %.1fpt tall %s, too little for a title line, or a "
@@ -1388,6 +1452,8 @@ bool style_load(const char *name_or_file, const char *datadir, struct arena *a, 
 	xmlFreeDoc(L.doc);
 	if (d->errors == L.errors_before && root)
 		check_room(&L, root_line);
+	if (out->paper_local)
+		style_set_paper(out, "a4");
 	if (d->errors > L.errors_before)
 		return false;
 	check_contrast(&L, root_line);

@@ -112,6 +112,14 @@ void load_meta(struct loader *ld, xmlNode *meta)
 		} else if (load_is(c, "plan")) {
 			r->plan = optional_text(ld, c);
 			r->plan_line = load_line(c);
+		} else if (load_is(c, "country")) {
+			const char *s = load_plain(ld, c);
+			if (strlen(s) == 2 && s[0] >= 'A' && s[0] <= 'Z' && s[1] >= 'A' && s[1] <= 'Z')
+				r->country = s;
+			else
+				load_node_error(ld, c, "<country>%s</country> is not a country code; "
+						"expected two capital letters (ISO 3166-1), such as US",
+						load_shown(ld, s));
 		} else if (load_is(c, "fiscal-year")) {
 			load_fiscal_year(ld, c);
 		} else if (load_is(c, "period")) {

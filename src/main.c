@@ -35,6 +35,7 @@ struct options {
 	const char *layout;   /* Layout name or file. */
 	bool layout_given;    /* --layout was on the command line. */
 	const char *out_dir;
+	const char *paper;    /* --paper: "letter" or "a4", over the layout's page size. */
 	bool *wanted;         /* One flag per back end; heap-owned. */
 	bool check;           /* Validate and print statuses; write nothing. */
 	bool dump;            /* Print the evaluated model; write nothing. */
@@ -54,6 +55,9 @@ static const char usage_text[] =
 	"                      or a layout file (default: plain)\n"
 	"  --out DIR           output folder, created if missing (default: out)\n"
 	"  --format LIST       outputs, comma-separated (see below)\n"
+	"  --paper letter|a4   paper size, over the layout's (the plain layout\n"
+	"                      prints on Letter for a country that uses it, from\n"
+	"                      the data file's <country>, and on A4 elsewhere)\n"
 	"  --check             check the data file (and the layout, with --layout)\n"
 	"                      and print each measure's status; write nothing\n"
 	"  --dump              print the evaluated report as text; write nothing\n"
@@ -156,7 +160,7 @@ static int parse_args(int argc, char **argv, struct options *o)
 		const char *a = argv[i];
 		const char *value = NULL;
 		/* Options that take a value accept "--opt VALUE" and "--opt=VALUE". */
-		static const char *const with_value[] = {"--layout", "--out", "--format"};
+		static const char *const with_value[] = {"--layout", "--out", "--format", "--paper"};
 		for (size_t k = 0; k < sizeof with_value / sizeof *with_value; k++) {
 			size_t n = strlen(with_value[k]);
 			if (strncmp(a, with_value[k], n) == 0 && (a[n] == '\0' || a[n] == '=')) {
@@ -177,6 +181,10 @@ static int parse_args(int argc, char **argv, struct options *o)
 			o->layout_given = true;
 		} else if (strcmp(a, "--out") == 0) {
 			o->out_dir = value;
+		} else if (strcmp(a, "--paper") == 0) {
+			if (strcmp(value, "letter") != 0 && strcmp(value, "a4") != 0)
+				return usage_error("unknown paper '%s'; expected letter or a4", value);
+			o->paper = value;
 		} else if (strcmp(a, "--format") == 0) {
 			const char *bad = NULL;
 			if (!parse_formats(value, o, &bad)) {
@@ -313,6 +321,18 @@ int main(int argc, char **argv)
 	arena_init(&style_arena);
 	struct style st;
 	if (!style_load(opt.layout, datadir, &style_arena, &diag, &st)) {
+		free(datadir);
+		arena_free(&style_arena);
+		goto bad_input_no_style;
+	}
+
+	/* The paper: the command line's, else the one the layout names, or
+	 * for a layout whose size is local, the one the data file's country uses. */
+	const char *paper = opt.paper ? opt.paper : st.paper_local ? paper_for(r->country, r->lang) : NULL;
+	if (paper && !style_set_paper(&st, paper)) {
+		fprintf(stderr, "qreport: error: the margins of layout %s leave no room for text on %s "
+			"paper; expected a layout with smaller margins, or other paper\n", st.path,
+			strcmp(paper, "a4") == 0 ? "A4" : "Letter");
 		free(datadir);
 		arena_free(&style_arena);
 		goto bad_input_no_style;

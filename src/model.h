@@ -378,6 +378,7 @@ struct report {
 	const char *title;
 	const char *subtitle;     /* NULL when absent. */
 	const char *plan;         /* NULL when absent. */
+	const char *country;      /* ISO 3166-1 alpha-2 in capitals ("US"), or NULL. */
 	int organization_line, title_line, subtitle_line, plan_line; /* Where each stood. */
 	struct fiscal_calendar calendar;
 	struct period period;     /* The quarter the report is for. */

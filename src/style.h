@@ -44,6 +44,8 @@ struct style {
 	double page_width;       /* Points. */
 	double page_height;
 	double margin_top, margin_right, margin_bottom, margin_left;
+	bool paper_local;        /* <page size="local">: Letter or A4 by the data file's
+				  * country (paper_for), A4 until that is known. */
 
 	const char *font_path[FACE_COUNT]; /* Absolute paths of TrueType files. */
 	int font_line[FACE_COUNT];         /* Where the layout named each. */
@@ -85,5 +87,17 @@ bool style_load(const char *name_or_file, const char *datadir, struct arena *a,
 
 /* Fill in the built-in defaults (used before a layout file is read). */
 void style_defaults(struct style *st);
+
+/* The paper a report is printed on where it is published: "letter" in the
+ * countries where Letter is the custom (the United States, Canada, Mexico,
+ * the Philippines and several in Latin America), "a4" elsewhere. `country`
+ * is the data file's (ISO 3166-1, or NULL); without one, the region of its
+ * language tag `lang` ("en-US") decides, and without that, A4. */
+const char *paper_for(const char *country, const char *lang);
+/* Put the pages on paper `name` ("letter", "a4" or "legal"), keeping the
+ * layout's margins and orientation. False, with the style unchanged, for
+ * an unknown name or when the margins would leave no room for a heading
+ * and a card. */
+bool style_set_paper(struct style *st, const char *name);
 
 #endif

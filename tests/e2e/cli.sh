@@ -96,6 +96,24 @@ expect 1 "a layout with 90,000 attributes on one element is refused" timeout 60 
 grep -q "attrs.xml:3: error: <page> has more than 64 attributes" "$tmp/stderr" && ok "the layout's attributes: the message names the element, line and limit" || notok "the layout's attributes: the message names the element, line and limit"
 [ $(($(date +%s) - start)) -lt 5 ] && ok "the layout's attributes: refused within 5 s" || notok "the layout's attributes: refused within 5 s"
 
+# Paper: --paper over the layout; the plain layout's "local" size follows
+# the data file's country (or its language's region), Letter in the US.
+size_of() { pdfinfo "$1" | sed -n 's/^Page size: *\([0-9.]*\) x \([0-9.]*\) pts.*/\1x\2/p'; }
+expect 0 "the plain layout on a US city's data" "$q" --format pdf --out "$tmp/p1" "$ind"
+[ "$(size_of "$tmp/p1/independence-fy2018-q1.pdf")" = 612x792 ] && ok "a US city's report is on Letter" || notok "a US city's report is on Letter: $(size_of "$tmp/p1/independence-fy2018-q1.pdf")"
+sed 's#<country>US</country>#<country>GB</country>#' "$ind" >"$tmp/gb.xml"
+expect 0 "the plain layout on a British city's data" "$q" --format pdf --out "$tmp/p2" "$tmp/gb.xml"
+[ "$(size_of "$tmp/p2/gb.pdf")" = 595.276x841.89 ] && ok "a British city's report is on A4" || notok "a British city's report is on A4: $(size_of "$tmp/p2/gb.pdf")"
+sed -e 's#<country>US</country>##' -e 's#lang="en-US"#lang="en-GB"#' "$ind" >"$tmp/lang.xml"
+expect 0 "the plain layout on data without a country" "$q" --format pdf --out "$tmp/p3" "$tmp/lang.xml"
+[ "$(size_of "$tmp/p3/lang.pdf")" = 595.276x841.89 ] && ok "without a country, the language's region decides: en-GB is on A4" || notok "en-GB without a country: $(size_of "$tmp/p3/lang.pdf")"
+expect 0 "--paper a4 over the plain layout's Letter" "$q" --format pdf --paper a4 --out "$tmp/p4" "$ind"
+[ "$(size_of "$tmp/p4/independence-fy2018-q1.pdf")" = 595.276x841.89 ] && ok "--paper a4 wins" || notok "--paper a4 wins: $(size_of "$tmp/p4/independence-fy2018-q1.pdf")"
+expect 0 "--paper=letter over a layout's A4" "$q" --format pdf --paper=letter --layout independence --out "$tmp/p5" "$tmp/gb.xml"
+[ "$(size_of "$tmp/p5/gb.pdf")" = 612x792 ] && ok "--paper letter wins" || notok "--paper letter wins: $(size_of "$tmp/p5/gb.pdf")"
+expect 2 "an unknown paper is bad usage" "$q" --paper a3 "$ind"
+grep -q "unknown paper 'a3'; expected letter or a4" "$tmp/stderr" && ok "an unknown paper is named" || notok "an unknown paper is named"
+
 # Standard output that cannot be written: a non-zero exit and a message.
 for args in "--check $ind" "--dump $ind" "--version" "--help"; do
 	# shellcheck disable=SC2086

@@ -51,7 +51,7 @@ sed -e 's/"#1F3A5F"/"#1F3A5"/' -e 's/name="glance"/name="summary"/' -e 's/size="
 "$QREPORT" --layout "$tmp/brand/brand4.xml" --out "$tmp/out4" "$example" 2>"$tmp/err4"
 check "a layout with three mistakes exits with status 1" test $? -eq 1
 check "and all are reported" test "$(grep -c ': error: ' "$tmp/err4")" -ge 3
-check "the unknown page size lists the known ones" grep -q "unknown page size 'tabloid'; expected letter, a4 or legal" "$tmp/err4"
+check "the unknown page size lists the known ones" grep -q "unknown page size 'tabloid'; expected letter, a4, legal or local" "$tmp/err4"
 check "the unknown part lists the known ones" grep -q "unknown part 'summary'; expected one of cover, contents, glance, narrative, goals or appendix" "$tmp/err4"
 
 # An unknown layout name lists the bundled layouts.
