@@ -40,10 +40,10 @@ static void test_frequency(const struct presentation *p)
 	CHECK_STR(pm->vs_last_quarter.label, "On last month", "a month is compared with the one before");
 	CHECK_STR(pm->vs_last_quarter.text, "-0:08 min (-2.5%) from 5:20 min in October 2024",
 		  "against October");
-	CHECK_STR(pm->second, "8:20", "the second figure beside November's");
+	CHECK_STR(pm->second, "8:20 min", "the second figure beside November's");
 	CHECK_STR(pm->second_label, "90th percentile", "with its name");
 	CHECK_STR(pm->breakdown_title, "By district", "the breakdown says what its parts are");
-	CHECK(pm->current->nparts == 4 && strcmp(pm->current->parts[2].value, "5:41") == 0 &&
+	CHECK(pm->current->nparts == 4 && strcmp(pm->current->parts[2].value, "5:41 min") == 0 &&
 		      pm->current->parts[3].value == NULL,
 	      "the judged month's parts, one without a figure");
 	CHECK_STR(pm->source, "Computer-aided dispatch", "where the figures come from");
