@@ -10,6 +10,8 @@ const struct backend backends[] = {
 	/* name    suffix   noun            folder default own process */
 	{"pdf", ".pdf", "the PDF", false, true, false, render_pdf},
 	{"xlsx", ".xlsx", "the workbook", false, true, true, render_xlsx},
+	{"html", ".html", "the web page", false, true, false, render_html},
+	{"csv", ".csv", "the CSV", false, true, false, render_csv},
 };
 
 const size_t nbackends = sizeof backends / sizeof backends[0];

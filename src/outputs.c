@@ -12,7 +12,8 @@
 #include "render.h"
 
 /* The output's name: the data file's name without .xml, then the suffix. */
-static char *output_name(const char *data_path, const char *suffix)
+/* See render.h. */
+char *output_name(const char *data_path, const char *suffix)
 {
 	const char *base = strrchr(data_path, '/');
 	base = base ? base + 1 : data_path;
@@ -40,6 +41,7 @@ struct output_run {
 	struct outfile files[MAX_BACKENDS];
 	size_t n;
 	const struct backend_job *job;
+	const bool *wanted; /* One flag per back end: what the run writes. */
 };
 
 /* Run the back ends in this process whose own_process flag is `own`,
@@ -51,6 +53,7 @@ static enum write_result write_some(struct output_run *run, bool own)
 			continue;
 		struct backend_job job = *run->job;
 		job.path = run->files[i].path;
+		job.written = run->wanted;
 		enum write_result res = run->be[i]->write(&job, run->files[i].fd);
 		if (res != WRITE_OK)
 			return res;
@@ -89,7 +92,7 @@ enum write_result write_outputs(const bool *wanted, const char *out_dir,
 {
 	*is_child = false;
 	struct diag *d = job->d;
-	struct output_run run = {.job = job};
+	struct output_run run = {.job = job, .wanted = wanted};
 	for (size_t i = 0; i < nbackends && run.n < sizeof run.be / sizeof *run.be; i++)
 		if (wanted[i])
 			run.be[run.n++] = &backends[i];

@@ -488,6 +488,7 @@ struct presentation *present_report(const struct report *r, const struct style *
 	if (st && st->negative_parentheses)
 		p->amount_how |= AMOUNT_PARENTHESES;
 	report_words(p);
+	pres_page_words(p);
 	p->measures = arena_calloc(&p->arena, r->nmeasures + 1, sizeof *p->measures);
 	for (size_t i = 0; i < r->nmeasures; i++)
 		pres_measure_build(p, r->measures[i], &p->measures[i]);

@@ -221,6 +221,32 @@ struct pres_counts {
 	const char *sentence;             /* "7 measures: 3 Goal Met, 4 Goal Not Met" (zeros left out) */
 };
 
+/* Short labels that name a fact of a measure, a column or a part of a
+ * card, and the web page's own words (present_page.c). */
+struct pres_page {
+	const char *result;        /* "Result" */
+	const char *this_quarter;  /* "This quarter" */
+	const char *status;        /* "Status" */
+	const char *benchmark;     /* "Benchmark" */
+	const char *definition;    /* "Definition" */
+	const char *commentary;    /* "Commentary" */
+	const char *next_steps;    /* "Next steps" */
+	const char *measure;       /* "Measure" */
+	const char *target;        /* "Target" */
+	const char *quarter;       /* "Quarter" */
+	const char *skip_link;     /* "Skip to the report" */
+	const char *downloads;     /* "Download the data", above the links to the other outputs */
+	const char *csv_link;      /* "Open data (CSV)" */
+	const char *csv_note;      /* What the CSV holds, after its link. */
+	const char *xlsx_link;     /* "Workbook (Excel)" */
+	const char *xlsx_note;
+	const char *pdf_link;      /* "Printable report (PDF)" */
+	const char *pdf_note;
+	const char *chart_figures; /* "The chart's figures", opening a chart's data table */
+	const char *no_value;      /* Said for an empty cell of a chart's table: "no result" */
+	const char *no_target;     /* "no target" */
+};
+
 /* A status rule explained: a term and its meaning. */
 struct pres_rule {
 	const char *term;
@@ -278,6 +304,7 @@ struct presentation {
 	size_t nrules;
 	struct pres_rule *storage_rules; /* How the workbook stores numbers. */
 	size_t nstorage_rules;
+	struct pres_page page;        /* Labels, and the web page's own words. */
 	struct pres_measure *measures; /* One per r->measures, same order. */
 };
 
@@ -292,6 +319,11 @@ static inline const struct pres_measure *present_measure(const struct presentati
 {
 	return &p->measures[m->index];
 }
+
+/* A number for a data file (the CSV): exactly as the evaluator rounds it,
+ * to nine places at most, no grouping, no exponent, no trailing zeros:
+ * "517", "81", "-0.25", "241.25". */
+void present_data_number(double v, char *buf, size_t n);
 
 /* "at least", "more than", "at most", "less than" */
 const char *present_cmp_words(enum cmp c);

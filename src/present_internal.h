@@ -36,6 +36,10 @@ const char *pres_amount_bare(struct presentation *p, const struct measure *m, do
 /* "10% of the target" or an amount ("0:30"); `m` NULL for the report's default. */
 const char *pres_tolerance(struct presentation *p, const struct measure *m, struct tolerance t);
 
+/* The labels and the web page's words (present_page.c), once the period's
+ * label is made. */
+void pres_page_words(struct presentation *p);
+
 /* Everything present.h promises for one measure (present_measure.c). */
 void pres_measure_build(struct presentation *p, const struct measure *m, struct pres_measure *pm);
 /* A measure's charts (present_chart.c): the card's, over its latest

@@ -33,6 +33,9 @@ struct backend_job {
 	const char *datadir;               /* The layouts' and fonts' folder. */
 	const struct presentation *pres;   /* Every word a reader sees (src/present*.c). */
 	const char *path;                  /* The output's final path, for messages. */
+	/* Which back ends this run writes beside this one, a flag per row of
+	 * backends[] (the web page links to them); NULL when written alone. */
+	const bool *written;
 	struct diag *d;
 };
 
@@ -59,6 +62,9 @@ extern const struct backend backends[];
 extern const size_t nbackends;
 /* The back end --format calls `name` (n bytes), or NULL. */
 const struct backend *backend_find(const char *name, size_t n);
+/* The file name of an output: the data file's name without its folder and
+ * ".xml", then `suffix`. Heap-owned. */
+char *output_name(const char *data_path, const char *suffix);
 
 /* ---- PDF (render_pdf.c) ---- */
 
@@ -94,6 +100,13 @@ enum write_result render_xlsx(const struct backend_job *job, int out);
 /* The workbook departments fill in for the report's quarter (qreport
  * template): a back end of its own, not one of a run's outputs. */
 enum write_result xlsx_intake_write(const struct backend_job *job, int out);
+
+/* ---- Web page (render_html.c) and open data (render_csv.c) ---- */
+
+/* The report as one self-contained, accessible web page. */
+enum write_result render_html(const struct backend_job *job, int out);
+/* The History as CSV, one row per measure and quarter. */
+enum write_result render_csv(const struct backend_job *job, int out);
 
 /* ---- The second process (output_process.c) ---- */
 

@@ -341,6 +341,34 @@ static void measure(struct json *j, const struct pres_measure *pm)
 	json_close(j, '}');
 }
 
+/* The labels and the web page's own words. */
+static void page(struct json *j, const struct pres_page *w)
+{
+	json_open(j, "page", '{');
+	str(j, "result", w->result);
+	str(j, "this_quarter", w->this_quarter);
+	str(j, "status", w->status);
+	str(j, "benchmark", w->benchmark);
+	str(j, "definition", w->definition);
+	str(j, "commentary", w->commentary);
+	str(j, "next_steps", w->next_steps);
+	str(j, "measure", w->measure);
+	str(j, "target", w->target);
+	str(j, "quarter", w->quarter);
+	str(j, "skip_link", w->skip_link);
+	str(j, "downloads", w->downloads);
+	str(j, "csv_link", w->csv_link);
+	str(j, "csv_note", w->csv_note);
+	str(j, "xlsx_link", w->xlsx_link);
+	str(j, "xlsx_note", w->xlsx_note);
+	str(j, "pdf_link", w->pdf_link);
+	str(j, "pdf_note", w->pdf_note);
+	str(j, "chart_figures", w->chart_figures);
+	str(j, "no_value", w->no_value);
+	str(j, "no_target", w->no_target);
+	json_close(j, '}');
+}
+
 /* See render.h. */
 void render_facts(const struct presentation *p, FILE *out)
 {
@@ -355,8 +383,29 @@ void render_facts(const struct presentation *p, FILE *out)
 	str(&j, "period_label", p->period_label);
 	str(&j, "period_dates", p->period_dates);
 	str(&j, "published", p->published);
+	str(&j, "lang", r->lang);
+	str(&j, "glance_intro", p->glance_intro);
+	str(&j, "appendix_intro", p->appendix_intro);
+	str(&j, "appendix_links", p->appendix_links);
+	str(&j, "no_measures", p->no_measures);
+	str(&j, "no_result_mark", p->no_result_mark);
+	str(&j, "chart_gap", p->chart_gap);
+	str(&j, "goal_kicker", p->goal_kicker);
+	str(&j, "plan_label", p->plan_label);
 	counts(&j, p, &p->counts);
 	json_close(&j, '}');
+	json_open(&j, "legend", '{');
+	str(&j, "title", p->legend_title);
+	json_open(&j, "meanings", '{');
+	for (int i = 0; i < STATUS_COUNT; i++)
+		str(&j, status_name(p->order[i]), p->status_meaning[p->order[i]]);
+	json_close(&j, '}');
+	str(&j, "tolerance_rule", p->tolerance_rule);
+	str(&j, "ytd_rule", p->ytd_rule);
+	str(&j, "override_rule", p->override_rule);
+	str(&j, "change_rule", p->change_rule);
+	json_close(&j, '}');
+	page(&j, &p->page);
 	json_open(&j, "status_labels", '{');
 	for (int i = 0; i < STATUS_COUNT; i++)
 		str(&j, status_name(p->order[i]), p->status_label[p->order[i]]);

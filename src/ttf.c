@@ -357,3 +357,82 @@ void ttf_free(struct ttf_metrics *m)
 	m->width = NULL;
 	m->covered = NULL;
 }
+
+/* A name record's text kept to characters a CSS family name may hold
+ * unquoted or in quotes alike: UTF-16BE (Windows) or one byte a character
+ * (Macintosh Roman). */
+static void name_text(const unsigned char *p, size_t len, bool utf16, char *out, size_t n)
+{
+	size_t k = 0;
+	size_t step = utf16 ? 2 : 1;
+	for (size_t i = 0; i + step <= len && k + 1 < n; i += step) {
+		unsigned c = utf16 ? u16(p + i) : p[i];
+		if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+		    c == ' ' || c == '-')
+			out[k++] = (char)c;
+	}
+	while (k > 0 && out[k - 1] == ' ')
+		k--;
+	out[k] = '\0';
+}
+
+/* The family from the name table: ID 16 over ID 1, Windows English over
+ * any Windows, over Macintosh. */
+static void family_name(const struct sfnt *f, size_t name, size_t name_len, char *out, size_t n)
+{
+	out[0] = '\0';
+	if (name_len < 6)
+		return;
+	const unsigned char *t = f->data + name;
+	unsigned count = u16(t + 2), strings = u16(t + 4);
+	int best = -1;
+	for (unsigned i = 0; i < count && 6 + 12 * ((size_t)i + 1) <= name_len; i++) {
+		const unsigned char *rec = t + 6 + 12 * (size_t)i;
+		unsigned platform = u16(rec), encoding = u16(rec + 2), lang = u16(rec + 4);
+		unsigned id = u16(rec + 6), len = u16(rec + 8), off = u16(rec + 10);
+		if ((id != 1 && id != 16) || (size_t)strings + off + len > name_len)
+			continue;
+		bool windows = platform == 3 && (encoding == 1 || encoding == 0);
+		bool mac = platform == 1 && encoding == 0;
+		if (!windows && !mac)
+			continue;
+		int score = (id == 16) * 4 + windows * 2 + (windows && lang == 0x409);
+		if (score <= best)
+			continue;
+		char text[64];
+		name_text(t + strings + off, len, windows, text, sizeof text);
+		if (!text[0])
+			continue;
+		best = score;
+		snprintf(out, n, "%s", text);
+	}
+}
+
+/* See ttf.h. */
+bool ttf_face_read(const char *path, struct ttf_face *out)
+{
+	memset(out, 0, sizeof *out);
+	out->weight = 400;
+	unsigned char *buf;
+	struct sfnt f = {0};
+	char why[256];
+	if (!read_file(path, &buf, &f.size, why, sizeof why))
+		return false;
+	f.data = buf;
+	size_t name = 0, name_len = 0;
+	bool ok = sfnt_open(&f, why, sizeof why) && find_table(&f, "name", &name, &name_len);
+	if (ok) {
+		family_name(&f, name, name_len, out->family, sizeof out->family);
+		unsigned w = u16(f.data + f.os2 + 4);
+		if (w >= 100 && w <= 900)
+			out->weight = (int)(w / 100 * 100);
+		/* PANOSE: Latin text (2) with a serif style from cove (2) to
+		 * rounded (10); 11 and up are the sans serif styles. */
+		if (f.os2_len >= 44) {
+			const unsigned char *panose = f.data + f.os2 + 32;
+			out->serif = panose[0] == 2 && panose[1] >= 2 && panose[1] <= 10;
+		}
+	}
+	free(buf);
+	return ok;
+}

@@ -30,6 +30,18 @@ bool ttf_check(const char *path, char *why, size_t whylen);
 bool ttf_load(const char *path, struct ttf_metrics *out, char *why, size_t whylen);
 void ttf_free(struct ttf_metrics *m);
 
+/* How a web page names a font file's face (CSS font-family, font-weight). */
+struct ttf_face {
+	char family[64]; /* Typographic family (name ID 16, else 1), kept to
+			  * letters, digits, spaces and hyphens; "" if none. */
+	int weight;      /* OS/2 usWeightClass, 100..900. */
+	bool serif;      /* PANOSE says the face has serifs. */
+};
+
+/* Read `path`'s names; false (and a face with no family) when it cannot be
+ * read: a web page then names only generic families. */
+bool ttf_face_read(const char *path, struct ttf_face *out);
+
 /* Whether the font maps code point `cp` to a real glyph. */
 static inline bool ttf_covers(const struct ttf_metrics *m, unsigned cp)
 {

@@ -25,14 +25,14 @@ def check(cond, what):
 # A file may include headers of its own stage and of the stages below,
 # except those named in FORBIDDEN.
 STAGES = [
-    ("base", r"(arena|diag|readfile|paths|outfile|ttf|version)"),
+    ("base", r"(arena|diag|readfile|paths|outfile|strbuf|ttf|version)"),
     ("model", r"(model|period|source_date|load_limits)"),
     # Spreadsheets to import are read like data files: at the loader's level.
     ("load", r"(load|load_.*|style|units|units_.*|datafile_.*|import_.*|xlsxread)"),
     ("eval", r"(eval|eval_.*)"),
     ("present", r"(present|present_.*)"),
     ("layout", r"(layout|layout_.*|boxes|metrics)"),
-    ("back end", r"(render|render_.*|pdf_.*|xlsx|xlsx_.*|output_process|outputs|backends)"),
+    ("back end", r"(render|render_.*|pdf_.*|xlsx|xlsx_.*|html|html_.*|svg_.*|csv_.*|output_process|outputs|backends)"),
     # The quarterly cycle's commands run the stages themselves, as main does.
     ("program", r"(main|cycle|cycle_.*|cmd_cycle)"),
 ]

@@ -1,0 +1,187 @@
+/* A measure's card on the page: the name, department and status in a band,
+ * the facts (result, comparisons, benchmark, definition) beside the chart
+ * and its figures as a table, then the commentary and next steps. Every
+ * word is the presentation's. */
+#include <string.h>
+
+#include "html.h"
+
+/* One fact: a label and a value already in words. */
+static void fact(struct html *h, const char *label, const char *value)
+{
+	if (!value)
+		return;
+	sb_add(&h->b, "<div><dt>");
+	html_text(h, label);
+	sb_add(&h->b, "</dt><dd>");
+	html_text(h, value);
+	sb_add(&h->b, "</dd></div>");
+}
+
+/* A comparison with an earlier quarter, its trend word in colour. */
+static void change(struct html *h, const struct pres_change *c)
+{
+	sb_add(&h->b, "<div><dt>");
+	html_text(h, c->label);
+	sb_add(&h->b, "</dt><dd>");
+	html_text(h, c->text);
+	if (c->trend_word) {
+		/* A no-break space after the dash: "— worse" never parts. */
+		sb_add(&h->b, " \xE2\x80\x94\xC2\xA0");
+		const char *cls = c->trend == TREND_BETTER ? "better"
+				  : c->trend == TREND_WORSE ? "worse"
+							    : NULL;
+		html_elem(h, "strong", cls, c->trend_word);
+	}
+	sb_add(&h->b, "</dd></div>");
+}
+
+/* The facts, in the PDF card's order. */
+static void facts(struct html *h, const struct measure *m, const struct pres_measure *pm,
+		  bool full)
+{
+	const struct pres_page *w = &h->p->page;
+	sb_add(&h->b, "<dl class=\"facts\">");
+	fact(h, w->result, pm->sentence);
+	fact(h, w->this_quarter, pm->this_quarter);
+	fact(h, w->status, pm->reason);
+	fact(h, w->benchmark, pm->benchmarks);
+	fact(h, w->status, pm->override_note);
+	change(h, &pm->vs_last_year);
+	change(h, &pm->vs_last_quarter);
+	if (full && m->definition.nruns > 0) {
+		sb_add(&h->b, "<div><dt>");
+		html_text(h, w->definition);
+		sb_add(&h->b, "</dt><dd>");
+		html_para(h, &m->definition);
+		sb_add(&h->b, "</dd></div>");
+	}
+	sb_add(&h->b, "</dl>");
+}
+
+/* A cell of a chart's table: the amount, or the words for none with the
+ * dash the eye expects. */
+static void amount_cell(struct html *h, const char *text, const char *none)
+{
+	sb_add(&h->b, "<td class=\"num\">");
+	if (text) {
+		html_text(h, text);
+	} else {
+		sb_add(&h->b, "<span aria-hidden=\"true\">");
+		html_text(h, h->p->no_result_mark);
+		sb_add(&h->b, "</span><span class=\"vh\">");
+		html_text(h, none);
+		sb_add(&h->b, "</span>");
+	}
+	sb_add(&h->b, "</td>");
+}
+
+/* The chart, with the same series as a table for those who cannot see it
+ * or want the numbers. */
+static void chart(struct html *h, const struct measure *m, const struct pres_chart *c)
+{
+	const struct pres_page *w = &h->p->page;
+	sb_add(&h->b, "<figure class=\"chart\">");
+	struct strbuf *b = &h->b;
+	size_t at = b->n;
+	sb_add(b, "c-");
+	sb_esc(b, m->id);
+	/* The title's id, copied out before the chart is appended after it. */
+	char id[160];
+	size_t idn = b->n - at < sizeof id - 1 ? b->n - at : sizeof id - 1;
+	memcpy(id, b->s + at, idn);
+	id[idn] = '\0';
+	b->n = at;
+	svg_chart(b, c, h->p, &h->chart, 300, 200, id);
+	sb_add(b, "<details><summary>");
+	html_text(h, w->chart_figures);
+	sb_add(b, "</summary><table><caption class=\"vh\">");
+	html_text(h, m->name);
+	sb_add(b, "</caption><thead><tr><th scope=\"col\">");
+	html_text(h, w->quarter);
+	sb_add(b, "</th><th scope=\"col\" class=\"num\">");
+	html_text(h, c->value_name);
+	sb_add(b, "</th>");
+	if (c->nsegments > 0) {
+		sb_add(b, "<th scope=\"col\" class=\"num\">");
+		html_text(h, c->target_name);
+		sb_add(b, "</th>");
+	}
+	sb_add(b, "</tr></thead><tbody>");
+	for (size_t i = 0; i < c->npoints; i++) {
+		const struct pres_point *pt = &c->points[i];
+		sb_add(b, "<tr><th scope=\"row\">");
+		html_text(h, pt->label);
+		sb_add(b, "</th>");
+		amount_cell(h, pt->has_value ? pt->value_text : NULL, w->no_value);
+		if (c->nsegments > 0)
+			amount_cell(h, pt->has_target ? pt->target_text : NULL, w->no_target);
+		sb_add(b, "</tr>");
+	}
+	sb_add(b, "</tbody></table></details></figure>");
+}
+
+/* Commentary or next steps under their heading. */
+static void notes(struct html *h, const char *title, const struct paras *ps)
+{
+	if (ps->n == 0)
+		return;
+	html_elem(h, "h4", NULL, title);
+	for (size_t i = 0; i < ps->n; i++) {
+		sb_add(&h->b, "<p>");
+		html_para(h, &ps->items[i]);
+		sb_add(&h->b, "</p>");
+	}
+}
+
+void html_card(struct html *h, const struct measure *m, bool full)
+{
+	const struct pres_measure *pm = present_measure(h->p, m);
+	const struct pres_page *w = &h->p->page;
+	struct strbuf *b = &h->b;
+	const char *sname = status_name(pm->status);
+	sb_add(b, "<article class=\"card\"");
+	if (full) {
+		sb_add(b, " id=\"");
+		html_id(h, "m-", m->id);
+		sb_addc(b, '"');
+	}
+	sb_printf(b, "><div class=\"head b-%s\"><div><h3>", sname);
+	bool link = !full && h->has_part[PART_GOALS];
+	if (link) {
+		sb_add(b, "<a href=\"#");
+		html_id(h, "m-", m->id);
+		sb_add(b, "\">");
+	}
+	html_text(h, m->name);
+	if (link)
+		sb_add(b, "</a>");
+	sb_add(b, "</h3>");
+	/* Department, and in the narrative the goal area too. */
+	const char *goal = !full && m->goal ? m->goal->name : NULL;
+	if (goal || m->department) {
+		sb_add(b, "<p class=\"sub\">");
+		html_text(h, goal);
+		if (goal && m->department)
+			sb_add(b, " \xC2\xB7 ");
+		html_text(h, m->department);
+		sb_add(b, "</p>");
+	}
+	sb_add(b, "</div>");
+	html_status(h, pm->status, pm->status_word, "p");
+	sb_add(b, "</div>");
+	bool drawn = full && pm->card.drawn;
+	sb_add(b, drawn ? "<div class=\"body has-chart\">" : "<div class=\"body\">");
+	facts(h, m, pm, full);
+	if (drawn)
+		chart(h, m, &pm->card);
+	sb_add(b, "</div>");
+	if (m->commentary.n > 0 || (full && m->action.n > 0)) {
+		sb_add(b, "<div class=\"notes\">");
+		notes(h, w->commentary, &m->commentary);
+		if (full)
+			notes(h, w->next_steps, &m->action);
+		sb_add(b, "</div>");
+	}
+	sb_add(b, "</article>\n");
+}

@@ -1,0 +1,135 @@
+/* Text on the web page: every string from the data file, the layout or
+ * the presentation goes through here or through sb_esc, so a measure
+ * named "<script>" or holding "&", quotes or "]]>" shows as typed, and no
+ * attribute is ever made of unescaped text. */
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "arena.h"
+#include "html.h"
+
+void html_text(struct html *h, const char *s)
+{
+	sb_esc(&h->b, s);
+}
+
+void html_elem(struct html *h, const char *tag, const char *cls, const char *text)
+{
+	sb_addc(&h->b, '<');
+	sb_add(&h->b, tag);
+	if (cls) {
+		sb_add(&h->b, " class=\"");
+		sb_add(&h->b, cls);
+		sb_addc(&h->b, '"');
+	}
+	sb_addc(&h->b, '>');
+	sb_esc(&h->b, text);
+	sb_add(&h->b, "</");
+	sb_add(&h->b, tag);
+	sb_addc(&h->b, '>');
+}
+
+void html_id(struct html *h, const char *prefix, const char *id)
+{
+	sb_add(&h->b, prefix);
+	sb_esc(&h->b, id);
+}
+
+bool html_link_ok(const char *href)
+{
+	static const char *const schemes[] = {"http:", "https:", "mailto:"};
+	if (!href)
+		return false;
+	for (size_t i = 0; i < sizeof schemes / sizeof *schemes; i++) {
+		size_t n = strlen(schemes[i]);
+		if (strncasecmp(href, schemes[i], n) == 0 && href[n] != '\0')
+			return true;
+	}
+	return false;
+}
+
+char *html_file_url(const char *name)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	size_t n = strlen(name);
+	char *out = xmalloc(n * 3 + 3);
+	char *o = out;
+	/* "./" first: a name with a colon could otherwise start a scheme. */
+	*o++ = '.';
+	*o++ = '/';
+	for (const unsigned char *p = (const unsigned char *)name; *p; p++) {
+		unsigned c = *p;
+		bool plain = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+			     c == '-' || c == '.' || c == '_' || c == '~';
+		if (plain) {
+			*o++ = (char)c;
+		} else {
+			*o++ = '%';
+			*o++ = hex[c >> 4];
+			*o++ = hex[c & 15];
+		}
+	}
+	*o = '\0';
+	return out;
+}
+
+/* Open or close the style of a run. */
+static void style_tags(struct html *h, unsigned style, bool open)
+{
+	if (open) {
+		if (style & RUN_BOLD)
+			sb_add(&h->b, "<strong>");
+		if (style & RUN_ITALIC)
+			sb_add(&h->b, "<em>");
+	} else {
+		if (style & RUN_ITALIC)
+			sb_add(&h->b, "</em>");
+		if (style & RUN_BOLD)
+			sb_add(&h->b, "</strong>");
+	}
+}
+
+/* Whether two runs belong to the same link (or to none). */
+static bool same_link(const char *a, const char *b)
+{
+	return (!a && !b) || (a && b && strcmp(a, b) == 0);
+}
+
+void html_para(struct html *h, const struct para *p)
+{
+	const char *link = NULL; /* The link open, if any. */
+	for (size_t i = 0; i < p->nruns; i++) {
+		const struct run *run = &p->runs[i];
+		const char *href = html_link_ok(run->href) ? run->href : NULL;
+		if (!same_link(link, href)) {
+			if (link)
+				sb_add(&h->b, "</a>");
+			if (href) {
+				sb_add(&h->b, "<a href=\"");
+				sb_esc(&h->b, href);
+				sb_add(&h->b, "\">");
+			}
+			link = href;
+		}
+		style_tags(h, run->style, true);
+		sb_esc(&h->b, run->text);
+		style_tags(h, run->style, false);
+	}
+	if (link)
+		sb_add(&h->b, "</a>");
+}
+
+void html_css_string(struct html *h, const char *s)
+{
+	sb_addc(&h->b, '"');
+	for (const unsigned char *p = (const unsigned char *)s; p && *p; p++) {
+		/* Quotes, backslashes, line breaks and the markup characters as
+		 * CSS escapes: nothing can end the string or the style element. */
+		if (*p == '"' || *p == '\\' || *p == '<' || *p == '>' || *p == '&' || *p < 0x20)
+			sb_printf(&h->b, "\\%x ", *p);
+		else
+			sb_addc(&h->b, (char)*p);
+	}
+	sb_addc(&h->b, '"');
+}
