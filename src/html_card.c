@@ -49,6 +49,7 @@ static void facts(struct html *h, const struct measure *m, const struct pres_mea
 	fact(h, w->status, pm->override_note);
 	change(h, &pm->vs_last_year);
 	change(h, &pm->vs_last_quarter);
+	fact(h, w->results, pm->recent);
 	if (full && m->definition.nruns > 0) {
 		sb_add(&h->b, "<div><dt>");
 		html_text(h, w->definition);

@@ -226,6 +226,7 @@ struct pres_counts {
 struct pres_page {
 	const char *result;        /* "Result" */
 	const char *this_quarter;  /* "This quarter" */
+	const char *results;       /* "Results", before a chartless card's earlier results */
 	const char *status;        /* "Status" */
 	const char *benchmark;     /* "Benchmark" */
 	const char *definition;    /* "Definition" */

@@ -28,6 +28,7 @@ void pres_page_words(struct presentation *p)
 	struct pres_page *w = &p->page;
 	w->result = "Result";
 	w->this_quarter = "This quarter";
+	w->results = "Results";
 	w->status = "Status";
 	w->benchmark = "Benchmark";
 	w->definition = "Definition";

@@ -347,6 +347,7 @@ static void page(struct json *j, const struct pres_page *w)
 	json_open(j, "page", '{');
 	str(j, "result", w->result);
 	str(j, "this_quarter", w->this_quarter);
+	str(j, "results", w->results);
 	str(j, "status", w->status);
 	str(j, "benchmark", w->benchmark);
 	str(j, "definition", w->definition);

@@ -243,7 +243,7 @@ def page_checks(tag, facts, page_path, out_dir, stem, data):
         if h3 is None or h3.text() != words(m["name"]):
             missing.append(f"{m['id']}: name")
         for w in [m["status_word"], m["sentence"], m["reason"], m["this_quarter"], m["benchmarks"],
-                  m["override_note"], m["vs_last_year"]["text"], m["vs_last_quarter"]["text"],
+                  m["override_note"], m.get("recent"), m["vs_last_year"]["text"], m["vs_last_quarter"]["text"],
                   m["vs_last_year"]["trend"], m["vs_last_quarter"]["trend"]]:
             if w and words(w) not in text:
                 missing.append(f"{m['id']}: {w}")
