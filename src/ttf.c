@@ -420,7 +420,8 @@ bool ttf_face_read(const char *path, struct ttf_face *out)
 		return false;
 	f.data = buf;
 	size_t name = 0, name_len = 0;
-	bool ok = sfnt_open(&f, why, sizeof why) && find_table(&f, "name", &name, &name_len);
+	bool ok = sfnt_open(&f, why, sizeof why) &&
+		  find_table(&f, "name", &name, &name_len) == TABLE_FOUND;
 	if (ok) {
 		family_name(&f, name, name_len, out->family, sizeof out->family);
 		unsigned w = u16(f.data + f.os2 + 4);

@@ -44,10 +44,12 @@ stem=independence-fy2018-q1
 # Temporary outputs are hidden files (".NAME.XXXXXX"); none may survive,
 # nor anything else that is not a finished report.
 no_temp_files() {
-	[ -z "$(find "$1" -type f ! -name '[!.]*.pdf' ! -name '[!.]*.xlsx' 2>/dev/null)" ]
+	[ -z "$(find "$1" -type f ! -name '[!.]*.pdf' ! -name '[!.]*.xlsx' ! -name '[!.]*.html' \
+		! -name '[!.]*.csv' 2>/dev/null)" ]
 }
 same_files() { # folder a, folder b, stem
-	cmp -s "$1/$3.pdf" "$2/$3.pdf" && cmp -s "$1/$3.xlsx" "$2/$3.xlsx"
+	cmp -s "$1/$3.pdf" "$2/$3.pdf" && cmp -s "$1/$3.xlsx" "$2/$3.xlsx" &&
+		cmp -s "$1/$3.html" "$2/$3.html" && cmp -s "$1/$3.csv" "$2/$3.csv"
 }
 # A message in the program's form, naming what could not be written.
 clear_message() { # stderr file
@@ -69,8 +71,8 @@ run() {
 ref=$tmp/missing/and/deeper
 run --layout independence --out "$ref" "$data"
 check "a missing output folder is created (exit $status)" [ "$status" -eq 0 ]
-check "the PDF and the workbook are in the new folder" \
-	test -s "$ref/$stem.pdf" -a -s "$ref/$stem.xlsx"
+check "the PDF, the workbook, the page and the CSV are in the new folder" \
+	test -s "$ref/$stem.pdf" -a -s "$ref/$stem.xlsx" -a -s "$ref/$stem.html" -a -s "$ref/$stem.csv"
 check "no temporary file is left after a good run" no_temp_files "$ref"
 if [ "$status" -ne 0 ]; then
 	sed 's/^/# /' "$tmp/err" | head -n 10
@@ -80,7 +82,7 @@ fi
 # Puts a copy of the reference report in a folder: the "previous" report.
 seed_old() { # folder
 	mkdir -p "$1"
-	cp "$ref/$stem.pdf" "$ref/$stem.xlsx" "$1/"
+	cp "$ref/$stem.pdf" "$ref/$stem.xlsx" "$ref/$stem.html" "$ref/$stem.csv" "$1/"
 }
 
 # ---- unwritable output folders ----
@@ -125,8 +127,9 @@ fi
 # ---- full disk ----
 # A file size limit makes every write past it fail with EFBIG, as a full
 # disk does with ENOSPC; SIGXFSZ is ignored so the write returns the error.
-# Both formats, and the workbook alone, since the PDF fails first otherwise.
-for formats in pdf,xlsx xlsx; do
+# Both formats, and the workbook and the page alone, since the PDF fails
+# first otherwise.
+for formats in pdf,xlsx xlsx html; do
 	full=$tmp/file-size-limit-$formats
 	seed_old "$full"
 	(
@@ -147,7 +150,7 @@ done
 # for the previous report and little more.
 small=$tmp/full-disk
 mkdir -p "$small"
-if [ "$(id -u)" -eq 0 ] && mount -t tmpfs -o size=$(($(stat -c %s "$ref/$stem.pdf") + $(stat -c %s "$ref/$stem.xlsx") + 16384)) tmpfs "$small" 2>/dev/null; then
+if [ "$(id -u)" -eq 0 ] && mount -t tmpfs -o size=$(($(stat -c %s "$ref/$stem.pdf") + $(stat -c %s "$ref/$stem.xlsx") + $(stat -c %s "$ref/$stem.html") + $(stat -c %s "$ref/$stem.csv") + 16384)) tmpfs "$small" 2>/dev/null; then
 	mounts+=("$small")
 	seed_old "$small"
 	run --layout independence --out "$small" "$data"
@@ -168,7 +171,7 @@ run --out "$bad" "$tmp/$stem.xml"
 check "a data file with errors: exit 1 (got $status)" [ "$status" -eq 1 ]
 check "a data file with errors: the previous report is intact" same_files "$ref" "$bad" "$stem"
 check "a data file with errors: nothing else in the folder" \
-	[ "$(find "$bad" -type f | wc -l)" -eq 2 ]
+	[ "$(find "$bad" -type f | wc -l)" -eq 4 ]
 run --out "$tmp/never-made" "$tmp/$stem.xml"
 check "a data file with errors: the output folder is not even created" test ! -e "$tmp/never-made"
 
@@ -203,16 +206,17 @@ seed_big_old() { # folder
 	mkdir -p "$1"
 	cp "$ref/$stem.pdf" "$1/big.pdf"
 	cp "$ref/$stem.xlsx" "$1/big.xlsx"
+	cp "$ref/$stem.html" "$1/big.html"
+	cp "$ref/$stem.csv" "$1/big.csv"
 }
 # Each output is either the old one or the complete new one, never a part.
-whole_or_old() { # folder
-	local f
-	for f in big.pdf big.xlsx; do
-		cmp -s "$1/$f" "$bigref/$f" && continue
-		case $f in
-		*.pdf) cmp -s "$1/$f" "$ref/$stem.pdf" || return 1 ;;
-		*.xlsx) cmp -s "$1/$f" "$ref/$stem.xlsx" || return 1 ;;
-		esac
+# The new ones are those of a whole run with the same formats (the page
+# links to the outputs written with it).
+whole_or_old() { # folder [reference folder]
+	local f new=${2:-$bigref}
+	for f in big.pdf big.xlsx big.html big.csv; do
+		cmp -s "$1/$f" "$new/$f" && continue
+		cmp -s "$1/$f" "$ref/$stem.${f#big.}" || return 1
 	done
 }
 
@@ -253,6 +257,8 @@ memory_sweep() { # what, formats, extra MB...
 	local what=$1 formats=$2
 	shift 2
 	local failed_runs=0 bad_runs="" foreign="" limits="" status=0 mb dir f
+	local want=$tmp/big-reference-$formats
+	"$QREPORT" --format "$formats" --out "$want" "$big" >/dev/null 2>&1
 	for extra in "$@"; do
 		mb=$((floor + extra))
 		limits+=" $mb"
@@ -274,10 +280,10 @@ memory_sweep() { # what, formats, extra MB...
 			fi
 		else
 			for f in ${formats//,/ }; do
-				cmp -s "$dir/big.$f" "$bigref/big.$f" || bad_runs+=" ${mb}MB:$f-differs"
+				cmp -s "$dir/big.$f" "$want/big.$f" || bad_runs+=" ${mb}MB:$f-differs"
 			done
 		fi
-		if ! whole_or_old "$dir" || ! no_temp_files "$dir"; then
+		if ! whole_or_old "$dir" "$want" || ! no_temp_files "$dir"; then
 			bad_runs+=" ${mb}MB:partial-output"
 		fi
 	done
@@ -313,6 +319,8 @@ case $BUILD in
 	# no memory for, or crashes on it. Limits from where the data file is
 	# read to where the workbook fits, in steps small enough to meet both.
 	memory_sweep "out of memory, workbook alone" xlsx $(seq 0 3 120) 1024
+	# The page and the CSV, each built whole in memory before it is written.
+	memory_sweep "out of memory, page and CSV" html,csv 0 2 4 8 16 32 64 1024
 	;;
 esac
 
