@@ -34,6 +34,7 @@ struct html {
 	const struct style *st;
 	struct html_palette c;
 	struct svg_chart_style chart;
+	struct svg_shared shared;      /* Pieces the page's charts share. */
 	char body_font[256], heading_font[256];
 	int heading_weight;
 	bool has_part[PART_COUNT];     /* Which parts the layout shows. */
@@ -43,8 +44,10 @@ struct html {
 
 /* ---- html_text.c ---- */
 
-/* Text escaped for HTML. */
+/* Text escaped for an element's content. */
 void html_text(struct html *h, const char *s);
+/* Text escaped for an attribute's value in double quotes. */
+void html_attr(struct html *h, const char *s);
 /* A paragraph of the data file's rich text: bold, italic, links (only
  * http, https and mailto ones; any other stays text). */
 void html_para(struct html *h, const struct para *p);
@@ -63,11 +66,10 @@ void html_css_string(struct html *h, const char *s);
 
 /* ---- html_icons.c ---- */
 
-/* The status icons, once, as symbols for the page to use. */
-void html_icon_defs(struct html *h);
-/* A status icon beside its word: decoration, hidden from screen readers. */
-void html_icon(struct html *h, enum status s);
-/* An icon with its word: "<span class=status ...>icon Goal Met</span>". */
+/* The status icons' style rules: each drawn before the word of an element
+ * of class "st s-STATUS". */
+void html_icon_css(struct html *h);
+/* A status's word with its icon: <tag class="st s-met">Goal Met</tag>. */
 void html_status(struct html *h, enum status s, const char *word, const char *tag);
 
 /* ---- html_css.c ---- */
@@ -76,6 +78,10 @@ void html_palette_make(const struct style *st, struct html_palette *c);
 void html_css(struct html *h);
 
 /* ---- html_card.c ---- */
+
+/* The size of a card's chart, in CSS pixels at its natural size. */
+#define HTML_CHART_W 300
+#define HTML_CHART_H 200
 
 /* A measure's card: full in its goal area, on its own anchor; brief in the
  * narrative, its name linking to the full card. */

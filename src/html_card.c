@@ -2,6 +2,7 @@
  * the facts (result, comparisons, benchmark, definition) beside the chart
  * and its figures as a table, then the commentary and next steps. Every
  * word is the presentation's. */
+#include <stdio.h>
 #include <string.h>
 
 #include "html.h"
@@ -11,17 +12,17 @@ static void fact(struct html *h, const char *label, const char *value)
 {
 	if (!value)
 		return;
-	sb_add(&h->b, "<div><dt>");
+	sb_add(&h->b, "<dt>");
 	html_text(h, label);
 	sb_add(&h->b, "</dt><dd>");
 	html_text(h, value);
-	sb_add(&h->b, "</dd></div>");
+	sb_add(&h->b, "</dd>");
 }
 
 /* A comparison with an earlier quarter, its trend word in colour. */
 static void change(struct html *h, const struct pres_change *c)
 {
-	sb_add(&h->b, "<div><dt>");
+	sb_add(&h->b, "<dt>");
 	html_text(h, c->label);
 	sb_add(&h->b, "</dt><dd>");
 	html_text(h, c->text);
@@ -31,9 +32,9 @@ static void change(struct html *h, const struct pres_change *c)
 		const char *cls = c->trend == TREND_BETTER ? "better"
 				  : c->trend == TREND_WORSE ? "worse"
 							    : NULL;
-		html_elem(h, "strong", cls, c->trend_word);
+		html_elem(h, "b", cls, c->trend_word);
 	}
-	sb_add(&h->b, "</dd></div>");
+	sb_add(&h->b, "</dd>");
 }
 
 /* The facts, in the PDF card's order. */
@@ -41,7 +42,7 @@ static void facts(struct html *h, const struct measure *m, const struct pres_mea
 		  bool full)
 {
 	const struct pres_page *w = &h->p->page;
-	sb_add(&h->b, "<dl class=\"facts\">");
+	sb_add(&h->b, "<dl>");
 	fact(h, w->result, pm->sentence);
 	fact(h, w->this_quarter, pm->this_quarter);
 	fact(h, w->status, pm->reason);
@@ -51,11 +52,11 @@ static void facts(struct html *h, const struct measure *m, const struct pres_mea
 	change(h, &pm->vs_last_quarter);
 	fact(h, w->results, pm->recent);
 	if (full && m->definition.nruns > 0) {
-		sb_add(&h->b, "<div><dt>");
+		sb_add(&h->b, "<dt>");
 		html_text(h, w->definition);
 		sb_add(&h->b, "</dt><dd>");
 		html_para(h, &m->definition);
-		sb_add(&h->b, "</dd></div>");
+		sb_add(&h->b, "</dd>");
 	}
 	sb_add(&h->b, "</dl>");
 }
@@ -64,7 +65,7 @@ static void facts(struct html *h, const struct measure *m, const struct pres_mea
  * dash the eye expects. */
 static void amount_cell(struct html *h, const char *text, const char *none)
 {
-	sb_add(&h->b, "<td class=\"num\">");
+	sb_add(&h->b, "<td>");
 	if (text) {
 		html_text(h, text);
 	} else {
@@ -82,33 +83,31 @@ static void amount_cell(struct html *h, const char *text, const char *none)
 static void chart(struct html *h, const struct measure *m, const struct pres_chart *c)
 {
 	const struct pres_page *w = &h->p->page;
-	sb_add(&h->b, "<figure class=\"chart\">");
 	struct strbuf *b = &h->b;
-	size_t at = b->n;
-	sb_add(b, "c-");
-	sb_esc(b, m->id);
-	/* The title's id, copied out before the chart is appended after it. */
-	char id[160];
-	size_t idn = b->n - at < sizeof id - 1 ? b->n - at : sizeof id - 1;
-	memcpy(id, b->s + at, idn);
-	id[idn] = '\0';
-	b->n = at;
-	svg_chart(b, c, h->p, &h->chart, 300, 200, id);
+	sb_add(b, "<figure>");
+	/* The chart's name is its text alternative, said once in the page: as
+	 * the caption of the table of the same figures. */
+	char id[32];
+	snprintf(id, sizeof id, "c%zu", m->index + 1);
+	svg_chart(b, c, h->p, &h->chart, HTML_CHART_W, HTML_CHART_H, id, SVG_INLINE, &h->shared);
 	sb_add(b, "<details><summary>");
 	html_text(h, w->chart_figures);
-	sb_add(b, "</summary><table><caption class=\"vh\">");
-	html_text(h, m->name);
-	sb_add(b, "</caption><thead><tr><th scope=\"col\">");
+	/* One body, its first row the column headers: cells are scoped. */
+	sb_add(b, "</summary><table><caption id=\"");
+	sb_add(b, id);
+	sb_add(b, "\">");
+	html_text(h, c->alt);
+	sb_add(b, "</caption><tbody><tr><th scope=\"col\">");
 	html_text(h, w->quarter);
-	sb_add(b, "</th><th scope=\"col\" class=\"num\">");
+	sb_add(b, "</th><th scope=\"col\">");
 	html_text(h, c->value_name);
 	sb_add(b, "</th>");
 	if (c->nsegments > 0) {
-		sb_add(b, "<th scope=\"col\" class=\"num\">");
+		sb_add(b, "<th scope=\"col\">");
 		html_text(h, c->target_name);
 		sb_add(b, "</th>");
 	}
-	sb_add(b, "</tr></thead><tbody>");
+	sb_add(b, "</tr>");
 	for (size_t i = 0; i < c->npoints; i++) {
 		const struct pres_point *pt = &c->points[i];
 		sb_add(b, "<tr><th scope=\"row\">");
@@ -172,17 +171,11 @@ void html_card(struct html *h, const struct measure *m, bool full)
 	html_status(h, pm->status, pm->status_word, "p");
 	sb_add(b, "</div>");
 	bool drawn = full && pm->card.drawn;
-	sb_add(b, drawn ? "<div class=\"body has-chart\">" : "<div class=\"body\">");
 	facts(h, m, pm, full);
 	if (drawn)
 		chart(h, m, &pm->card);
-	sb_add(b, "</div>");
-	if (m->commentary.n > 0 || (full && m->action.n > 0)) {
-		sb_add(b, "<div class=\"notes\">");
-		notes(h, w->commentary, &m->commentary);
-		if (full)
-			notes(h, w->next_steps, &m->action);
-		sb_add(b, "</div>");
-	}
+	notes(h, w->commentary, &m->commentary);
+	if (full)
+		notes(h, w->next_steps, &m->action);
 	sb_add(b, "</article>\n");
 }

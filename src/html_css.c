@@ -110,7 +110,7 @@ void html_css(struct html *h)
 		  "a{color:%s}\n"
 		  ":focus-visible{outline:3px solid %s;outline-offset:2px}\n"
 		  ".wrap{max-width:72rem;margin:0 auto;padding:0 1rem}\n"
-		  ".defs{position:absolute;width:0;height:0;overflow:hidden}\n"
+
 		  ".vh{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%%);"
 		  "white-space:nowrap}\n"
 		  ".skip{position:absolute;left:1rem;top:-20rem;z-index:9;background:%s;color:%s;"
@@ -152,8 +152,8 @@ void html_css(struct html *h)
 		  ".dl .small{display:block;color:%s}\n",
 		  c->rule, c->rule, c->band, c->on_band);
 	/* Statuses: icon, word, colour; counts and goal tiles. */
-	sb_add(b, ".i{width:1.2em;height:1.2em;vertical-align:-.25em;margin-right:.35em;"
-		  "flex:none}\n.st{font-weight:700}\n");
+	sb_add(b, ".st{font-weight:700}\n");
+	html_icon_css(h);
 	sb_printf(b,
 		  ".kicker{margin:2.5rem 0 0;font-size:.8em;font-weight:700;color:%s;"
 		  "text-transform:uppercase;letter-spacing:.06em}\n"
@@ -163,7 +163,6 @@ void html_css(struct html *h)
 		  "gap:.75rem;margin:1rem 0}\n"
 		  ".counts li{background:%s;border-top:4px solid;padding:.6rem .9rem}\n"
 		  ".counts .n{font-size:2em;color:%s;margin-right:.25rem}\n"
-		  ".counts .i{width:1.6em;height:1.6em}\n"
 		  ".counts .st{display:block;font-size:.9em}\n"
 		  ".tiles{display:grid;grid-template-columns:repeat(auto-fill,minmax(15rem,1fr));"
 		  "gap:1rem;margin:1.25rem 0}\n"
@@ -184,21 +183,25 @@ void html_css(struct html *h)
 		  ".head h3{color:%s}\n"
 		  ".head p{margin:0}\n"
 		  ".head .sub{color:%s;font-size:.9em;margin-top:.2rem}\n"
-		  ".body{display:grid;gap:1rem 2rem;padding:1rem}\n"
-		  "@media (min-width:56rem){.body.has-chart{grid-template-columns:minmax(0,1fr) "
-		  "minmax(0,24rem)}}\n"
-		  ".facts{display:grid;grid-template-columns:max-content minmax(0,1fr);gap:.4rem 1rem;"
-		  "margin:0;align-content:start}\n"
-		  ".facts div{display:contents}\n"
-		  ".facts dt{font-weight:700;color:%s;font-size:.9em;padding-top:.05em}\n"
-		  ".facts dd{margin:0}\n"
-		  "@media (max-width:34rem){.facts{grid-template-columns:minmax(0,1fr);gap:0}"
-		  ".facts dd{margin-bottom:.5rem}}\n"
+		  ".card{display:grid;grid-template-columns:minmax(0,1fr)}\n"
+		  ".card>*{grid-column:1/-1}\n"
+		  ".card>dl,.card>figure{margin:1rem 1rem 0}\n"
+		  "@media (min-width:56rem){.card:has(figure){grid-template-columns:minmax(0,1fr) "
+		  "minmax(0,24rem)}.card>dl{grid-column:1}.card>figure{grid-column:2}}\n"
+		  ".card dl{display:grid;grid-template-columns:max-content minmax(0,1fr);gap:.4rem 1rem;"
+		  "align-content:start}\n"
+		  ".card dt{font-weight:700;color:%s;font-size:.9em;padding-top:.05em}\n"
+		  ".card dd{margin:0}\n"
+		  "@media (max-width:34rem){.card dl{grid-template-columns:minmax(0,1fr);gap:0}"
+		  ".card dd{margin-bottom:.5rem}}\n"
 		  ".better{color:%s;font-weight:700}.worse{color:%s;font-weight:700}\n"
-		  ".notes{padding:0 1rem 1rem}\n"
-		  ".notes p{margin:.25rem 0 .5rem}\n"
-		  ".chart{margin:0}\n"
-		  ".chart svg{display:block;width:100%%;max-width:22rem;height:auto}\n"
+		  ".card>h4,.card>p{margin-left:1rem;margin-right:1rem}\n"
+		  ".card>p{margin-top:.25rem;margin-bottom:.5rem}\n"
+		  ".card>:last-child{margin-bottom:1rem}\n"
+		  ".card svg{display:block;width:100%%;max-width:22rem;height:auto}\n"
+		  ".card td{text-align:right;font-variant-numeric:tabular-nums}\n"
+		  ".card caption{position:absolute;width:1px;height:1px;overflow:hidden;"
+		  "clip-path:inset(50%%);white-space:nowrap}\n"
 		  "details{margin-top:.5rem}\n"
 		  "summary{cursor:pointer;color:%s;text-decoration:underline;padding:.2rem 0}\n",
 		  c->rule, c->band, c->heading, c->on_band, c->muted, c->better, c->worse, c->link);
@@ -209,9 +212,12 @@ void html_css(struct html *h)
 		  "th,td{text-align:left;vertical-align:top;padding:.4rem .6rem;border-bottom:1px solid "
 		  "%s}\n"
 		  "thead th{font-size:.9em;color:%s;border-bottom:2px solid %s}\n"
-		  ".num{text-align:right;font-variant-numeric:tabular-nums}\n"
+
 		  "tbody th[scope=rowgroup]{background:%s;color:%s;font-family:%s;font-weight:%d}\n"
-		  ".every td:first-child,.every th[scope=row]{font-weight:400}\n",
+		  ".every th[scope=row]{font-weight:400}\n"
+		  ".every td:nth-child(3),.every th:nth-child(3){text-align:right;"
+		  "font-variant-numeric:tabular-nums}\n"
+		  ".defs{position:absolute;width:0;height:0;overflow:hidden}\n",
 		  c->rule, c->muted, c->text, c->band, c->heading, h->heading_font,
 		  h->heading_weight);
 	/* The narrative and the legend. */
@@ -230,20 +236,23 @@ void html_css(struct html *h)
 		  ".foot p{margin:.2rem 0}\n",
 		  c->accent, c->muted, c->rule, c->muted);
 	/* Narrow screens: a table's rows become stacks of labelled cells. */
-	sb_add(b, "@media (max-width:30rem){.wrap{padding:0 .75rem}.head,.body{padding-left:.75rem;"
-		  "padding-right:.75rem}.notes{padding:0 .75rem .75rem}}\n");
+	sb_add(b, "@media (max-width:30rem){.wrap{padding:0 .75rem}.head{padding-left:.75rem;"
+		  "padding-right:.75rem}.card>*{margin-left:.75rem;margin-right:.75rem}"
+		  ".card>.head{margin:0}}\n");
 	sb_printf(b,
 		  "@media (max-width:40rem){\n"
 		  ".every thead{position:absolute;width:1px;height:1px;overflow:hidden;"
 		  "clip-path:inset(50%%)}\n"
 		  ".every tr{display:block;padding:.5rem 0;border-bottom:1px solid %s}\n"
-		  ".every td,.every th{display:block;border:0;padding:.1rem 0}\n"
+		  ".every td,.every th{display:block;border:0;padding:.1rem 0;text-align:left!important}\n"
 		  ".every tbody th[scope=rowgroup]{padding:.4rem .6rem}\n"
 		  ".every td::before{display:inline-block;min-width:6rem;font-weight:700;font-size:.9em;"
 		  "color:%s;margin-right:.5rem}\n",
 		  c->rule, c->muted);
 	stack_labels(h);
 	sb_add(b, "\n}\n");
+	svg_chart_css(b, &h->chart);
+	sb_addc(b, '\n');
 	/* Status colours last, over the borders' shorthands above. */
 	for (int s = 0; s < STATUS_COUNT; s++)
 		sb_printf(b, ".s-%s{color:%s}.b-%s{border-color:%s}\n", status_name((enum status)s),

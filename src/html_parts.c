@@ -73,7 +73,7 @@ void html_contents(struct html *h)
 	const struct report *r = h->r;
 	struct strbuf *b = &h->b;
 	sb_add(b, "<nav class=\"toc\" aria-label=\"");
-	html_text(h, p->part_title[PART_CONTENTS]);
+	html_attr(h, p->part_title[PART_CONTENTS]);
 	sb_add(b, "\"><div class=\"wrap\"><ul>");
 	for (int i = 0; i < h->st->nparts; i++) {
 		switch (h->st->parts[i]) {
@@ -160,12 +160,10 @@ void html_glance(struct html *h)
 	for (int i = 0; i < STATUS_COUNT; i++) {
 		enum status s = p->order[i];
 		sb_printf(b, "<li class=\"b-%s\">", status_name(s));
-		html_icon(h, s);
 		html_elem(h, "span", "n", p->counts.count[s]);
 		sb_addc(b, ' ');
-		sb_printf(b, "<span class=\"st s-%s\">", status_name(s));
-		html_text(h, p->status_label[s]);
-		sb_add(b, "</span></li>");
+		html_status(h, s, p->status_label[s], "span");
+		sb_add(b, "</li>");
 	}
 	sb_add(b, "</ul><ul class=\"tiles\">");
 	/* A tile per goal area, linking to it when the page shows goals. */
@@ -267,9 +265,9 @@ void html_goals(struct html *h)
 }
 
 /* A header cell of the table of every measure. */
-static void col(struct html *h, const char *text, const char *cls)
+static void col(struct html *h, const char *text)
 {
-	sb_add(&h->b, cls ? "<th scope=\"col\" class=\"num\">" : "<th scope=\"col\">");
+	sb_add(&h->b, "<th scope=\"col\">");
 	html_text(h, text);
 	sb_add(&h->b, "</th>");
 }
@@ -313,10 +311,10 @@ void html_appendix(struct html *h)
 	if (link)
 		html_elem(h, "p", NULL, p->appendix_links);
 	sb_add(b, "<table class=\"every\"><thead><tr>");
-	col(h, w->measure, NULL);
-	col(h, w->status, NULL);
-	col(h, w->result, "num");
-	col(h, w->target, NULL);
+	col(h, w->measure);
+	col(h, w->status);
+	col(h, w->result);
+	col(h, w->target);
 	sb_add(b, "</tr></thead>\n");
 	for (size_t g = 0; g < r->ngoals; g++) {
 		const struct goal *goal = &r->goals[g];
@@ -337,7 +335,7 @@ void html_appendix(struct html *h)
 			html_text(h, m->name);
 			sb_add(b, link ? "</a></th>" : "</th>");
 			html_status(h, pm->status, pm->status_word, "td");
-			sb_add(b, "<td class=\"num\">");
+			sb_add(b, "<td>");
 			if (pm->result) {
 				html_text(h, pm->result);
 			} else {

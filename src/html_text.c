@@ -1,5 +1,5 @@
 /* Text on the web page: every string from the data file, the layout or
- * the presentation goes through here or through sb_esc, so a measure
+ * the presentation goes through here (or sb_text and sb_esc), so a measure
  * named "<script>" or holding "&", quotes or "]]>" shows as typed, and no
  * attribute is ever made of unescaped text. */
 #include <stdlib.h>
@@ -10,6 +10,11 @@
 #include "html.h"
 
 void html_text(struct html *h, const char *s)
+{
+	sb_text(&h->b, s);
+}
+
+void html_attr(struct html *h, const char *s)
 {
 	sb_esc(&h->b, s);
 }
@@ -24,7 +29,7 @@ void html_elem(struct html *h, const char *tag, const char *cls, const char *tex
 		sb_addc(&h->b, '"');
 	}
 	sb_addc(&h->b, '>');
-	sb_esc(&h->b, text);
+	sb_text(&h->b, text);
 	sb_add(&h->b, "</");
 	sb_add(&h->b, tag);
 	sb_addc(&h->b, '>');
@@ -74,20 +79,20 @@ char *html_file_url(const char *name)
 	return out;
 }
 
-/* Open or close the style of a run. */
-static void style_tags(struct html *h, unsigned style, bool open)
+/* Go from one run's style to the next's with as few tags as keep them
+ * nested: bold outside, italic inside; <b> and <i>, as the data file
+ * writes them. */
+static void restyle(struct html *h, unsigned from, unsigned to)
 {
-	if (open) {
-		if (style & RUN_BOLD)
-			sb_add(&h->b, "<strong>");
-		if (style & RUN_ITALIC)
-			sb_add(&h->b, "<em>");
-	} else {
-		if (style & RUN_ITALIC)
-			sb_add(&h->b, "</em>");
-		if (style & RUN_BOLD)
-			sb_add(&h->b, "</strong>");
-	}
+	bool bold_changes = (from ^ to) & RUN_BOLD;
+	if ((from & RUN_ITALIC) && (bold_changes || !(to & RUN_ITALIC)))
+		sb_add(&h->b, "</i>");
+	if (bold_changes && (from & RUN_BOLD))
+		sb_add(&h->b, "</b>");
+	if (bold_changes && (to & RUN_BOLD))
+		sb_add(&h->b, "<b>");
+	if ((to & RUN_ITALIC) && (bold_changes || !(from & RUN_ITALIC)))
+		sb_add(&h->b, "<i>");
 }
 
 /* Whether two runs belong to the same link (or to none). */
@@ -99,10 +104,13 @@ static bool same_link(const char *a, const char *b)
 void html_para(struct html *h, const struct para *p)
 {
 	const char *link = NULL; /* The link open, if any. */
+	unsigned style = 0;      /* The style open, inside the link. */
 	for (size_t i = 0; i < p->nruns; i++) {
 		const struct run *run = &p->runs[i];
 		const char *href = html_link_ok(run->href) ? run->href : NULL;
 		if (!same_link(link, href)) {
+			restyle(h, style, 0);
+			style = 0;
 			if (link)
 				sb_add(&h->b, "</a>");
 			if (href) {
@@ -112,10 +120,11 @@ void html_para(struct html *h, const struct para *p)
 			}
 			link = href;
 		}
-		style_tags(h, run->style, true);
-		sb_esc(&h->b, run->text);
-		style_tags(h, run->style, false);
+		restyle(h, style, run->style);
+		style = run->style;
+		sb_text(&h->b, run->text);
 	}
+	restyle(h, style, 0);
 	if (link)
 		sb_add(&h->b, "</a>");
 }

@@ -52,7 +52,6 @@ static void body(struct html *h)
 	sb_add(b, "<body>\n<a class=\"skip\" href=\"#main\">");
 	html_text(h, h->p->page.skip_link);
 	sb_add(b, "</a>\n");
-	html_icon_defs(h);
 	html_masthead(h);
 	if (h->has_part[PART_CONTENTS])
 		html_contents(h);
@@ -80,7 +79,29 @@ static void body(struct html *h)
 	}
 	sb_add(b, "</main>\n");
 	html_footer(h);
+	svg_shared_write(b, &h->shared);
 	sb_add(b, "</body>\n</html>\n");
+}
+
+/* The bar width most of the page's charts have, so the stylesheet says it
+ * once: widths are whole units, a few at most. */
+static double common_bar_width(const struct html *h)
+{
+	enum { WIDEST = 64 };
+	size_t seen[WIDEST + 1] = {0};
+	for (size_t i = 0; i < h->r->nmeasures; i++) {
+		const struct pres_chart *c = &h->p->measures[i].card;
+		if (!c->drawn)
+			continue;
+		double w = svg_chart_bar_width(c, &h->chart, HTML_CHART_W, HTML_CHART_H);
+		if (w >= 1 && w <= WIDEST)
+			seen[(int)w]++;
+	}
+	size_t best = 0;
+	for (size_t w = 1; w <= WIDEST; w++)
+		if (seen[w] > seen[best])
+			best = w;
+	return (double)best;
 }
 
 /* See render.h. */
@@ -94,6 +115,7 @@ enum write_result render_html(const struct backend_job *job, int out)
 	svg_font_family(job->st, FACE_HEADING, h.heading_font, sizeof h.heading_font,
 			&h.heading_weight);
 	svg_chart_style_from(job->st, (struct rgb){1, 1, 1}, h.body_font, &h.chart);
+	h.chart.bar_width = common_bar_width(&h);
 	char *csv = sibling(job, "csv"), *xlsx = sibling(job, "xlsx"), *pdf = sibling(job, "pdf");
 	h.csv_href = csv;
 	h.xlsx_href = xlsx;
@@ -103,6 +125,7 @@ enum write_result render_html(const struct backend_job *job, int out)
 	bool ok = sb_write(&h.b, out);
 	int err = errno;
 	sb_free(&h.b);
+	svg_shared_free(&h.shared);
 	free(csv);
 	free(xlsx);
 	free(pdf);

@@ -88,6 +88,22 @@ void sb_esc(struct strbuf *b, const char *s)
 	sb_addn(b, run, (size_t)(s - run));
 }
 
+void sb_text(struct strbuf *b, const char *s)
+{
+	if (!s)
+		return;
+	const char *run = s;
+	for (; *s; s++) {
+		const char *ref = *s == '&' ? "&amp;" : *s == '<' ? "&lt;" : *s == '>' ? "&gt;" : NULL;
+		if (!ref)
+			continue;
+		sb_addn(b, run, (size_t)(s - run));
+		sb_add(b, ref);
+		run = s + 1;
+	}
+	sb_addn(b, run, (size_t)(s - run));
+}
+
 void sb_num(struct strbuf *b, double v)
 {
 	long tenths = lround(v * 10);
@@ -102,6 +118,13 @@ void sb_num(struct strbuf *b, double v)
 		sb_addc(b, '.');
 		sb_addc(b, (char)('0' + tenths % 10));
 	}
+}
+
+void sb_int(struct strbuf *b, double v)
+{
+	char buf[32];
+	int n = snprintf(buf, sizeof buf, "%ld", lround(v));
+	sb_addn(b, buf, (size_t)n);
 }
 
 void sb_free(struct strbuf *b)

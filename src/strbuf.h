@@ -19,8 +19,13 @@ void sb_printf(struct strbuf *b, const char *fmt, ...) __attribute__((format(pri
 /* Text with & < > " ' as character references: safe in HTML and XML text
  * and in an attribute value in either kind of quotes. NULL adds nothing. */
 void sb_esc(struct strbuf *b, const char *s);
+/* Text for an element's content: & < > as character references (quotes
+ * need none there). */
+void sb_text(struct strbuf *b, const char *s);
 /* A coordinate: at most one decimal place, no trailing zeros ("12", "3.5"). */
 void sb_num(struct strbuf *b, double v);
+/* A whole number, rounded: for positions where a tenth is not seen. */
+void sb_int(struct strbuf *b, double v);
 void sb_free(struct strbuf *b);
 
 /* Write the buffer to `fd`; false with errno set. */

@@ -5,8 +5,10 @@
 
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "arena.h"
 #include "layout_color.h"
 #include "ttf.h"
 
@@ -72,6 +74,77 @@ void svg_font_family(const struct style *st, enum face face, char *buf, size_t n
 		snprintf(buf + k, n - k, "%s", generic);
 }
 
+/* See svg_chart.h. */
+void svg_chart_css(struct strbuf *b, const struct svg_chart_style *s)
+{
+	sb_add(b, ".qc{font-family:");
+	sb_add(b, s->font_family);
+	sb_add(b, ";font-size:");
+	sb_num(b, s->font_size);
+	sb_add(b, "px");
+	if (s->bar_width > 0) {
+		/* Inherited by the bars, whose own width says otherwise. */
+		sb_add(b, ";stroke-width:");
+		sb_num(b, s->bar_width);
+	}
+	sb_add(b, "}.qc text{fill:");
+	svg_color(b, s->text);
+	sb_add(b, "}.qc .x{text-anchor:middle}.qc .bars{fill:none;stroke:");
+	svg_color(b, s->bar_past);
+	sb_add(b, "}.qc .now{stroke:");
+	svg_color(b, s->bar);
+	sb_add(b, "}.qc .halo{fill:none;stroke:");
+	svg_color(b, s->background);
+	sb_add(b, ";stroke-width:4}.qc .target{fill:none;stroke:");
+	svg_color(b, s->target);
+	sb_add(b, ";stroke-width:2;stroke-dasharray:6 3}.qc .benchmark{fill:none;stroke:");
+	svg_color(b, s->benchmark);
+	sb_add(b, ";stroke-width:2;stroke-dasharray:2 3}");
+}
+
+/* Most pieces a page shares; past it, a piece is drawn in place. */
+#define MAX_SHARED 512
+
+void svg_shared_write(struct strbuf *b, const struct svg_shared *sh)
+{
+	if (!sh || sh->n == 0)
+		return;
+	sb_add(b, "<svg class=\"qc defs\" aria-hidden=\"true\"><defs>");
+	sb_addn(b, sh->defs.s, sh->defs.n);
+	sb_add(b, "</defs></svg>\n");
+}
+
+void svg_shared_free(struct svg_shared *sh)
+{
+	for (size_t i = 0; i < sh->n; i++)
+		free(sh->pieces[i]);
+	free(sh->pieces);
+	sb_free(&sh->defs);
+	*sh = (struct svg_shared){0};
+}
+
+/* A piece of a chart (markup in `piece`): in place, or a reference to the
+ * same piece drawn once for the page. */
+static void piece(struct strbuf *b, struct strbuf *piece, struct svg_shared *sh)
+{
+	sb_addc(piece, '\0');
+	size_t k = 0;
+	while (sh && k < sh->n && strcmp(sh->pieces[k], piece->s) != 0)
+		k++;
+	if (!sh || (k == sh->n && sh->n == MAX_SHARED)) {
+		sb_addn(b, piece->s, piece->n - 1);
+		return;
+	}
+	if (k == sh->n) {
+		sh->pieces = xrealloc(sh->pieces, (sh->n + 1) * sizeof *sh->pieces);
+		sh->pieces[sh->n++] = xstrdup(piece->s);
+		sb_printf(&sh->defs, "<g id=\"qs%zu\">", k);
+		sb_addn(&sh->defs, piece->s, piece->n - 1);
+		sb_add(&sh->defs, "</g>");
+	}
+	sb_printf(b, "<use href=\"#qs%zu\"/>", k);
+}
+
 /* Where things go on the chart. */
 struct geom {
 	double px, pw;      /* The plot's left edge and width. */
@@ -96,33 +169,77 @@ static double text_w(const char *s, double size)
 	return (double)chars * size * 0.6;
 }
 
-/* A text element, squeezed into `room` units when it looks longer (0:
- * never). */
-static void text_fit(struct strbuf *b, double x, double y, const char *anchor, const char *s,
-		     double size, double room)
+/* A text element at whole units, squeezed into `room` units when it looks
+ * longer (0: never). */
+static void text_fit(struct strbuf *b, double x, double y, const char *s, double size, double room)
 {
 	sb_add(b, "<text x=\"");
-	sb_num(b, x);
+	sb_int(b, x);
 	sb_add(b, "\" y=\"");
-	sb_num(b, y);
+	sb_int(b, y);
 	if (room > 0 && text_w(s, size) > room) {
 		sb_add(b, "\" textLength=\"");
-		sb_num(b, room);
+		sb_int(b, room);
 		sb_add(b, "\" lengthAdjust=\"spacingAndGlyphs");
 	}
-	if (anchor) {
-		sb_add(b, "\" text-anchor=\"");
-		sb_add(b, anchor);
-	}
 	sb_add(b, "\">");
-	sb_esc(b, s);
+	sb_text(b, s);
 	sb_add(b, "</text>");
 }
 
 /* A text element of any length. */
-static void text(struct strbuf *b, double x, double y, const char *anchor, const char *s)
+static void text(struct strbuf *b, double x, double y, const char *s)
 {
-	text_fit(b, x, y, anchor, s, 0, 0);
+	text_fit(b, x, y, s, 0, 0);
+}
+
+/* Start a path of class `cls`. */
+static void path(struct strbuf *b, const char *cls)
+{
+	sb_add(b, "<path class=\"");
+	sb_add(b, cls);
+	sb_add(b, "\" d=\"");
+}
+
+/* How a piece that charts share is painted. Pieces are used by reference
+ * (<use>), and a page's style rules do not reach inside a reference, so
+ * they carry their colours as attributes. */
+enum paint { PAINT_GRID, PAINT_ZERO, PAINT_TEXT, PAINT_KEY, PAINT_TARGET };
+
+static void paint(struct strbuf *b, const struct svg_chart_style *s, enum paint k)
+{
+	switch (k) {
+	case PAINT_GRID:
+		sb_add(b, " fill=\"none\" stroke-width=\"1\" stroke=\"");
+		svg_color(b, s->grid);
+		break;
+	case PAINT_ZERO:
+		sb_add(b, " fill=\"none\" stroke-width=\"1\" stroke=\"");
+		svg_color(b, s->text);
+		break;
+	case PAINT_TEXT:
+		sb_add(b, " fill=\"");
+		svg_color(b, s->text);
+		break;
+	case PAINT_KEY:
+		sb_add(b, " class=\"key\" fill=\"");
+		svg_color(b, s->bar);
+		break;
+	case PAINT_TARGET:
+		sb_add(b, " class=\"target\" fill=\"none\" stroke-width=\"2\" stroke-dasharray=\"6 3\" "
+			  "stroke=\"");
+		svg_color(b, s->target);
+		break;
+	}
+	sb_addc(b, '"');
+}
+
+/* Start a painted path. */
+static void painted(struct strbuf *b, const struct svg_chart_style *s, enum paint k)
+{
+	sb_add(b, "<path");
+	paint(b, s, k);
+	sb_add(b, " d=\"");
 }
 
 /* A horizontal line from x0 to x1 at y. */
@@ -147,179 +264,282 @@ static void target_path(struct strbuf *b, const struct pres_chart *c, const stru
 		for (size_t i = k; i <= end; i++) {
 			const struct pres_segment *s = &c->segments[i];
 			double y = ypos(g, s->amount);
-			double x0 = g->px + (double)s->first * g->slot;
-			double x1 = g->px + (double)(s->last + 1) * g->slot;
 			sb_add(b, i == k ? "M" : "L");
-			sb_num(b, x0);
+			sb_num(b, g->px + (double)s->first * g->slot);
 			sb_addc(b, ' ');
 			sb_num(b, y);
 			sb_add(b, "H");
-			sb_num(b, x1);
+			sb_num(b, g->px + (double)(s->last + 1) * g->slot);
 		}
 		k = end + 1;
 	}
 }
 
+/* The root element and the text alternative. */
+static void open_svg(struct strbuf *b, const struct pres_chart *c, const struct svg_chart_style *s,
+		     double width, double height, const char *labelled_by, enum svg_mode mode)
+{
+	sb_add(b, mode == SVG_DOCUMENT ? "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"qc\""
+				       : "<svg class=\"qc\"");
+	sb_add(b, " viewBox=\"0 0 ");
+	sb_num(b, width);
+	sb_addc(b, ' ');
+	sb_num(b, height);
+	if (mode == SVG_DOCUMENT) {
+		sb_add(b, "\" width=\"");
+		sb_num(b, width);
+		sb_add(b, "\" height=\"");
+		sb_num(b, height);
+	}
+	sb_add(b, "\" role=\"img\"");
+	if (labelled_by) {
+		sb_add(b, " aria-labelledby=\"");
+		sb_esc(b, labelled_by);
+		sb_addc(b, '"');
+	}
+	sb_addc(b, '>');
+	if (mode == SVG_DOCUMENT) {
+		sb_add(b, "<style>");
+		svg_chart_css(b, s);
+		sb_add(b, "</style>");
+	}
+	if (!labelled_by) {
+		sb_add(b, "<title>");
+		sb_text(b, c->alt);
+		sb_add(b, "</title>");
+	}
+}
+
+/* Where the plot goes: the value axis takes what its widest label needs,
+ * in steps of a font size, so that charts with labels of about one width
+ * share their quarters and legend; quarters go on one line ("Q1 FY18")
+ * where they fit, else the quarter with the fiscal year beneath where a
+ * year starts. */
+static struct geom geometry(const struct pres_chart *c, const struct svg_chart_style *s,
+			    double width, double height, double *axis_w, bool *one_line,
+			    double *legend_top)
+{
+	const size_t n = c->npoints;
+	const double fs = s->font_size, lh = fs * 1.3;
+	double aw = 0;
+	for (size_t k = 0; k < c->nticks; k++)
+		aw = fmax(aw, text_w(c->ticks[k], fs));
+	aw = fmin(ceil((aw + fs * 0.5) / fs) * fs, width * 0.35);
+	struct geom g = {.lo = c->lo, .hi = c->hi > c->lo ? c->hi : c->lo + 1};
+	g.px = aw + 2;
+	g.pw = width - g.px - 2;
+	g.slot = g.pw / (double)(n ? n : 1);
+	bool one = true;
+	for (size_t i = 0; i < n && one; i++)
+		one = text_w(c->points[i].quarter, fs) + text_w(c->points[i].year, fs) + fs * 0.6 <=
+		      g.slot * 0.95;
+	size_t legend_rows = 1 + (c->nbenchmarks > 0);
+	double lt = height - lh * (double)legend_rows - 2;
+	g.ptop = fs * 0.7;
+	g.pbot = lt - lh * (one ? 1 : 2) - fs * 0.6;
+	if (g.pbot < g.ptop + lh * 2)
+		g.pbot = g.ptop + lh * 2;
+	*axis_w = aw;
+	*one_line = one;
+	*legend_top = lt;
+	return g;
+}
+
+/* A bar's width in whole units: six tenths of a quarter's room as if the
+ * value axis took a tenth of the chart, so that charts of as many quarters
+ * have bars of one width, whatever their axis takes; never more than
+ * three quarters of the room there is. */
+static double bar_width(const struct geom *g, double width, size_t n)
+{
+	return fmax(round(fmin(g->slot * 0.75, width * 0.9 / (double)(n ? n : 1) * 0.6)), 1);
+}
+
+/* See svg_chart.h. */
+double svg_chart_bar_width(const struct pres_chart *c, const struct svg_chart_style *s,
+			   double width, double height)
+{
+	bool one_line;
+	double axis_w, legend_top;
+	struct geom g = geometry(c, s, width, height, &axis_w, &one_line, &legend_top);
+	return bar_width(&g, width, c->npoints);
+}
+
+/* The quarters beneath the plot (and the fiscal years beneath them where
+ * they have a line of their own), with the lines between years. */
+static void quarters(struct strbuf *b, const struct pres_chart *c, const struct svg_chart_style *s,
+		     const struct geom *g, bool one_line, double qy, double lh)
+{
+	size_t n = c->npoints;
+	sb_add(b, "<g");
+	paint(b, s, PAINT_TEXT);
+	sb_add(b, "><g text-anchor=\"middle\">");
+	for (size_t i = 0; i < n; i++) {
+		const struct pres_point *pt = &c->points[i];
+		sb_add(b, "<text x=\"");
+		sb_int(b, g->px + ((double)i + 0.5) * g->slot);
+		sb_add(b, "\" y=\"");
+		sb_int(b, qy);
+		sb_add(b, "\">");
+		sb_text(b, pt->quarter);
+		if (one_line) {
+			sb_addc(b, ' ');
+			sb_text(b, pt->year);
+		}
+		sb_add(b, "</text>");
+	}
+	sb_add(b, "</g>");
+	for (size_t i = 0; i < n && !one_line; i++)
+		if (c->points[i].period.quarter == 1 || i == 0)
+			text(b, g->px + (double)i * g->slot + g->slot * 0.15, qy + lh, c->points[i].year);
+	sb_add(b, "</g>");
+	if (one_line)
+		return;
+	painted(b, s, PAINT_GRID);
+	for (size_t i = 1; i < n; i++)
+		if (c->points[i].period.quarter == 1) {
+			sb_add(b, "M");
+			sb_int(b, g->px + (double)i * g->slot);
+			sb_addc(b, ' ');
+			sb_int(b, g->pbot);
+			sb_add(b, "V");
+			sb_int(b, qy + lh);
+		}
+	sb_add(b, "\"/>");
+}
+
+/* The legend's first line: a swatch for the bars and, with a target, a
+ * dash for it; a long name is squeezed to fit. */
+static void legend(struct strbuf *b, const struct pres_chart *c, const struct svg_chart_style *s,
+		   const struct geom *g, double ly, double width)
+{
+	const double fs = s->font_size;
+	double x = g->px;
+	sb_add(b, "<rect");
+	paint(b, s, PAINT_KEY);
+	sb_add(b, " x=\"");
+	sb_int(b, x);
+	sb_add(b, "\" y=\"");
+	sb_int(b, ly - fs * 0.45);
+	sb_add(b, "\" width=\"");
+	sb_int(b, fs * 0.9);
+	sb_add(b, "\" height=\"");
+	sb_int(b, fs * 0.9);
+	sb_add(b, "\"/><g");
+	paint(b, s, PAINT_TEXT);
+	sb_addc(b, '>');
+	x += fs * 1.3;
+	double half = (width - x) / 2 - fs;
+	text_fit(b, x, ly + fs * 0.35, c->value_name, fs, c->nsegments ? half : width - x - 2);
+	double tx = x + fmin(text_w(c->value_name, fs), half) + fs;
+	if (c->nsegments > 0)
+		text_fit(b, tx + fs * 2.3, ly + fs * 0.35, c->target_name, fs, width - tx - fs * 2.3 - 2);
+	sb_add(b, "</g>");
+	if (c->nsegments == 0)
+		return;
+	painted(b, s, PAINT_TARGET);
+	hline(b, tx, tx + fs * 1.8, ly);
+	sb_add(b, "\"/>");
+}
+
 /* See svg_chart.h. Laid out from the top: plot, quarters, legend. */
 void svg_chart(struct strbuf *b, const struct pres_chart *c, const struct presentation *p,
-	       const struct svg_chart_style *s, double width, double height, const char *title_id)
+	       const struct svg_chart_style *s, double width, double height,
+	       const char *labelled_by, enum svg_mode mode, struct svg_shared *shared)
 {
 	const size_t n = c->npoints;
 	if (n == 0)
 		return;
+	if (mode == SVG_DOCUMENT)
+		shared = NULL;
 	const double fs = s->font_size, lh = fs * 1.3;
-	double axis_w = 0;
-	for (size_t k = 0; k < c->nticks; k++)
-		axis_w = fmax(axis_w, text_w(c->ticks[k], fs));
-	axis_w = fmin(axis_w + fs * 0.5, width * 0.35);
-	struct geom g = {.lo = c->lo, .hi = c->hi > c->lo ? c->hi : c->lo + 1};
-	g.px = axis_w + 2;
-	g.pw = width - g.px - 2;
-	g.slot = g.pw / (double)n;
-	/* Quarters on one line ("Q1 FY18") where they fit, else the quarter
-	 * with the fiscal year beneath where a year starts. */
-	bool one_line = true;
-	for (size_t i = 0; i < n && one_line; i++)
-		one_line = text_w(c->points[i].quarter, fs) + text_w(c->points[i].year, fs) + fs * 0.6 <=
-			   g.slot * 0.95;
-	size_t legend_rows = 1 + (c->nbenchmarks > 0);
-	double legend_top = height - lh * (double)legend_rows - 2;
-	g.ptop = fs * 0.7;
-	g.pbot = legend_top - lh * (one_line ? 1 : 2) - fs * 0.6;
-	if (g.pbot < g.ptop + lh * 2)
-		g.pbot = g.ptop + lh * 2;
+	bool one_line;
+	double axis_w, legend_top;
+	struct geom g = geometry(c, s, width, height, &axis_w, &one_line, &legend_top);
+	double qy = g.pbot + fs * 1.25;
 
-	sb_add(b, "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 ");
-	sb_num(b, width);
-	sb_addc(b, ' ');
-	sb_num(b, height);
-	sb_add(b, "\" width=\"");
-	sb_num(b, width);
-	sb_add(b, "\" height=\"");
-	sb_num(b, height);
-	sb_add(b, "\" role=\"img\"");
-	if (title_id) {
-		sb_add(b, " aria-labelledby=\"");
-		sb_esc(b, title_id);
-		sb_addc(b, '"');
-	}
-	sb_add(b, " font-family=\"");
-	sb_esc(b, s->font_family);
-	sb_add(b, "\" font-size=\"");
-	sb_num(b, fs);
-	sb_add(b, "\"><title");
-	if (title_id) {
-		sb_add(b, " id=\"");
-		sb_esc(b, title_id);
-		sb_addc(b, '"');
-	}
-	sb_addc(b, '>');
-	sb_esc(b, c->alt);
-	sb_add(b, "</title>");
-
-	/* Gridlines, the zero line darker. */
-	sb_add(b, "<path fill=\"none\" stroke=\"");
-	svg_color(b, s->grid);
-	sb_add(b, "\" stroke-width=\"1\" d=\"");
+	open_svg(b, c, s, width, height, labelled_by, mode);
+	/* Gridlines, the zero line in the text colour, and the value labels
+	 * right-aligned: alike in every chart with the same axis. */
+	struct strbuf tmp = {0};
+	painted(&tmp, s, PAINT_GRID);
 	for (size_t k = 0; k < c->nticks; k++) {
 		double v = c->lo + (double)k * c->step;
 		if (fabs(v) >= c->step * 1e-6)
-			hline(b, g.px, g.px + g.pw, ypos(&g, v));
+			hline(&tmp, g.px, g.px + g.pw, ypos(&g, v));
 	}
-	sb_add(b, "\"/>");
+	sb_add(&tmp, "\"/>");
 	double zero = ypos(&g, 0 > c->lo ? 0 : c->lo);
-	sb_add(b, "<path fill=\"none\" stroke=\"");
-	svg_color(b, s->text);
-	sb_add(b, "\" stroke-width=\"1\" d=\"");
-	hline(b, g.px, g.px + g.pw, zero);
-	sb_add(b, "\"/>");
-
-	/* Value labels, then the quarters beneath the plot, in the text colour. */
-	sb_add(b, "<g fill=\"");
-	svg_color(b, s->text);
-	sb_add(b, "\">");
+	painted(&tmp, s, PAINT_ZERO);
+	hline(&tmp, g.px, g.px + g.pw, zero);
+	sb_add(&tmp, "\"/><g");
+	paint(&tmp, s, PAINT_TEXT);
+	sb_add(&tmp, " text-anchor=\"end\">");
 	for (size_t k = 0; k < c->nticks; k++)
-		text(b, axis_w, ypos(&g, c->lo + (double)k * c->step) + fs * 0.35, "end", c->ticks[k]);
-	double qy = g.pbot + fs * 1.25;
-	for (size_t i = 0; i < n; i++) {
-		const struct pres_point *pt = &c->points[i];
-		double mid = g.px + ((double)i + 0.5) * g.slot;
-		if (one_line) {
-			sb_add(b, "<text x=\"");
-			sb_num(b, mid);
-			sb_add(b, "\" y=\"");
-			sb_num(b, qy);
-			sb_add(b, "\" text-anchor=\"middle\">");
-			sb_esc(b, pt->quarter);
-			sb_addc(b, ' ');
-			sb_esc(b, pt->year);
-			sb_add(b, "</text>");
-			continue;
-		}
-		text(b, mid, qy, "middle", pt->quarter);
-		if (pt->period.quarter == 1 || i == 0)
-			text(b, g.px + (double)i * g.slot + g.slot * 0.15, qy + lh, NULL, pt->year);
-	}
+		text(&tmp, axis_w, ypos(&g, c->lo + (double)k * c->step) + fs * 0.35, c->ticks[k]);
+	sb_add(&tmp, "</g>");
+	piece(b, &tmp, shared);
+	tmp.n = 0;
+	/* The quarters and the legend's first line: one piece, alike in
+	 * most charts of a page. */
+	double ly = legend_top + lh * 0.5;
+	quarters(&tmp, c, s, &g, one_line, qy, lh);
+	legend(&tmp, c, s, &g, ly, width);
+	piece(b, &tmp, shared);
+	tmp.n = 0;
+
 	/* A gap in the results says so, so it never reads as a zero; quarters
 	 * before the first result or declared value stay empty. */
-	bool started = false;
+	bool started = false, gaps = false;
 	for (size_t i = 0; i < n; i++) {
 		const struct pres_point *pt = &c->points[i];
-		if (pt->has_value)
+		if (pt->has_value) {
 			started = true;
-		else if (started || pt->declared)
-			text(b, g.px + ((double)i + 0.5) * g.slot, zero - fs * 0.4, "middle", p->chart_gap);
+		} else if (started || pt->declared) {
+			if (!gaps)
+				sb_add(b, "<g class=\"x\">");
+			gaps = true;
+			text(b, g.px + ((double)i + 0.5) * g.slot, zero - fs * 0.4, p->chart_gap);
+		}
 	}
-	sb_add(b, "</g>");
-	/* Year boundaries when the years go on a line of their own. */
-	if (!one_line) {
-		sb_add(b, "<path stroke=\"");
-		svg_color(b, s->grid);
-		sb_add(b, "\" d=\"");
-		for (size_t i = 1; i < n; i++)
-			if (c->points[i].period.quarter == 1) {
-				double x = g.px + (double)i * g.slot;
-				sb_add(b, "M");
-				sb_num(b, x);
-				sb_addc(b, ' ');
-				sb_num(b, g.pbot);
-				sb_add(b, "V");
-				sb_num(b, qy + lh);
-			}
-		sb_add(b, "\"/>");
-	}
+	if (gaps)
+		sb_add(b, "</g>");
 
-	/* Bars: earlier quarters lighter, the report quarter in full colour. */
+	/* Bars: earlier quarters lighter, the report quarter in full colour;
+	 * each a vertical stroke as wide as the bar, from zero to its value. */
+	double bar_w = bar_width(&g, width, n);
 	for (int current = 0; current < 2; current++) {
-		sb_add(b, "<path class=\"bars\" fill=\"");
-		svg_color(b, current ? s->bar : s->bar_past);
-		sb_add(b, "\" d=\"");
+		size_t at = b->n;
+		sb_add(b, current ? "<path class=\"bars now\"" : "<path class=\"bars\"");
+		if (bar_w != s->bar_width) {
+			sb_add(b, " stroke-width=\"");
+			sb_int(b, bar_w);
+			sb_addc(b, '"');
+		}
+		sb_add(b, " d=\"");
+		size_t empty = b->n;
 		for (size_t i = 0; i < n; i++) {
 			const struct pres_point *pt = &c->points[i];
 			if (!pt->has_value || pt->current != (current == 1))
 				continue;
-			double y1 = ypos(&g, pt->value);
-			double top = fmin(zero, y1), h = fabs(y1 - zero);
+			double y1 = round(ypos(&g, pt->value)), y0 = round(zero);
+			if (y1 == y0)
+				y1 = y0 - 1; /* A zero still shows as a sliver. */
 			sb_add(b, "M");
-			sb_num(b, g.px + (double)i * g.slot + g.slot * 0.2);
+			sb_int(b, g.px + ((double)i + 0.5) * g.slot);
 			sb_addc(b, ' ');
-			sb_num(b, top);
-			sb_add(b, "h");
-			sb_num(b, g.slot * 0.6);
-			sb_add(b, "v");
-			sb_num(b, fmax(h, 1));
-			sb_add(b, "h");
-			sb_num(b, -g.slot * 0.6);
-			sb_add(b, "z");
+			sb_int(b, y0);
+			sb_add(b, "V");
+			sb_int(b, y1);
 		}
-		sb_add(b, "\"/>");
+		if (b->n == empty)
+			b->n = at; /* No bar of this kind: no empty path. */
+		else
+			sb_add(b, "\"/>");
 	}
 
 	/* Benchmarks: dotted across the whole plot. */
 	if (c->nbenchmarks > 0) {
-		sb_add(b, "<path class=\"benchmark\" fill=\"none\" stroke=\"");
-		svg_color(b, s->benchmark);
-		sb_add(b, "\" stroke-width=\"2\" stroke-dasharray=\"2 3\" d=\"");
+		path(b, "benchmark");
 		for (size_t k = 0; k < c->nbenchmarks; k++)
 			hline(b, g.px, g.px + g.pw, ypos(&g, c->benchmarks[k].value));
 		sb_add(b, "\"/>");
@@ -327,48 +547,20 @@ void svg_chart(struct strbuf *b, const struct pres_chart *c, const struct presen
 	/* The target over a halo in the background colour, so it shows across
 	 * the bars too. */
 	if (c->nsegments > 0) {
-		struct strbuf d = {0};
-		target_path(&d, c, &g);
-		sb_add(b, "<path fill=\"none\" stroke=\"");
-		svg_color(b, s->background);
-		sb_add(b, "\" stroke-width=\"4\" d=\"");
-		sb_addn(b, d.s, d.n);
-		sb_add(b, "\"/><path class=\"target\" fill=\"none\" stroke=\"");
-		svg_color(b, s->target);
-		sb_add(b, "\" stroke-width=\"2\" stroke-dasharray=\"6 3\" d=\"");
-		sb_addn(b, d.s, d.n);
+		target_path(&tmp, c, &g);
+		path(b, "halo");
+		sb_addn(b, tmp.s, tmp.n);
 		sb_add(b, "\"/>");
-		sb_free(&d);
+		path(b, "target");
+		sb_addn(b, tmp.s, tmp.n);
+		sb_add(b, "\"/>");
+		tmp.n = 0;
 	}
 
-	/* Legend: a swatch for the bars, a dash for the target, then the
-	 * benchmarks on a line of their own. */
-	double ly = legend_top + lh * 0.5;
-	double x = g.px;
-	sb_add(b, "<rect x=\"");
-	sb_num(b, x);
-	sb_add(b, "\" y=\"");
-	sb_num(b, ly - fs * 0.45);
-	sb_add(b, "\" width=\"");
-	sb_num(b, fs * 0.9);
-	sb_add(b, "\" height=\"");
-	sb_num(b, fs * 0.9);
-	sb_add(b, "\" fill=\"");
-	svg_color(b, s->bar);
-	sb_add(b, "\"/>");
-	x += fs * 1.3;
-	sb_add(b, "<g fill=\"");
-	svg_color(b, s->text);
-	sb_add(b, "\">");
-	/* The legend's names share the row; a long one is squeezed to fit. */
-	double half = (width - x) / 2 - fs;
-	text_fit(b, x, ly + fs * 0.35, NULL, c->value_name, fs, c->nsegments ? half : width - x - 2);
-	double tx = x + fmin(text_w(c->value_name, fs), half) + fs;
-	if (c->nsegments > 0)
-		text_fit(b, tx + fs * 2.3, ly + fs * 0.35, NULL, c->target_name, fs,
-			 width - tx - fs * 2.3 - 2);
-	double by = ly + lh;
+	sb_free(&tmp);
+	/* Benchmarks' names on a line of their own. */
 	if (c->nbenchmarks > 0) {
+		double by = ly + lh;
 		struct strbuf names = {0};
 		for (size_t k = 0; k < c->nbenchmarks; k++) {
 			if (k)
@@ -376,22 +568,9 @@ void svg_chart(struct strbuf *b, const struct pres_chart *c, const struct presen
 			sb_add(&names, c->benchmarks[k].label);
 		}
 		sb_addc(&names, '\0');
-		text_fit(b, g.px + fs * 2.3, by + fs * 0.35, NULL, names.s, fs,
-			 width - g.px - fs * 2.3 - 2);
+		text_fit(b, g.px + fs * 2.3, by + fs * 0.35, names.s, fs, width - g.px - fs * 2.3 - 2);
 		sb_free(&names);
-	}
-	sb_add(b, "</g>");
-	if (c->nsegments > 0) {
-		sb_add(b, "<path fill=\"none\" stroke=\"");
-		svg_color(b, s->target);
-		sb_add(b, "\" stroke-width=\"2\" stroke-dasharray=\"6 3\" d=\"");
-		hline(b, tx, tx + fs * 1.8, ly);
-		sb_add(b, "\"/>");
-	}
-	if (c->nbenchmarks > 0) {
-		sb_add(b, "<path fill=\"none\" stroke=\"");
-		svg_color(b, s->benchmark);
-		sb_add(b, "\" stroke-width=\"2\" stroke-dasharray=\"2 3\" d=\"");
+		path(b, "benchmark");
 		hline(b, g.px, g.px + fs * 1.8, by);
 		sb_add(b, "\"/>");
 	}

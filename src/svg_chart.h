@@ -2,9 +2,9 @@
  * pres_chart): bars for the quarters with a value, the gap mark for those
  * without, the target as dashed steps, benchmarks as dotted lines, the
  * value axis, the quarters, a legend, and the text alternative as its
- * title. The web page inlines it; the same element is a whole SVG file for
- * a renderer such as librsvg. Colours are attributes, not CSS classes, so
- * it looks the same wherever it is drawn. */
+ * title. The web page inlines it, its looks in the page's stylesheet once;
+ * as a file of its own (for a renderer such as librsvg) it carries them in
+ * its own style element. */
 #ifndef QREPORT_SVG_CHART_H
 #define QREPORT_SVG_CHART_H
 
@@ -22,7 +22,29 @@ struct svg_chart_style {
 	 * marks (bars, target, benchmarks) by 3:1 or more. */
 	struct rgb text, bar, bar_past, target, benchmark;
 	struct rgb grid;        /* Gridlines: decoration, light. */
+	double bar_width;       /* The width most bars have, said once in the
+				 * style rather than on each chart; 0 for none. */
 };
+
+/* Where the chart goes. */
+enum svg_mode {
+	SVG_INLINE,   /* In a web page whose stylesheet holds svg_chart_css(). */
+	SVG_DOCUMENT, /* A file of its own: namespace, size and style included. */
+};
+
+/* Pieces that many charts of a page draw alike (the quarters beneath the
+ * plot, the legend's first line), each drawn once in the page and used by
+ * reference: a report's cards mostly show the same eight quarters. */
+struct svg_shared {
+	struct strbuf defs;  /* <g id="qs0">...</g>, for svg_shared_write. */
+	char **pieces;       /* Each piece's markup, heap-owned, to compare. */
+	size_t n;
+};
+
+/* The shared pieces, in a hidden element the charts' references reach;
+ * nothing when there are none. Anywhere in the page. */
+void svg_shared_write(struct strbuf *b, const struct svg_shared *sh);
+void svg_shared_free(struct svg_shared *sh);
 
 /* The chart style of a layout, drawn on `background`. */
 void svg_chart_style_from(const struct style *st, struct rgb background, const char *font_family,
@@ -34,12 +56,24 @@ void svg_chart_style_from(const struct style *st, struct rgb background, const c
  * the list is safe in CSS and in a quoted attribute. */
 void svg_font_family(const struct style *st, enum face face, char *buf, size_t n, int *weight);
 
-/* Append the chart as an <svg> element `width` by `height` units. `title_id`
- * (escaped here) names its <title>, the text alternative, for
- * aria-labelledby; NULL for none. Nothing is drawn for a chart with no
- * point. */
+/* The style rules of the charts' classes (scoped to svg.qc), for a page's
+ * stylesheet or a chart's own style element. */
+void svg_chart_css(struct strbuf *b, const struct svg_chart_style *s);
+
+/* Append the chart as an <svg> element `width` by `height` units, an image
+ * whose name is the chart's text alternative: its own <title>, or, when
+ * `labelled_by` is not NULL, the element of that id (escaped here), where
+ * the caller puts the same text. `shared` (inline only) collects the pieces
+ * charts share; NULL draws everything in place. Nothing is drawn for a
+ * chart with no point. */
 void svg_chart(struct strbuf *b, const struct pres_chart *c, const struct presentation *p,
-	       const struct svg_chart_style *s, double width, double height, const char *title_id);
+	       const struct svg_chart_style *s, double width, double height,
+	       const char *labelled_by, enum svg_mode mode, struct svg_shared *shared);
+
+/* The width of the chart's bars, for a page to give bar_width its most
+ * common value. */
+double svg_chart_bar_width(const struct pres_chart *c, const struct svg_chart_style *s,
+			   double width, double height);
 
 /* "#1f3a5f" */
 void svg_color(struct strbuf *b, struct rgb c);

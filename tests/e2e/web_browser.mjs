@@ -120,29 +120,35 @@ function contrastInPage() {
     const r = ratio(parse(getComputedStyle(el).color), behind(el));
     if (r < 4.5) low.push(`text "${el.textContent.trim().slice(0, 30)}" ${r.toFixed(2)}`);
   }
-  for (const el of document.querySelectorAll('svg[role=img] text')) {
+  // Chart labels: the chart's own, and those of the pieces charts share.
+  for (const el of document.querySelectorAll('svg.qc text')) {
     texts++;
     const r = ratio(parse(getComputedStyle(el).fill), behind(el.closest('svg')));
     if (r < 4.5) low.push(`chart text "${el.textContent.slice(0, 20)}" ${r.toFixed(2)}`);
   }
-  for (const el of document.querySelectorAll('svg[role=img] .bars, svg[role=img] .target, svg[role=img] .benchmark')) {
+  for (const el of document.querySelectorAll('svg.qc .bars, svg.qc .target, svg.qc .benchmark, svg.qc .key')) {
     marks++;
     const cs = getComputedStyle(el);
-    const c = parse(el.classList.contains('bars') ? cs.fill : cs.stroke);
+    const c = parse(el.matches('.key') ? cs.fill : cs.stroke);
     const r = ratio(c, behind(el.closest('svg')));
     if (r < 3) low.push(`chart mark ${el.getAttribute('class')} ${r.toFixed(2)}`);
   }
-  // Status icons: the shape's colour against what the icon sits on.
-  for (const use of document.querySelectorAll('svg.i use')) {
-    const sym = document.querySelector(use.getAttribute('href'));
-    const shape = sym && sym.firstElementChild;
-    if (!shape || !visible(use.closest('svg'))) continue;
+  // Status icons, drawn before each status's word: the shape's colour
+  // against what the word sits on.
+  for (const el of document.querySelectorAll('.st')) {
+    if (!visible(el)) continue;
+    const img = getComputedStyle(el, '::before').backgroundImage;
+    const svg = decodeURIComponent((img.match(/data:image\/svg\+xml,(.*)"\)$/) || [])[1] || '');
+    const first = svg.match(/<(circle|path|rect)[^>]*>/);
+    if (!first) { low.push(`icon missing before "${el.textContent.slice(0, 20)}"`); continue; }
     marks++;
-    const paint = shape.getAttribute('fill') === '#fff' ? shape.getAttribute('stroke') : shape.getAttribute('fill');
+    const fill = (first[0].match(/fill='(#[0-9a-f]{3,6})'/) || [])[1];
+    const stroke = (first[0].match(/stroke='(#[0-9a-f]{6})'/) || [])[1];
+    const paint = fill === '#fff' ? stroke : fill;
     const hex = paint.match(/^#(..)(..)(..)$/);
     const c = { r: parseInt(hex[1], 16), g: parseInt(hex[2], 16), b: parseInt(hex[3], 16) };
-    const r = ratio(c, behind(use.closest('svg')));
-    if (r < 3) low.push(`icon ${sym.id} ${r.toFixed(2)}`);
+    const r = ratio(c, behind(el));
+    if (r < 3) low.push(`icon before "${el.textContent.slice(0, 20)}" ${r.toFixed(2)}`);
   }
   return { low, texts, marks };
 }
@@ -273,7 +279,9 @@ try {
     const r = qreport('--layout', layout, '--out', out, '--format', 'html,csv', data);
     if (!ok(r.status === 0, `${tag}: the page is written`)) continue;
     const file = path.join(out, path.basename(data).replace(/\.xml$/, '.html'));
+    const t0 = Date.now();
     await checkPage(browser, tag, file, data, layout, shot, !tag.startsWith('generated'));
+    console.log(`# ${tag}: ${((Date.now() - t0) / 1000).toFixed(1)} s`);
   }
 } finally {
   await browser.close();
