@@ -28,7 +28,9 @@ struct html_palette {
 
 /* Everything the page's writers share. */
 struct html {
-	struct strbuf b;
+	struct strbuf b;               /* What is made and not yet written. */
+	int fd;                        /* Where the page goes. */
+	int err;                       /* The first failed write's errno, or 0. */
 	const struct presentation *p;
 	const struct report *r;
 	const struct style *st;
@@ -43,6 +45,10 @@ struct html {
 };
 
 /* ---- html_text.c ---- */
+
+/* Write what is made so far once there is enough of it (a card, a goal
+ * area): the page never waits whole in memory. */
+void html_spill(struct html *h);
 
 /* Text escaped for an element's content. */
 void html_text(struct html *h, const char *s);

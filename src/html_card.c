@@ -178,4 +178,5 @@ void html_card(struct html *h, const struct measure *m, bool full)
 	if (full)
 		notes(h, w->next_steps, &m->action);
 	sb_add(b, "</article>\n");
+	html_spill(h);
 }

@@ -348,6 +348,7 @@ void html_appendix(struct html *h)
 			sb_add(b, "</td>");
 			html_elem(h, "td", NULL, pm->target);
 			sb_add(b, "</tr>\n");
+			html_spill(h);
 		}
 		sb_add(b, "</tbody>\n");
 	}

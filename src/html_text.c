@@ -2,12 +2,24 @@
  * the presentation goes through here (or sb_text and sb_esc), so a measure
  * named "<script>" or holding "&", quotes or "]]>" shows as typed, and no
  * attribute is ever made of unescaped text. */
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
 #include "arena.h"
 #include "html.h"
+
+/* How much is written at a time. */
+#define SPILL_BYTES (64 * 1024)
+
+void html_spill(struct html *h)
+{
+	if (h->err)
+		h->b.n = 0; /* Nothing more can be written: keep no more. */
+	else if (!sb_spill(&h->b, h->fd, SPILL_BYTES))
+		h->err = errno ? errno : EIO;
+}
 
 void html_text(struct html *h, const char *s)
 {

@@ -111,14 +111,21 @@ enum write_result render_csv(const struct backend_job *job, int out)
 	for (size_t i = 0; i < NCOLUMNS; i++)
 		field(&b, columns[i], &first);
 	sb_add(&b, "\r\n");
+	/* Written a measure at a time, never whole in memory. */
+	int err = 0;
 	for (size_t i = 0; i < r->nmeasures; i++) {
 		const struct measure *m = r->measures[i];
 		const struct pres_measure *pm = present_measure(p, m);
 		for (size_t k = 0; k < m->nhistory; k++)
 			row(&b, r, m, &pm->periods[k]);
+		if (err)
+			b.n = 0;
+		else if (!sb_spill(&b, out, 64 * 1024))
+			err = errno ? errno : EIO;
 	}
-	bool ok = sb_write(&b, out);
-	int err = errno;
+	if (!err && !sb_spill(&b, out, 0))
+		err = errno ? errno : EIO;
+	bool ok = err == 0;
 	sb_free(&b);
 	if (!ok) {
 		diag_error(job->d, job->path, 0, "cannot write the CSV: %s; the previous version, if "

@@ -107,7 +107,7 @@ static double common_bar_width(const struct html *h)
 /* See render.h. */
 enum write_result render_html(const struct backend_job *job, int out)
 {
-	struct html h = {.p = job->pres, .r = job->r, .st = job->st};
+	struct html h = {.p = job->pres, .r = job->r, .st = job->st, .fd = out};
 	for (int i = 0; i < job->st->nparts; i++)
 		h.has_part[job->st->parts[i]] = true;
 	html_palette_make(job->st, &h.c);
@@ -122,8 +122,10 @@ enum write_result render_html(const struct backend_job *job, int out)
 	h.pdf_href = pdf;
 	head(&h);
 	body(&h);
-	bool ok = sb_write(&h.b, out);
-	int err = errno;
+	if (!h.err && !sb_spill(&h.b, out, 0))
+		h.err = errno ? errno : EIO;
+	bool ok = h.err == 0;
+	int err = h.err;
 	sb_free(&h.b);
 	svg_shared_free(&h.shared);
 	free(csv);

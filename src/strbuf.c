@@ -137,3 +137,12 @@ bool sb_write(const struct strbuf *b, int fd)
 {
 	return write_all(fd, b->s ? b->s : "", b->n);
 }
+
+bool sb_spill(struct strbuf *b, int fd, size_t at_least)
+{
+	if (b->n < at_least || b->n == 0)
+		return true;
+	bool ok = sb_write(b, fd);
+	b->n = 0;
+	return ok;
+}

@@ -30,5 +30,9 @@ void sb_free(struct strbuf *b);
 
 /* Write the buffer to `fd`; false with errno set. */
 bool sb_write(const struct strbuf *b, int fd);
+/* Once the buffer holds `at_least` bytes, write them to `fd` and empty it,
+ * so a long output is written as it is made; false with errno set when the
+ * write failed (the buffer is emptied all the same). */
+bool sb_spill(struct strbuf *b, int fd, size_t at_least);
 
 #endif

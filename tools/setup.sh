@@ -6,7 +6,7 @@ set -eu
 PACKAGES="make gcc pkg-config libc6-dev libhpdf-dev libxlsxwriter-dev libxml2-dev libxml2-utils
 libpng-dev libjpeg62-turbo-dev libutf8proc-dev zlib1g-dev libcsv-dev libzip-dev fonts-open-sans fonts-dejavu-core fonts-liberation2
 poppler-utils qpdf python3 python3-openpyxl valgrind clang libclang-rt-14-dev
-libreoffice-calc-nogui"
+libreoffice-calc-nogui chromium"
 
 missing=""
 for p in $PACKAGES; do
@@ -52,18 +52,23 @@ for f in Regular Bold Italic BoldItalic; do
 	link_font /usr/share/fonts/truetype/liberation2/LiberationSans-$f.ttf
 done
 
-# The structure-tree test reads the PDF with pdf.js, as Firefox's reader
-# does; its exact version is pinned by the lock file.
-if [ -f "$here/tests/pdfjs/package-lock.json" ] && [ ! -d "$here/tests/pdfjs/node_modules/pdfjs-dist" ]; then
-	if command -v npm >/dev/null 2>&1; then
-		npm ci --prefix "$here/tests/pdfjs" --no-audit --no-fund --loglevel=error
-	elif [ "$(id -u)" = 0 ]; then
-		apt-get update -qq
-		apt-get install -y -qq --no-install-recommends nodejs npm
-		npm ci --prefix "$here/tests/pdfjs" --no-audit --no-fund --loglevel=error
-	else
-		echo "qreport set-up: the PDF structure test needs Node.js and npm:" >&2
-		echo "  apt-get install -y --no-install-recommends nodejs npm" >&2
-		exit 1
+# Two tests run JavaScript packages from npm, each pinned by its folder's
+# lock file: the structure-tree test reads the PDF with pdf.js, as
+# Firefox's reader does; the web page test drives Debian's Chromium with
+# puppeteer-core and checks the page with axe-core and html-validate.
+npm_ci() { # folder, a package it installs
+	[ -f "$here/$1/package-lock.json" ] && [ ! -d "$here/$1/node_modules/$2" ] || return 0
+	if ! command -v npm >/dev/null 2>&1; then
+		if [ "$(id -u)" = 0 ]; then
+			apt-get update -qq
+			apt-get install -y -qq --no-install-recommends nodejs npm
+		else
+			echo "qreport set-up: the tests in $1 need Node.js and npm:" >&2
+			echo "  apt-get install -y --no-install-recommends nodejs npm" >&2
+			exit 1
+		fi
 	fi
-fi
+	npm ci --prefix "$here/$1" --no-audit --no-fund --loglevel=error
+}
+npm_ci tests/pdfjs pdfjs-dist
+npm_ci tests/web puppeteer-core
