@@ -115,7 +115,9 @@ void html_css(struct html *h)
 		  "white-space:nowrap}\n"
 		  ".skip{position:absolute;left:1rem;top:-20rem;z-index:9;background:%s;color:%s;"
 		  "padding:.6rem 1rem;font-weight:700}\n"
-		  ".skip:focus{top:1rem}\n",
+		  ".skip:focus{top:1rem}\n"
+		  /* Inside the white box: the masthead around it may be any colour. */
+		  ".skip:focus-visible{outline-offset:-6px}\n",
 		  c->link, c->focus, c->page, c->link);
 	/* The masthead: the cover's colours, logo, organization and title. */
 	sb_printf(b,

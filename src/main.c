@@ -1,4 +1,4 @@
-/* qreport: one data file in, a branded quarterly PDF and a workbook out.
+/* qreport: one data file in, a branded quarterly PDF, a workbook, a web page and open data out.
  * The command line, and the pipeline load → evaluate → lay out → render. */
 #include <errno.h>
 #include <stdbool.h>
@@ -47,8 +47,9 @@ struct options {
 static const char usage_text[] =
 	"usage: qreport [options] DATA.xml\n"
 	"\n"
-	"Turns a quarterly performance data file into a PDF report and an Excel\n"
-	"workbook, named after the data file, in the output folder.\n"
+	"Turns a quarterly performance data file into a PDF report, an Excel\n"
+	"workbook, a web page and a CSV of open data, named after the data file,\n"
+	"in the output folder.\n"
 	"\n"
 	"options:\n"
 	"  --layout NAME|FILE  layout to use: a bundled name (independence, plain)\n"

@@ -56,11 +56,14 @@ extern char **environ;
 #define TARGET_REFERENCE_PEAK_MB 150.0
 #define TARGET_BIG_RATIO 5.5
 #define TARGET_CYCLE_S 0.5 /* Each step of the quarterly cycle at the reference size. */
+#define TARGET_WEB_S 0.3            /* The page and the CSV, at the reference size. */
+#define TARGET_PAGE_MB 6.0
 
-enum phase { PH_LOAD, PH_EVAL, PH_SETUP, PH_LAYOUT, PH_PDF, PH_XLSX, PH_TOTAL, PH_COUNT };
+enum phase { PH_LOAD, PH_EVAL, PH_SETUP, PH_LAYOUT, PH_PDF, PH_XLSX, PH_PAGE, PH_CSV, PH_TOTAL,
+	     PH_COUNT };
 
 static const char *const phase_names[PH_COUNT] = {
-	"load", "evaluate", "set-up", "lay out", "PDF", "workbook", "total",
+	"load", "evaluate", "set-up", "lay out", "PDF", "workbook", "page", "CSV", "total",
 };
 
 enum mode { MODE_PDF, MODE_XLSX, MODE_BOTH, MODE_COUNT };
@@ -72,7 +75,7 @@ struct inproc_result {
 	bool ok;
 	size_t nmeasures, ngoals, pages;
 	double median[PH_COUNT]; /* Seconds. */
-	long long pdf_bytes, xlsx_bytes;
+	long long pdf_bytes, xlsx_bytes, page_bytes, csv_bytes;
 	size_t model_bytes;      /* Handed out by the report's arena. */
 	size_t layout_bytes;     /* Handed out by the layout's arena. */
 };
@@ -267,7 +270,8 @@ static char *find_generator(const char *argv0, const char *scratch)
 
 /* One pass through the pipeline, as the program makes it, timing each phase. */
 static bool pipeline_once(const char *data, const char *datadir, const char *pdf_path,
-			  const char *xlsx_path, double t[PH_COUNT], struct inproc_result *res)
+			  const char *xlsx_path, const char *page_path, const char *csv_path,
+			  double t[PH_COUNT], struct inproc_result *res)
 {
 	struct diag d;
 	diag_init(&d, stderr);
@@ -311,6 +315,12 @@ static bool pipeline_once(const char *data, const char *datadir, const char *pdf
 	if (write_output_file(render_xlsx, &job, xlsx_path) != WRITE_OK)
 		goto done;
 	double t6 = now();
+	if (write_output_file(render_html, &job, page_path) != WRITE_OK)
+		goto done;
+	double t7 = now();
+	if (write_output_file(render_csv, &job, csv_path) != WRITE_OK)
+		goto done;
+	double t8 = now();
 
 	t[PH_LOAD] = t1 - t0;
 	t[PH_EVAL] = t2 - t1;
@@ -318,7 +328,9 @@ static bool pipeline_once(const char *data, const char *datadir, const char *pdf
 	t[PH_LAYOUT] = t4 - t3;
 	t[PH_PDF] = t5 - t4;
 	t[PH_XLSX] = t6 - t5;
-	t[PH_TOTAL] = t6 - t0;
+	t[PH_PAGE] = t7 - t6;
+	t[PH_CSV] = t8 - t7;
+	t[PH_TOTAL] = t8 - t0;
 	res->nmeasures = r->nmeasures;
 	res->ngoals = r->ngoals;
 	res->model_bytes = r->arena.total;
@@ -341,10 +353,13 @@ static void inproc_child(int fd, const struct size_result *s, const char *datadi
 	memset(&res, 0, sizeof res);
 	char *pdf_path = join(scratch, "inproc.pdf");
 	char *xlsx_path = join(scratch, "inproc.xlsx");
+	char *page_path = join(scratch, "inproc.html");
+	char *csv_path = join(scratch, "inproc.csv");
 	double t[MAX_RUNS][PH_COUNT];
 	res.ok = true;
 	for (int i = 0; i < s->runs && res.ok; i++)
-		res.ok = pipeline_once(s->path, datadir, pdf_path, xlsx_path, t[i], &res);
+		res.ok = pipeline_once(s->path, datadir, pdf_path, xlsx_path, page_path, csv_path, t[i],
+				       &res);
 	if (res.ok) {
 		for (int p = 0; p < PH_COUNT; p++) {
 			double v[MAX_RUNS];
@@ -354,9 +369,13 @@ static void inproc_child(int fd, const struct size_result *s, const char *datadi
 		}
 		res.pdf_bytes = file_size(pdf_path);
 		res.xlsx_bytes = file_size(xlsx_path);
+		res.page_bytes = file_size(page_path);
+		res.csv_bytes = file_size(csv_path);
 	}
 	free(pdf_path);
 	free(xlsx_path);
+	free(page_path);
+	free(csv_path);
 	ssize_t n = write(fd, &res, sizeof res);
 	_exit(n == (ssize_t)sizeof res ? 0 : 1);
 }
@@ -516,7 +535,7 @@ static void print_runs_table(const struct size_result *sizes, int n, const struc
 /* Phases timed in-process through the library: one row per size. */
 static void print_phases_table(const struct size_result *sizes, int n)
 {
-	printf("\nPhases in-process, PDF and workbook (median ms; set-up = layout file and fonts)\n");
+	printf("\nPhases in-process, every output (median ms; set-up = layout file and fonts)\n");
 	printf("%-8s", "size");
 	for (int p = 0; p < PH_COUNT; p++)
 		printf(" %9s", phase_names[p]);
@@ -536,16 +555,17 @@ static void print_phases_table(const struct size_result *sizes, int n)
 static void print_outputs_table(const struct size_result *sizes, int n)
 {
 	printf("\nFiles and memory (bytes; arenas in MB)\n");
-	printf("%-8s %6s %11s %11s %9s %11s %9s %9s\n", "size", "goals", "XML", "PDF", "PDF/page",
-	       "workbook", "model", "layout");
+	printf("%-8s %6s %11s %11s %9s %11s %11s %11s %9s %9s\n", "size", "goals", "XML", "PDF",
+	       "PDF/page", "workbook", "page", "CSV", "model", "layout");
 	for (int i = 0; i < n; i++) {
 		const struct size_result *s = &sizes[i];
 		if (!s->in.ok)
 			continue;
-		printf("%-8s %6zu %11lld %11lld %9lld %11lld %9.1f %9.1f\n", s->label, s->in.ngoals,
-		       s->file_bytes,
+		printf("%-8s %6zu %11lld %11lld %9lld %11lld %11lld %11lld %9.1f %9.1f\n", s->label,
+		       s->in.ngoals, s->file_bytes,
 		       s->in.pdf_bytes, s->in.pages ? s->in.pdf_bytes / (long long)s->in.pages : 0,
-		       s->in.xlsx_bytes, (double)s->in.model_bytes / 1048576.0,
+		       s->in.xlsx_bytes, s->in.page_bytes, s->in.csv_bytes,
+		       (double)s->in.model_bytes / 1048576.0,
 		       (double)s->in.layout_bytes / 1048576.0);
 	}
 }
@@ -604,6 +624,21 @@ static void print_targets(const struct size_result *example, const struct size_r
 				 big->run_cpu[MODE_BOTH] / ref->run_cpu[MODE_BOTH]);
 	}
 	verdict(have_big, ratio <= TARGET_BIG_RATIO, have_big ? line : "largest size: not measured");
+
+	/* The page and the CSV are timed in-process: a whole run also loads,
+	 * evaluates and presents the report, which every output shares. */
+	bool have_web = ref && ref->in.ok;
+	double web = have_web ? ref->in.median[PH_PAGE] + ref->in.median[PH_CSV] : 0;
+	if (have_web)
+		snprintf(line, sizeof line, "%d measures, the page and the CSV under %.1f s together: "
+			 "%.3f s (page %.3f s, CSV %.3f s)", REFERENCE_SIZE, TARGET_WEB_S, web,
+			 ref->in.median[PH_PAGE], ref->in.median[PH_CSV]);
+	verdict(have_web, web < TARGET_WEB_S, have_web ? line : "page and CSV: not measured");
+	double page_mb = have_web ? (double)ref->in.page_bytes / 1e6 : 0;
+	if (have_web)
+		snprintf(line, sizeof line, "%d measures, the page under %.0f MB: %.2f MB", REFERENCE_SIZE,
+			 TARGET_PAGE_MB, page_mb);
+	verdict(have_web, page_mb < TARGET_PAGE_MB, have_web ? line : "page size: not measured");
 }
 
 /* ---- the quarterly cycle ---- */
