@@ -163,7 +163,7 @@ void html_css(struct html *h)
 		  ".counts,.tiles,.chips{list-style:none;padding:0}\n"
 		  ".counts{display:grid;grid-template-columns:repeat(auto-fit,minmax(9.5rem,1fr));"
 		  "gap:.75rem;margin:1rem 0}\n"
-		  ".counts li{background:%s;border-top:4px solid;padding:.6rem .9rem}\n"
+		  ".counts li{background:%s;border-top-width:4px;border-top-style:solid;padding:.6rem .9rem}\n"
 		  ".counts .n{font-size:2em;color:%s;margin-right:.25rem}\n"
 		  ".counts .st{display:block;font-size:.9em}\n"
 		  ".tiles{display:grid;grid-template-columns:repeat(auto-fill,minmax(15rem,1fr));"
