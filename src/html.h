@@ -40,6 +40,7 @@ struct html {
 	char body_font[256], heading_font[256];
 	int heading_weight;
 	bool has_part[PART_COUNT];     /* Which parts the layout shows. */
+	bool *anchored;                /* Per measure: its card's anchor is written. */
 	/* Links to the run's other outputs, or NULL: escaped-ready relative URLs. */
 	const char *csv_href, *xlsx_href, *pdf_href;
 };
@@ -89,9 +90,11 @@ void html_css(struct html *h);
 #define HTML_CHART_W 300
 #define HTML_CHART_H 200
 
-/* A measure's card: full in its goal area, on its own anchor; brief in the
- * narrative, its name linking to the full card. */
-void html_card(struct html *h, const struct measure *m, bool full);
+/* A measure's card, on its own anchor (#m-ID) the first time it is drawn. */
+void html_card(struct html *h, const struct measure *m);
+/* The narrative's line for a measure: its status, its name linking to its
+ * card, the result against the target. */
+void html_measure_line(struct html *h, const struct measure *m);
 
 /* ---- html_parts.c ---- */
 

@@ -22,6 +22,9 @@ static void fact(struct html *h, const char *label, const char *value)
 /* A comparison with an earlier quarter, its trend word in colour. */
 static void change(struct html *h, const struct pres_change *c)
 {
+	/* Nothing to compare with says nothing, as on the PDF's cards. */
+	if (c->says_little || !c->applies || !c->text)
+		return;
 	sb_add(&h->b, "<dt>");
 	html_text(h, c->label);
 	sb_add(&h->b, "</dt><dd>");
@@ -38,20 +41,25 @@ static void change(struct html *h, const struct pres_change *c)
 }
 
 /* The facts, in the PDF card's order. */
-static void facts(struct html *h, const struct measure *m, const struct pres_measure *pm,
-		  bool full)
+static void facts(struct html *h, const struct measure *m, const struct pres_measure *pm)
 {
 	const struct pres_page *w = &h->p->page;
 	sb_add(&h->b, "<dl>");
 	fact(h, w->result, pm->sentence);
-	fact(h, w->this_quarter, pm->this_quarter);
+	/* Beside a total to date, the period's own result. */
+	fact(h, pm->this_period_label ? pm->this_period_label : w->this_quarter, pm->this_quarter);
+	fact(h, w->to_date, pm->to_date);
+	fact(h, w->pace, pm->pace);
+	fact(h, w->targets, pm->targets_text);
 	fact(h, w->status, pm->reason);
+	fact(h, w->latest, pm->latest);
 	fact(h, w->benchmark, pm->benchmarks);
 	fact(h, w->status, pm->override_note);
 	change(h, &pm->vs_last_year);
 	change(h, &pm->vs_last_quarter);
 	fact(h, w->results, pm->recent);
-	if (full && m->definition.nruns > 0) {
+	fact(h, w->reported, pm->frequency_note);
+	if (m->definition.nruns > 0) {
 		sb_add(&h->b, "<dt>");
 		html_text(h, w->definition);
 		sb_add(&h->b, "</dt><dd>");
@@ -134,49 +142,45 @@ static void notes(struct html *h, const char *title, const struct paras *ps)
 	}
 }
 
-void html_card(struct html *h, const struct measure *m, bool full)
+void html_card(struct html *h, const struct measure *m)
 {
 	const struct pres_measure *pm = present_measure(h->p, m);
 	const struct pres_page *w = &h->p->page;
 	struct strbuf *b = &h->b;
-	const char *sname = status_name(pm->status);
 	sb_add(b, "<article class=\"card\"");
-	if (full) {
+	if (!h->anchored[m->index]) {
+		h->anchored[m->index] = true;
 		sb_add(b, " id=\"");
 		html_id(h, "m-", m->id);
 		sb_addc(b, '"');
 	}
-	sb_printf(b, "><div class=\"head b-%s\"><div><h3>", sname);
-	bool link = !full && h->has_part[PART_GOALS];
-	if (link) {
-		sb_add(b, "<a href=\"#");
-		html_id(h, "m-", m->id);
-		sb_add(b, "\">");
-	}
-	html_text(h, m->name);
-	if (link)
-		sb_add(b, "</a>");
-	sb_add(b, "</h3>");
-	/* Department, and in the narrative the goal area too. */
-	const char *goal = !full && m->goal ? m->goal->name : NULL;
-	if (goal || m->department) {
-		sb_add(b, "<p class=\"sub\">");
-		html_text(h, goal);
-		if (goal && m->department)
-			sb_add(b, " \xC2\xB7 ");
-		html_text(h, m->department);
-		sb_add(b, "</p>");
-	}
+	sb_printf(b, "><div class=\"head b-%s\"><div>", status_name(pm->status));
+	html_elem(h, "h3", NULL, m->name);
+	if (m->department)
+		html_elem(h, "p", "sub", m->department);
 	sb_add(b, "</div>");
 	html_status(h, pm->status, pm->status_word, "p");
 	sb_add(b, "</div>");
-	bool drawn = full && pm->card.drawn;
-	facts(h, m, pm, full);
-	if (drawn)
+	facts(h, m, pm);
+	if (pm->card.drawn)
 		chart(h, m, &pm->card);
 	notes(h, w->commentary, &m->commentary);
-	if (full)
-		notes(h, w->next_steps, &m->action);
+	notes(h, w->next_steps, &m->action);
 	sb_add(b, "</article>\n");
 	html_spill(h);
+}
+
+void html_measure_line(struct html *h, const struct measure *m)
+{
+	const struct pres_measure *pm = present_measure(h->p, m);
+	struct strbuf *b = &h->b;
+	sb_add(b, "<li>");
+	html_status(h, pm->status, pm->status_word, "span");
+	sb_add(b, " <a href=\"#");
+	html_id(h, "m-", m->id);
+	sb_add(b, "\">");
+	html_text(h, m->name);
+	sb_add(b, "</a> ");
+	html_elem(h, "span", "muted", pm->sentence);
+	sb_add(b, "</li>");
 }

@@ -229,6 +229,10 @@ void html_css(struct html *h)
 		  ".quote blockquote p{margin:0}\n"
 		  ".quote figcaption{color:%s;margin-top:.4rem}\n"
 		  ".lead{font-size:1.1em;margin:.25rem 0}\n"
+		  ".lines{list-style:none;padding:0;margin:1rem 0 1.5rem}\n"
+		  ".lines li{padding:.5rem 0;border-bottom:1px solid %s}\n"
+		  ".lines a{font-weight:700}\n"
+		  ".lines .muted{display:block}\n"
 		  ".legend{display:grid;grid-template-columns:max-content minmax(0,1fr);gap:.5rem 1.25rem}\n"
 		  ".legend div{display:contents}\n"
 		  ".legend dd{margin:0}\n"
@@ -236,7 +240,7 @@ void html_css(struct html *h)
 		  ".legend dd{margin-bottom:.6rem}}\n"
 		  ".foot{border-top:1px solid %s;margin-top:3rem;padding:1.5rem 0 2rem;color:%s}\n"
 		  ".foot p{margin:.2rem 0}\n",
-		  c->accent, c->muted, c->rule, c->muted);
+		  c->accent, c->muted, c->rule, c->rule, c->muted);
 	/* Narrow screens: a table's rows become stacks of labelled cells. */
 	sb_add(b, "@media (max-width:30rem){.wrap{padding:0 .75rem}.head{padding-left:.75rem;"
 		  "padding-right:.75rem}.card>*{margin-left:.75rem;margin-right:.75rem}"

@@ -217,8 +217,17 @@ static void block(struct html *h, const struct block *bk)
 		sb_add(b, "</ul>\n");
 		break;
 	case BLOCK_MEASURES:
+		/* A line each, linking to the card in its goal area; without goal
+		 * areas, the cards themselves. */
+		if (!h->has_part[PART_GOALS]) {
+			for (size_t i = 0; i < bk->u.measures.n; i++)
+				html_card(h, bk->u.measures.items[i]);
+			break;
+		}
+		sb_add(b, "<ul class=\"lines\">");
 		for (size_t i = 0; i < bk->u.measures.n; i++)
-			html_card(h, bk->u.measures.items[i], false);
+			html_measure_line(h, bk->u.measures.items[i]);
+		sb_add(b, "</ul>\n");
 		break;
 	}
 }
@@ -259,7 +268,7 @@ void html_goals(struct html *h)
 		else
 			chips(h, &p->goal_counts[g]);
 		for (size_t i = 0; i < goal->nmeasures; i++)
-			html_card(h, goal->measures[i], true);
+			html_card(h, goal->measures[i]);
 		sb_add(&h->b, "</section>\n");
 	}
 }

@@ -227,6 +227,11 @@ struct pres_page {
 	const char *result;        /* "Result" */
 	const char *this_quarter;  /* "This quarter" */
 	const char *results;       /* "Results", before a chartless card's earlier results */
+	const char *to_date;       /* "Year to date", before a monthly measure's total so far */
+	const char *pace;          /* "Pace" */
+	const char *targets;       /* "Targets", before a measure's several targets */
+	const char *latest;        /* "Latest result", before an older result */
+	const char *reported;      /* "Reported", before how often a measure is reported */
 	const char *status;        /* "Status" */
 	const char *benchmark;     /* "Benchmark" */
 	const char *definition;    /* "Definition" */

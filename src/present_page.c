@@ -29,6 +29,11 @@ void pres_page_words(struct presentation *p)
 	w->result = "Result";
 	w->this_quarter = "This quarter";
 	w->results = "Results";
+	w->to_date = "Year to date";
+	w->pace = "Pace";
+	w->targets = "Targets";
+	w->latest = "Latest result";
+	w->reported = "Reported";
 	w->status = "Status";
 	w->benchmark = "Benchmark";
 	w->definition = "Definition";

@@ -12,10 +12,11 @@
 
 /* The header row: stable names for programs, documented for people. */
 static const char *const columns[] = {
-	"measure_id", "measure", "goal_id", "goal", "department", "unit", "currency", "period",
-	"fiscal_year", "quarter", "period_start", "period_end", "actual", "target_comparison",
-	"target", "year_to_date", "compared", "allowed_miss", "status", "status_label",
-	"status_reason", "computed_status", "status_reported",
+	"measure_id", "measure", "goal_id", "goal", "department", "unit", "currency", "frequency",
+	"period", "fiscal_year", "quarter", "period_start", "period_end", "actual", "estimated",
+	"target_comparison", "target", "target_high_comparison", "target_high", "year_to_date",
+	"compared", "allowed_miss", "status", "status_label", "status_reason", "computed_status",
+	"status_reported",
 };
 #define NCOLUMNS (sizeof columns / sizeof columns[0])
 
@@ -80,16 +81,36 @@ static void row(struct strbuf *b, const struct report *r, const struct measure *
 	field(b, m->department, &first);
 	field(b, unit_name(m->unit), &first);
 	field(b, m->unit == UNIT_CURRENCY ? m->currency : NULL, &first);
+	field(b, frequency_name(m->frequency), &first);
 	field(b, pp->period_id, &first);
-	integer(b, pe->period.fy, &first);
-	integer(b, pe->period.quarter, &first);
+	/* A month's fiscal year and quarter; a year has no quarter, and a
+	 * calendar year no one fiscal year unless the fiscal year starts in
+	 * January. */
+	int fy, place;
+	bool has_fy = period_fiscal_place(pe->period, r->calendar, &fy, &place);
+	int quarter = !has_fy ? 0
+		      : pe->period.kind == PERIOD_QUARTER ? place
+		      : pe->period.kind == PERIOD_MONTH ? (place - 1) / 3 + 1
+							: 0;
+	if (has_fy)
+		integer(b, fy, &first);
+	else
+		field(b, NULL, &first);
+	if (quarter)
+		integer(b, quarter, &first);
+	else
+		field(b, NULL, &first);
 	struct date start, end;
 	period_dates(pe->period, r->calendar, &start, &end);
 	date(b, start, &first);
 	date(b, end, &first);
 	number(b, pe->has_actual, pe->actual, &first);
+	field(b, pe->has_actual ? (pe->estimated ? "true" : "false") : NULL, &first);
+	bool range = pe->has_target && pe->target->kind == TARGET_RANGE;
 	field(b, pe->has_target ? cmp_name(pe->target->cmp) : NULL, &first);
 	number(b, pe->has_target, pe->target_amount, &first);
+	field(b, range ? cmp_name(pe->target->cmp_high) : NULL, &first);
+	number(b, range, pe->target_high, &first);
 	field(b, pe->ytd ? "true" : "false", &first);
 	number(b, pe->has_compared, pe->compared, &first);
 	number(b, pe->has_target, pe->tolerance, &first);

@@ -348,6 +348,11 @@ static void page(struct json *j, const struct pres_page *w)
 	str(j, "result", w->result);
 	str(j, "this_quarter", w->this_quarter);
 	str(j, "results", w->results);
+	str(j, "to_date", w->to_date);
+	str(j, "pace", w->pace);
+	str(j, "targets", w->targets);
+	str(j, "latest", w->latest);
+	str(j, "reported", w->reported);
 	str(j, "status", w->status);
 	str(j, "benchmark", w->benchmark);
 	str(j, "definition", w->definition);

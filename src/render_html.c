@@ -116,6 +116,7 @@ enum write_result render_html(const struct backend_job *job, int out)
 			&h.heading_weight);
 	svg_chart_style_from(job->st, (struct rgb){1, 1, 1}, h.body_font, &h.chart);
 	h.chart.bar_width = common_bar_width(&h);
+	h.anchored = xcalloc(job->r->nmeasures + 1, sizeof *h.anchored);
 	char *csv = sibling(job, "csv"), *xlsx = sibling(job, "xlsx"), *pdf = sibling(job, "pdf");
 	h.csv_href = csv;
 	h.xlsx_href = xlsx;
@@ -128,6 +129,7 @@ enum write_result render_html(const struct backend_job *job, int out)
 	int err = h.err;
 	sb_free(&h.b);
 	svg_shared_free(&h.shared);
+	free(h.anchored);
 	free(csv);
 	free(xlsx);
 	free(pdf);

@@ -93,6 +93,12 @@ void svg_chart_css(struct strbuf *b, const struct svg_chart_style *s)
 	svg_color(b, s->bar_past);
 	sb_add(b, "}.qc .now{stroke:");
 	svg_color(b, s->bar);
+	sb_add(b, "}.qc .line{fill:none;stroke-width:2;stroke:");
+	svg_color(b, s->bar);
+	sb_add(b, "}.qc .dots{stroke-width:1.5;fill:");
+	svg_color(b, s->bar);
+	sb_add(b, ";stroke:");
+	svg_color(b, s->background);
 	sb_add(b, "}.qc .halo{fill:none;stroke:");
 	svg_color(b, s->background);
 	sb_add(b, ";stroke-width:4}.qc .target{fill:none;stroke:");
@@ -253,25 +259,27 @@ static void hline(struct strbuf *b, double x0, double x1, double y)
 	sb_num(b, x1);
 }
 
-/* The target: steps across the quarters each amount applies to, joined
- * where one run follows another, absent where no target applies. */
-static void target_path(struct strbuf *b, const struct pres_chart *c, const struct geom *g)
+/* The target: steps across the periods each amount applies to, joined
+ * where one run follows another, absent where no target applies; with
+ * `high`, a range's upper ends instead, where runs have them. */
+static void target_path(struct strbuf *b, const struct pres_chart *c, const struct geom *g,
+			bool high)
 {
-	for (size_t k = 0; k < c->nsegments;) {
-		size_t end = k;
-		while (end + 1 < c->nsegments && c->segments[end + 1].first == c->segments[end].last + 1)
-			end++;
-		for (size_t i = k; i <= end; i++) {
-			const struct pres_segment *s = &c->segments[i];
-			double y = ypos(g, s->amount);
-			sb_add(b, i == k ? "M" : "L");
-			sb_num(b, g->px + (double)s->first * g->slot);
-			sb_addc(b, ' ');
-			sb_num(b, y);
-			sb_add(b, "H");
-			sb_num(b, g->px + (double)(s->last + 1) * g->slot);
+	bool joined = false; /* The last step drawn ends where the next starts. */
+	for (size_t k = 0; k < c->nsegments; k++) {
+		const struct pres_segment *s = &c->segments[k];
+		if (high && !s->has_high) {
+			joined = false;
+			continue;
 		}
-		k = end + 1;
+		double y = ypos(g, high ? s->high : s->amount);
+		sb_add(b, joined ? "L" : "M");
+		sb_num(b, g->px + (double)s->first * g->slot);
+		sb_addc(b, ' ');
+		sb_num(b, y);
+		sb_add(b, "H");
+		sb_num(b, g->px + (double)(s->last + 1) * g->slot);
+		joined = k + 1 < c->nsegments && c->segments[k + 1].first == s->last + 1;
 	}
 }
 
@@ -312,12 +320,10 @@ static void open_svg(struct strbuf *b, const struct pres_chart *c, const struct 
 
 /* Where the plot goes: the value axis takes what its widest label needs,
  * in steps of a font size, so that charts with labels of about one width
- * share their quarters and legend; quarters go on one line ("Q1 FY18")
- * where they fit, else the quarter with the fiscal year beneath where a
- * year starts. */
+ * share their pieces; the axis's unit above it where there is one; each
+ * period's short name beneath the plot, its year on a line below. */
 static struct geom geometry(const struct pres_chart *c, const struct svg_chart_style *s,
-			    double width, double height, double *axis_w, bool *one_line,
-			    double *legend_top)
+			    double width, double height, double *axis_w, double *legend_top)
 {
 	const size_t n = c->npoints;
 	const double fs = s->font_size, lh = fs * 1.3;
@@ -329,24 +335,20 @@ static struct geom geometry(const struct pres_chart *c, const struct svg_chart_s
 	g.px = aw + 2;
 	g.pw = width - g.px - 2;
 	g.slot = g.pw / (double)(n ? n : 1);
-	bool one = true;
-	for (size_t i = 0; i < n && one; i++)
-		one = text_w(c->points[i].quarter, fs) + text_w(c->points[i].year, fs) + fs * 0.6 <=
-		      g.slot * 0.95;
 	size_t legend_rows = 1 + (c->nbenchmarks > 0);
 	double lt = height - lh * (double)legend_rows - 2;
-	g.ptop = fs * 0.7;
-	g.pbot = lt - lh * (one ? 1 : 2) - fs * 0.6;
+	bool unit = c->axis_unit && c->axis_unit[0];
+	g.ptop = unit ? lh * 1.5 : fs * 0.7;
+	g.pbot = lt - lh * 2 - fs * 0.6;
 	if (g.pbot < g.ptop + lh * 2)
 		g.pbot = g.ptop + lh * 2;
 	*axis_w = aw;
-	*one_line = one;
 	*legend_top = lt;
 	return g;
 }
 
-/* A bar's width in whole units: six tenths of a quarter's room as if the
- * value axis took a tenth of the chart, so that charts of as many quarters
+/* A bar's width in whole units: six tenths of a period's room as if the
+ * value axis took a tenth of the chart, so that charts of as many periods
  * have bars of one width, whatever their axis takes; never more than
  * three quarters of the room there is. */
 static double bar_width(const struct geom *g, double width, size_t n)
@@ -358,45 +360,60 @@ static double bar_width(const struct geom *g, double width, size_t n)
 double svg_chart_bar_width(const struct pres_chart *c, const struct svg_chart_style *s,
 			   double width, double height)
 {
-	bool one_line;
 	double axis_w, legend_top;
-	struct geom g = geometry(c, s, width, height, &axis_w, &one_line, &legend_top);
+	struct geom g = geometry(c, s, width, height, &axis_w, &legend_top);
 	return bar_width(&g, width, c->npoints);
 }
 
-/* The quarters beneath the plot (and the fiscal years beneath them where
- * they have a line of their own), with the lines between years. */
-static void quarters(struct strbuf *b, const struct pres_chart *c, const struct svg_chart_style *s,
-		     const struct geom *g, bool one_line, double qy, double lh)
+/* The value axis: the faint grid, the base line (zero, or the lowest tick
+ * where values are joined by lines) in the text colour, the tick labels
+ * right-aligned, and the axis's unit above them. */
+static void value_axis(struct strbuf *b, const struct pres_chart *c, const struct svg_chart_style *s,
+		       const struct geom *g, double axis_w)
+{
+	const double fs = s->font_size;
+	double base = c->lines ? c->lo : 0 > c->lo ? 0 : c->lo;
+	painted(b, s, PAINT_GRID);
+	for (size_t k = 0; k < c->nticks; k++) {
+		double v = c->lo + (double)k * c->step;
+		if (fabs(v - base) >= c->step * 1e-6)
+			hline(b, g->px, g->px + g->pw, ypos(g, v));
+	}
+	sb_add(b, "\"/>");
+	painted(b, s, PAINT_ZERO);
+	hline(b, g->px, g->px + g->pw, ypos(g, base));
+	sb_add(b, "\"/><g");
+	paint(b, s, PAINT_TEXT);
+	sb_addc(b, '>');
+	if (c->axis_unit && c->axis_unit[0])
+		text(b, 0, fs, c->axis_unit);
+	sb_add(b, "<g text-anchor=\"end\">");
+	for (size_t k = 0; k < c->nticks; k++)
+		text(b, axis_w, ypos(g, c->lo + (double)k * c->step) + fs * 0.35, c->ticks[k]);
+	sb_add(b, "</g></g>");
+}
+
+/* Each period's short name beneath the plot, the year below where the
+ * presentation names it, and a rule between periods where a year starts. */
+static void periods(struct strbuf *b, const struct pres_chart *c, const struct svg_chart_style *s,
+		    const struct geom *g, double qy, double lh)
 {
 	size_t n = c->npoints;
 	sb_add(b, "<g");
 	paint(b, s, PAINT_TEXT);
 	sb_add(b, "><g text-anchor=\"middle\">");
-	for (size_t i = 0; i < n; i++) {
-		const struct pres_point *pt = &c->points[i];
-		sb_add(b, "<text x=\"");
-		sb_int(b, g->px + ((double)i + 0.5) * g->slot);
-		sb_add(b, "\" y=\"");
-		sb_int(b, qy);
-		sb_add(b, "\">");
-		sb_text(b, pt->quarter);
-		if (one_line) {
-			sb_addc(b, ' ');
-			sb_text(b, pt->year);
-		}
-		sb_add(b, "</text>");
-	}
+	for (size_t i = 0; i < n; i++)
+		text(b, g->px + ((double)i + 0.5) * g->slot, qy, c->points[i].tick);
 	sb_add(b, "</g>");
-	for (size_t i = 0; i < n && !one_line; i++)
-		if (c->points[i].period.quarter == 1 || i == 0)
-			text(b, g->px + (double)i * g->slot + g->slot * 0.15, qy + lh, c->points[i].year);
+	for (size_t i = 0; i < n; i++)
+		if (c->year_marks && c->year_marks[i])
+			text(b, g->px + (double)i * g->slot + g->slot * 0.15, qy + lh, c->year_marks[i]);
 	sb_add(b, "</g>");
-	if (one_line)
-		return;
+	size_t at = b->n;
 	painted(b, s, PAINT_GRID);
+	size_t empty = b->n;
 	for (size_t i = 1; i < n; i++)
-		if (c->points[i].period.quarter == 1) {
+		if (c->points[i].group && c->points[i].group_starts) {
 			sb_add(b, "M");
 			sb_int(b, g->px + (double)i * g->slot);
 			sb_addc(b, ' ');
@@ -404,30 +421,64 @@ static void quarters(struct strbuf *b, const struct pres_chart *c, const struct 
 			sb_add(b, "V");
 			sb_int(b, qy + lh);
 		}
+	if (b->n == empty)
+		b->n = at;
+	else
+		sb_add(b, "\"/>");
+}
+
+/* A point on a line of values, ringed in the background colour so that it
+ * stands out from the line through it. */
+static void dot(struct strbuf *b, double x, double y, double r)
+{
+	sb_add(b, "<circle cx=\"");
+	sb_num(b, x);
+	sb_add(b, "\" cy=\"");
+	sb_num(b, y);
+	sb_add(b, "\" r=\"");
+	sb_num(b, r);
 	sb_add(b, "\"/>");
 }
 
-/* The legend's first line: a swatch for the bars and, with a target, a
- * dash for it; a long name is squeezed to fit. */
+/* The legend's first line: a swatch for the values (a bar, or a point on a
+ * line) and, with a target, a dash for it; a long name is squeezed to fit. */
 static void legend(struct strbuf *b, const struct pres_chart *c, const struct svg_chart_style *s,
 		   const struct geom *g, double ly, double width)
 {
 	const double fs = s->font_size;
 	double x = g->px;
-	sb_add(b, "<rect");
-	paint(b, s, PAINT_KEY);
-	sb_add(b, " x=\"");
-	sb_int(b, x);
-	sb_add(b, "\" y=\"");
-	sb_int(b, ly - fs * 0.45);
-	sb_add(b, "\" width=\"");
-	sb_int(b, fs * 0.9);
-	sb_add(b, "\" height=\"");
-	sb_int(b, fs * 0.9);
-	sb_add(b, "\"/><g");
+	if (c->lines) {
+		sb_add(b, "<g class=\"key\" fill=\"");
+		svg_color(b, s->bar);
+		sb_add(b, "\" stroke=\"");
+		svg_color(b, s->bar);
+		sb_add(b, "\"><path stroke-width=\"2\" d=\"");
+		hline(b, x, x + fs * 1.8, ly);
+		sb_add(b, "\"/><circle stroke=\"");
+		svg_color(b, s->background);
+		sb_add(b, "\" stroke-width=\"1.5\" cx=\"");
+		sb_num(b, x + fs * 0.9);
+		sb_add(b, "\" cy=\"");
+		sb_num(b, ly);
+		sb_add(b, "\" r=\"3.5\"/></g>");
+		x += fs * 2.3;
+	} else {
+		sb_add(b, "<rect");
+		paint(b, s, PAINT_KEY);
+		sb_add(b, " x=\"");
+		sb_int(b, x);
+		sb_add(b, "\" y=\"");
+		sb_int(b, ly - fs * 0.45);
+		sb_add(b, "\" width=\"");
+		sb_int(b, fs * 0.9);
+		sb_add(b, "\" height=\"");
+		sb_int(b, fs * 0.9);
+		sb_add(b, "\"/>");
+		x += fs * 1.3;
+	}
+	sb_add(b, "<g");
 	paint(b, s, PAINT_TEXT);
 	sb_addc(b, '>');
-	x += fs * 1.3;
 	double half = (width - x) / 2 - fs;
 	text_fit(b, x, ly + fs * 0.35, c->value_name, fs, c->nsegments ? half : width - x - 2);
 	double tx = x + fmin(text_w(c->value_name, fs), half) + fs;
@@ -441,72 +492,13 @@ static void legend(struct strbuf *b, const struct pres_chart *c, const struct sv
 	sb_add(b, "\"/>");
 }
 
-/* See svg_chart.h. Laid out from the top: plot, quarters, legend. */
-void svg_chart(struct strbuf *b, const struct pres_chart *c, const struct presentation *p,
-	       const struct svg_chart_style *s, double width, double height,
-	       const char *labelled_by, enum svg_mode mode, struct svg_shared *shared)
+/* The values as bars from zero: earlier periods lighter, the one judged in
+ * full colour, each a vertical stroke as wide as the bar. */
+static void bars(struct strbuf *b, const struct pres_chart *c, const struct svg_chart_style *s,
+		 const struct geom *g, double width)
 {
-	const size_t n = c->npoints;
-	if (n == 0)
-		return;
-	if (mode == SVG_DOCUMENT)
-		shared = NULL;
-	const double fs = s->font_size, lh = fs * 1.3;
-	bool one_line;
-	double axis_w, legend_top;
-	struct geom g = geometry(c, s, width, height, &axis_w, &one_line, &legend_top);
-	double qy = g.pbot + fs * 1.25;
-
-	open_svg(b, c, s, width, height, labelled_by, mode);
-	/* Gridlines, the zero line in the text colour, and the value labels
-	 * right-aligned: alike in every chart with the same axis. */
-	struct strbuf tmp = {0};
-	painted(&tmp, s, PAINT_GRID);
-	for (size_t k = 0; k < c->nticks; k++) {
-		double v = c->lo + (double)k * c->step;
-		if (fabs(v) >= c->step * 1e-6)
-			hline(&tmp, g.px, g.px + g.pw, ypos(&g, v));
-	}
-	sb_add(&tmp, "\"/>");
-	double zero = ypos(&g, 0 > c->lo ? 0 : c->lo);
-	painted(&tmp, s, PAINT_ZERO);
-	hline(&tmp, g.px, g.px + g.pw, zero);
-	sb_add(&tmp, "\"/><g");
-	paint(&tmp, s, PAINT_TEXT);
-	sb_add(&tmp, " text-anchor=\"end\">");
-	for (size_t k = 0; k < c->nticks; k++)
-		text(&tmp, axis_w, ypos(&g, c->lo + (double)k * c->step) + fs * 0.35, c->ticks[k]);
-	sb_add(&tmp, "</g>");
-	piece(b, &tmp, shared);
-	tmp.n = 0;
-	/* The quarters and the legend's first line: one piece, alike in
-	 * most charts of a page. */
-	double ly = legend_top + lh * 0.5;
-	quarters(&tmp, c, s, &g, one_line, qy, lh);
-	legend(&tmp, c, s, &g, ly, width);
-	piece(b, &tmp, shared);
-	tmp.n = 0;
-
-	/* A gap in the results says so, so it never reads as a zero; quarters
-	 * before the first result or declared value stay empty. */
-	bool started = false, gaps = false;
-	for (size_t i = 0; i < n; i++) {
-		const struct pres_point *pt = &c->points[i];
-		if (pt->has_value) {
-			started = true;
-		} else if (started || pt->declared) {
-			if (!gaps)
-				sb_add(b, "<g class=\"x\">");
-			gaps = true;
-			text(b, g.px + ((double)i + 0.5) * g.slot, zero - fs * 0.4, p->chart_gap);
-		}
-	}
-	if (gaps)
-		sb_add(b, "</g>");
-
-	/* Bars: earlier quarters lighter, the report quarter in full colour;
-	 * each a vertical stroke as wide as the bar, from zero to its value. */
-	double bar_w = bar_width(&g, width, n);
+	double bar_w = bar_width(g, width, c->npoints);
+	double zero = round(ypos(g, 0 > c->lo ? 0 : c->lo));
 	for (int current = 0; current < 2; current++) {
 		size_t at = b->n;
 		sb_add(b, current ? "<path class=\"bars now\"" : "<path class=\"bars\"");
@@ -517,17 +509,17 @@ void svg_chart(struct strbuf *b, const struct pres_chart *c, const struct presen
 		}
 		sb_add(b, " d=\"");
 		size_t empty = b->n;
-		for (size_t i = 0; i < n; i++) {
+		for (size_t i = 0; i < c->npoints; i++) {
 			const struct pres_point *pt = &c->points[i];
 			if (!pt->has_value || pt->current != (current == 1))
 				continue;
-			double y1 = round(ypos(&g, pt->value)), y0 = round(zero);
-			if (y1 == y0)
-				y1 = y0 - 1; /* A zero still shows as a sliver. */
+			double y1 = round(ypos(g, pt->value));
+			if (y1 == zero)
+				y1 = zero - 1; /* A zero still shows as a sliver. */
 			sb_add(b, "M");
-			sb_int(b, g.px + ((double)i + 0.5) * g.slot);
+			sb_int(b, g->px + ((double)i + 0.5) * g->slot);
 			sb_addc(b, ' ');
-			sb_int(b, y0);
+			sb_int(b, zero);
 			sb_add(b, "V");
 			sb_int(b, y1);
 		}
@@ -536,6 +528,82 @@ void svg_chart(struct strbuf *b, const struct pres_chart *c, const struct presen
 		else
 			sb_add(b, "\"/>");
 	}
+}
+
+/* The values as points joined by lines, broken where a period has none;
+ * the one judged larger. */
+static void lines(struct strbuf *b, const struct pres_chart *c, const struct geom *g)
+{
+	size_t n = c->npoints;
+	sb_add(b, "<path class=\"line\" d=\"");
+	for (size_t i = 0; i < n; i++) {
+		if (!c->points[i].has_value)
+			continue;
+		bool joined = i > 0 && c->points[i - 1].has_value;
+		sb_add(b, joined ? "L" : "M");
+		sb_num(b, g->px + ((double)i + 0.5) * g->slot);
+		sb_addc(b, ' ');
+		sb_num(b, ypos(g, c->points[i].value));
+	}
+	sb_add(b, "\"/><g class=\"dots\">");
+	for (size_t i = 0; i < n; i++)
+		if (c->points[i].has_value)
+			dot(b, g->px + ((double)i + 0.5) * g->slot, ypos(g, c->points[i].value),
+			    c->points[i].current ? 4.5 : 3);
+	sb_add(b, "</g>");
+}
+
+/* See svg_chart.h. Laid out from the top: the axis's unit, the plot, the
+ * periods beneath it, the legend. */
+void svg_chart(struct strbuf *b, const struct pres_chart *c, const struct presentation *p,
+	       const struct svg_chart_style *s, double width, double height,
+	       const char *labelled_by, enum svg_mode mode, struct svg_shared *shared)
+{
+	const size_t n = c->npoints;
+	if (n == 0)
+		return;
+	if (mode == SVG_DOCUMENT)
+		shared = NULL;
+	const double fs = s->font_size, lh = fs * 1.3;
+	double axis_w, legend_top;
+	struct geom g = geometry(c, s, width, height, &axis_w, &legend_top);
+	double qy = g.pbot + fs * 1.25;
+	double ly = legend_top + lh * 0.5;
+
+	open_svg(b, c, s, width, height, labelled_by, mode);
+	/* What many charts draw alike, each a piece: the value axis, and the
+	 * periods with the legend's first line. */
+	struct strbuf tmp = {0};
+	value_axis(&tmp, c, s, &g, axis_w);
+	piece(b, &tmp, shared);
+	tmp.n = 0;
+	periods(&tmp, c, s, &g, qy, lh);
+	legend(&tmp, c, s, &g, ly, width);
+	piece(b, &tmp, shared);
+	tmp.n = 0;
+
+	/* A gap in the results says so, so it never reads as a zero; periods
+	 * before the first result or declared value stay empty. */
+	double gap_y = c->lines ? g.pbot - fs * 0.4 : ypos(&g, 0 > c->lo ? 0 : c->lo) - fs * 0.4;
+	bool started = false, gaps = false;
+	for (size_t i = 0; i < n; i++) {
+		const struct pres_point *pt = &c->points[i];
+		if (pt->has_value) {
+			started = true;
+		} else if (started || pt->declared) {
+			if (!gaps)
+				sb_add(b, "<g class=\"x\">");
+			gaps = true;
+			text(b, g.px + ((double)i + 0.5) * g.slot, gap_y, p->chart_gap);
+		}
+	}
+	if (gaps)
+		sb_add(b, "</g>");
+
+	if (c->lines)
+		lines(b, c, &g);
+	else
+		bars(b, c, s, &g, width);
 
 	/* Benchmarks: dotted across the whole plot. */
 	if (c->nbenchmarks > 0) {
@@ -544,20 +612,22 @@ void svg_chart(struct strbuf *b, const struct pres_chart *c, const struct presen
 			hline(b, g.px, g.px + g.pw, ypos(&g, c->benchmarks[k].value));
 		sb_add(b, "\"/>");
 	}
-	/* The target over a halo in the background colour, so it shows across
-	 * the bars too. */
-	if (c->nsegments > 0) {
-		target_path(&tmp, c, &g);
-		path(b, "halo");
-		sb_addn(b, tmp.s, tmp.n);
-		sb_add(b, "\"/>");
-		path(b, "target");
-		sb_addn(b, tmp.s, tmp.n);
-		sb_add(b, "\"/>");
+	/* The target (and a range's upper end) over a halo in the background
+	 * colour, so it shows across the bars too. */
+	for (int high = 0; high < 2 && c->nsegments > 0; high++) {
+		target_path(&tmp, c, &g, high == 1);
+		if (tmp.n > 0) {
+			path(b, "halo");
+			sb_addn(b, tmp.s, tmp.n);
+			sb_add(b, "\"/>");
+			path(b, "target");
+			sb_addn(b, tmp.s, tmp.n);
+			sb_add(b, "\"/>");
+		}
 		tmp.n = 0;
 	}
-
 	sb_free(&tmp);
+
 	/* Benchmarks' names on a line of their own. */
 	if (c->nbenchmarks > 0) {
 		double by = ly + lh;

@@ -1,8 +1,8 @@
 // The web page in a real browser: Debian's Chromium, driven by
 // puppeteer-core, with axe-core and html-validate, all pinned by
 // tests/web/package-lock.json. For both examples with both layouts, the
-// data file full of markup (tests/data/web-escaping.xml) and a generated
-// 500-measure report:
+// measures of every kind (tests/data/kinds.xml), the data file full of
+// markup (tests/data/web-escaping.xml) and a generated 500-measure report:
 //   - nothing is requested but the page itself, and the browser reports no
 //     error (the content security policy blocks nothing the page needs);
 //   - axe-core finds no violation of WCAG 2.0 and 2.1, levels A and AA, at
@@ -79,6 +79,7 @@ const CASES = [
   ['independence (plain)', 'examples/independence-fy2018-q1.xml', 'plain', null],
   ['riverbend (plain)', 'examples/riverbend-fy2025-q3.xml', 'plain', 'riverbend'],
   ['riverbend (independence)', 'examples/riverbend-fy2025-q3.xml', 'independence', null],
+  ['kinds of measure (plain)', 'tests/data/kinds.xml', 'plain', null],
   ['escaping (independence)', 'tests/data/web-escaping.xml', 'independence', null],
   ['generated 500 (independence)', gen, 'independence', null],
 ];
@@ -126,10 +127,10 @@ function contrastInPage() {
     const r = ratio(parse(getComputedStyle(el).fill), behind(el.closest('svg')));
     if (r < 4.5) low.push(`chart text "${el.textContent.slice(0, 20)}" ${r.toFixed(2)}`);
   }
-  for (const el of document.querySelectorAll('svg.qc .bars, svg.qc .target, svg.qc .benchmark, svg.qc .key')) {
+  for (const el of document.querySelectorAll('svg.qc .bars, svg.qc .line, svg.qc .dots circle, svg.qc .target, svg.qc .benchmark, svg.qc .key')) {
     marks++;
     const cs = getComputedStyle(el);
-    const c = parse(el.matches('.key') ? cs.fill : cs.stroke);
+    const c = parse(el.matches('.key, .dots circle') ? cs.fill : cs.stroke);
     const r = ratio(c, behind(el.closest('svg')));
     if (r < 3) low.push(`chart mark ${el.getAttribute('class')} ${r.toFixed(2)}`);
   }

@@ -33,14 +33,16 @@ CASES = [
     ("examples/riverbend-fy2025-q3.xml", "plain"),
     ("examples/riverbend-fy2025-q3.xml", "independence"),
     ("tests/data/truths.xml", "plain"),
+    ("tests/data/kinds.xml", "plain"),
     ("tests/data/web-escaping.xml", "independence"),
 ]
 
-COLUMNS = ["measure_id", "measure", "goal_id", "goal", "department", "unit", "currency", "period",
-           "fiscal_year", "quarter", "period_start", "period_end", "actual", "target_comparison",
-           "target", "year_to_date", "compared", "allowed_miss", "status", "status_label",
-           "status_reason", "computed_status", "status_reported"]
-NUMBER_COLUMNS = ["actual", "target", "compared", "allowed_miss"]
+COLUMNS = ["measure_id", "measure", "goal_id", "goal", "department", "unit", "currency", "frequency",
+           "period", "fiscal_year", "quarter", "period_start", "period_end", "actual", "estimated",
+           "target_comparison", "target", "target_high_comparison", "target_high", "year_to_date",
+           "compared", "allowed_miss", "status", "status_label", "status_reason", "computed_status",
+           "status_reported"]
+NUMBER_COLUMNS = ["actual", "target", "target_high", "compared", "allowed_miss"]
 
 
 def check(cond, what):
@@ -243,11 +245,20 @@ def page_checks(tag, facts, page_path, out_dir, stem, data):
         h3 = card.first("h3")
         if h3 is None or h3.text() != words(m["name"]):
             missing.append(f"{m['id']}: name")
+        changes = [m[k] for k in ("vs_last_year", "vs_last_quarter")
+                   if not m[k]["says_little"] and m[k].get("applies", True)]
         for w in [m["status_word"], m["sentence"], m["reason"], m["this_quarter"], m["benchmarks"],
-                  m["override_note"], m.get("recent"), m["vs_last_year"]["text"], m["vs_last_quarter"]["text"],
-                  m["vs_last_year"]["trend"], m["vs_last_quarter"]["trend"]]:
+                  m["override_note"], m.get("recent"), m.get("latest"), m.get("to_date"),
+                  m.get("pace"), m.get("targets_text"), m.get("frequency_note")] + \
+                [c["text"] for c in changes] + [c["trend"] for c in changes]:
             if w and words(w) not in text:
                 missing.append(f"{m['id']}: {w}")
+        # A comparison with a period that has no result says nothing: left out.
+        for k in ("vs_last_year", "vs_last_quarter"):
+            ch = m[k]
+            if (ch["says_little"] or not ch.get("applies", True)) and ch["text"] and \
+                    words(ch["text"]) in text:
+                missing.append(f"{m['id']}: says {ch['text']!r}, which says nothing")
         c = m["card_chart"]
         svg = card.first("svg") if False else next((s for s in card.all("svg") if s.attrs.get("role") == "img"), None)
         if not c["drawn"]:
@@ -343,8 +354,14 @@ def csv_checks(tag, facts, path):
         for col, fact in (("actual", "actual"), ("target", "target"), ("compared", "compared")):
             if (row[col] != "") != (h[fact] is not None):
                 bad.append(f"{m['id']} {h['period']} {col} filled={row[col] != ''} presented {h[fact]!r}")
-        if "FY" + row["fiscal_year"] + "-Q" + row["quarter"] != h["period"]:
+        # A quarter's fiscal year and quarter are in its id; a month's or a
+        # year's are worked out from the fiscal calendar.
+        q = re.fullmatch(r"FY(\d{4})-Q(\d)", h["period"])
+        if q and (row["fiscal_year"], row["quarter"]) != q.groups():
             bad.append(f"{m['id']} {h['period']}: year and quarter")
+        if re.fullmatch(r"FY\d{4}", h["period"]) and (row["fiscal_year"], row["quarter"]) != (h["period"][2:], ""):
+            bad.append(f"{m['id']} {h['period']}: a fiscal year has no quarter")
+
         if not re.fullmatch(r"\d{4}-\d\d-\d\d", row["period_start"]) or not re.fullmatch(r"\d{4}-\d\d-\d\d", row["period_end"]):
             bad.append(f"{m['id']} {h['period']}: dates")
     check(not bad, f"{tag}: each CSV row's measure, quarter, status and reason as presented" + (f" ({bad[:3]})" if bad else ""))
@@ -377,7 +394,11 @@ def csv_checks(tag, facts, path):
             if "target" in p and r["target"] and r["year_to_date"] == "false":
                 if abs(float(r["target"]) - p["target"]) > 1e-9:
                     bad.append(f"{m['id']} {p['period']} target {r['target']} != {p['target']}")
-    check(not bad, f"{tag}: CSV results and targets equal the presented chart series ({n} values)" + (f" ({bad[:3]})" if bad else ""))
+                # A range's upper end, where the chart draws one.
+                if ("high" in p) != (r["target_high"] != "") or \
+                        ("high" in p and abs(float(r["target_high"]) - p["high"]) > 1e-9):
+                    bad.append(f"{m['id']} {p['period']} upper end {r['target_high']!r} != {p.get('high')}")
+    check(not bad, f"{tag}: CSV results and targets (a range's both ends) equal the presented chart series ({n} values)" + (f" ({bad[:3]})" if bad else ""))
 
 
 def docs_checks():
