@@ -63,8 +63,8 @@ for path in files:
     found = []
     for at, text in literals(src):
         plain = re.sub(r"%[-+ #0-9.]*[a-z]|\\(x[0-9A-Fa-f]{2}|[0-7]{3}|.)", " ", text)
-        if re.search(r"[/<>\[\]&{}]", plain):
-            continue  # PDF, XML, CSS or number-format syntax, not words
+        if re.search(r"[/<>\[\]&{}]", plain) or '=\\"' in text:
+            continue  # PDF, XML, CSS, markup attributes or number-format syntax, not words
         nwords = len(re.findall(r"[A-Za-z][A-Za-z']+", plain))
         if nwords < 6 and not (nwords >= 2 and plain.rstrip().endswith(".")):
             continue
