@@ -16,7 +16,7 @@
 struct html_palette {
 	char text[8], muted[8], heading[8], link[8], rule[8], band[8], page[8];
 	char on_band[8];                /* Muted text on the band. */
-	char cover_text[8], cover_fill[8], cover_link[8];
+	char cover_text[8], cover_fill[8];
 	char accent[8];                 /* Decoration only: bars beside quotes. */
 	char focus[8];                  /* The focus ring on the page and the band. */
 	char status_text[STATUS_COUNT][8]; /* Status words, on the page or the band. */
@@ -41,6 +41,7 @@ struct html {
 	int heading_weight;
 	bool has_part[PART_COUNT];     /* Which parts the layout shows. */
 	bool *anchored;                /* Per measure: its card's anchor is written. */
+	size_t charts;                 /* Charts drawn so far: each names its caption. */
 	/* Links to the run's other outputs, or NULL: escaped-ready relative URLs. */
 	const char *csv_href, *xlsx_href, *pdf_href;
 };

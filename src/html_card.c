@@ -88,7 +88,7 @@ static void amount_cell(struct html *h, const char *text, const char *none)
 
 /* The chart, with the same series as a table for those who cannot see it
  * or want the numbers. */
-static void chart(struct html *h, const struct measure *m, const struct pres_chart *c)
+static void chart(struct html *h, const struct pres_chart *c)
 {
 	const struct pres_page *w = &h->p->page;
 	struct strbuf *b = &h->b;
@@ -96,7 +96,7 @@ static void chart(struct html *h, const struct measure *m, const struct pres_cha
 	/* The chart's name is its text alternative, said once in the page: as
 	 * the caption of the table of the same figures. */
 	char id[32];
-	snprintf(id, sizeof id, "c%zu", m->index + 1);
+	snprintf(id, sizeof id, "c%zu", ++h->charts);
 	svg_chart(b, c, h->p, &h->chart, HTML_CHART_W, HTML_CHART_H, id, SVG_INLINE, &h->shared);
 	sb_add(b, "<details><summary>");
 	html_text(h, w->chart_figures);
@@ -163,7 +163,7 @@ void html_card(struct html *h, const struct measure *m)
 	sb_add(b, "</div>");
 	facts(h, m, pm);
 	if (pm->card.drawn)
-		chart(h, m, &pm->card);
+		chart(h, &pm->card);
 	notes(h, w->commentary, &m->commentary);
 	notes(h, w->next_steps, &m->action);
 	sb_add(b, "</article>\n");

@@ -53,7 +53,6 @@ void html_palette_make(const struct style *st, struct html_palette *c)
 	hex(c->focus, on_both(st->color_link, band, MARK_MIN));
 	hex(c->cover_fill, st->color_cover_fill);
 	hex(c->cover_text, readable_on(st->color_cover_text, st->color_cover_fill, TEXT_MIN));
-	hex(c->cover_link, readable_on(st->color_cover_text, st->color_cover_fill, TEXT_MIN));
 	for (int s = 0; s < STATUS_COUNT; s++) {
 		hex(c->status_text[s], on_both(st->status_color[s], band, TEXT_MIN));
 		struct rgb icon = on_both(st->status_color[s], band, MARK_MIN);
