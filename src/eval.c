@@ -541,6 +541,18 @@ static void eval_measure(struct report *r, struct measure *m)
 	check_references(r, m);
 }
 
+/* An initiative's milestones: each overdue when due by the end of the
+ * report period and not complete. The goal counts its initiatives. */
+static void eval_initiative(const struct report *r, struct initiative *in)
+{
+	for (size_t i = 0; i < in->nmilestones; i++) {
+		struct milestone *ms = &in->milestones[i];
+		ms->overdue = ms->has_due && ms->status != PROGRESS_COMPLETE &&
+			      !period_ends_after(ms->due, r->period, r->calendar);
+	}
+	in->goal->initiative_counts[in->status]++;
+}
+
 /* Fill every field of the model that eval.c owns; see eval.h. */
 void eval_report(struct report *r)
 {
@@ -549,6 +561,7 @@ void eval_report(struct report *r)
 	for (size_t g = 0; g < r->ngoals; g++) {
 		struct goal *goal = &r->goals[g];
 		memset(goal->counts, 0, sizeof goal->counts);
+		memset(goal->initiative_counts, 0, sizeof goal->initiative_counts);
 		for (size_t i = 0; i < goal->nmeasures; i++) {
 			struct measure *m = goal->measures[i];
 			eval_measure(r, m);
@@ -556,4 +569,6 @@ void eval_report(struct report *r)
 			r->counts[m->current->shown]++;
 		}
 	}
+	for (size_t i = 0; i < r->ninitiatives; i++)
+		eval_initiative(r, r->initiatives[i]);
 }

@@ -301,7 +301,7 @@ static void legend(struct lay *L, int sect)
 	if (L->p->ytd_rule)
 		blk_text(L, L->p->ytd_rule, T_BODY, gs, &o);
 	const char *more[] = {L->p->phasing_rule, L->p->target_rule, L->p->period_rule,
-			      L->p->estimate_rule};
+			      L->p->estimate_rule, L->p->initiative_rule};
 	for (size_t i = 0; i < sizeof more / sizeof more[0]; i++)
 		if (more[i])
 			blk_text(L, more[i], T_BODY, gs, &o);

@@ -2,10 +2,12 @@
 
 #include "layout_blocks.h"
 #include "layout_card.h"
+#include "layout_initiative.h"
 
 /* One section per goal, following the one before on the same page where
  * it fits (its heading always with its first card): a kicker, the goal's
- * name, its statement, its counts, then a card per measure. */
+ * name, its statement, its counts, then a card per measure and its
+ * initiatives. */
 void part_goals(struct lay *L)
 {
 	const struct report *r = L->r;
@@ -29,10 +31,11 @@ void part_goals(struct lay *L)
 			struct lines_opt o = lines_opt_default(L, -1);
 			o.space_before = L->line * 0.5;
 			blk_text(L, L->p->no_measures, T_BODY_MUTED, sect, &o);
-			continue;
+		} else {
+			status_chips(L, &L->p->goal_counts[g], sect, L->line * 0.5, KEEP_ALWAYS);
+			for (size_t i = 0; i < goal->nmeasures; i++)
+				card_measure(L, goal->measures[i], sect, L->line * (i ? 1.6 : 1.0));
 		}
-		status_chips(L, &L->p->goal_counts[g], sect, L->line * 0.5, KEEP_ALWAYS);
-		for (size_t i = 0; i < goal->nmeasures; i++)
-			card_measure(L, goal->measures[i], sect, L->line * (i ? 1.6 : 1.0));
+		goal_initiatives(L, goal, g, sect);
 	}
 }

@@ -48,6 +48,8 @@ const char *load_id_kind_name(enum id_kind kind)
 		return "measure";
 	case ID_SECTION:
 		return "section";
+	case ID_INITIATIVE:
+		return "initiative";
 	}
 	return "";
 }
@@ -125,7 +127,7 @@ const char *load_id(struct loader *ld, xmlNode *el, enum id_kind kind, void *obj
 	if (e->id) {
 		load_attr_error(ld, a,
 				"duplicate id \"%s\": the %s on line %d has it already; expected every "
-				"goal, measure and section to have an id of its own",
+				"goal, measure, initiative and section to have an id of its own",
 				id, load_id_kind_name(e->kind), e->line);
 		return NULL;
 	}

@@ -23,7 +23,7 @@ struct load_msg {
 };
 
 /* What an id names. */
-enum id_kind { ID_GOAL, ID_MEASURE, ID_SECTION };
+enum id_kind { ID_GOAL, ID_MEASURE, ID_SECTION, ID_INITIATIVE };
 
 struct id_entry {
 	const char *id; /* NULL for an empty slot. */
@@ -233,6 +233,11 @@ bool load_text_current(struct loader *ld, xmlNode *el);
 /* A warning when meta/published comes before the report period's end: a
  * file made for the next quarter keeps last quarter's date until it is set. */
 void load_check_published(struct loader *ld, int line);
+
+/* ---- Initiatives (load_initiative.c) ---- */
+
+/* One initiative element, read into `in`. */
+void load_initiative(struct loader *ld, xmlNode *el, struct initiative *in);
 
 /* ---- Measures (load_amount.c, load_target.c, load_measure.c) ---- */
 

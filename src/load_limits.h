@@ -12,6 +12,9 @@
 /* Parts in one value's breakdown, and notes on one measure. */
 #define LOAD_MAX_PARTS 50
 #define LOAD_MAX_NOTES 20
+/* Initiatives in one file, and milestones in one initiative. */
+#define LOAD_MAX_INITIATIVES 10000
+#define LOAD_MAX_MILESTONES 100
 /* Levels in one rating's scale. */
 #define LOAD_MAX_LEVELS 50
 /* How many of its own periods a measure's latest result may trail. */

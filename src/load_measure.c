@@ -197,7 +197,8 @@ static void load_measure(struct loader *ld, xmlNode *el, struct measure *m)
 }
 
 /* One goal and its measures, which take their places in r->measures. */
-static void load_goal(struct loader *ld, xmlNode *el, struct goal *g, size_t *next)
+static void load_goal(struct loader *ld, xmlNode *el, struct goal *g, size_t *next,
+		      size_t *next_initiative)
 {
 	struct report *r = ld->r;
 	g->line = load_line(el);
@@ -221,6 +222,15 @@ static void load_goal(struct loader *ld, xmlNode *el, struct goal *g, size_t *ne
 			load_measure(ld, c, m);
 			g->nmeasures++;
 			(*next)++;
+		} else if (load_is(c, "initiative")) {
+			struct initiative *in = r->initiatives[*next_initiative];
+			if (!g->initiatives)
+				g->initiatives = r->initiatives + *next_initiative;
+			in->index = *next_initiative;
+			in->goal = g;
+			load_initiative(ld, c, in);
+			g->ninitiatives++;
+			(*next_initiative)++;
 		}
 	}
 }
@@ -229,12 +239,19 @@ static void load_goal(struct loader *ld, xmlNode *el, struct goal *g, size_t *ne
 void load_goals(struct loader *ld, xmlNode *goals)
 {
 	struct report *r = ld->r;
-	size_t ngoals = 0, nmeasures = 0;
+	size_t ngoals = 0, nmeasures = 0, ninitiatives = 0;
 	for (xmlNode *g = goals->children; g; g = g->next) {
 		if (!load_is(g, "goal"))
 			continue;
 		ngoals++;
 		for (xmlNode *m = g->children; m; m = m->next) {
+			if (load_is(m, "initiative") && ++ninitiatives > LOAD_MAX_INITIATIVES) {
+				load_node_error(ld, m, "more than %d initiatives; expected at most %d "
+						"initiatives in one data file", LOAD_MAX_INITIATIVES,
+						LOAD_MAX_INITIATIVES);
+				ld->stop = true;
+				return;
+			}
 			if (!load_is(m, "measure"))
 				continue;
 			if (++nmeasures > LOAD_MAX_MEASURES) {
@@ -250,13 +267,18 @@ void load_goals(struct loader *ld, xmlNode *goals)
 	struct measure *all = arena_calloc(&r->arena, nmeasures ? nmeasures : 1, sizeof *all);
 	for (size_t i = 0; i < nmeasures; i++)
 		r->measures[i] = &all[i];
-	size_t next = 0;
+	r->initiatives = arena_calloc(&r->arena, ninitiatives + 1, sizeof *r->initiatives);
+	struct initiative *ins = arena_calloc(&r->arena, ninitiatives + 1, sizeof *ins);
+	for (size_t i = 0; i < ninitiatives; i++)
+		r->initiatives[i] = &ins[i];
+	size_t next = 0, next_initiative = 0;
 	for (xmlNode *c = goals->children; c && !ld->stop; c = c->next) {
 		if (!load_is(c, "goal"))
 			continue;
 		struct goal *g = &r->goals[r->ngoals];
 		g->index = r->ngoals++;
-		load_goal(ld, c, g, &next);
+		load_goal(ld, c, g, &next, &next_initiative);
 	}
 	r->nmeasures = next;
+	r->ninitiatives = next_initiative;
 }

@@ -20,7 +20,8 @@ struct order_info {
 
 static const struct order_info orders[] = {
 	{ "report", "meta goals narrative" },
-	{ "goal", "statement measure" },
+	{ "goal", "statement measure initiative" },
+	{ "initiative", "name department milestone commentary" },
 	{ "measure", "name department definition source levels target benchmark second-figure value "
 		     "commentary action note" },
 };
@@ -40,6 +41,8 @@ static const struct element_info elements[] = {
 	{ "goal", NULL, true },
 	{ "statement", NULL, false },
 	{ "measure", "name", true },
+	{ "initiative", "name", true },
+	{ "milestone", NULL, true },
 	{ "name", NULL, false },
 	{ "department", NULL, false },
 	{ "definition", NULL, false },
@@ -103,6 +106,10 @@ static const struct attr_info attrs[] = {
 	{ "target", "phasing", "20% 45% 80% 100%" },
 	{ "target", "label", "Stretch" },
 	{ "target", "decides", "no" },
+	{ "initiative", "id", "fire-station-7" },
+	{ "initiative", "status", "on-track" },
+	{ "milestone", "status", "complete" },
+	{ "milestone", "due", "2025-06" },
 	{ "benchmark", "label", "National average" },
 	{ "benchmark", "value", "5:00" },
 	{ "benchmark", "text", "Top quartile of peer cities" },

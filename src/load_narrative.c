@@ -175,8 +175,9 @@ void load_resolve_refs(struct loader *ld)
 			if (m->index < nm)
 				seen[m->index] = p->list;
 		} else if (e) {
-			load_error(ld, p->line, "refs names \"%s\", which is the id of a %s (line %d); "
-				   "expected the ids of measures only", p->id, load_id_kind_name(e->kind),
+			load_error(ld, p->line, "refs names \"%s\", which is the id of %s %s (line %d); "
+				   "expected the ids of measures only", p->id,
+				   e->kind == ID_INITIATIVE ? "an" : "a", load_id_kind_name(e->kind),
 				   e->line);
 		} else {
 			load_error(ld, p->line, "refs names \"%s\", which is not the id of any measure; "

@@ -240,6 +240,9 @@ static void print_check(const struct report *r)
 		}
 		printf("%s %s%s\n", m->id, status_name(m->current->shown), when);
 	}
+	for (size_t i = 0; i < r->ninitiatives; i++)
+		printf("initiative %s %s\n", r->initiatives[i]->id,
+		       progress_name(r->initiatives[i]->status));
 	for (size_t g = 0; g < r->ngoals; g++) {
 		const struct goal *goal = &r->goals[g];
 		printf("goal %s: %d met, %d under, %d not-met, %d no-data\n", goal->id,

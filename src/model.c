@@ -105,3 +105,28 @@ const char *status_name(enum status s)
 	}
 	return "no-data";
 }
+
+/* The data file's words for an initiative's progress. */
+static const char *const progress_names[PROGRESS_COUNT] = {
+	[PROGRESS_NOT_STARTED] = "not-started",
+	[PROGRESS_ON_TRACK] = "on-track",
+	[PROGRESS_DELAYED] = "delayed",
+	[PROGRESS_COMPLETE] = "complete",
+};
+
+/* "not-started", "on-track", "delayed", "complete" */
+const char *progress_name(enum progress p)
+{
+	return progress_names[p];
+}
+
+/* Reads a progress word; false for anything else. */
+bool progress_parse(const char *s, enum progress *out)
+{
+	for (int i = 0; i < PROGRESS_COUNT; i++)
+		if (strcmp(s, progress_names[i]) == 0) {
+			*out = (enum progress)i;
+			return true;
+		}
+	return false;
+}

@@ -323,12 +323,46 @@ struct measure {
 					* for a biennial measure the one two years before. */
 };
 
+/* ---- Initiatives ---------------------------------------------------------- */
+
+/* How far along an initiative or one of its milestones is, as the data file
+ * says. */
+enum progress { PROGRESS_NOT_STARTED, PROGRESS_ON_TRACK, PROGRESS_DELAYED, PROGRESS_COMPLETE };
+#define PROGRESS_COUNT 4
+
+struct milestone {
+	const char *text;         /* "Land purchased" */
+	bool has_due;
+	struct period due;        /* Any kind of period: "2025-06", "FY2025-Q4". */
+	enum progress status;
+	int line;
+	bool overdue;             /* Filled by eval.c: due by the report period's end and not
+				   * complete. */
+};
+
+/* A project of the plan, followed by its milestones rather than a figure. */
+struct initiative {
+	const char *id;
+	const char *name;
+	const char *department;   /* NULL when absent. */
+	enum progress status;
+	struct milestone *milestones;
+	size_t nmilestones;
+	struct paras commentary;
+	struct goal *goal;
+	size_t index;             /* Position among all initiatives, in file order. */
+	int line;
+};
+
 struct goal {
 	const char *id;
 	const char *name;
 	struct para statement;    /* nruns == 0 when absent. */
 	struct measure **measures;
 	size_t nmeasures;
+	struct initiative **initiatives; /* After its measures, in file order. */
+	size_t ninitiatives;
+	int initiative_counts[PROGRESS_COUNT]; /* By status (eval.c). */
 	size_t index;
 	int line;
 	int counts[STATUS_COUNT]; /* Shown statuses for the report period (eval.c). */
@@ -392,6 +426,8 @@ struct report {
 	size_t ngoals;
 	struct measure **measures; /* Every measure in file order. */
 	size_t nmeasures;
+	struct initiative **initiatives; /* Every initiative in file order. */
+	size_t ninitiatives;
 	struct section *sections;
 	size_t nsections;
 
@@ -409,6 +445,9 @@ const char *cmp_name(enum cmp c);
 const char *frequency_name(enum frequency f);
 const char *aggregation_name(enum aggregation a);
 const char *status_name(enum status s);
+/* "not-started", "on-track", "delayed", "complete" */
+const char *progress_name(enum progress p);
+bool progress_parse(const char *s, enum progress *out);
 
 /* Allocate an empty report with its arena; free it with report_free. */
 struct report *report_new(void);

@@ -493,6 +493,7 @@ struct presentation *present_report(const struct report *r, const struct style *
 	for (size_t i = 0; i < r->nmeasures; i++)
 		pres_measure_build(p, r->measures[i], &p->measures[i]);
 	change_words(p);
+	pres_initiatives_build(p);
 	return p;
 }
 

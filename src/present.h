@@ -212,6 +212,26 @@ struct pres_measure {
 	const char *since_note;   /* "New measure in FY2025", "Reported since FY2019", or NULL */
 };
 
+/* A milestone of an initiative, in words. */
+struct pres_milestone {
+	const struct milestone *ms;
+	const char *text;         /* "Land purchased" */
+	const char *due;          /* "September 2024", or NULL */
+	const char *status_word;  /* "Complete" */
+	const char *line;         /* "Land purchased, due September 2024: Complete" (", overdue") */
+};
+
+/* An initiative as a reader sees it. */
+struct pres_initiative {
+	const struct initiative *in;
+	const char *status_word;  /* "On Track" */
+	struct pres_milestone *milestones;
+	size_t nmilestones;
+	const char *summary;      /* "2 of 4 milestones complete; next: Design finished, due
+				   * June 2025" */
+	const char *overdue_note; /* "1 milestone overdue", or NULL */
+};
+
 /* Status counts of the report or of one goal, in words. */
 struct pres_counts {
 	const int *n;                     /* The counts, by status. */
@@ -312,6 +332,13 @@ struct presentation {
 	size_t nstorage_rules;
 	struct pres_page page;        /* Labels, and the web page's own words. */
 	struct pres_measure *measures; /* One per r->measures, same order. */
+	const char *progress_label[PROGRESS_COUNT]; /* "Not Started", "On Track", ... */
+	const char *initiatives_title; /* "Initiatives" */
+	const char *overdue_word;     /* "overdue": beside a milestone due and not complete. */
+	struct pres_initiative *initiatives; /* One per r->initiatives, same order. */
+	const char **goal_initiatives; /* Per goal: "3 initiatives: 2 On Track, 1 Delayed", or
+					* NULL for a goal without. */
+	const char *initiative_rule;  /* Initiatives explained, or NULL when there are none. */
 };
 
 /* Build the presentation of an evaluated report. `st` gives the status

@@ -40,6 +40,8 @@ const char *pres_tolerance(struct presentation *p, const struct measure *m, stru
  * label is made. */
 void pres_page_words(struct presentation *p);
 
+/* The initiatives' words (present_initiative.c). */
+void pres_initiatives_build(struct presentation *p);
 /* Everything present.h promises for one measure (present_measure.c). */
 void pres_measure_build(struct presentation *p, const struct measure *m, struct pres_measure *pm);
 /* A measure's charts (present_chart.c): the card's, over its latest

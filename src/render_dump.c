@@ -486,6 +486,32 @@ static void dump_measure(const struct report *r, const struct presentation *p,
 	paras_lines(out, 2, "action", &m->action);
 }
 
+/* An initiative: its status, milestones and commentary. */
+static void dump_initiative(const struct presentation *p, const struct initiative *in, FILE *out)
+{
+	char b[LABEL_MAX];
+	fprintf(out, "  initiative %s ", in->id);
+	put_quoted(out, in->name);
+	fprintf(out, " %s line %d\n", progress_name(in->status), in->line);
+	if (in->department) {
+		fputs("    department: ", out);
+		put_quoted(out, in->department);
+		fputc('\n', out);
+	}
+	for (size_t i = 0; i < in->nmilestones; i++) {
+		const struct milestone *ms = &in->milestones[i];
+		fputs("    milestone ", out);
+		put_quoted(out, ms->text);
+		fprintf(out, " %s, due %s%s, line %d\n", progress_name(ms->status),
+			ms->has_due ? pid(ms->due, b) : "(none)", ms->overdue ? ", overdue" : "",
+			ms->line);
+	}
+	fputs("    progress: ", out);
+	put_quoted(out, p->initiatives[in->index].summary);
+	fputc('\n', out);
+	paras_lines(out, 2, "commentary", &in->commentary);
+}
+
 /* One narrative block. */
 static void dump_block(const struct block *bl, FILE *out)
 {
@@ -531,6 +557,8 @@ void render_dump(const struct report *r, const struct presentation *p, FILE *out
 			fputs("  (no measures)\n", out);
 		for (size_t i = 0; i < goal->nmeasures; i++)
 			dump_measure(r, p, goal->measures[i], out);
+		for (size_t i = 0; i < goal->ninitiatives; i++)
+			dump_initiative(p, goal->initiatives[i], out);
 	}
 	if (r->nsections == 0)
 		return;

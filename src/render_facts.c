@@ -375,6 +375,33 @@ static void page(struct json *j, const struct pres_page *w)
 	json_close(j, '}');
 }
 
+static void initiative(struct json *j, const struct pres_initiative *pi)
+{
+	const struct initiative *in = pi->in;
+	json_open(j, NULL, '{');
+	str(j, "id", in->id);
+	str(j, "goal", in->goal ? in->goal->id : NULL);
+	str(j, "name", in->name);
+	str(j, "status", progress_name(in->status));
+	str(j, "status_word", pi->status_word);
+	str(j, "summary", pi->summary);
+	str(j, "overdue_note", pi->overdue_note);
+	json_open(j, "milestones", '[');
+	for (size_t i = 0; i < pi->nmilestones; i++) {
+		const struct pres_milestone *pm = &pi->milestones[i];
+		json_open(j, NULL, '{');
+		str(j, "text", pm->text);
+		str(j, "due", pm->due);
+		str(j, "status", progress_name(pm->ms->status));
+		str(j, "status_word", pm->status_word);
+		boolean(j, "overdue", pm->ms->overdue);
+		str(j, "line", pm->line);
+		json_close(j, '}');
+	}
+	json_close(j, ']');
+	json_close(j, '}');
+}
+
 /* See render.h. */
 void render_facts(const struct presentation *p, FILE *out)
 {
@@ -422,6 +449,8 @@ void render_facts(const struct presentation *p, FILE *out)
 		str(&j, "id", r->goals[g].id);
 		str(&j, "name", r->goals[g].name);
 		counts(&j, p, &p->goal_counts[g]);
+		if (p->goal_initiatives[g])
+			str(&j, "initiatives_sentence", p->goal_initiatives[g]);
 		json_close(&j, '}');
 	}
 	json_close(&j, ']');
@@ -429,5 +458,12 @@ void render_facts(const struct presentation *p, FILE *out)
 	for (size_t i = 0; i < r->nmeasures; i++)
 		measure(&j, &p->measures[i]);
 	json_close(&j, ']');
+	/* Only a report with initiatives has them, so other facts stay as they were. */
+	if (r->ninitiatives > 0) {
+		json_open(&j, "initiatives", '[');
+		for (size_t i = 0; i < r->ninitiatives; i++)
+			initiative(&j, &p->initiatives[i]);
+		json_close(&j, ']');
+	}
 	fputs("\n}\n", out);
 }

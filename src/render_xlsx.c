@@ -130,6 +130,7 @@ static void write_sheets(struct xlsx *x)
 	xlsx_measures(x);
 	xlsx_history(x);
 	xlsx_breakdown(x);
+	xlsx_initiatives(x);
 	xlsx_narrative(x);
 	xlsx_about(x);
 	xlsx_charts(x);

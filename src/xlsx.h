@@ -170,6 +170,7 @@ void xlsx_summary(struct xlsx *x);
 void xlsx_measures(struct xlsx *x);
 void xlsx_history(struct xlsx *x);
 void xlsx_breakdown(struct xlsx *x);
+void xlsx_initiatives(struct xlsx *x);
 void xlsx_narrative(struct xlsx *x);
 void xlsx_about(struct xlsx *x);
 void xlsx_charts(struct xlsx *x);

@@ -82,6 +82,11 @@ def pdf_checks(tag, facts, pdf):
         # A comparison with a quarter that has no result says nothing: left out.
         idle += [f"{m['id']}: {c['text']}" for c in changes
                  if c["says_little"] and c["text"] and words(c["text"]) in text]
+    for i in facts.get("initiatives", []):
+        for w in [i["name"], i["status_word"]] + [v for ms in i["milestones"]
+                                                  for v in (ms["text"], ms["due"], ms["status_word"]) if v]:
+            if words(w) not in text:
+                missing.append(f"{i['id']}: {w}")
     check(not missing, f"{tag}: every measure's sentences are in the PDF as presented"
           + (f" (missing: {missing[:3]})" if missing else ""))
     check(not idle, f"{tag}: no comparison with a quarter without a result is in the PDF"
@@ -166,6 +171,19 @@ def workbook_checks(tag, facts, xlsx):
                for r in ws.iter_rows(min_row=2, values_only=True) if r[h["Measure ID"]]]
         check(got == parts, f"{tag}: Breakdown: a row per presented part, figures where presented"
               + ("" if got == parts else f" ({got[:2]} != {parts[:2]})"))
+
+    # Initiatives: a row per milestone (one for an initiative without), on a
+    # sheet of their own that only a report with initiatives has.
+    wanted = [(i["id"], i["status_word"], ms["text"] if ms else None, ms["status_word"] if ms else None)
+              for i in facts.get("initiatives", []) for ms in (i["milestones"] or [None])]
+    if check(("Initiatives" in wb.sheetnames) == bool(wanted),
+             f"{tag}: an Initiatives sheet exactly where the report has initiatives") and wanted:
+        ws = wb["Initiatives"]
+        h = header_map(ws)
+        got = [(r[h["Initiative ID"]], r[h["Status"]], r[h["Milestone"]], r[h["Milestone status"]])
+               for r in ws.iter_rows(min_row=2, values_only=True) if r[h["Initiative ID"]]]
+        check(got == wanted, f"{tag}: Initiatives: a row per presented milestone, as presented"
+              + ("" if got == wanted else f" ({got[:2]} != {wanted[:2]})"))
 
     ws = wb["Charts"]
     col_a = [c.value for c in ws["A"]]

@@ -204,6 +204,33 @@ static void test_words(const struct presentation *p)
 	CHECK_STR(pm->card.axis_unit, "on a 1 to 5 scale", "the axis names them once");
 }
 
+static void test_initiatives(const struct presentation *p)
+{
+	const struct report *r = p->r;
+	if (!CHECK(r->ninitiatives == 3, "three initiatives"))
+		return;
+	const struct pres_initiative *pi = &p->initiatives[0];
+	CHECK_STR(pi->status_word, "Delayed", "an initiative's status in words");
+	CHECK(pi->nmilestones == 3 && !pi->milestones[0].ms->overdue &&
+		      pi->milestones[1].ms->overdue && !pi->milestones[2].ms->overdue,
+	      "the design due in November and not finished is overdue; the rest are not");
+	CHECK_STR(pi->milestones[1].line, "Design finished, due November 2024: On Track, overdue",
+		  "a milestone in one line");
+	CHECK_STR(pi->summary,
+		  "1 of 3 milestones complete; next: Design finished, due November 2024",
+		  "where the milestones stand");
+	CHECK_STR(pi->overdue_note, "1 milestone overdue", "overdue counted");
+	CHECK_STR(p->initiatives[1].summary, "All 1 milestone complete", "all done");
+	CHECK_STR(p->initiatives[2].summary, "No milestones set", "none set");
+	const struct goal *g = r->initiatives[0]->goal;
+	CHECK_STR(p->goal_initiatives[g->index], "3 initiatives: 1 Complete, 1 Delayed, 1 Not Started",
+		  "the goal's initiatives counted");
+	CHECK_INT(g->counts[STATUS_MET] + g->counts[STATUS_UNDER] + g->counts[STATUS_NOT_MET] +
+			  g->counts[STATUS_NO_DATA],
+		  (long)g->nmeasures, "initiatives do not count among the measures");
+	CHECK(p->initiative_rule != NULL, "the legend explains them");
+}
+
 static void test_rules(const struct presentation *p)
 {
 	CHECK(p->period_rule != NULL, "the legend explains results as of their own period");
@@ -226,6 +253,7 @@ int main(void)
 	test_targets(p);
 	test_to_date(p);
 	test_words(p);
+	test_initiatives(p);
 	test_rules(p);
 	present_free(p);
 	report_free(r);

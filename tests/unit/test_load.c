@@ -629,7 +629,7 @@ static void test_document_rules(void)
 	       "<narrative><section id=\"dup\" title=\"S\"><measures refs=\"\"/></section>"
 	       "</narrative>\n</report>\n",
 	       "t.xml:4: error: duplicate id \"dup\": the goal on line 3 has it already; expected "
-	       "every goal, measure and section to have an id of its own\n"
+	       "every goal, measure, initiative and section to have an id of its own\n"
 	       "t.xml:4: error: refs=\"\" names no measure; expected the ids of one or more measures, "
 	       "separated by spaces, such as refs=\"code-inspections demolitions\"\n",
 	       "ids are unique across goals and sections; refs is not empty");
