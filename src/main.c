@@ -46,6 +46,7 @@ struct options {
 
 static const char usage_text[] =
 	"usage: qreport [options] DATA.xml\n"
+	"       qreport next|template|import ...   the quarterly cycle (qreport COMMAND --help)\n"
 	"\n"
 	"Turns a quarterly performance data file into a PDF report, an Excel\n"
 	"workbook, a web page and a CSV of open data, named after the data file,\n"
@@ -70,6 +71,11 @@ static const char usage_text[] =
 	"  --help              print this help and exit\n"
 	"\n"
 	"exit status: 0 ok, 1 bad data or layout file, 2 bad usage, 3 could not write\n"
+	"\n"
+	"the quarterly cycle:\n"
+	"  qreport next DATA.xml             next quarter's data file, texts marked for review\n"
+	"  qreport template DATA.xml         the intake workbook to send to departments\n"
+	"  qreport import DATA.xml FILE      figures from a filled workbook or a CSV\n"
 	"\n"
 	"outputs (--format), named after the data file in the output folder:\n";
 
