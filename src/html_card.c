@@ -123,7 +123,10 @@ static void chart(struct html *h, const struct pres_chart *c)
 		sb_add(b, "</th>");
 		amount_cell(h, pt->has_value ? pt->value_text : NULL, w->no_value);
 		if (c->nsegments > 0)
-			amount_cell(h, pt->has_target ? pt->target_text : NULL, w->no_target);
+			amount_cell(h, !pt->has_target ? NULL
+				    : pt->range_text ? pt->range_text
+						     : pt->target_text,
+				    w->no_target);
 		sb_add(b, "</tr>");
 	}
 	sb_add(b, "</tbody></table></details></figure>");

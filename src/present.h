@@ -91,6 +91,7 @@ struct pres_point {
 	bool has_high;            /* A range: its upper end too. */
 	double high;
 	const char *high_text;
+	const char *range_text;   /* A range's two ends in words, "15% to 20%", or NULL. */
 	bool current;             /* The period the measure is judged on. */
 };
 

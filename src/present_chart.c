@@ -268,7 +268,7 @@ static void series(struct presentation *p, const struct pres_measure *pm, bool y
 	/* Most targets apply to many periods: their words are made once. */
 	const struct target *last_t = NULL;
 	double last_amount = 0, last_high = 0;
-	const char *last_text = NULL, *last_high_text = NULL;
+	const char *last_text = NULL, *last_high_text = NULL, *last_range = NULL;
 	for (size_t i = 0; i < n; i++) {
 		struct pres_point *pt = &points[i];
 		pt->period = pers[i];
@@ -316,6 +316,9 @@ static void series(struct presentation *p, const struct pres_measure *pm, bool y
 								      m->decimals + 2);
 			last_text = pres_amount(p, &shown, at.amount);
 			last_high_text = t->kind == TARGET_RANGE ? pres_amount(p, m, at.high) : NULL;
+			last_range = last_high_text ? arena_printf(&p->arena, "%s to %s", last_text,
+								   last_high_text)
+						    : NULL;
 			last_t = t;
 			last_amount = at.amount;
 			last_high = at.high;
@@ -325,6 +328,7 @@ static void series(struct presentation *p, const struct pres_measure *pm, bool y
 			pt->has_high = true;
 			pt->high = at.high;
 			pt->high_text = last_high_text;
+			pt->range_text = last_range;
 		}
 	}
 }

@@ -181,6 +181,7 @@ static void chart(struct json *j, const char *key, const struct pres_chart *c)
 		if (pt->has_high) {
 			num(j, "high", pt->high);
 			str(j, "high_text", pt->high_text);
+			str(j, "range_text", pt->range_text);
 		}
 		json_close(j, '}');
 	}

@@ -289,7 +289,8 @@ def page_checks(tag, facts, page_path, out_dir, stem, data):
         for p in c["points"]:
             r = [words(p["label"]), words(p.get("value_text") or facts["report"]["no_result_mark"] + page["no_value"])]
             if c["segments"]:
-                r.append(words(p.get("target_text") or facts["report"]["no_result_mark"] + page["no_target"]))
+                r.append(words(p.get("range_text") or p.get("target_text")
+                               or facts["report"]["no_result_mark"] + page["no_target"]))
             wantr.append(r)
         if rows != wantr:
             missing.append(f"{m['id']}: the chart's table {rows[:2]} != {wantr[:2]}")
