@@ -50,6 +50,7 @@ static void facts(struct html *h, const struct measure *m, const struct pres_mea
 	fact(h, pm->this_period_label ? pm->this_period_label : w->this_quarter, pm->this_quarter);
 	fact(h, w->to_date, pm->to_date);
 	fact(h, w->pace, pm->pace);
+	fact(h, pm->second_label, pm->second);
 	fact(h, w->targets, pm->targets_text);
 	fact(h, w->status, pm->reason);
 	fact(h, w->latest, pm->latest);
@@ -59,6 +60,8 @@ static void facts(struct html *h, const struct measure *m, const struct pres_mea
 	change(h, &pm->vs_last_quarter);
 	fact(h, w->results, pm->recent);
 	fact(h, w->reported, pm->frequency_note);
+	fact(h, w->history, pm->since_note);
+	fact(h, w->source, pm->source);
 	if (m->definition.nruns > 0) {
 		sb_add(&h->b, "<dt>");
 		html_text(h, w->definition);
@@ -132,6 +135,28 @@ static void chart(struct html *h, const struct pres_chart *c)
 	sb_add(b, "</tbody></table></details></figure>");
 }
 
+/* The judged period's breakdown: each part and its figure. */
+static void breakdown(struct html *h, const struct pres_measure *pm)
+{
+	const struct pres_period *cur = pm->current;
+	if (!pm->breakdown_title || !cur || cur->nparts == 0)
+		return;
+	struct strbuf *b = &h->b;
+	sb_add(b, "<table class=\"parts\"><tbody><tr><th scope=\"col\">");
+	html_text(h, pm->breakdown_title);
+	sb_add(b, "</th><th scope=\"col\">");
+	html_text(h, pm->judged_label);
+	sb_add(b, "</th></tr>");
+	for (size_t i = 0; i < cur->nparts; i++) {
+		sb_add(b, "<tr><th scope=\"row\">");
+		html_text(h, cur->parts[i].label);
+		sb_add(b, "</th>");
+		amount_cell(h, cur->parts[i].value, pm->no_result);
+		sb_add(b, "</tr>");
+	}
+	sb_add(b, "</tbody></table>");
+}
+
 /* Commentary or next steps under their heading. */
 static void notes(struct html *h, const char *title, const struct paras *ps)
 {
@@ -167,6 +192,7 @@ void html_card(struct html *h, const struct measure *m)
 	facts(h, m, pm);
 	if (pm->card.drawn)
 		chart(h, &pm->card);
+	breakdown(h, pm);
 	notes(h, w->commentary, &m->commentary);
 	notes(h, w->next_steps, &m->action);
 	sb_add(b, "</article>\n");

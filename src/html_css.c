@@ -186,7 +186,10 @@ void html_css(struct html *h)
 		  ".head .sub{color:%s;font-size:.9em;margin-top:.2rem}\n"
 		  ".card{display:grid;grid-template-columns:minmax(0,1fr)}\n"
 		  ".card>*{grid-column:1/-1}\n"
-		  ".card>dl,.card>figure{margin:1rem 1rem 0}\n"
+		  ".card>dl,.card>figure,.card>table{margin:1rem 1rem 0}\n"
+		  ".card>table{width:auto;min-width:50%%}\n"
+		  ".scroll{overflow-x:auto;margin:.5rem 0}\n"
+		  ".plan th[scope=rowgroup]{text-align:left;vertical-align:top}\n"
 		  "@media (min-width:56rem){.card:has(figure){grid-template-columns:minmax(0,1fr) "
 		  "minmax(0,24rem)}.card>dl{grid-column:1}.card>figure{grid-column:2}}\n"
 		  ".card dl{display:grid;grid-template-columns:max-content minmax(0,1fr);gap:.4rem 1rem;"
@@ -251,8 +254,10 @@ void html_css(struct html *h)
 		  ".every tr{display:block;padding:.5rem 0;border-bottom:1px solid %s}\n"
 		  ".every td,.every th{display:block;border:0;padding:.1rem 0;text-align:left!important}\n"
 		  ".every tbody th[scope=rowgroup]{padding:.4rem .6rem}\n"
-		  ".every td::before{display:inline-block;min-width:6rem;font-weight:700;font-size:.9em;"
-		  "color:%s;margin-right:.5rem}\n",
+		  /* A hanging indent: a value that wraps stays clear of its label. */
+		  ".every td{padding-left:6.5rem!important;text-indent:-6.5rem}\n"
+		  ".every td::before{display:inline-block;width:6rem;margin-right:.5rem;text-indent:0;"
+		  "font-weight:700;font-size:.9em;color:%s}\n",
 		  c->rule, c->muted);
 	stack_labels(h);
 	sb_add(b, "\n}\n");

@@ -247,6 +247,84 @@ void html_narrative(struct html *h)
 	}
 }
 
+/* A goal's initiatives: a table with a row per milestone, the initiative's
+ * name and status on its first, then each initiative's commentary. */
+static void initiatives(struct html *h, const struct goal *goal, size_t g)
+{
+	if (goal->ninitiatives == 0)
+		return;
+	const struct presentation *p = h->p;
+	const struct pres_page *w = &p->page;
+	struct strbuf *b = &h->b;
+	html_elem(h, "h3", "initiatives", p->initiatives_title);
+	html_elem(h, "p", "muted", p->goal_initiatives[g]);
+	/* Five columns may not fit a phone: the table scrolls in its own box,
+	 * which the keyboard can reach, and the page never does. */
+	sb_add(b, "<section class=\"scroll\" tabindex=\"0\" aria-label=\"");
+	html_attr(h, p->initiatives_title);
+	sb_add(b, "\"><table class=\"plan\"><thead><tr>");
+	const char *heads[] = {w->initiative, w->status, w->milestone, w->due, w->progress};
+	for (size_t k = 0; k < sizeof heads / sizeof *heads; k++) {
+		sb_add(b, "<th scope=\"col\">");
+		html_text(h, heads[k]);
+		sb_add(b, "</th>");
+	}
+	sb_add(b, "</tr></thead>");
+	for (size_t i = 0; i < goal->ninitiatives; i++) {
+		const struct initiative *in = goal->initiatives[i];
+		const struct pres_initiative *pi = &p->initiatives[in->index];
+		size_t n = pi->nmilestones ? pi->nmilestones : 1;
+		/* An initiative's rows are a group its name heads. */
+		sb_add(b, "<tbody>");
+		for (size_t k = 0; k < n; k++) {
+			sb_add(b, "<tr>");
+			if (k == 0) {
+				sb_printf(b, "<th scope=\"rowgroup\" rowspan=\"%zu\">", n);
+				html_text(h, in->name);
+				if (in->department) {
+					sb_add(b, " <span class=\"muted\">(");
+					html_text(h, in->department);
+					sb_add(b, ")</span>");
+				}
+				sb_printf(b, "</th><td rowspan=\"%zu\">", n);
+				html_text(h, pi->status_word);
+				sb_add(b, "</td>");
+			}
+			if (pi->nmilestones == 0) {
+				sb_add(b, "<td colspan=\"3\">");
+				html_text(h, pi->summary);
+				sb_add(b, "</td></tr>");
+				continue;
+			}
+			const struct pres_milestone *pm = &pi->milestones[k];
+			html_elem(h, "td", NULL, pm->text);
+			html_elem(h, "td", NULL, pm->due);
+			sb_add(b, "<td>");
+			html_text(h, pm->status_word);
+			if (pm->ms->overdue) {
+				sb_add(b, ", <b>");
+				html_text(h, p->overdue_word);
+				sb_add(b, "</b>");
+			}
+			sb_add(b, "</td></tr>");
+		}
+		sb_add(b, "</tbody>");
+	}
+	sb_add(b, "</table></section>\n");
+	for (size_t i = 0; i < goal->ninitiatives; i++) {
+		const struct initiative *in = goal->initiatives[i];
+		if (in->commentary.n == 0)
+			continue;
+		html_elem(h, "h4", NULL, in->name);
+		for (size_t k = 0; k < in->commentary.n; k++) {
+			sb_add(b, "<p>");
+			html_para(h, &in->commentary.items[k]);
+			sb_add(b, "</p>");
+		}
+	}
+	html_spill(h);
+}
+
 void html_goals(struct html *h)
 {
 	const struct report *r = h->r;
@@ -269,6 +347,7 @@ void html_goals(struct html *h)
 			chips(h, &p->goal_counts[g]);
 		for (size_t i = 0; i < goal->nmeasures; i++)
 			html_card(h, goal->measures[i]);
+		initiatives(h, goal, g);
 		sb_add(&h->b, "</section>\n");
 	}
 }
@@ -297,12 +376,13 @@ static void legend(struct html *h)
 		sb_add(b, "</div>");
 	}
 	sb_add(b, "</dl>");
-	html_elem(h, "p", NULL, p->tolerance_rule);
-	if (p->ytd_rule)
-		html_elem(h, "p", NULL, p->ytd_rule);
-	if (p->override_rule)
-		html_elem(h, "p", NULL, p->override_rule);
-	html_elem(h, "p", NULL, p->change_rule);
+	/* The rules in the PDF's order, those this report needs. */
+	const char *rules[] = {p->tolerance_rule, p->ytd_rule, p->phasing_rule, p->target_rule,
+			       p->period_rule, p->estimate_rule, p->initiative_rule,
+			       p->override_rule, p->change_rule};
+	for (size_t i = 0; i < sizeof rules / sizeof *rules; i++)
+		if (rules[i])
+			html_elem(h, "p", NULL, rules[i]);
 	sb_add(b, "</section>\n");
 }
 
@@ -343,7 +423,11 @@ void html_appendix(struct html *h)
 			}
 			html_text(h, m->name);
 			sb_add(b, link ? "</a></th>" : "</th>");
-			html_status(h, pm->status, pm->status_word, "td");
+			/* The word in a span of its own: on a phone the cell's label
+			 * comes before it, the icon right beside the word. */
+			sb_add(b, "<td>");
+			html_status(h, pm->status, pm->status_word, "span");
+			sb_add(b, "</td>");
 			sb_add(b, "<td>");
 			if (pm->result) {
 				html_text(h, pm->result);

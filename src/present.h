@@ -253,6 +253,12 @@ struct pres_page {
 	const char *targets;       /* "Targets", before a measure's several targets */
 	const char *latest;        /* "Latest result", before an older result */
 	const char *reported;      /* "Reported", before how often a measure is reported */
+	const char *history;       /* "History", before since when a measure is reported */
+	const char *source;        /* "Source", before where the figures come from */
+	const char *initiative;    /* "Initiative", "Milestone", "Due", "Progress": the */
+	const char *milestone;     /* columns of a goal's initiatives */
+	const char *due;
+	const char *progress;
 	const char *status;        /* "Status" */
 	const char *benchmark;     /* "Benchmark" */
 	const char *definition;    /* "Definition" */

@@ -34,6 +34,12 @@ void pres_page_words(struct presentation *p)
 	w->targets = "Targets";
 	w->latest = "Latest result";
 	w->reported = "Reported";
+	w->history = "History";
+	w->source = "Source";
+	w->initiative = "Initiative";
+	w->milestone = "Milestone";
+	w->due = "Due";
+	w->progress = "Progress";
 	w->status = "Status";
 	w->benchmark = "Benchmark";
 	w->definition = "Definition";

@@ -354,6 +354,12 @@ static void page(struct json *j, const struct pres_page *w)
 	str(j, "targets", w->targets);
 	str(j, "latest", w->latest);
 	str(j, "reported", w->reported);
+	str(j, "history", w->history);
+	str(j, "source", w->source);
+	str(j, "initiative", w->initiative);
+	str(j, "milestone", w->milestone);
+	str(j, "due", w->due);
+	str(j, "progress", w->progress);
 	str(j, "status", w->status);
 	str(j, "benchmark", w->benchmark);
 	str(j, "definition", w->definition);
@@ -436,6 +442,11 @@ void render_facts(const struct presentation *p, FILE *out)
 	json_close(&j, '}');
 	str(&j, "tolerance_rule", p->tolerance_rule);
 	str(&j, "ytd_rule", p->ytd_rule);
+	str(&j, "phasing_rule", p->phasing_rule);
+	str(&j, "target_rule", p->target_rule);
+	str(&j, "period_rule", p->period_rule);
+	str(&j, "estimate_rule", p->estimate_rule);
+	str(&j, "initiative_rule", p->initiative_rule);
 	str(&j, "override_rule", p->override_rule);
 	str(&j, "change_rule", p->change_rule);
 	json_close(&j, '}');

@@ -249,7 +249,8 @@ def page_checks(tag, facts, page_path, out_dir, stem, data):
                    if not m[k]["says_little"] and m[k].get("applies", True)]
         for w in [m["status_word"], m["sentence"], m["reason"], m["this_quarter"], m["benchmarks"],
                   m["override_note"], m.get("recent"), m.get("latest"), m.get("to_date"),
-                  m.get("pace"), m.get("targets_text"), m.get("frequency_note")] + \
+                  m.get("pace"), m.get("targets_text"), m.get("frequency_note"), m.get("second"),
+                  m.get("second_label"), m.get("source"), m.get("since_note")] + \
                 [c["text"] for c in changes] + [c["trend"] for c in changes]:
             if w and words(w) not in text:
                 missing.append(f"{m['id']}: {w}")
@@ -259,6 +260,18 @@ def page_checks(tag, facts, page_path, out_dir, stem, data):
             if (ch["says_little"] or not ch.get("applies", True)) and ch["text"] and \
                     words(ch["text"]) in text:
                 missing.append(f"{m['id']}: says {ch['text']!r}, which says nothing")
+        # The judged period's breakdown, part by part.
+        parts = next((t for t in card.all("table") if "parts" in t.attrs.get("class", "")), None)
+        if m.get("parts"):
+            got = [[x.text() for x in tr.all() if x.tag in ("th", "td")] for tr in parts.all("tr")] \
+                if parts is not None else []
+            want = [[words(m["breakdown_title"]), words(m["judged_label"])]] + \
+                [[words(pt["label"]), words(pt["value"] or facts["report"]["no_result_mark"] + "no result")]
+                 for pt in m["parts"]]
+            if got != want:
+                missing.append(f"{m['id']}: breakdown {got[:2]} != {want[:2]}")
+        elif parts is not None:
+            missing.append(f"{m['id']}: a breakdown that is not presented")
         c = m["card_chart"]
         svg = card.first("svg") if False else next((s for s in card.all("svg") if s.attrs.get("role") == "img"), None)
         if not c["drawn"]:
@@ -298,6 +311,41 @@ def page_checks(tag, facts, page_path, out_dir, stem, data):
     check(not missing, f"{tag}: every measure's card says what is presented: name, status, sentences, "
           f"comparisons, chart and its figures ({len(charts)} charts)" + (f" (wrong: {missing[:3]})" if missing else ""))
 
+    # Initiatives: each goal's sentence, and per initiative its status and
+    # each milestone's row, as presented.
+    bad = []
+    for g in facts["goals"]:
+        sec = by_id.get("g-" + g["id"])
+        if sec is None or not g.get("initiatives_sentence"):
+            continue
+        if words(g["initiatives_sentence"]) not in sec.text():
+            bad.append(f"{g['id']}: {g['initiatives_sentence']}")
+        groups = {}
+        for tb in sec.all("tbody"):
+            head = tb.first("th")
+            if head is not None and head.attrs.get("scope") == "rowgroup":
+                groups[head.children[0].strip() if isinstance(head.children[0], str) else ""] = tb
+        for ini in facts.get("initiatives", []):
+            if ini["goal"] != g["id"]:
+                continue
+            tb = groups.get(ini["name"])
+            if tb is None:
+                bad.append(f"{ini['id']}: no rows")
+                continue
+            rows = [[x.text() for x in tr.children if isinstance(x, Node)] for tr in tb.all("tr")]
+            if rows[0][1] != words(ini["status_word"]):
+                bad.append(f"{ini['id']}: status {rows[0][1]!r}")
+            for k, ms in enumerate(ini["milestones"]):
+                cells = rows[k][-3:]
+                want = [words(ms["text"]), words(ms["due"] or ""),
+                        words(ms["status_word"] + (", " + facts_overdue(facts) if ms["overdue"] else ""))]
+                if cells != want:
+                    bad.append(f"{ini['id']}: {cells} != {want}")
+            if not ini["milestones"] and words(ini["summary"]) not in tb.text():
+                bad.append(f"{ini['id']}: {ini['summary']}")
+    check(not bad, f"{tag}: initiatives: each goal's count, each initiative's status and milestones as presented"
+          + (f" ({bad[:3]})" if bad else ""))
+
     appendix = by_id.get("appendix")
     if check(appendix is not None, f"{tag}: the table of every measure has its anchor"):
         rows = {}
@@ -319,11 +367,22 @@ def page_checks(tag, facts, page_path, out_dir, stem, data):
     if check(legend is not None, f"{tag}: the legend has its anchor"):
         lt = legend.text()
         lg = facts["legend"]
-        wants = [lg["title"], lg["tolerance_rule"], lg["ytd_rule"], lg["override_rule"], lg["change_rule"]]
+        wants = [lg["title"], lg["tolerance_rule"], lg["ytd_rule"], lg["override_rule"], lg["change_rule"],
+                 lg.get("phasing_rule"), lg.get("target_rule"), lg.get("period_rule"),
+                 lg.get("estimate_rule"), lg.get("initiative_rule")]
         wants += [f"{facts['status_labels'][s]} {lg['meanings'][s]}" for s in lg["meanings"]]
         miss = [w for w in wants if w and words(w) not in lt]
         check(not miss, f"{tag}: the legend gives each status's meaning and the rules as presented" + (f" ({miss[:2]})" if miss else ""))
     return root, by_id
+
+
+def facts_overdue(facts):
+    """The word beside a milestone due and not complete, from a presented line."""
+    for ini in facts.get("initiatives", []):
+        for ms in ini["milestones"]:
+            if ms["overdue"]:
+                return ms["line"].rsplit(", ", 1)[1]
+    return ""
 
 
 # ---- the CSV ----
