@@ -32,6 +32,7 @@ enum role {
 	ROLE_FIGURE,
 	ROLE_LINK,
 	ROLE_CAPTION,
+	ROLE_SPAN,    /* A phrase set apart: one in another language. */
 };
 
 /* A structure element; boxes point at the innermost one they belong to.

@@ -216,6 +216,18 @@ static void block(struct html *h, const struct block *bk)
 		}
 		sb_add(b, "</ul>\n");
 		break;
+	case BLOCK_HEADING:
+		/* A sub-heading of the section's h2. */
+		sb_add(b, "<h3");
+		if (bk->u.heading.lang) {
+			sb_add(b, " lang=\"");
+			sb_esc(b, bk->u.heading.lang);
+			sb_add(b, "\"");
+		}
+		sb_add(b, ">");
+		html_text(h, bk->u.heading.text);
+		sb_add(b, "</h3>\n");
+		break;
 	case BLOCK_MEASURES:
 		/* A line each, linking to the card in its goal area; without goal
 		 * areas, the cards themselves. */

@@ -113,18 +113,37 @@ static bool same_link(const char *a, const char *b)
 	return (!a && !b) || (a && b && strcmp(a, b) == 0);
 }
 
+/* <span lang="..."> around text in another language. */
+static void open_lang(struct html *h, const char *lang)
+{
+	sb_add(&h->b, "<span lang=\"");
+	sb_esc(&h->b, lang);
+	sb_add(&h->b, "\">");
+}
+
 void html_para(struct html *h, const struct para *p)
 {
 	const char *link = NULL; /* The link open, if any. */
 	unsigned style = 0;      /* The style open, inside the link. */
+	const char *lang = NULL; /* A phrase's language open, outside the link. */
+	/* A paragraph in another language than the page's says so, around it. */
+	if (p->lang)
+		open_lang(h, p->lang);
 	for (size_t i = 0; i < p->nruns; i++) {
 		const struct run *run = &p->runs[i];
 		const char *href = html_link_ok(run->href) ? run->href : NULL;
-		if (!same_link(link, href)) {
+		bool lang_changes = !same_link(lang, run->lang);
+		if (!same_link(link, href) || lang_changes) {
 			restyle(h, style, 0);
 			style = 0;
 			if (link)
 				sb_add(&h->b, "</a>");
+			link = NULL;
+			if (lang_changes && lang)
+				sb_add(&h->b, "</span>");
+			if (lang_changes && run->lang)
+				open_lang(h, run->lang);
+			lang = run->lang;
 			if (href) {
 				sb_add(&h->b, "<a href=\"");
 				sb_esc(&h->b, href);
@@ -139,6 +158,10 @@ void html_para(struct html *h, const struct para *p)
 	restyle(h, style, 0);
 	if (link)
 		sb_add(&h->b, "</a>");
+	if (lang)
+		sb_add(&h->b, "</span>");
+	if (p->lang)
+		sb_add(&h->b, "</span>");
 }
 
 void html_css_string(struct html *h, const char *s)

@@ -1,6 +1,7 @@
 #include "layout_blocks.h"
 
 #include <string.h>
+#include <strings.h>
 
 /* Text style for a kind: sizes and colours from the layout, the rest proportions. */
 struct tstyle lay_tstyle(const struct lay *L, enum tkind kind)
@@ -134,20 +135,43 @@ static bool same_href(const char *a, const char *b)
 	return a && b && (a == b || strcmp(a, b) == 0);
 }
 
-/* Runs to spans; see layout_blocks.h. */
+/* Whether two runs are in one language (or both in their paragraph's). */
+static bool same_lang(const char *a, const char *b)
+{
+	return a == b || (a && b && strcmp(a, b) == 0);
+}
+
+/* See layout_blocks.h. */
+void lay_set_lang(struct lay *L, int elem, const char *lang)
+{
+	if (elem >= 0 && lang && *lang && strcasecmp(lang, L->r->lang) != 0)
+		L->db.elems[elem].lang = lang;
+}
+
+/* Runs to spans; see layout_blocks.h. A phrase in another language is a
+ * Span with its /Lang (a link in one is a Link that says it). */
 struct tspan *para_spans(struct lay *L, const struct para *p, int parent, size_t *n)
 {
 	struct tspan *sp = arena_calloc(L->a, p->nruns ? p->nruns : 1, sizeof *sp);
-	int link = -1;
+	int link = -1, span = -1;
 	for (size_t i = 0; i < p->nruns; i++) {
 		const struct run *r = &p->runs[i];
 		sp[i] = tspan_plain(r->text);
 		sp[i].style = r->style;
 		sp[i].href = r->href;
+		const struct run *prev = i > 0 ? &p->runs[i - 1] : NULL;
 		if (r->href) {
-			if (!(i > 0 && same_href(p->runs[i - 1].href, r->href)))
+			if (!(prev && same_href(prev->href, r->href) && same_lang(prev->lang, r->lang))) {
 				link = db_elem(&L->db, ROLE_LINK, parent, NULL);
+				lay_set_lang(L, link, r->lang);
+			}
 			sp[i].elem = link;
+		} else if (r->lang) {
+			if (!(prev && !prev->href && same_lang(prev->lang, r->lang))) {
+				span = db_elem(&L->db, ROLE_SPAN, parent, NULL);
+				L->db.elems[span].lang = r->lang;
+			}
+			sp[i].elem = span;
 		}
 	}
 	*n = p->nruns;
@@ -179,6 +203,7 @@ int blk_para(struct lay *L, const struct para *p, enum tkind kind, int parent,
 	     const struct lines_opt *o)
 {
 	int e = db_elem(&L->db, ROLE_P, parent, NULL);
+	lay_set_lang(L, e, p->lang);
 	size_t n;
 	struct tspan *sp = para_spans(L, p, e, &n);
 	struct tstyle ts = lay_tstyle(L, kind);

@@ -50,8 +50,12 @@ struct lines_opt lines_opt_default(const struct lay *L, int elem);
 size_t flow_lines(struct lay *L, const struct tblock *b, const struct lines_opt *o);
 
 /* Spans of a data file paragraph; runs with a link get a Link element
- * under `parent` (one per link, in reading order). Lives in the arena. */
+ * under `parent` (one per link, in reading order), runs in another
+ * language a Span with its language. Lives in the arena. */
 struct tspan *para_spans(struct lay *L, const struct para *p, int parent, size_t *n);
+/* Element `elem` holds text in `lang`: said on it unless that is the
+ * report's own language. */
+void lay_set_lang(struct lay *L, int elem, const char *lang);
 
 /* A heading of level 1..3 under `parent`, kept with what follows; returns
  * its element. `dest` (or -1) is placed at it. */

@@ -224,6 +224,7 @@ static void card_body(struct lay *L, const struct measure *m, int sect, double p
 		struct tblock vb;
 		if (facts[i].para) {
 			size_t ns;
+			lay_set_lang(L, td, facts[i].para->lang);
 			struct tspan *sp = para_spans(L, facts[i].para, td, &ns);
 			text_shape(L, &vb, sp, ns, &vts, L->r->path, facts[i].para->line);
 		} else {

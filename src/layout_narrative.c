@@ -11,6 +11,7 @@ static void quote(struct lay *L, const struct block *bk, int sect)
 {
 	int bq = db_elem(&L->db, ROLE_BLOCKQUOTE, sect, NULL);
 	int p = db_elem(&L->db, ROLE_P, bq, NULL);
+	lay_set_lang(L, p, bk->u.quote.text.lang);
 	size_t n;
 	struct tspan *runs = para_spans(L, &bk->u.quote.text, p, &n);
 	struct spans sp = {0};
@@ -140,6 +141,13 @@ void part_narrative(struct lay *L)
 				brief_measures(L, bk->u.measures.items, bk->u.measures.n, sect,
 					       L->line * 0.6);
 				break;
+			case BLOCK_HEADING: {
+				/* A sub-heading of the section's H1, kept with what follows. */
+				int h = blk_heading(L, 2, bk->u.heading.text, sect, -1,
+						    L->line * (i ? 1.2 : 0.4), bk->line);
+				lay_set_lang(L, h, bk->u.heading.lang);
+				break;
+			}
 			}
 			/* Quotes and cards stand apart from the text after them. */
 			while (first < L->fl.n && L->fl.items[first].spare)

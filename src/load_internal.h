@@ -196,6 +196,10 @@ const char *load_plain(struct loader *ld, const xmlNode *el);
 /* White space collapsed and trimmed; in the arena. */
 const char *load_collapse(struct loader *ld, const char *s);
 
+/* Whether s is a BCP 47 tag in its common shape: letters, then hyphenated
+ * subtags of letters and digits, each 1 to 8 long (load_meta.c). */
+bool load_language_tag(const char *s);
+
 /* ---- Rich text (load_text.c) ---- */
 
 /* Text readers will see, in NFC, in the arena (`s` itself when it is NFC
@@ -208,8 +212,13 @@ const char *load_reader_text(struct loader *ld, const char *s, int line);
  * warning (report.cell_cut_line). */
 void load_cell_text(struct loader *ld, int line, size_t bytes);
 
-/* A paragraph of text with b, i and a, white space collapsed across runs. */
+/* A paragraph of text with b, i, a and span, white space collapsed across
+ * runs, in the language xml:lang gives on it or around it. */
 void load_para(struct loader *ld, xmlNode *el, struct para *out);
+/* The language an element's own xml:lang gives (checked, with a message on
+ * its line when it is not a language tag; so is any other xml: attribute),
+ * or NULL. */
+const char *load_lang(struct loader *ld, xmlNode *el);
 /* commentary/action: inline text as one paragraph, or several p. */
 void load_paras(struct loader *ld, xmlNode *el, struct paras *out);
 

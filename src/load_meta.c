@@ -7,9 +7,8 @@
 #include "period.h"
 #include "units.h"
 
-/* Whether s is a BCP 47 tag in its common shape: letters, then hyphenated
- * subtags of letters and digits, each 1 to 8 long. */
-static bool language_tag(const char *s)
+/* See load_internal.h. */
+bool load_language_tag(const char *s)
 {
 	size_t n = 0;
 	bool first = true;
@@ -39,7 +38,7 @@ void load_root(struct loader *ld, xmlNode *root)
 	xmlAttr *a;
 	const char *lang = load_get(ld, root, "lang", &a);
 	r->lang = "en-US";
-	if (lang && !language_tag(lang))
+	if (lang && !load_language_tag(lang))
 		load_attr_error(ld, a, "lang=\"%s\" is not a language tag; expected a BCP 47 tag such "
 			       "as en-US", load_shown(ld, lang));
 	else if (lang)

@@ -90,7 +90,17 @@ static void read_list(struct loader *ld, xmlNode *el, struct block *b)
 static bool is_block(const xmlNode *c)
 {
 	return load_is(c, "p") || load_is(c, "quote") || load_is(c, "list") ||
-	       load_is(c, "measures");
+	       load_is(c, "measures") || load_is(c, "h");
+}
+
+/* A sub-heading: plain text, in the language xml:lang gives. */
+static void read_heading(struct loader *ld, xmlNode *el, struct block *b)
+{
+	b->u.heading.lang = load_lang(ld, el);
+	b->u.heading.text = load_plain(ld, el);
+	if (!*b->u.heading.text)
+		load_node_error(ld, el, "<h> is empty; expected the words of the sub-heading, such as "
+				"<h>Goal Area: Quality</h>");
 }
 
 /* One section; an empty one is allowed, an empty paragraph is left out. */
@@ -124,6 +134,9 @@ static void read_section(struct loader *ld, xmlNode *el, struct section *s)
 		} else if (load_is(c, "list")) {
 			b->kind = BLOCK_LIST;
 			read_list(ld, c, b);
+		} else if (load_is(c, "h")) {
+			b->kind = BLOCK_HEADING;
+			read_heading(ld, c, b);
 		} else {
 			b->kind = BLOCK_MEASURES;
 			read_measure_refs(ld, c, b);

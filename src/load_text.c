@@ -14,7 +14,21 @@ struct run_slice {
 	size_t start, len;
 	unsigned style;
 	const char *href;
+	const char *lang; /* Another language than the paragraph's, or NULL. */
 };
+
+/* How a stretch of text is written: style, link and language. */
+struct look {
+	unsigned style;
+	const char *href;
+	const char *lang;
+};
+
+/* Whether two languages (or none) are one. */
+static bool same_lang(const char *a, const char *b)
+{
+	return a == b || (a && b && strcasecmp(a, b) == 0);
+}
 
 /* Collects one paragraph before it is frozen into the arena. */
 struct builder {
@@ -22,13 +36,13 @@ struct builder {
 	size_t len, cap;
 	struct run_slice *runs; /* Heap-owned. */
 	size_t nruns, capruns;
-	bool space;             /* White space seen since the last word... */
-	unsigned space_style;   /* ...in this style... */
-	const char *space_href; /* ...and this link: the space belongs where it was written. */
+	bool space;             /* White space seen since the last word, */
+	struct look space_look; /* written so: the space belongs where it was written. */
+	const char *lang;       /* The paragraph's language, or NULL. */
 };
 
-/* Appends bytes in a style, extending the last run when the style matches. */
-static void put(struct builder *b, const char *s, size_t n, unsigned style, const char *href)
+/* Appends bytes written so, extending the last run when it is written alike. */
+static void put(struct builder *b, const char *s, size_t n, struct look k)
 {
 	if (b->len + n + 1 > b->cap) {
 		b->cap = (b->len + n + 1) * 2;
@@ -36,28 +50,27 @@ static void put(struct builder *b, const char *s, size_t n, unsigned style, cons
 	}
 	memcpy(b->text + b->len, s, n);
 	struct run_slice *last = b->nruns ? &b->runs[b->nruns - 1] : NULL;
-	if (last && last->style == style && last->href == href) {
+	if (last && last->style == k.style && last->href == k.href && same_lang(last->lang, k.lang)) {
 		last->len += n;
 	} else {
 		if (b->nruns == b->capruns) {
 			b->capruns = b->capruns ? b->capruns * 2 : 4;
 			b->runs = xrealloc(b->runs, b->capruns * sizeof *b->runs);
 		}
-		b->runs[b->nruns++] = (struct run_slice){ b->len, n, style, href };
+		b->runs[b->nruns++] = (struct run_slice){ b->len, n, k.style, k.href, k.lang };
 	}
 	b->len += n;
 }
 
-/* Adds text in a style, collapsing white space; leading space is dropped,
+/* Adds text written so, collapsing white space; leading space is dropped,
  * and trailing space waits for a following word that may never come. */
-static void add_text(struct builder *b, const char *s, unsigned style, const char *href)
+static void add_text(struct builder *b, const char *s, struct look k)
 {
 	while (*s) {
 		if (load_is_space(*s)) {
 			if (!b->space && b->len > 0) {
 				b->space = true;
-				b->space_style = style;
-				b->space_href = href;
+				b->space_look = k;
 			}
 			s++;
 			continue;
@@ -66,12 +79,50 @@ static void add_text(struct builder *b, const char *s, unsigned style, const cha
 		while (s[n] && !load_is_space(s[n]))
 			n++;
 		if (b->space) {
-			put(b, " ", 1, b->space_style, b->space_href);
+			put(b, " ", 1, b->space_look);
 			b->space = false;
 		}
-		put(b, s, n, style, href);
+		put(b, s, n, k);
 		s += n;
 	}
+}
+
+/* See load_internal.h. */
+const char *load_lang(struct loader *ld, xmlNode *el)
+{
+	const char *lang = NULL;
+	for (xmlAttr *a = el->properties; a; a = a->next) {
+		if (!a->ns || !a->ns->href || strcmp((const char *)a->ns->href,
+						       (const char *)XML_XML_NAMESPACE) != 0)
+			continue;
+		if (strcmp((const char *)a->name, "lang") != 0) {
+			load_attr_error(ld, a, "xml:%s on <%s> is not part of the format; expected only "
+					"xml:lang, the language of the text", (const char *)a->name,
+					(const char *)el->name);
+			continue;
+		}
+		const char *v = load_value(ld, a);
+		if (v && load_language_tag(v))
+			lang = arena_strdup(&ld->r->arena, v);
+		else
+			load_attr_error(ld, a, "xml:lang=\"%s\" is not a language tag; expected a BCP 47 "
+					"tag such as es-MX or pl", load_shown(ld, v ? v : ""));
+	}
+	return lang;
+}
+
+/* The language an element inherits from those around it (not checked
+ * again: each reports its own), or NULL. */
+static const char *inherited_lang(xmlNode *el)
+{
+	for (xmlNode *n = el; n && n->type == XML_ELEMENT_NODE; n = n->parent)
+		for (xmlAttr *a = n->properties; a; a = a->next)
+			if (a->ns && a->ns->href && strcmp((const char *)a->name, "lang") == 0 &&
+			    strcmp((const char *)a->ns->href, (const char *)XML_XML_NAMESPACE) == 0 &&
+			    a->children && a->children->content &&
+			    load_language_tag((const char *)a->children->content))
+				return (const char *)a->children->content;
+	return NULL;
 }
 
 /* Whether a link target uses a scheme readers can safely follow. */
@@ -99,19 +150,31 @@ static const char *bare_scheme(const char *href)
 	return NULL;
 }
 
-/* Walks the inline content of el in a style. Elements the schema refused
- * were taken out of the tree; anything else unexpected reads as text. */
-static void add_inline(struct loader *ld, struct builder *b, xmlNode *el, unsigned style,
-		       const char *href)
+/* Walks the inline content of el written as `k`. Elements the schema
+ * refused were taken out of the tree; anything else unexpected reads as
+ * text. A language other than the paragraph's is kept on its runs. */
+static void add_inline(struct loader *ld, struct builder *b, xmlNode *el, struct look k)
 {
+	const char *href = k.href;
 	for (xmlNode *c = el->children; c; c = c->next) {
+		struct look in = k;
+		if (c->type == XML_ELEMENT_NODE) {
+			const char *lang = load_lang(ld, c);
+			if (lang)
+				in.lang = same_lang(lang, b->lang) ? NULL : lang;
+			else if (load_is(c, "span"))
+				load_node_error(ld, c, "<span> gives no language; expected the language of "
+						"the phrase inside, such as <span xml:lang=\"es\">");
+		}
 		if (c->type == XML_TEXT_NODE) {
 			if (c->content)
-				add_text(b, (const char *)c->content, style, href);
+				add_text(b, (const char *)c->content, k);
 		} else if (load_is(c, "b")) {
-			add_inline(ld, b, c, style | RUN_BOLD, href);
+			in.style |= RUN_BOLD;
+			add_inline(ld, b, c, in);
 		} else if (load_is(c, "i")) {
-			add_inline(ld, b, c, style | RUN_ITALIC, href);
+			in.style |= RUN_ITALIC;
+			add_inline(ld, b, c, in);
 		} else if (load_is(c, "a")) {
 			xmlAttr *a;
 			const char *target = load_get(ld, c, "href", &a);
@@ -146,12 +209,13 @@ static void add_inline(struct loader *ld, struct builder *b, xmlNode *el, unsign
 					link = arena_strdup(&ld->r->arena, target);
 			}
 			size_t before = b->len;
-			add_inline(ld, b, c, style, link);
+			in.href = link;
+			add_inline(ld, b, c, in);
 			if (b->len == before)
 				load_node_error(ld, c, "a link with no text; expected the words to show "
 						"for the link inside <a>");
 		} else if (c->type == XML_ELEMENT_NODE) {
-			add_inline(ld, b, c, style, href);
+			add_inline(ld, b, c, in);
 		}
 	}
 }
@@ -194,7 +258,9 @@ static void finish(struct loader *ld, struct builder *b, struct para *out, int l
 		out->runs[i].text = load_reader_text(ld, text, line);
 		out->runs[i].style = s->style;
 		out->runs[i].href = s->href;
+		out->runs[i].lang = s->lang;
 	}
+	out->lang = b->lang;
 	free(b->text);
 	free(b->runs);
 }
@@ -219,7 +285,12 @@ void load_para(struct loader *ld, xmlNode *el, struct para *out)
 {
 	struct builder b;
 	memset(&b, 0, sizeof b);
-	add_inline(ld, &b, el, 0, NULL);
+	b.lang = load_lang(ld, el);
+	if (!b.lang && el->parent) {
+		const char *around = inherited_lang(el->parent);
+		b.lang = around ? arena_strdup(&ld->r->arena, around) : NULL;
+	}
+	add_inline(ld, &b, el, (struct look){0, NULL, NULL});
 	finish(ld, &b, out, load_line(el));
 	load_cell_text(ld, out->line, para_bytes(out));
 }
@@ -264,6 +335,8 @@ void load_paras(struct loader *ld, xmlNode *el, struct paras *out)
 		out->n = 1;
 		return;
 	}
+	/* Its paragraphs take the language it gives, unless they give their own. */
+	load_lang(ld, el);
 	out->items = arena_calloc(&ld->r->arena, np, sizeof *out->items);
 	size_t joined = 0;
 	for (xmlNode *c = first_p; c; c = c->next) {

@@ -53,12 +53,16 @@ struct run {
 	const char *text; /* UTF-8, never empty. */
 	unsigned style;   /* RUN_BOLD | RUN_ITALIC */
 	const char *href; /* Link target, or NULL. */
+	const char *lang; /* A phrase in another language than its paragraph's (BCP 47,
+			   * from <span xml:lang>), or NULL. */
 };
 
 struct para {
 	struct run *runs;
 	size_t nruns;
 	int line; /* Source line of the element that held the text. */
+	const char *lang; /* Its language where the data file gives one (xml:lang on it or
+			   * an element around it), or NULL for the report's. */
 };
 
 /* Text that may be several paragraphs (commentary, action); npara == 0 when absent. */
@@ -370,7 +374,7 @@ struct goal {
 
 /* ---- Narrative ------------------------------------------------------------ */
 
-enum block_kind { BLOCK_PARAGRAPH, BLOCK_QUOTE, BLOCK_LIST, BLOCK_MEASURES };
+enum block_kind { BLOCK_PARAGRAPH, BLOCK_QUOTE, BLOCK_LIST, BLOCK_MEASURES, BLOCK_HEADING };
 
 struct block {
 	enum block_kind kind;
@@ -390,6 +394,10 @@ struct block {
 			struct measure **items;
 			size_t n;
 		} measures;
+		struct {
+			const char *text; /* Plain text. */
+			const char *lang; /* As a paragraph's, or NULL. */
+		} heading;            /* A sub-heading of its section, <h>. */
 	} u;
 };
 

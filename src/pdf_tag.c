@@ -230,6 +230,8 @@ static const char *role_name(enum role r)
 		return "Link";
 	case ROLE_CAPTION:
 		return "Caption";
+	case ROLE_SPAN:
+		return "Span";
 	}
 	return "Span";
 }

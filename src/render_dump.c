@@ -74,6 +74,11 @@ static void put_para(FILE *out, const struct para *p)
 	fputc('"', out);
 	for (size_t i = 0; i < p->nruns; i++) {
 		const struct run *r = &p->runs[i];
+		if (r->lang) {
+			fputs("<span xml:lang=\\\"", out);
+			put_quoted_raw(out, r->lang);
+			fputs("\\\">", out);
+		}
 		if (r->href) {
 			fputs("<a href=\\\"", out);
 			put_quoted_raw(out, r->href);
@@ -90,6 +95,8 @@ static void put_para(FILE *out, const struct para *p)
 			fputs("</b>", out);
 		if (r->href)
 			fputs("</a>", out);
+		if (r->lang)
+			fputs("</span>", out);
 	}
 	fputc('"', out);
 }
@@ -100,7 +107,10 @@ static void para_line(FILE *out, int depth, const char *label, const struct para
 	indent(out, depth);
 	fprintf(out, "%s: ", label);
 	put_para(out, p);
-	fprintf(out, " line %d\n", p->line);
+	fprintf(out, " line %d", p->line);
+	if (p->lang)
+		fprintf(out, " xml:lang %s", p->lang);
+	fputc('\n', out);
 }
 
 /* Commentary or action: one line per paragraph. */
@@ -531,6 +541,14 @@ static void dump_block(const struct block *bl, FILE *out)
 		fprintf(out, "    list line %d\n", bl->line);
 		for (size_t i = 0; i < bl->u.list.n; i++)
 			para_line(out, 3, "item", &bl->u.list.items[i]);
+		break;
+	case BLOCK_HEADING:
+		fputs("    h: ", out);
+		put_quoted(out, bl->u.heading.text);
+		fprintf(out, " line %d", bl->line);
+		if (bl->u.heading.lang)
+			fprintf(out, " xml:lang %s", bl->u.heading.lang);
+		fputc('\n', out);
 		break;
 	case BLOCK_MEASURES:
 		fputs("    measures:", out);

@@ -63,6 +63,9 @@ static void block_rows(struct xlsx *x, struct cursor *c, const struct block *b)
 			text_row(x, c, "list item", xlsx_para_text(x, &b->u.list.items[i]), NULL,
 				 xlsx_para_links(x, &b->u.list.items[i]));
 		return;
+	case BLOCK_HEADING:
+		text_row(x, c, "heading", b->u.heading.text, NULL, NULL);
+		return;
 	case BLOCK_MEASURES:
 		for (size_t i = 0; i < b->u.measures.n; i++) {
 			const struct measure *m = b->u.measures.items[i];

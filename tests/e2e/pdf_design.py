@@ -7,6 +7,10 @@
   and the last page).
 - The seed example (Independence) takes few pages: its 7 measures once
   took 12 pages with four cards printed twice.
+- Languages of parts: every text the data file marks with xml:lang (an
+  item, a phrase in a <span>) is a structure element with that /Lang, as
+  pdf.js reads it, and nothing else claims another language; the
+  narrative's <h> sub-headings are H2 headings under their section's H1.
 - Nothing says nothing: in the seed example, a first-year report, no card
   says "No result for Q1 FY2017 to compare with" and the appendix has no
   column of dashes for the change on last year; one note says so, once.
@@ -20,6 +24,7 @@ the source tree with $QREPORT naming the program; prints one "ok - ..." or
 
 import json
 import os
+import shutil
 import re
 import subprocess
 import sys
@@ -82,6 +87,25 @@ def headings(pdf, level):
     if buf is not None:
         found.append(collapse(" ".join(buf)))
     return found
+
+
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+
+
+def marked_languages(path):
+    """(language, text) of each element of the data file with xml:lang."""
+    root = ET.parse(path).getroot()
+    return [(el.get(XML_LANG), collapse("".join(el.itertext()))) for el in root.iter()
+            if el.get(XML_LANG)]
+
+
+def tagged_languages(pdf, tmp):
+    """(language, role, text) of each structure element with /Lang, from pdf.js."""
+    out = os.path.join(tmp, "langs.txt")
+    subprocess.run(["node", "tests/pdfjs/check-structure.mjs", pdf, "langs", os.path.join(
+        tmp, "order.txt"), out], capture_output=True, check=False)
+    with open(out, encoding="utf-8") as f:
+        return [tuple(line.rstrip("\n").split("\t", 2)) for line in f if line.strip()]
 
 
 def part_starts(pdf, sections, goals):
@@ -152,7 +176,22 @@ def main():
                           f"{tag}: no card or column says there is nothing to compare with")
                 else:
                     check("On last year" in text, f"{tag}: the appendix compares with last year")
+                marked = marked_languages(data)
+                tagged = tagged_languages(pdf, tmp) if shutil.which("node") else None
+                missing = [m for m in marked
+                           if not any(t[0] == m[0] and collapse(t[2]) == m[1] for t in tagged or [])]
+                if tagged is None:
+                    print(f"skip - {tag}: languages of parts (node, for pdf.js, is not installed)")
+                else:
+                    check(not missing and len(tagged) == len(marked),
+                          f"{tag}: each of the {len(marked)} texts marked with xml:lang is tagged "
+                          f"with its /Lang, and nothing else" +
+                          (f" (missing {missing[:2]}, tagged {tagged[:3]})"
+                           if missing or len(tagged) != len(marked) else ""))
+                subs = [collapse(h.text) for h in ET.parse(data).getroot().iter("h")]
                 h2 = headings(pdf, 2)
+                check(all(h in h2 for h in subs),
+                      f"{tag}: the narrative's {len(subs)} sub-headings are H2 headings")
                 twice = [m for m in measures if h2.count(m) > 1]
                 missing = [m for m in measures if h2.count(m) == 0]
                 check(not twice and not missing,

@@ -71,8 +71,9 @@ def unquote(s):
 
 
 def plain(para):
-    """A dumped paragraph without its <b>, <i> and <a> marks."""
-    return unquote(re.sub(r'<a href=\\".*?\\">|</a>|</?[bi]>', "", para))
+    """A dumped paragraph without its <b>, <i>, <a> and <span> marks."""
+    return unquote(re.sub(r'<a href=\\".*?\\">|</a>|<span xml:lang=\\".*?\\">|</span>|</?[bi]>', "",
+                          para))
 
 
 def parse_counts(line):
@@ -100,6 +101,8 @@ def parse_dump(text):
                 section["rows"].append(("quote", None))
             elif s.startswith("text: "):
                 section["rows"][-1] = ("quote", plain(s[6:].rsplit(" line ", 1)[0][1:-1]))
+            elif s.startswith("h: "):
+                section["rows"].append(("heading", unquote(s[3:].rsplit(" line ", 1)[0][1:-1])))
             elif s.startswith("item: "):
                 section["rows"].append(("list item", plain(s[6:].rsplit(" line ", 1)[0][1:-1])))
             elif s.startswith("measures:"):

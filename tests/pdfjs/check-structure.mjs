@@ -14,16 +14,18 @@
 //     has words to read instead (/ActualText);
 //   - every link annotation has a description and belongs to a Link element.
 //
-// Usage: node check-structure.mjs FILE.pdf LABEL [READING-ORDER-OUT]
+// Usage: node check-structure.mjs FILE.pdf LABEL [READING-ORDER-OUT [LANG-OUT]]
 // Prints "ok - LABEL: ..." or "not ok - LABEL: ..." per check and exits 1
 // if any failed. READING-ORDER-OUT, when given, receives one line per
 // element with content, in reading order: "ROLE<TAB>text or alternative".
+// LANG-OUT receives one line per element that gives its language (/Lang):
+// "LANG<TAB>ROLE<TAB>its text".
 
 import { execFileSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import * as pdfjs from "pdfjs-dist/legacy/build/pdf.mjs";
 
-const [file, label = file, orderOut] = process.argv.slice(2);
+const [file, label = file, orderOut, langOut] = process.argv.slice(2);
 let failures = 0;
 
 function check(cond, what, detail) {
@@ -70,6 +72,8 @@ const problems = {
 let ndashes = 0;
 const tables = []; // {page, th, first, last} per table fragment, in order
 const reading = []; // "ROLE\ttext" lines
+const langs = []; // "LANG\tROLE\ttext" lines
+const badLangs = []; // /Lang values that are no language tag
 let lastHeading = 0;
 let nfigures = 0;
 let nlinks = 0;
@@ -180,6 +184,11 @@ for (let n = 1; n <= doc.numPages; n++) {
         if (!node.alt || !node.alt.trim()) problems.dashes.push(`page ${n}: ${role} "${shown}"`);
       }
     }
+    if (node.lang !== undefined) {
+      const said = treeWords.slice(start).replace(/\s+/g, " ").trim();
+      langs.push(`${node.lang}\t${role}\t${said}`);
+      if (!/^[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*$/.test(node.lang)) badLangs.push(`page ${n}: ${node.lang}`);
+    }
     if (role === "Figure") reading[slot] = `Figure\t${node.alt || ""}`;
     else if (own) reading[slot] = `${role}\t${treeWords.slice(start).replace(/\s+/g, " ").trim()}`;
     table = outer;
@@ -235,5 +244,8 @@ check(nlinks > 0 && problems.links.length === 0, `every link annotation belongs 
 check(problems.contents.length === 0, "every link annotation has a description", show(problems.contents));
 check(problems.dashes.length === 0, `every table cell showing a dash is read as words (${ndashes} cells)`, show(problems.dashes));
 
+check(badLangs.length === 0, `every element's /Lang is a language tag (${langs.length} elements give one)`, show(badLangs));
+
 if (orderOut) writeFileSync(orderOut, reading.filter((l) => l !== null).join("\n") + "\n");
+if (langOut) writeFileSync(langOut, langs.join("\n") + (langs.length ? "\n" : ""));
 process.exit(failures ? 1 : 0);

@@ -183,12 +183,12 @@ static void test_mixed_styles(void)
 	struct fixture fx;
 	fixture_init(&fx);
 	struct run runs[] = {
-		{"plain ", 0, NULL},
-		{"bold", RUN_BOLD, NULL},
-		{"er text", 0, NULL},
-		{" and italic", RUN_ITALIC, NULL},
+		{.text = "plain ", .style = 0, .href = NULL},
+		{.text = "bold", .style = RUN_BOLD, .href = NULL},
+		{.text = "er text", .style = 0, .href = NULL},
+		{.text = " and italic", .style = RUN_ITALIC, .href = NULL},
 	};
-	struct para p = {runs, 4, 12};
+	struct para p = {.runs = runs, .nruns = 4, .line = 12};
 	size_t n;
 	struct tspan *sp = para_spans(&fx.L, &p, 0, &n);
 	struct tstyle ts = lay_tstyle(&fx.L, T_BODY);
@@ -304,12 +304,12 @@ static void test_links(void)
 	struct fixture fx;
 	fixture_init(&fx);
 	struct run runs[] = {
-		{"see ", 0, NULL},
-		{"our city", 0, "https://example.org/"},
-		{" site", RUN_BOLD, "https://example.org/"},
-		{" now", 0, NULL},
+		{.text = "see ", .style = 0, .href = NULL},
+		{.text = "our city", .style = 0, .href = "https://example.org/"},
+		{.text = " site", .style = RUN_BOLD, .href = "https://example.org/"},
+		{.text = " now", .style = 0, .href = NULL},
 	};
-	struct para p = {runs, 4, 4};
+	struct para p = {.runs = runs, .nruns = 4, .line = 4};
 	int P = db_elem(&fx.L.db, ROLE_P, 0, NULL);
 	size_t n;
 	struct tspan *sp = para_spans(&fx.L, &p, P, &n);

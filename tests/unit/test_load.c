@@ -569,7 +569,7 @@ static void test_rules(void)
 		       "stray text on the line of its first word");
 	expect_measure("unit=\"count\"", "<name>N</name><definition>A <p>b</p></definition>",
 		       "t.xml:6: error: <p> is out of place in <definition>; expected one of <b>, <i>, "
-		       "<a> here\n",
+		       "<a>, <span> here\n",
 		       "no paragraphs in a definition");
 	expect_measure("unit=\"count\"", "<name>N</name><commentary><a href=\"http://a\">x <b><a "
 		       "href=\"http://b\">y</a></b></a></commentary>",
