@@ -908,6 +908,48 @@ static void test_written_for(void)
 	free(msgs);
 }
 
+/* Languages of parts and sub-headings: xml:lang on a text element, on a
+ * commentary for its paragraphs (which may give their own), <span> for a
+ * phrase; <h> in a section. */
+static void test_languages(void)
+{
+	static const char doc[] =
+		"<report format=\"1\" lang=\"en-US\"><meta><organization>O</organization>"
+		"<title>T</title><fiscal-year start-month=\"7\" named-by=\"end\"/>"
+		"<period>FY2018-Q1</period></meta><goals><goal id=\"g\" name=\"G\">"
+		"<statement xml:lang=\"es\">Para todos.</statement>"
+		"<measure id=\"m\" unit=\"count\"><name>N</name><target at-least=\"1\"/>"
+		"<value period=\"FY2018-Q1\" actual=\"2\"/><commentary xml:lang=\"fr\"><p>Bonjour.</p>"
+		"<p xml:lang=\"de\">Guten Tag, <span xml:lang=\"pl\"><i>cze\xC5\x9B\xC4\x87</i></span>.</p>"
+		"</commentary></measure></goal></goals><narrative><section id=\"s\" title=\"S\">"
+		"<h xml:lang=\"pl\">Dzie\xC5\x84 dobry</h><p>Plain.</p></section></narrative></report>";
+	char *msgs;
+	int errors;
+	struct report *r = load(doc, &msgs, &errors);
+	CHECK_STR(msgs, "", "languages of parts load without a word");
+	if (!r) {
+		free(msgs);
+		return;
+	}
+	const struct measure *m = r->measures[0];
+	CHECK_STR(r->goals[0].statement.lang, "es", "a statement in Spanish");
+	CHECK_STR(m->commentary.items[0].lang, "fr", "a commentary's paragraph takes its language");
+	CHECK_STR(m->commentary.items[1].lang, "de", "or gives its own");
+	const struct para *p = &m->commentary.items[1];
+	CHECK(p->nruns == 3 && p->runs[0].lang == NULL && p->runs[1].lang &&
+		      strcmp(p->runs[1].lang, "pl") == 0 && (p->runs[1].style & RUN_ITALIC) &&
+		      p->runs[2].lang == NULL,
+	      "a phrase in a span is a run in its language, styled as written");
+	const struct section *sec = &r->sections[0];
+	CHECK(sec->nblocks == 2 && sec->blocks[0].kind == BLOCK_HEADING &&
+		      strcmp(sec->blocks[0].u.heading.text, "Dzie\xC5\x84 dobry") == 0 &&
+		      strcmp(sec->blocks[0].u.heading.lang, "pl") == 0,
+	      "a sub-heading, in its language");
+	CHECK(sec->blocks[1].u.paragraph.lang == NULL, "text that gives none is in the report's");
+	report_free(r);
+	free(msgs);
+}
+
 int main(void)
 {
 	test_good();
@@ -921,5 +963,6 @@ int main(void)
 	test_limits();
 	test_names_match_schema();
 	test_written_for();
+	test_languages();
 	return harness_done();
 }
