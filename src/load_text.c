@@ -62,9 +62,66 @@ static void put(struct builder *b, const char *s, size_t n, struct look k)
 	b->len += n;
 }
 
+/* Where a bare web address starts in a word ("https://…", "http://…",
+ * "www.…", after opening punctuation such as "(" or a quotation mark), or
+ * -1; *len gets its length without the punctuation that ends a sentence or
+ * closes a bracket after it. */
+static long bare_address(const char *w, size_t n, size_t *len)
+{
+	static const char *const starts[] = {"https://", "http://", "www."};
+	size_t at = 0;
+	while (at < n && strchr("([{\"'<", w[at]))
+		at++;
+	/* A typographic opening quotation mark, three bytes of UTF-8. */
+	while (at + 3 <= n && (memcmp(w + at, "\xE2\x80\x9C", 3) == 0 ||
+			       memcmp(w + at, "\xE2\x80\x98", 3) == 0))
+		at += 3;
+	for (size_t i = 0; i < 3; i++) {
+		size_t k = strlen(starts[i]);
+		if (n - at <= k || strncasecmp(w + at, starts[i], k) != 0)
+			continue;
+		size_t end = n;
+		for (;;) {
+			if (end > at && strchr(".,;:!?)]}\"'>", w[end - 1]))
+				end--;
+			else if (end >= at + 3 && (memcmp(w + end - 3, "\xE2\x80\x9D", 3) == 0 ||
+						   memcmp(w + end - 3, "\xE2\x80\x99", 3) == 0))
+				end -= 3;
+			else
+				break;
+		}
+		if (end <= at + k)
+			return -1; /* "www." alone, or "https://." */
+		*len = end - at;
+		return (long)at;
+	}
+	return -1;
+}
+
+/* Puts a word, a bare web address in it a link to itself (outside a link
+ * the data file writes): "www.…" goes to "https://www.…". */
+static void put_word(struct loader *ld, struct builder *b, const char *w, size_t n, struct look k)
+{
+	size_t len;
+	long at = k.href ? -1 : bare_address(w, n, &len);
+	/* One longer than a PDF link holds stays text. */
+	if (at < 0 || len + 8 > LOAD_MAX_HREF_BYTES) {
+		put(b, w, n, k);
+		return;
+	}
+	struct look link = k;
+	bool www = strncasecmp(w + at, "www.", 4) == 0;
+	link.href = arena_printf(&ld->r->arena, "%s%.*s", www ? "https://" : "", (int)len, w + at);
+	if (at > 0)
+		put(b, w, (size_t)at, k);
+	put(b, w + at, len, link);
+	if ((size_t)at + len < n)
+		put(b, w + at + len, n - (size_t)at - len, k);
+}
+
 /* Adds text written so, collapsing white space; leading space is dropped,
  * and trailing space waits for a following word that may never come. */
-static void add_text(struct builder *b, const char *s, struct look k)
+static void add_text(struct loader *ld, struct builder *b, const char *s, struct look k)
 {
 	while (*s) {
 		if (load_is_space(*s)) {
@@ -82,7 +139,7 @@ static void add_text(struct builder *b, const char *s, struct look k)
 			put(b, " ", 1, b->space_look);
 			b->space = false;
 		}
-		put(b, s, n, k);
+		put_word(ld, b, s, n, k);
 		s += n;
 	}
 }
@@ -168,7 +225,7 @@ static void add_inline(struct loader *ld, struct builder *b, xmlNode *el, struct
 		}
 		if (c->type == XML_TEXT_NODE) {
 			if (c->content)
-				add_text(b, (const char *)c->content, k);
+				add_text(ld, b, (const char *)c->content, k);
 		} else if (load_is(c, "b")) {
 			in.style |= RUN_BOLD;
 			add_inline(ld, b, c, in);

@@ -950,6 +950,37 @@ static void test_languages(void)
 	free(msgs);
 }
 
+/* A bare web address in text is a link to itself; punctuation around it
+ * is not part of it; inside a link the data file writes, it is text. */
+static void test_bare_addresses(void)
+{
+	static const char doc[] =
+		"<report format=\"1\"><meta><organization>O</organization><title>T</title>"
+		"<fiscal-year start-month=\"7\" named-by=\"end\"/><period>FY2018-Q1</period></meta>"
+		"<goals><goal id=\"g\" name=\"G\"><statement>See www.city.example/plan, or "
+		"(https://city.example/a?x=1). Linked: <a href=\"https://a.example/\">"
+		"https://b.example/</a>. Not www. nor https://.</statement></goal></goals></report>";
+	char *msgs;
+	int errors;
+	struct report *r = load(doc, &msgs, &errors);
+	CHECK_STR(msgs, "", "bare addresses load without a word");
+	if (!r) {
+		free(msgs);
+		return;
+	}
+	const struct para *p = &r->goals[0].statement;
+	const char *got = "";
+	for (size_t i = 0; i < p->nruns; i++)
+		got = arena_printf(&r->arena, "%s[%s|%s]", got, p->runs[i].text,
+				   p->runs[i].href ? p->runs[i].href : "");
+	CHECK_STR(got, "[See |][www.city.example/plan|https://www.city.example/plan][, or (|]"
+		       "[https://city.example/a?x=1|https://city.example/a?x=1][). Linked: |]"
+		       "[https://b.example/|https://a.example/][. Not www. nor https://.|]",
+		  "each bare address links to itself, the written link keeps its own");
+	report_free(r);
+	free(msgs);
+}
+
 int main(void)
 {
 	test_good();
@@ -964,5 +995,6 @@ int main(void)
 	test_names_match_schema();
 	test_written_for();
 	test_languages();
+	test_bare_addresses();
 	return harness_done();
 }
