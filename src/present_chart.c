@@ -299,6 +299,10 @@ static void series(struct presentation *p, const struct pres_measure *pm, bool y
 			pt->value_text = pp && pp->actual && pe->actual == pt->value     ? pp->actual
 					 : pp && pp->compared && pe->compared == pt->value ? pp->compared
 											   : pres_amount(p, m, pt->value);
+		/* An estimate says so wherever its figure is read out. */
+		if (pt->has_value && (ytd ? pe->ytd_estimated : pe->estimated))
+			pt->value_text = arena_printf(&p->arena, "%s (%s)", pt->value_text,
+						      p->estimate_word);
 		/* Only targets judged the way the chart plots: a quarterly target
 		 * says nothing about a year-to-date sum, nor an annual one about
 		 * a quarter. An improvement has no line: it is the bar before. */

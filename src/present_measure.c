@@ -408,13 +408,20 @@ static void change_words(struct presentation *p, const struct measure *m, const 
 		return;
 	}
 	char buf[TEXT_MAX];
+	if ((m->unit == UNIT_YES_NO || m->unit == UNIT_RATING) && c->trend == TREND_UNCHANGED) {
+		/* A level that stays is the same, not zero levels apart. */
+		pc->text = arena_printf(&p->arena, "the same as in %s", pc->against_label);
+		pc->delta = "the same";
+		pc->trend_word = trend_word(c->trend);
+		return;
+	}
 	if (m->unit == UNIT_YES_NO) {
 		/* A yes or no does not change by an amount: it stays or turns. */
 		pc->text = c->trend == TREND_UNCHANGED
 				   ? arena_printf(&p->arena, "as in %s", pc->against_label)
 				   : arena_printf(&p->arena, "from %s in %s", pc->previous,
 						  pc->against_label);
-		pc->delta = pc->text;
+		pc->delta = arena_printf(&p->arena, "from %s", pc->previous);
 		pc->trend_word = trend_word(c->trend);
 		return;
 	}

@@ -8,6 +8,7 @@ set -u
 QREPORT=${QREPORT:-build/qreport}
 independence=examples/independence-fy2018-q1.xml
 riverbend=examples/riverbend-fy2025-q3.xml
+harmon=examples/harmon-falls-fy2025-q2.xml
 failed=0
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
@@ -50,7 +51,7 @@ quietly() {
 run_check() { "$QREPORT" --check "$1" >"$2" 2>"$3"; }
 
 # ---- the files themselves ----
-for f in "$independence" "$riverbend"; do
+for f in "$independence" "$riverbend" "$harmon"; do
 	check "$f is well-formed XML" quietly xmllint --noout "$f"
 	if [ -f schema/report-1.xsd ]; then
 		check "$f is valid against schema/report-1.xsd" \
@@ -194,8 +195,73 @@ mutate tight-spring-target 's/<target at-most="6" period="FY2025-Q3"\/>/<target 
 mutate loans-q2-found 's/<value period="FY2025-Q3" actual="610000"\/>/<value period="FY2025-Q2" actual="480000"\/><value period="FY2025-Q3" actual="610000"\/>/' \
 	"small-business-loans met"
 
+# ---- Harmon Falls, FY2025 Q2: a real dashboard's shape, every kind ----
+# The whole --check output is a golden file; UPDATE=1 rewrites it.
+out=$tmp/harmon.out
+run_check "$harmon" "$out" "$tmp/harmon.err"
+rc=$?
+check "harmon --check exits 0 (got $rc)" test "$rc" -eq 0
+check "harmon --check prints no error or warning" test ! -s "$tmp/harmon.err"
+golden=tests/golden/harmon-falls-fy2025-q2.check
+if [ "${UPDATE:-0}" = 1 ]; then
+	cp "$out" "$golden"
+fi
+if cmp -s "$golden" "$out"; then
+	ok "harmon --check prints $golden"
+else
+	not_ok "harmon --check prints $golden"
+	diff "$golden" "$out" | sed 's/^/# /'
+fi
+# A few lines the file's comments promise, checked here too so that a
+# wrongly updated golden file cannot hide them.
+expect_lines "$out" "harmon" \
+	"p1-response met 2024-11" \
+	"water-use no-data 2024-12" \
+	"sales-tax under" \
+	"reserve under FY2024" \
+	"capital-spent met" \
+	"gf-revenue met FY2024" \
+	"resident-survey under CY2024" \
+	"initiative station-9 delayed"
+
+# Harmon Falls with one feature taken away: the status must move.
+mutate_harmon() {
+	local name=$1 script=$2 want=$3
+	local copy=$tmp/harmon-$name.xml
+	sed -e "$script" "$harmon" >"$copy"
+	if cmp -s "$copy" "$harmon"; then
+		not_ok "$name: the edit changed the file"
+		return
+	fi
+	if run_check "$copy" "$tmp/$name.out" "$tmp/$name.err" && has_line "$tmp/$name.out" "$want"; then
+		ok "$name: $want"
+	else
+		not_ok "$name: $want"
+		sed 's/^/# /' "$tmp/$name.err" | head -n 5
+		grep "${want%% *}" "$tmp/$name.out" | sed 's/^/# got /'
+	fi
+}
+# Without its lag, police response is judged on December, which has no figure.
+mutate_harmon no-lag 's/frequency="monthly" lag="1"$/frequency="monthly"/' \
+	"p1-response no-data 2024-12"
+# Spread evenly, 50% of the capital budget is due by Q2, and 37% misses by more than 5.
+mutate_harmon no-phasing 's/ phasing="15% 35% 65% 100%"//' "capital-spent not-met"
+# Without its estimate, FY2024 revenue has no figure to judge.
+mutate_harmon no-estimate 's/<value period="FY2024" estimate="306.5"\/>/<value period="FY2024"\/>/' \
+	"gf-revenue no-data FY2024"
+# The quarter's own target (75%) is what makes 77% met; the general 80% is missed.
+mutate_harmon no-winter-target '/<target at-least="75" period="FY2025-Q2"\/>/d' "311-answer under"
+# Inside the range, the reserve meets it: 19.5% is within 15% to 20%.
+mutate_harmon reserve-inside 's/actual="21.3"/actual="19.5"/' "reserve met FY2024"
+# A biennial survey may be a year old, not two: without 2024's, 2022's is
+# too old to judge.
+mutate_harmon survey-2022 '/<value period="CY2024" actual="74"\/>/d' "resident-survey no-data CY2024"
+# ... but with a lag of one (two more years), 2022's (72%) is judged.
+mutate_harmon survey-lag 's/frequency="biennial">/frequency="biennial" lag="1">/; /<value period="CY2024" actual="74"\/>/d' \
+	"resident-survey under CY2022"
+
 # ---- --dump reads both files ----
-for f in "$independence" "$riverbend"; do
+for f in "$independence" "$riverbend" "$harmon"; do
 	if "$QREPORT" --dump "$f" >"$tmp/dump.out" 2>"$tmp/dump.err" && [ -s "$tmp/dump.out" ]; then
 		ok "--dump $f exits 0 and prints the model"
 	else
@@ -206,7 +272,7 @@ done
 
 # ---- both examples render in both bundled layouts, every character drawable ----
 for layout in plain independence; do
-	for f in "$independence" "$riverbend"; do
+	for f in "$independence" "$riverbend" "$harmon"; do
 		name=$(basename "$f" .xml)
 		dir=$tmp/out-$layout
 		"$QREPORT" --layout "$layout" --out "$dir" "$f" >/dev/null 2>"$tmp/render.err"

@@ -35,6 +35,8 @@ CASES = [
     ("examples/riverbend-fy2025-q3.xml", "plain", "tests/golden/riverbend-fy2025-q3.facts.json"),
     ("tests/data/truths.xml", "plain", "tests/golden/truths.facts.json"),
     ("tests/data/kinds.xml", "plain", "tests/golden/kinds.facts.json"),
+    ("examples/harmon-falls-fy2025-q2.xml", "plain", "tests/golden/harmon-falls-fy2025-q2.facts.json"),
+    ("examples/harmon-falls-fy2025-q2.xml", "independence", None),
     ("tests/data/kinds.xml", "independence", None),
     ("tests/data/truths.xml", "independence", None),
     ("examples/riverbend-fy2025-q3.xml", "independence", None),

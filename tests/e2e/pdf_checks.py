@@ -90,10 +90,11 @@ def data_info(path):
 
 
 def statuses_of(example):
-    """Each measure's shown status, from --check."""
+    """Each measure's shown status, from --check (ID STATUS, and the period
+    it is judged on where that is not the report period)."""
     out = run([QREPORT, "--check", example]).stdout
-    return dict(line.split(" ", 1) for line in out.splitlines()
-                if line and not line.startswith("goal "))
+    return dict(line.split()[:2] for line in out.splitlines()
+                if line and not line.startswith(("goal ", "initiative ")))
 
 
 def actuals_of(example):
@@ -108,9 +109,10 @@ def actuals_of(example):
         if m:
             current, in_period = m.group(1), False
             continue
-        m = re.match(r"^    period (FY\d{4}-Q\d)", line)
+        m = re.match(r"^    period (\S+)( \(judged\))?", line)
         if m:
-            in_period = period is not None and m.group(1) == period.group(1)
+            # The report period, or the period a measure is judged on instead.
+            in_period = bool(m.group(2)) or (period is not None and m.group(1) == period.group(1))
             continue
         m = re.match(r'^      actual: \S+ "(.*)"', line)
         if m and current and in_period:

@@ -190,7 +190,7 @@ static void test_words(const struct presentation *p)
 		return;
 	CHECK_INT(pm->status, STATUS_MET, "yes is what the target asks");
 	CHECK_STR(pm->sentence, "Yes as of FY2024; the target is yes", "a yes or no in words");
-	CHECK_STR(pm->vs_last_year.text, "as in FY2023", "an answer that stays");
+	CHECK_STR(pm->vs_last_year.text, "the same as in FY2023", "an answer that stays");
 
 	pm = find(p, "score");
 	if (!CHECK(pm != NULL, "score is presented"))
