@@ -1,6 +1,7 @@
 /* The kinds of measure and target real reports need (tests/data/kinds.xml):
  * the period each is judged on, the numbers evaluation decides, and the
  * words readers are told about them. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -240,8 +241,86 @@ static void test_rules(const struct presentation *p)
 	      "and the kinds of target used");
 }
 
+/* Loads a document built in memory; returns the messages (caller frees). */
+static char *load_messages(const char *doc)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&buf, &len);
+	struct diag d;
+	diag_init(&d, f);
+	struct report *r = load_report_memory("t.xml", doc, strlen(doc), &d);
+	fclose(f);
+	report_free(r);
+	return buf;
+}
+
+/* A document whose one measure (and initiative) holds `body`. */
+static char *document(const char *attrs, const char *body, const char *initiative)
+{
+	const char *fmt = "<report format=\"1\"><meta><organization>O</organization><title>T</title>"
+			  "<fiscal-year start-month=\"7\" named-by=\"end\"/><period>FY2025-Q2</period>"
+			  "</meta><goals><goal id=\"g\" name=\"G\"><measure id=\"m\" %s><name>N</name>%s"
+			  "</measure>%s</goal></goals></report>";
+	size_t n = strlen(fmt) + strlen(attrs) + strlen(body) + strlen(initiative) + 1;
+	char *doc = malloc(n);
+	snprintf(doc, n, fmt, attrs, body, initiative);
+	return doc;
+}
+
+/* n copies of `piece`, numbered from 1 where it has a %d (heap). */
+static char *repeat(const char *piece, int n)
+{
+	size_t cap = (strlen(piece) + 12) * (size_t)n + 1, len = 0;
+	char *out = malloc(cap);
+	out[0] = '\0';
+	for (int i = 1; i <= n; i++)
+		len += (size_t)snprintf(out + len, cap - len, piece, i);
+	return out;
+}
+
+/* One past each new limit is refused with a message that names it. */
+static void test_limits(void)
+{
+	struct {
+		const char *what, *attrs, *piece, *before, *after, *want;
+		int n;
+		bool initiative;
+	} cases[] = {
+		{"parts", "unit=\"count\" breakdown=\"district\"", "<part label=\"p%d\" actual=\"1\"/>",
+		 "<value period=\"FY2025-Q2\" actual=\"3\">", "</value>",
+		 "more than 50 parts in one value", 51, false},
+		{"levels", "unit=\"rating\"", "<level>L%d</level>", "<levels>", "</levels>",
+		 "more than 50 levels", 51, false},
+		{"notes", "unit=\"count\"", "<note>n%d</note>", "", "", "more than 20 notes", 21, false},
+		{"milestones", "unit=\"count\"", "<milestone status=\"on-track\">s%d</milestone>",
+		 "<initiative id=\"i\" status=\"on-track\"><name>I</name>", "</initiative>",
+		 "more than 100 milestones", 101, true},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		char *many = repeat(cases[i].piece, cases[i].n);
+		size_t n = strlen(cases[i].before) + strlen(many) + strlen(cases[i].after) + 1;
+		char *body = malloc(n);
+		snprintf(body, n, "%s%s%s", cases[i].before, many, cases[i].after);
+		char *doc = cases[i].initiative ? document(cases[i].attrs, "", body)
+						: document(cases[i].attrs, body, "");
+		char *msgs = load_messages(doc);
+		char what[80];
+		snprintf(what, sizeof what, "one too many %s is refused, once", cases[i].what);
+		size_t times = 0;
+		for (const char *at = msgs; (at = strstr(at, cases[i].want)); at++)
+			times++;
+		CHECK(times == 1, what);
+		free(msgs);
+		free(doc);
+		free(body);
+		free(many);
+	}
+}
+
 int main(void)
 {
+	test_limits();
 	struct diag d;
 	diag_init(&d, stderr);
 	struct report *r = load_report("tests/data/kinds.xml", &d);
