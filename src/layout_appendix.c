@@ -290,11 +290,15 @@ static void legend(struct lay *L, int sect)
 		o.label_x = L->left + isz * 1.6;
 		o.label_width = label_w;
 		o.label_elem = lbl;
+		/* The legend holds together like a card: it goes on to the next
+		 * page whole rather than leave its last lines alone there. */
+		o.keep_inside = o.keep_last = KEEP_CARD;
 		blk_text(L, L->p->status_meaning[s], T_BODY, body, &o);
 		text_free(&lb);
 	}
 
 	struct lines_opt o = lines_opt_default(L, -1);
+	o.keep_inside = o.keep_last = KEEP_CARD;
 	o.space_before = L->line;
 	blk_text(L, L->p->tolerance_rule, T_BODY, gs, &o);
 	o.space_before = L->line * 0.6;
@@ -307,6 +311,7 @@ static void legend(struct lay *L, int sect)
 			blk_text(L, more[i], T_BODY, gs, &o);
 	if (L->p->override_rule)
 		blk_text(L, L->p->override_rule, T_BODY, gs, &o);
+	o.keep_last = KEEP_NONE;
 	blk_text(L, L->p->change_rule, T_BODY, gs, &o);
 }
 
