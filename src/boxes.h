@@ -35,6 +35,17 @@ enum role {
 	ROLE_SPAN,    /* A phrase set apart: one in another language. */
 };
 
+/* What few elements say besides their role: kept apart, since a long
+ * report has hundreds of thousands of elements. */
+struct elem_more {
+	const int *headers;      /* Table cell: the TH elements (which have ids) it lies */
+	unsigned char nheaders;  /* under, this many; NULL for none. */
+	const char *actual_text; /* Words read in place of what is drawn ("no result" for a
+				  * dash), or NULL. */
+	const char *lang;        /* BCP 47 language of its text where that is not the
+				  * document's, or NULL. */
+};
+
 /* A structure element; boxes point at the innermost one they belong to.
  * Children follow their parent in `doc.elems`, in reading order. */
 struct elem {
@@ -44,12 +55,7 @@ struct elem {
 	bool th_row_scope; /* TH: heads a row rather than a column. */
 	bool has_id;       /* Has an identifier: other cells name it among their headers. */
 	unsigned short colspan; /* Table cell: the columns it spans; 0 or 1 for one. */
-	unsigned char nheaders; /* Table cell: how many header cells it lies under, */
-	const int *headers;     /* and those TH elements (which have ids); NULL for none. */
-	const char *actual_text; /* Words read in place of what is drawn ("no result" for a
-				  * dash), or NULL. */
-	const char *lang;  /* BCP 47 language of its text where that is not the document's,
-			    * or NULL. */
+	const struct elem_more *more; /* Headers, words read instead, language; or NULL. */
 };
 
 enum box_kind {

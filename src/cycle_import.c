@@ -120,7 +120,8 @@ static void warn_values(const struct import_book *b, const struct import_rows *r
 		const struct value *old = value_for(m, e->period);
 		if (old && old->has_actual && old->actual != e->actual.value) {
 			char was[64], pid[16];
-			amount_format(m, old->actual, was, sizeof was);
+			/* As written in the data file, as the new figure is quoted. */
+			amount_format_as(m, old->actual, AMOUNT_BARE, was, sizeof was);
 			period_id(e->period, pid, sizeof pid);
 			diag_warn(d, where, 0, "%s replaces %s, the actual %s had for %s", e->actual.text,
 				  was, m->id, pid);

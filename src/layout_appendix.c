@@ -103,8 +103,9 @@ static void tie(struct lay *L, int e, int a, int b, int c)
 	h[0] = a;
 	h[1] = b;
 	h[2] = c;
-	L->db.elems[e].headers = h;
-	L->db.elems[e].nheaders = c >= 0 ? 3 : 2;
+	struct elem_more *more = db_elem_more(&L->db, e, L->a);
+	more->headers = h;
+	more->nheaders = c >= 0 ? 3 : 2;
 }
 
 /* Row `r` of the table (0 the first measure) as one flow item under the
@@ -141,7 +142,8 @@ static void measure_row(struct lay *L, struct table *t, size_t r, int te, size_t
 		struct tcell *cell = &cells[c];
 		const struct tblock *b = &blocks[c];
 		int e = db_elem(&L->db, cell->row_head ? ROLE_TH : ROLE_TD, tr, NULL);
-		L->db.elems[e].actual_text = cell->actual_text;
+		if (cell->actual_text)
+			db_elem_more(&L->db, e, L->a)->actual_text = cell->actual_text;
 		if (cell->row_head) {
 			L->db.elems[e].th_row_scope = true;
 			L->db.elems[e].has_id = true;

@@ -145,7 +145,7 @@ static bool same_lang(const char *a, const char *b)
 void lay_set_lang(struct lay *L, int elem, const char *lang)
 {
 	if (elem >= 0 && lang && *lang && strcasecmp(lang, L->r->lang) != 0)
-		L->db.elems[elem].lang = lang;
+		db_elem_more(&L->db, elem, L->a)->lang = lang;
 }
 
 /* Runs to spans; see layout_blocks.h. A phrase in another language is a
@@ -169,7 +169,7 @@ struct tspan *para_spans(struct lay *L, const struct para *p, int parent, size_t
 		} else if (r->lang) {
 			if (!(prev && !prev->href && same_lang(prev->lang, r->lang))) {
 				span = db_elem(&L->db, ROLE_SPAN, parent, NULL);
-				L->db.elems[span].lang = r->lang;
+				db_elem_more(&L->db, span, L->a)->lang = r->lang;
 			}
 			sp[i].elem = span;
 		}

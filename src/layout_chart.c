@@ -103,8 +103,9 @@ static void dot(struct boxbuf *out, int fig, struct lay *L, double x, double y, 
 	polyline(out, fig, pt, 1, d / 3.2, color, false);
 }
 
-/* The results as points joined by lines, broken where a quarter has none;
- * the report quarter's point larger. */
+/* The results as points joined by lines, broken where a quarter has none
+ * (one polyline with a dot at each point per run, which keeps a long
+ * report's boxes few); the report quarter's point larger. */
 static void draw_lines(struct lay *L, const struct pres_chart *c, const struct scale *sc,
 		       const struct marks *k, double px, double slot_w, int fig, struct boxbuf *out)
 {
@@ -117,21 +118,19 @@ static void draw_lines(struct lay *L, const struct pres_chart *c, const struct s
 		size_t end = i;
 		while (end + 1 < n && c->points[end + 1].has_value)
 			end++;
-		if (end > i) {
-			struct point *pts = arena_calloc(L->a, end - i + 1, sizeof *pts);
-			for (size_t j = i; j <= end; j++)
-				pts[j - i] = (struct point){px + ((double)j + 0.5) * slot_w,
-							    ypos(sc, c->points[j].value)};
-			polyline(out, fig, pts, end - i + 1, 1.5, k->now, false);
-		}
+		struct point *pts = arena_calloc(L->a, end - i + 1, sizeof *pts);
+		for (size_t j = i; j <= end; j++)
+			pts[j - i] = (struct point){px + ((double)j + 0.5) * slot_w,
+						    ypos(sc, c->points[j].value)};
+		polyline(out, fig, pts, end - i + 1, 1.5, k->now, false);
+		out->v[out->n - 1].u.poly.markers = true;
 		i = end + 1;
 	}
 	for (size_t i = 0; i < n; i++) {
 		const struct pres_point *pt = &c->points[i];
-		if (!pt->has_value)
-			continue;
-		double x = px + ((double)i + 0.5) * slot_w, y = ypos(sc, pt->value);
-		dot(out, fig, L, x, y, pt->current ? 6.5 : 4.2, k->now, true);
+		if (pt->has_value && pt->current)
+			dot(out, fig, L, px + ((double)i + 0.5) * slot_w, ypos(sc, pt->value), 6.5, k->now,
+			    true);
 	}
 }
 

@@ -177,6 +177,15 @@ int db_elem(struct docbuild *db, enum role role, int parent, const char *alt)
 	return (int)db->nelems++;
 }
 
+/* See layout_doc.h. */
+struct elem_more *db_elem_more(struct docbuild *db, int e, struct arena *a)
+{
+	struct elem *el = &db->elems[e];
+	if (!el->more)
+		el->more = arena_calloc(a, 1, sizeof *el->more);
+	return (struct elem_more *)el->more;
+}
+
 /* Reserve a destination; its page and position are set when it is placed. */
 int db_dest(struct docbuild *db)
 {
@@ -351,10 +360,15 @@ struct doc *db_finish(struct docbuild *db, struct arena *a)
 	for (size_t i = 0; i < db->nelems; i++) {
 		struct elem *e = &doc->elems[i];
 		e->alt = keep_str(a, e->alt);
-		e->actual_text = keep_str(a, e->actual_text);
-		e->lang = keep_str(a, e->lang);
-		if (e->nheaders)
-			e->headers = freeze(a, e->headers, e->nheaders, sizeof *e->headers);
+		if (e->more) {
+			struct elem_more *m = arena_alloc(a, sizeof *m);
+			*m = *e->more;
+			m->actual_text = keep_str(a, m->actual_text);
+			m->lang = keep_str(a, m->lang);
+			m->headers = m->nheaders ? freeze(a, m->headers, m->nheaders, sizeof *m->headers)
+						 : NULL;
+			e->more = m;
+		}
 	}
 	doc->dests = freeze(a, db->dests, db->ndests, sizeof *db->dests);
 	doc->ndests = db->ndests;

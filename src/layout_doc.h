@@ -54,6 +54,8 @@ void db_init(struct docbuild *db, double width, double height);
 void db_free(struct docbuild *db);
 /* A new structure element under `parent` (-1 for the root); returns its index. */
 int db_elem(struct docbuild *db, enum role role, int parent, const char *alt);
+/* What element `e` says besides its role, made in `a` the first time. */
+struct elem_more *db_elem_more(struct docbuild *db, int e, struct arena *a);
 /* A new destination, not yet placed; returns its index. */
 int db_dest(struct docbuild *db);
 void db_outline(struct docbuild *db, const char *title, int level, int dest);

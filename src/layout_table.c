@@ -239,7 +239,8 @@ static size_t flow_row(struct lay *L, struct table *t, size_t r, int table_elem,
 		int e = db_elem(&L->db, th ? ROLE_TH : ROLE_TD, tr, NULL);
 		L->db.elems[e].th_row_scope = !is_head;
 		if (cell)
-			L->db.elems[e].actual_text = cell->actual_text;
+			if (cell->actual_text)
+				db_elem_more(&L->db, e, L->a)->actual_text = cell->actual_text;
 		if (is_head)
 			t->head_cells[c] = e;
 		const struct tblock *b = &t->blocks[r * nc + c];

@@ -827,18 +827,19 @@ static HPDF_STATUS put_cell_attributes(HPDF_Stream s, const struct tag_elem *e)
 {
 	const struct elem *de = e->de;
 	bool th = e->role == ROLE_TH;
-	if (!th && !(de && (de->colspan > 1 || de->nheaders)))
+	const struct elem_more *more = de ? de->more : NULL;
+	if (!th && !(de && (de->colspan > 1 || (more && more->nheaders))))
 		return HPDF_OK;
 	HPDF_STATUS rc = put(s, "/A <</O /Table");
 	if (th)
 		rc |= put(s, " /Scope /%s", e->th_row_scope ? "Row" : "Column");
 	if (de && de->colspan > 1)
 		rc |= put(s, " /ColSpan %u", (unsigned)de->colspan);
-	if (de && de->nheaders) {
+	if (more && more->nheaders) {
 		rc |= put(s, " /Headers [");
-		for (unsigned k = 0; k < de->nheaders; k++) {
+		for (unsigned k = 0; k < more->nheaders; k++) {
 			rc |= put(s, k ? " " : "");
-			rc |= put_id(s, (uint32_t)de->headers[k]);
+			rc |= put_id(s, (uint32_t)more->headers[k]);
 		}
 		rc |= put(s, "]");
 	}
@@ -878,14 +879,15 @@ static HPDF_STATUS write_elem(const struct pdf_tag *t, size_t index, HPDF_Stream
 		rc |= put_id(s, (uint32_t)index);
 		rc |= put(s, "\n");
 	}
-	if (de && de->lang && de->lang[0]) {
+	const struct elem_more *more = de ? de->more : NULL;
+	if (more && more->lang && more->lang[0]) {
 		rc |= put(s, "/Lang ");
-		rc |= put_text(s, de->lang);
+		rc |= put_text(s, more->lang);
 		rc |= put(s, "\n");
 	}
-	if (de && de->actual_text && de->actual_text[0]) {
+	if (more && more->actual_text && more->actual_text[0]) {
 		rc |= put(s, "/ActualText ");
-		rc |= put_text(s, de->actual_text);
+		rc |= put_text(s, more->actual_text);
 		rc |= put(s, "\n");
 	}
 	if (e->role == ROLE_TH || e->role == ROLE_TD)

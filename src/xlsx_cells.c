@@ -265,6 +265,19 @@ bool xlsx_worded(const struct measure *m)
 void xlsx_value(struct xlsx *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,
 		const struct measure *m, double v, lxw_format *f)
 {
+	/* Minutes the data file gives no decimals for show the places each
+	 * has, up to the default, as every other output does: "5 min". */
+	if (m->unit == UNIT_MINUTES && !m->decimals_given && f == xlsx_unit_format(x, m, XLSX_VALUE)) {
+		struct measure shown = *m;
+		shown.decimals = 0;
+		double scaled = fabs(v);
+		while (shown.decimals < m->decimals &&
+		       fabs(scaled - round(scaled)) > 1e-6 * (scaled > 1 ? scaled : 1)) {
+			shown.decimals++;
+			scaled *= 10;
+		}
+		f = xlsx_unit_format(x, &shown, XLSX_VALUE);
+	}
 	if (!xlsx_worded(m)) {
 		xlsx_number(x, ws, row, col, xlsx_amount(m, v), f);
 		return;

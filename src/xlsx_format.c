@@ -152,9 +152,12 @@ static void value_code(const struct measure *m, char *buf, size_t n)
 		number_code(buf, n, "", "", "#,##0", m->decimals, "\" min\"");
 		return;
 	case UNIT_DURATION:
-		/* M:SS below an hour, H:MM:SS from one hour up, as readers see
-		 * them. 0.04166 lies between 3599 s and 3600 s as day fractions. */
-		snprintf(buf, n, "[<0.04166][m]:ss%s;[h]:mm:ss%s", after, after);
+		/* M:SS below an hour, H:MM:SS from one hour up, with the unit,
+		 * as readers see them ("7:47 min", "1:15:00 h"), or the
+		 * measure's own words. 0.04166 lies between 3599 s and 3600 s as
+		 * day fractions. */
+		snprintf(buf, n, "[<0.04166][m]:ss%s;[h]:mm:ss%s", *after ? after : "\" min\"",
+			 *after ? after : "\" h\"");
 		return;
 	}
 	snprintf(buf, n, "General");

@@ -415,7 +415,7 @@ def main():
               f"kinds: each row asks for the period its figure is due for (a month one behind, "
               f"the quarter, the fiscal year) ({due.get('monthly-lag')}, {due.get('clean-audit')})")
         hist = {row[0]: row[6:10] for row in ws.iter_rows(min_row=2, values_only=True)}
-        check("November 2024: 5:12" in hist.get("monthly-lag", ()),
+        check("November 2024: 5:12 min" in hist.get("monthly-lag", ()),
               "kinds: a monthly measure's earlier results name their months")
         kcsv = os.path.join(kinds, "k.csv")
         with open(kcsv, "w") as f:

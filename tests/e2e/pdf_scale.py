@@ -33,6 +33,20 @@ LONG_WORD = ("Transportationinfrastructureresilience" * 8)[:300]
 COMMENTARY_WORDS = 5000
 SLACK = 1.0      # points of rounding allowed on a word's box
 PAGE_SIZES = {"letter": (612.0, 792.0), "a4": (595.28, 841.89)}
+# Where a "local" page size is Letter (docs/layouts.md); A4 elsewhere.
+LETTER_COUNTRIES = {"US", "CA", "MX", "PH", "CL", "CO", "CR", "DO", "GT", "NI", "PA", "PR", "SV",
+                    "VE"}
+
+
+def local_size(data_path):
+    """The paper a "local" layout puts a data file on: by its country, else
+    by its language's region."""
+    root = ET.parse(data_path).getroot()
+    country = root.findtext("meta/country")
+    if not country:
+        region = [t for t in (root.get("lang") or "en-US").split("-")[1:] if len(t) == 2]
+        country = region[0].upper() if region else ""
+    return PAGE_SIZES["letter" if country in LETTER_COUNTRIES else "a4"]
 
 failures = 0
 
@@ -289,6 +303,8 @@ def hand_made(path):
 
 def check_case(tag, data_path, layout, tmp, commentary=None, min_appendix_pages=1):
     lay = layout_info(layout)
+    if lay["size"] is None:
+        lay["size"] = local_size(data_path)
     data = data_info(data_path)
     period_label, actuals, to_date, statuses = program_view(data_path)
     stem = os.path.splitext(os.path.basename(data_path))[0]

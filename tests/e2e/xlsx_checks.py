@@ -219,7 +219,8 @@ def format_ok(unit, decimals, currency, fmt):
     if unit in ("count", "number"):
         return fmt == "#,##0" + dec
     if unit == "minutes":
-        return fmt == '#,##0' + dec + '" min"'
+        # Without decimals= a value shows the places it has, up to them ("5 min").
+        return fmt in ['#,##0' + ("." + "0" * k if k else "") + '" min"' for k in range(decimals + 1)]
     if unit == "currency":
         sign = {"USD": "$", "EUR": "\u20ac", "GBP": "\u00a3", "JPY": "\u00a5"}.get(
             currency or "USD", (currency or "") + " ")

@@ -489,7 +489,8 @@ static void test_charts(void)
 				continue;
 			na += b->kind == BOX_TEXT && strcmp(box_str(&fx, b), "n/a") == 0;
 			bars += b->kind == BOX_RECT && b->u.rect.fill && b->u.rect.h > 1;
-			dots += b->kind == BOX_POLYLINE && b->u.poly.n == 1;
+			if (b->kind == BOX_POLYLINE && (b->u.poly.markers || b->u.poly.n == 1))
+				dots += (int)b->u.poly.n; /* A dot at each point. */
 		}
 	CHECK_INT(na, 1, "a quarter without a result is marked n/a, not drawn as a zero");
 	CHECK_INT(dots, 7 + 1, "a point for each of the other seven quarters, and the legend's");

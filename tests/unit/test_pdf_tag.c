@@ -109,10 +109,11 @@ static void build_doc(struct fixture *fx, struct doc *doc)
 	 * words where it shows a mark; the second paragraph is in Spanish. */
 	doc->elems[E_TH].has_id = true;
 	static const int td_headers[] = {E_TH};
-	doc->elems[E_TD].headers = td_headers;
-	doc->elems[E_TD].nheaders = 1;
-	doc->elems[E_TD].actual_text = "cinq en tout";
-	doc->elems[E_P2].lang = "es-MX";
+	static const struct elem_more td_more = {
+		.headers = td_headers, .nheaders = 1, .actual_text = "cinq en tout"};
+	static const struct elem_more p2_more = {.lang = "es-MX"};
+	doc->elems[E_TD].more = &td_more;
+	doc->elems[E_P2].more = &p2_more;
 	doc->elems[E_FIG].alt = "Chart of Qualité: 5 so far";
 	doc->ndests = 1;
 	doc->dests = arena_calloc(&fx->a, 1, sizeof *doc->dests);
