@@ -12,6 +12,10 @@ const struct backend backends[] = {
 	{"xlsx", ".xlsx", "the workbook", false, true, true, render_xlsx},
 	{"html", ".html", "the web page", false, true, false, render_html},
 	{"csv", ".csv", "the CSV", false, true, false, render_csv},
+	{"scorecard", "-scorecard.pdf", "the scorecard", false, true, false, render_scorecard},
+	{"release", "-release.md", "the press release", false, true, false, render_release_md},
+	{"release", "-release.txt", "the press release's text", false, true, false,
+	 render_release_txt},
 };
 
 const size_t nbackends = sizeof backends / sizeof backends[0];

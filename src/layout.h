@@ -15,4 +15,9 @@
 struct doc *layout_report(const struct presentation *p, const struct style *st,
 			  const struct metrics *m, struct arena *a, struct diag *d);
 
+/* Lay out the one-page scorecard (layout_scorecard.c): always one page,
+ * its table's type shrunk and its measures summed up as need be. */
+struct doc *layout_scorecard(const struct presentation *p, const struct style *st,
+			     const struct metrics *m, struct arena *a, struct diag *d);
+
 #endif

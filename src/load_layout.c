@@ -176,6 +176,9 @@ void style_defaults(struct style *st)
 	for (int i = 0; i < PART_COUNT; i++)
 		st->parts[i] = (enum part)i;
 	st->nparts = PART_COUNT;
+	for (int w = 0; w < PW_COUNT; w++)
+		st->press_word[w] = press_word_info((enum press_word)w)->fallback;
+	st->scorecard_least_type = SCORECARD_LEAST_TYPE;
 }
 
 /* ---- Small helpers ---------------------------------------------------------- */
@@ -876,6 +879,93 @@ static const char *read_logo(struct loader *L, const xmlNode *n)
 	return file;
 }
 
+/* The {placeholders} of one of the press packet's words, each one the
+ * word may hold. */
+static void check_press_placeholders(struct loader *L, long line, enum press_word w,
+				     const char *text)
+{
+	const struct press_word_info *info = press_word_info(w);
+	size_t n = 0;
+	while (info->placeholders[n])
+		n++;
+	const char **braced = arena_calloc(L->a, n + 1, sizeof *braced);
+	for (size_t i = 0; i < n; i++)
+		braced[i] = arena_printf(L->a, "{%s}", info->placeholders[i]);
+	for (const char *p = text; (p = strchr(p, '{')) != NULL;) {
+		const char *end = strchr(p, '}');
+		if (!end) {
+			diag_error(L->d, L->file, line,
+				   "unclosed '{' in the %s words \"%s\"; expected a placeholder such as %s",
+				   info->name, text, n ? braced[0] : "{name}");
+			return;
+		}
+		size_t len = (size_t)(end - p - 1);
+		bool known = false;
+		for (size_t i = 0; i < n; i++)
+			if (strlen(info->placeholders[i]) == len &&
+			    strncmp(p + 1, info->placeholders[i], len) == 0)
+				known = true;
+		if (!known && n == 0)
+			diag_error(L->d, L->file, line,
+				   "unknown placeholder '%.*s' in the %s words; expected plain words, as "
+				   "%s takes no placeholder", (int)(len + 2), p, info->name, info->name);
+		else if (!known)
+			diag_error(L->d, L->file, line,
+				   "unknown placeholder '%.*s' in the %s words; expected %s",
+				   (int)(len + 2), p, info->name, name_list(L->a, braced, n));
+		p = end + 1;
+	}
+}
+
+/* <press scorecard-min-type="7pt"><words name="headline" text="..."/>...</press>:
+ * the press packet's words and the scorecard's least type size. */
+static void read_press(struct loader *L, const xmlNode *n)
+{
+	static const char *const allowed[] = {"scorecard-min-type", NULL};
+	static const char *const item[] = {"name", "text", NULL};
+	long line = line_of(n);
+	check_attributes(L, n, allowed);
+	check_no_text(L, n);
+	const char *v = get_attr(L, n, "scorecard-min-type");
+	double size;
+	if (v && (!parse_length(v, true, &size) || size < SCORECARD_LEAST_TYPE || size > 144))
+		diag_error(L->d, L->file, line,
+			   "bad scorecard-min-type '%s'; expected a size from %gpt to 144pt such as "
+			   "8pt (the scorecard's type shrinks to fit one page, never below %gpt)",
+			   v, SCORECARD_LEAST_TYPE, SCORECARD_LEAST_TYPE);
+	else if (v)
+		L->st->scorecard_least_type = size;
+	for (const xmlNode *c = NULL; (c = next_item(L, n, c, "words", item));) {
+		long wl = line_of(c);
+		const char *name = get_attr(L, c, "name");
+		const char *text = get_attr(L, c, "text");
+		if (!name || !text) {
+			diag_error(L->d, L->file, wl, "<words> needs %s; expected <words name=\"headline\" "
+				   "text=\"{name} met {met} of {measures} performance goals\"/>",
+				   !name ? "a name" : "a text");
+			continue;
+		}
+		enum press_word w = press_word_find(name);
+		if (w == PW_COUNT) {
+			const char *names[PW_COUNT];
+			for (int k = 0; k < PW_COUNT; k++)
+				names[k] = press_word_info((enum press_word)k)->name;
+			diag_error(L->d, L->file, wl, "unknown words '%s'; expected one of %s", name,
+				   name_list(L->a, names, PW_COUNT));
+			continue;
+		}
+		if (L->st->press_word_line[w]) {
+			diag_error(L->d, L->file, wl,
+				   "the %s words are given twice (first on line %d); expected each at "
+				   "most once", name, L->st->press_word_line[w]);
+			continue;
+		}
+		L->st->press_word_line[w] = (int)wl;
+		check_press_placeholders(L, wl, w, text);
+		L->st->press_word[w] = reader_text(L, text, wl);
+	}
+}
+
 /* ---- Files the layout names ---------------------------------------------------- */
 
 /* Look for `file` in each folder of `dirs` (NULL entries skipped). Returns the
@@ -1179,7 +1269,8 @@ static void read_root(struct loader *L, const xmlNode *root, const char **logo_f
 {
 	static const char *const allowed[] = {"format", NULL};
 	static const char *const children[] = {"page",   "fonts",  "type",   "colors", "logo",
-					       "statuses", "header", "footer", "parts", "numbers"};
+					       "statuses", "header", "footer", "parts", "numbers",
+					       "press"};
 	const size_t nchildren = sizeof children / sizeof children[0];
 	int seen[sizeof children / sizeof children[0]] = {0};
 	check_attributes(L, root, allowed);
@@ -1241,6 +1332,9 @@ static void read_root(struct loader *L, const xmlNode *root, const char **logo_f
 			break;
 		case 9:
 			read_numbers(L, c);
+			break;
+		case 10:
+			read_press(L, c);
 			break;
 		}
 	}

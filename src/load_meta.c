@@ -119,6 +119,12 @@ void load_meta(struct loader *ld, xmlNode *meta)
 				load_node_error(ld, c, "<country>%s</country> is not a country code; "
 						"expected two capital letters (ISO 3166-1), such as US",
 						load_shown(ld, s));
+		} else if (load_is(c, "short-name")) {
+			r->short_name = optional_text(ld, c);
+			r->short_name_line = load_line(c);
+		} else if (load_is(c, "dateline")) {
+			r->dateline = optional_text(ld, c);
+			r->dateline_line = load_line(c);
 		} else if (load_is(c, "fiscal-year")) {
 			load_fiscal_year(ld, c);
 		} else if (load_is(c, "period")) {

@@ -33,6 +33,8 @@ static const struct element_info elements[] = {
 	{ "title", NULL, false },
 	{ "subtitle", NULL, false },
 	{ "plan", NULL, false },
+	{ "short-name", NULL, false },
+	{ "dateline", NULL, false },
 	{ "fiscal-year", NULL, false },
 	{ "period", NULL, false },
 	{ "published", NULL, false },

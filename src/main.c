@@ -122,6 +122,9 @@ static char *format_names(void)
 	char *s = xmalloc(len);
 	s[0] = '\0';
 	for (size_t i = 0; i < nbackends; i++) {
+		/* A name that writes several files is listed once. */
+		if (backend_find(backends[i].name, strlen(backends[i].name)) != &backends[i])
+			continue;
 		if (i > 0)
 			strcat(s, ", ");
 		strcat(s, backends[i].name);
@@ -143,7 +146,9 @@ static bool parse_formats(const char *list, struct options *o, const char **bad)
 			*bad = p;
 			return false;
 		}
-		o->wanted[be - backends] = true;
+		for (size_t i = (size_t)(be - backends); i < nbackends; i++)
+			if (strcmp(backends[i].name, be->name) == 0)
+				o->wanted[i] = true;
 		any = true;
 		p += n;
 		if (*p == ',')

@@ -421,7 +421,11 @@ struct report {
 	const char *subtitle;     /* NULL when absent. */
 	const char *plan;         /* NULL when absent. */
 	const char *country;      /* ISO 3166-1 alpha-2 in capitals ("US"), or NULL. */
+	const char *short_name;   /* What a headline calls the organization, "Independence";
+				   * NULL when absent. */
+	const char *dateline;     /* Where a press release is from, "INDEPENDENCE, Mo."; NULL. */
 	int organization_line, title_line, subtitle_line, plan_line; /* Where each stood. */
+	int short_name_line, dateline_line;
 	struct fiscal_calendar calendar;
 	struct period period;     /* The quarter the report is for. */
 	bool has_published;

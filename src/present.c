@@ -494,6 +494,7 @@ struct presentation *present_report(const struct report *r, const struct style *
 		pres_measure_build(p, r->measures[i], &p->measures[i]);
 	change_words(p);
 	pres_initiatives_build(p);
+	pres_press_build(p, st);
 	return p;
 }
 

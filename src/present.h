@@ -286,6 +286,44 @@ struct pres_rule {
 	const char *text;
 };
 
+/* The one-page scorecard's words (present_press.c). */
+struct pres_scorecard {
+	const char *title;       /* "Performance Dashboard scorecard, Q1 FY2018" */
+	const char *doc_title;   /* With the organization, for the PDF's title. */
+	const char *dates;       /* "Jul 1 – Sep 30, 2017 · Published November 13, 2017" */
+	const char *note;        /* Where the rest is: the full report. */
+	/* Per goal: more[g][j], 0 < j < the goal's measures, what its
+	 * measures from the j-th on are where only the first j are listed:
+	 * "and 12 more measures: 5 Goal Met, 4 Under Goal, 3 Goal Not Met; see
+	 * the full report". */
+	const char ***more;
+	/* more_goals[j], 0 < j < the report's goals, the same for the goals
+	 * from the j-th on. */
+	const char **more_goals;
+};
+
+/* One goal area of the release: a heading and a paragraph. */
+struct pres_release_goal {
+	const char *heading;     /* "Goal area: Quality" */
+	const char *text;        /* Its measures met and not met, each in a sentence. */
+};
+
+/* The draft press release (present_press.c), every sentence from the
+ * layout's templates filled with the presentation's figures. */
+struct pres_release {
+	const char *organization;
+	const char *date_line;   /* "For release November 13, 2017", or NULL without a date. */
+	const char *headline;
+	const char *dateline;    /* "INDEPENDENCE, Mo. –", or NULL: the lead's first words. */
+	const char *lead;
+	const char **quotes;     /* The narrative's quotes with who said them, in order. */
+	size_t nquotes;
+	struct pres_release_goal *goals; /* One per goal, in the report's order. */
+	size_t ngoals;
+	const char *closing;
+	const char *end;         /* "###", or NULL. */
+};
+
 struct pres_cache;
 
 struct presentation {
@@ -346,6 +384,8 @@ struct presentation {
 	const char **goal_initiatives; /* Per goal: "3 initiatives: 2 On Track, 1 Delayed", or
 					* NULL for a goal without. */
 	const char *initiative_rule;  /* Initiatives explained, or NULL when there are none. */
+	struct pres_scorecard scorecard;
+	struct pres_release release;
 };
 
 /* Build the presentation of an evaluated report. `st` gives the status

@@ -50,4 +50,8 @@ void pres_measure_build(struct presentation *p, const struct measure *m, struct 
  * first value; its periods' words are made already. */
 void pres_charts_build(struct presentation *p, struct pres_measure *pm);
 
+/* The press packet's words (present_press.c), once every measure's are
+ * made; `st` NULL for the fallbacks. */
+void pres_press_build(struct presentation *p, const struct style *st);
+
 #endif

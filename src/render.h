@@ -60,7 +60,9 @@ struct backend {
 #define MAX_BACKENDS 16
 extern const struct backend backends[];
 extern const size_t nbackends;
-/* The back end --format calls `name` (n bytes), or NULL. */
+/* The first back end --format calls `name` (n bytes), or NULL; the rows
+ * after it with the same name are written with it (the release's two
+ * files). */
 const struct backend *backend_find(const char *name, size_t n);
 /* The file name of an output: the data file's name without its folder and
  * ".xml", then `suffix`. Heap-owned. */
@@ -89,6 +91,14 @@ enum write_result pdf_writer_save(struct pdf_writer *w, const struct doc *doc,
 				  const struct report *r, const struct style *st,
 				  const char *path, size_t *out_size, struct diag *d);
 void pdf_writer_free(struct pdf_writer *w);
+
+/* ---- The press packet ---- */
+
+/* The one-page scorecard, a PDF (render_scorecard.c). */
+enum write_result render_scorecard(const struct backend_job *job, int out);
+/* The draft press release as Markdown and as plain text (render_release.c). */
+enum write_result render_release_md(const struct backend_job *job, int out);
+enum write_result render_release_txt(const struct backend_job *job, int out);
 
 /* ---- Workbook (render_xlsx.c) ---- */
 

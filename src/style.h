@@ -38,6 +38,66 @@ enum part {
 	PART_COUNT
 };
 
+/* The press packet's words (docs/layouts.md, <press>): one template per
+ * sentence or phrase of the scorecard and the release, with {placeholders}
+ * that the presentation fills from its own fields. A name ending in -one
+ * is used where the count it turns on is 1. */
+enum press_word {
+	PW_PERIOD_WORDS,     /* "the {quarter} quarter of fiscal {year}" */
+	PW_QUARTER_1,
+	PW_QUARTER_2,
+	PW_QUARTER_3,
+	PW_QUARTER_4,
+	PW_SCORECARD_TITLE,
+	PW_SCORECARD_MORE,
+	PW_SCORECARD_MORE_GOALS,
+	PW_SCORECARD_NOTE,
+	PW_RELEASE_DATE,
+	PW_HEADLINE,
+	PW_HEADLINE_ONE,
+	PW_DATELINE,
+	PW_LEAD,
+	PW_LEAD_ONE,
+	PW_REST,
+	PW_REST_UNDER,
+	PW_REST_UNDER_ONE,
+	PW_REST_NOT_MET,
+	PW_REST_NOT_MET_ONE,
+	PW_REST_NO_DATA,
+	PW_REST_NO_DATA_ONE,
+	PW_AND,
+	PW_GOAL_HEADING,
+	PW_GOAL_LEAD,
+	PW_GOAL_LEAD_ONE,
+	PW_GOAL_EMPTY,
+	PW_MEASURE_MET,
+	PW_MEASURE_UNDER,
+	PW_MEASURE_NOT_MET,
+	PW_MEASURE_NO_DATA,
+	PW_MEASURE_REPORTED, /* A status the data file gives, not the numbers. */
+	PW_QUOTE,
+	PW_QUOTE_NO_ROLE,
+	PW_CLOSING,
+	PW_END,
+	PW_COUNT
+};
+
+/* One of the press packet's words: its name in a layout file, the words
+ * used when the layout gives none, and the placeholders it may hold. */
+struct press_word_info {
+	const char *name;
+	const char *fallback;
+	const char *const *placeholders; /* NULL-terminated, without braces. */
+};
+/* The catalogue, by enum press_word (load_words.c). */
+const struct press_word_info *press_word_info(enum press_word w);
+/* The word named `name` (n bytes), or PW_COUNT. */
+enum press_word press_word_find(const char *name);
+
+/* The least type size the scorecard may shrink to, in points, and the
+ * layouts' fallback for it. */
+#define SCORECARD_LEAST_TYPE 7.0
+
 struct style {
 	const char *name;        /* Layout name, e.g. "independence". */
 	const char *path;        /* The layout file, for messages. */
@@ -76,6 +136,12 @@ struct style {
 
 	enum part parts[PART_COUNT]; /* Which parts appear, in order. */
 	int nparts;
+
+	/* The press packet. */
+	const char *press_word[PW_COUNT]; /* The layout's words, or the fallbacks. */
+	int press_word_line[PW_COUNT];    /* Where the layout wrote each; 0 for a fallback. */
+	double scorecard_least_type;      /* Points: the scorecard's type shrinks no further,
+					   * SCORECARD_LEAST_TYPE or more. */
 };
 
 /* Find a layout: NAME is looked up as DATADIR/layouts/NAME.xml, anything
