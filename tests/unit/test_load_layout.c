@@ -274,8 +274,90 @@ static void test_numbers(void)
 }
 
 /* Run every test. */
+/* Every one of the press packet's words has a name, fallback words and
+ * placeholders, and its fallback uses only placeholders it may hold, so
+ * that a layout copying a fallback is never refused. */
+static void test_press_catalogue(void)
+{
+	bool named = true, closed = true, allowed = true;
+	for (int w = 0; w < PW_COUNT; w++) {
+		const struct press_word_info *info = press_word_info((enum press_word)w);
+		if (!info->name || !info->fallback || !info->placeholders) {
+			named = false;
+			continue;
+		}
+		CHECK(press_word_find(info->name) == (enum press_word)w, info->name);
+		for (const char *p = info->fallback; (p = strchr(p, '{')) != NULL;) {
+			const char *end = strchr(p, '}');
+			if (!end) {
+				closed = false;
+				break;
+			}
+			bool known = false;
+			for (const char *const *k = info->placeholders; *k; k++)
+				known |= strlen(*k) == (size_t)(end - p - 1) &&
+					 strncmp(*k, p + 1, (size_t)(end - p - 1)) == 0;
+			if (!known) {
+				printf("# %s: %.*s\n", info->name, (int)(end - p + 1), p);
+				allowed = false;
+			}
+			p = end + 1;
+		}
+	}
+	CHECK(named, "every press word has a name, fallback words and placeholders");
+	CHECK(closed, "every fallback closes its braces");
+	CHECK(allowed, "every fallback uses only the placeholders its words may hold");
+	CHECK(press_word_find("no-such-words") == PW_COUNT, "an unknown name is not found");
+}
+
+/* A layout's own words replace the fallbacks one by one; the scorecard's
+ * least type size is read; the rest keep their fallbacks. */
+static void test_press_words(void)
+{
+	char dir[] = "/tmp/qreport-press-XXXXXX";
+	CHECK(mkdtemp(dir) != NULL, "a scratch folder is made");
+	char path[64];
+	snprintf(path, sizeof path, "%s/press.xml", dir);
+	FILE *f = fopen(path, "w");
+	CHECK(f != NULL, "a scratch layout file is made");
+	if (!f)
+		return;
+	const char *xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+			  "<layout format=\"1\">\n"
+			  "  <press scorecard-min-type=\"8pt\">\n"
+			  "    <words name=\"headline\" text=\"{name} a atteint {met} objectifs sur {measures}\"/>\n"
+			  "    <words name=\"end\" text=\"\"/>\n"
+			  "  </press>\n"
+			  "</layout>\n";
+	CHECK(fputs(xml, f) >= 0 && fclose(f) == 0, "the scratch layout is written");
+	struct arena a;
+	arena_init(&a);
+	struct style st;
+	char *msgs = NULL;
+	int errors, warnings;
+	bool ok = load(path, &a, &st, &msgs, &errors, &warnings);
+	CHECK(ok && errors == 0, "a layout with its own press words loads");
+	CHECK_STR(st.press_word[PW_HEADLINE], "{name} a atteint {met} objectifs sur {measures}",
+		  "its headline is its own");
+	CHECK_INT(st.press_word_line[PW_HEADLINE], 4, "the headline's line is kept for messages");
+	CHECK_STR(st.press_word[PW_END], "", "empty words leave the end mark out");
+	CHECK_STR(st.press_word[PW_LEAD], press_word_info(PW_LEAD)->fallback,
+		  "words it leaves out keep their fallback");
+	CHECK_NEAR(st.scorecard_least_type, 8, 1e-9, "the scorecard's least type size is read");
+	struct style d;
+	style_defaults(&d);
+	CHECK_NEAR(d.scorecard_least_type, SCORECARD_LEAST_TYPE, 1e-9,
+		   "without a layout the scorecard shrinks to 7pt at least");
+	free(msgs);
+	arena_free(&a);
+	unlink(path);
+	rmdir(dir);
+}
+
 int main(void)
 {
+	test_press_catalogue();
+	test_press_words();
 	test_independence();
 	test_plain();
 	test_defaults();
