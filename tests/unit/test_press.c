@@ -71,8 +71,8 @@ static void test_independence(void)
 						  "\u2013 Goal Met, with 81% against a target of at "
 						  "least 75%.");
 		const char *not_met = strstr(quality, "Police dispatch to officer arrival on scene "
-						      "\u2013 Goal Not Met, with 8:37 against a target "
-						      "of at most 5:00.");
+						      "\u2013 Goal Not Met, with 8:37 min against a target "
+						      "of at most 5:00 min.");
 		CHECK(met && not_met && met < not_met, "what was met comes before what was not");
 	}
 	/* Every measure once, in its goal's paragraph. */
