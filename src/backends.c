@@ -13,6 +13,7 @@ const struct backend backends[] = {
 	{"html", ".html", "the web page", false, true, false, render_html},
 	{"csv", ".csv", "the CSV", false, true, false, render_csv},
 	{"scorecard", "-scorecard.pdf", "the scorecard", false, true, false, render_scorecard},
+	{"charts", "-charts", "the chart images", true, false, false, render_charts},
 	{"release", "-release.md", "the press release", false, true, false, render_release_md},
 	{"release", "-release.txt", "the press release's text", false, true, false,
 	 render_release_txt},

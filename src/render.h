@@ -96,6 +96,8 @@ void pdf_writer_free(struct pdf_writer *w);
 
 /* The one-page scorecard, a PDF (render_scorecard.c). */
 enum write_result render_scorecard(const struct backend_job *job, int out);
+/* The chart images, a folder (render_charts.c). */
+enum write_result render_charts(const struct backend_job *job, int dir);
 /* The draft press release as Markdown and as plain text (render_release.c). */
 enum write_result render_release_md(const struct backend_job *job, int out);
 enum write_result render_release_txt(const struct backend_job *job, int out);

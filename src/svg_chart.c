@@ -108,6 +108,53 @@ void svg_chart_css(struct strbuf *b, const struct svg_chart_style *s)
 	sb_add(b, ";stroke-width:2;stroke-dasharray:2 3}");
 }
 
+/* See svg_chart.h. */
+void svg_status_icon(struct strbuf *b, enum status s, const char *fill, const char *mark, double x,
+		     double y, double size)
+{
+	sb_add(b, "<svg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 20 20'");
+	if (size > 0) {
+		sb_add(b, " x='");
+		sb_num(b, x);
+		sb_add(b, "' y='");
+		sb_num(b, y);
+		sb_add(b, "' width='");
+		sb_num(b, size);
+		sb_add(b, "' height='");
+		sb_num(b, size);
+		sb_add(b, "'");
+	}
+	sb_add(b, ">");
+	switch (s) {
+	case STATUS_MET:
+		sb_printf(b, "<circle cx='10' cy='10' r='10' fill='%s'/>"
+			  "<path d='M5.4 9.6 8.6 13 14.8 6.4' fill='none' stroke='%s' "
+			  "stroke-width='2.6' stroke-linecap='round' stroke-linejoin='round'/>",
+			  fill, mark);
+		break;
+	case STATUS_UNDER:
+		sb_printf(b, "<path d='M.8 18.4H19.2L10 1.6Z' fill='%s' stroke='%s' "
+			  "stroke-width='1.6' stroke-linejoin='round'/>"
+			  "<path d='M10 6.8V11.6' stroke='%s' stroke-width='2.4' stroke-linecap='round'/>"
+			  "<circle cx='10' cy='15.2' r='1.4' fill='%s'/>",
+			  fill, fill, mark, mark);
+		break;
+	case STATUS_NOT_MET:
+		sb_printf(b, "<rect x='1.6' y='1.6' width='16.8' height='16.8' fill='%s' stroke='%s' "
+			  "stroke-width='1.6' stroke-linejoin='round'/>"
+			  "<path d='M6.2 6.2 13.8 13.8M6.2 13.8 13.8 6.2' stroke='%s' stroke-width='2.6' "
+			  "stroke-linecap='round'/>",
+			  fill, fill, mark);
+		break;
+	case STATUS_NO_DATA:
+		sb_printf(b, "<circle cx='10' cy='10' r='8.9' fill='#fff' stroke='%s' stroke-width='2.2'/>"
+			  "<path d='M6 10H14' stroke='%s' stroke-width='2.4' stroke-linecap='round'/>",
+			  fill, fill);
+		break;
+	}
+	sb_add(b, "</svg>");
+}
+
 /* Most pieces a page shares; past it, a piece is drawn in place. */
 #define MAX_SHARED 512
 

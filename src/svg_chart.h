@@ -75,6 +75,15 @@ void svg_chart(struct strbuf *b, const struct pres_chart *c, const struct presen
 double svg_chart_bar_width(const struct pres_chart *c, const struct svg_chart_style *s,
 			   double width, double height);
 
+/* A status's icon, the shapes of the PDF's (pdf_icons.c): a disc with a
+ * check mark for met, a triangle with an exclamation mark for under, a
+ * square with a cross for not met, a hollow ring with a dash for no data;
+ * in its fill and mark colours ("#2e7d32"), as an <svg> element in single
+ * quotes, so that it can also sit in a CSS string. With `size` above 0 it
+ * is placed at x, y, `size` units a side; else it fills what holds it. */
+void svg_status_icon(struct strbuf *b, enum status s, const char *fill, const char *mark, double x,
+		     double y, double size);
+
 /* "#1f3a5f" */
 void svg_color(struct strbuf *b, struct rgb c);
 
