@@ -49,8 +49,9 @@ static const char usage_text[] =
 	"       qreport next|template|import ...   the quarterly cycle (qreport COMMAND --help)\n"
 	"\n"
 	"Turns a quarterly performance data file into a PDF report, an Excel\n"
-	"workbook, a web page and a CSV of open data, named after the data file,\n"
-	"in the output folder.\n"
+	"workbook, a web page, a CSV of open data and the press packet (a one-page\n"
+	"scorecard, chart images and a draft press release), named after the\n"
+	"data file, in the output folder.\n"
 	"\n"
 	"options:\n"
 	"  --layout NAME|FILE  layout to use: a bundled name (independence, plain)\n"
@@ -84,8 +85,9 @@ static void print_usage(void)
 {
 	fputs(usage_text, stdout);
 	for (size_t i = 0; i < nbackends; i++)
-		printf("  %-18s  NAME%s%s\n", backends[i].name, backends[i].suffix,
-		       backends[i].by_default ? " (default)" : "");
+		printf("  %-18s  NAME%s%s%s\n", backends[i].name, backends[i].suffix,
+		       backends[i].folder ? "/" : "", backends[i].by_default ? " (default)" : "");
+	printf("  %-18s  every one of them\n", "all");
 }
 
 /* Standard output flushed and closed: a full disk or a closed pipe shows
@@ -116,7 +118,7 @@ static int usage_error(const char *fmt, const char *arg)
 /* The names --format takes, "pdf, xlsx or ...", for messages. Heap-owned. */
 static char *format_names(void)
 {
-	size_t len = 1;
+	size_t len = sizeof " or all";
 	for (size_t i = 0; i < nbackends; i++)
 		len += strlen(backends[i].name) + 4;
 	char *s = xmalloc(len);
@@ -129,6 +131,7 @@ static char *format_names(void)
 			strcat(s, ", ");
 		strcat(s, backends[i].name);
 	}
+	strcat(s, " or all");
 	return s;
 }
 
@@ -141,6 +144,14 @@ static bool parse_formats(const char *list, struct options *o, const char **bad)
 	const char *p = list;
 	while (*p) {
 		size_t n = strcspn(p, ",");
+		/* "all": every output, whatever the default set leaves out. */
+		if (n == 3 && strncmp(p, "all", 3) == 0) {
+			for (size_t i = 0; i < nbackends; i++)
+				o->wanted[i] = true;
+			any = true;
+			p += n + (p[n] == ',');
+			continue;
+		}
 		const struct backend *be = backend_find(p, n);
 		if (!be) {
 			*bad = p;

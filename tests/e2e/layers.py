@@ -32,7 +32,7 @@ STAGES = [
     ("eval", r"(eval|eval_.*)"),
     ("present", r"(present|present_.*)"),
     ("layout", r"(layout|layout_.*|boxes|metrics)"),
-    ("back end", r"(render|render_.*|pdf_.*|xlsx|xlsx_.*|html|html_.*|svg_.*|csv_.*|output_process|outputs|backends)"),
+    ("back end", r"(render|render_.*|pdf_.*|xlsx|xlsx_.*|html|html_.*|svg_.*|csv_.*|chart|chart_.*|output_process|outputs|backends)"),
     # The quarterly cycle's commands run the stages themselves, as main does.
     ("program", r"(main|cycle|cycle_.*|cmd_cycle)"),
 ]
@@ -58,6 +58,11 @@ THIRD_PARTY = [
     (r"csv\.h", r"import_csv\.c"),
     (r"hpdf\.h", r"(pdf_.*|render_pdf)\.[ch]"),
     (r"xlsxwriter\.h", r"(xlsx(_.*)?|render_xlsx)\.[ch]"),
+    # The chart pictures' PNG: librsvg on cairo, the layout's fonts made
+    # known to fontconfig, the pixels written by libpng (which also checks
+    # a layout's logo).
+    (r"(librsvg/|cairo|fontconfig/)", r"chart_png\.c"),
+    (r"png\.h", r"(load_image|chart_png)\.c"),
 ]
 
 

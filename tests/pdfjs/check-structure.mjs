@@ -14,7 +14,9 @@
 //     has words to read instead (/ActualText);
 //   - every link annotation has a description and belongs to a Link element.
 //
-// Usage: node check-structure.mjs FILE.pdf LABEL [READING-ORDER-OUT [LANG-OUT]]
+// Usage: node check-structure.mjs [--no-links] FILE.pdf LABEL [READING-ORDER-OUT [LANG-OUT]]
+// (--no-links: a document that links nowhere, such as the one-page
+// scorecard; it must then have no link annotation at all.)
 // Prints "ok - LABEL: ..." or "not ok - LABEL: ..." per check and exits 1
 // if any failed. READING-ORDER-OUT, when given, receives one line per
 // element with content, in reading order: "ROLE<TAB>text or alternative".
@@ -25,7 +27,9 @@ import { execFileSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import * as pdfjs from "pdfjs-dist/legacy/build/pdf.mjs";
 
-const [file, label = file, orderOut, langOut] = process.argv.slice(2);
+const args = process.argv.slice(2);
+const noLinks = args[0] === "--no-links";
+const [file, label = file, orderOut, langOut] = noLinks ? args.slice(1) : args;
 let failures = 0;
 
 function check(cond, what, detail) {
@@ -240,7 +244,10 @@ check(problems.alt.length === 0, `every Figure has an alternative (${nfigures} f
 check(tables.length > 0 && missingTH.length === 0, `every Table has header cells (${tables.length} table parts)`, show(missingTH));
 check(problems.headings.length === 0, "headings start at H1 and skip no level", show(problems.headings));
 check(problems.nesting.length === 0, "rows, cells, list items and contents entries sit in their containers", show(problems.nesting));
-check(nlinks > 0 && problems.links.length === 0, `every link annotation belongs to a Link element (${nlinks} links)`, show(problems.links));
+if (noLinks)
+  check(nlinks === 0, "a document that links nowhere has no link annotation", `${nlinks} links`);
+else
+  check(nlinks > 0 && problems.links.length === 0, `every link annotation belongs to a Link element (${nlinks} links)`, show(problems.links));
 check(problems.contents.length === 0, "every link annotation has a description", show(problems.contents));
 check(problems.dashes.length === 0, `every table cell showing a dash is read as words (${ndashes} cells)`, show(problems.dashes));
 
