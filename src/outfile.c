@@ -247,6 +247,15 @@ bool outfile_begin(struct outfile *f, const struct out_dir *dir, const char *nam
 	 * listing the folder does not take it for a report. */
 	size_t tn = strlen(name) + sizeof "..XXXXXX";
 	f->temp_name = xmalloc(tn);
+	/* No interruption between making the temporary and registering it: the
+	 * handler removes only what is registered, and a run is often stopped
+	 * just as its first temporaries appear. */
+	sigset_t fatal, before;
+	sigemptyset(&fatal);
+	sigaddset(&fatal, SIGINT);
+	sigaddset(&fatal, SIGTERM);
+	sigaddset(&fatal, SIGHUP);
+	sigprocmask(SIG_BLOCK, &fatal, &before);
 	int err = EEXIST;
 	for (int tries = 0; tries < 100 && err == EEXIST; tries++) {
 		char letters[8];
@@ -270,6 +279,7 @@ bool outfile_begin(struct outfile *f, const struct out_dir *dir, const char *nam
 		}
 	}
 	if (err != 0) {
+		sigprocmask(SIG_SETMASK, &before, NULL);
 		diag_error(d, f->path, 0, "cannot write in the output folder: %s; expected a "
 			   "writable folder", strerror(err));
 		free(f->temp_name);
@@ -278,6 +288,7 @@ bool outfile_begin(struct outfile *f, const struct out_dir *dir, const char *nam
 		return false;
 	}
 	register_pending(f);
+	sigprocmask(SIG_SETMASK, &before, NULL);
 	return true;
 }
 

@@ -45,11 +45,13 @@ stem=independence-fy2018-q1
 # nor anything else that is not a finished report.
 no_temp_files() {
 	[ -z "$(find "$1" -type f ! -name '[!.]*.pdf' ! -name '[!.]*.xlsx' ! -name '[!.]*.html' \
-		! -name '[!.]*.csv' 2>/dev/null)" ]
+		! -name '[!.]*.csv' ! -name '[!.]*-release.md' ! -name '[!.]*-release.txt' 2>/dev/null)" ]
 }
 same_files() { # folder a, folder b, stem
 	cmp -s "$1/$3.pdf" "$2/$3.pdf" && cmp -s "$1/$3.xlsx" "$2/$3.xlsx" &&
-		cmp -s "$1/$3.html" "$2/$3.html" && cmp -s "$1/$3.csv" "$2/$3.csv"
+		cmp -s "$1/$3.html" "$2/$3.html" && cmp -s "$1/$3.csv" "$2/$3.csv" &&
+		cmp -s "$1/$3-scorecard.pdf" "$2/$3-scorecard.pdf" &&
+		cmp -s "$1/$3-release.md" "$2/$3-release.md" && cmp -s "$1/$3-release.txt" "$2/$3-release.txt"
 }
 # A message in the program's form, naming what could not be written.
 clear_message() { # stderr file
@@ -82,7 +84,8 @@ fi
 # Puts a copy of the reference report in a folder: the "previous" report.
 seed_old() { # folder
 	mkdir -p "$1"
-	cp "$ref/$stem.pdf" "$ref/$stem.xlsx" "$ref/$stem.html" "$ref/$stem.csv" "$1/"
+	cp "$ref/$stem.pdf" "$ref/$stem.xlsx" "$ref/$stem.html" "$ref/$stem.csv" \
+		"$ref/$stem-scorecard.pdf" "$ref/$stem-release.md" "$ref/$stem-release.txt" "$1/"
 }
 
 # ---- unwritable output folders ----
@@ -150,7 +153,9 @@ done
 # for the previous report and little more.
 small=$tmp/full-disk
 mkdir -p "$small"
-if [ "$(id -u)" -eq 0 ] && mount -t tmpfs -o size=$(($(stat -c %s "$ref/$stem.pdf") + $(stat -c %s "$ref/$stem.xlsx") + $(stat -c %s "$ref/$stem.html") + $(stat -c %s "$ref/$stem.csv") + 16384)) tmpfs "$small" 2>/dev/null; then
+seeded=$(cat "$ref/$stem.pdf" "$ref/$stem.xlsx" "$ref/$stem.html" "$ref/$stem.csv" \
+	"$ref/$stem-scorecard.pdf" "$ref/$stem-release.md" "$ref/$stem-release.txt" | wc -c)
+if [ "$(id -u)" -eq 0 ] && mount -t tmpfs -o size=$((seeded + 7 * 4096 + 16384)) tmpfs "$small" 2>/dev/null; then
 	mounts+=("$small")
 	seed_old "$small"
 	run --layout independence --out "$small" "$data"
@@ -171,7 +176,7 @@ run --out "$bad" "$tmp/$stem.xml"
 check "a data file with errors: exit 1 (got $status)" [ "$status" -eq 1 ]
 check "a data file with errors: the previous report is intact" same_files "$ref" "$bad" "$stem"
 check "a data file with errors: nothing else in the folder" \
-	[ "$(find "$bad" -type f | wc -l)" -eq 4 ]
+	[ "$(find "$bad" -type f | wc -l)" -eq 7 ]
 run --out "$tmp/never-made" "$tmp/$stem.xml"
 check "a data file with errors: the output folder is not even created" test ! -e "$tmp/never-made"
 
