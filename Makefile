@@ -20,7 +20,7 @@ WARN    = -Wall -Wextra -Werror -Wpedantic -Wstrict-prototypes -Wmissing-prototy
           -Wwrite-strings -Wshadow -Wvla
 CPPFLAGS_ALL = -D_XOPEN_SOURCE=700 -Isrc -I$(BUILD) $(shell pkg-config --cflags libxml-2.0 xlsxwriter libpng libutf8proc libzip librsvg-2.0 fontconfig 2>/dev/null)
 CFLAGS_ALL   = -std=c11 $(OPT) $(WARN) $(SAN) $(CFLAGS)
-LDLIBS_ALL   = $(shell pkg-config --libs libxml-2.0 xlsxwriter libzip librsvg-2.0 cairo fontconfig 2>/dev/null) -lcsv -lhpdf -lpng -ljpeg -lutf8proc -lz -lm $(LDLIBS)
+LDLIBS_ALL   = $(shell pkg-config --libs libxml-2.0 xlsxwriter libzip 2>/dev/null) -lcsv -lhpdf -lpng -ljpeg -lutf8proc -lz -lm $(LDLIBS)
 
 LIB_SRC  = $(filter-out src/main.c,$(wildcard src/*.c))
 LIB_OBJ  = $(LIB_SRC:src/%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/schema_data.o

@@ -43,10 +43,11 @@ void chart_look_free(struct chart_look *k);
 void chart_image_svg(struct strbuf *b, const struct pres_measure *pm,
 		     const struct presentation *p, const struct chart_look *k);
 
-/* Rendering SVG to PNG for a run: the layout's fonts made known to the
- * renderer. NULL when the renderer cannot start. */
+/* Rendering SVG to PNG for a run: the renderer's libraries opened, the
+ * layout's fonts made known to it. NULL, with `why` saying what is
+ * missing, when it cannot start. */
 struct chart_raster;
-struct chart_raster *chart_raster_new(const struct style *st);
+struct chart_raster *chart_raster_new(const struct style *st, char *why, size_t whylen);
 /* Render `svg` (CHART_WIDTH by CHART_HEIGHT) and append it to `png` as a
  * PNG file; false with `why` saying what failed. */
 bool chart_raster_png(struct chart_raster *r, const struct strbuf *svg, struct strbuf *png,

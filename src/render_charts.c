@@ -47,15 +47,16 @@ enum write_result render_charts(const struct backend_job *job, int dir)
 		const struct pres_measure *pm = &p->measures[i];
 		if (!pm->full.drawn)
 			continue;
-		if (!raster && !(raster = chart_raster_new(job->st))) {
-			diag_error(job->d, job->path, 0, "cannot start the chart renderer (fontconfig); "
-				   "expected fontconfig to be installed with its configuration");
+		char why[256] = "";
+		if (!raster && !(raster = chart_raster_new(job->st, why, sizeof why))) {
+			diag_error(job->d, job->path, 0, "cannot start the chart renderer: %s; expected "
+				   "Debian's librsvg2-2, libcairo2 and fontconfig (apt-get install "
+				   "librsvg2-2 fontconfig)", why);
 			res = WRITE_FAILED;
 			break;
 		}
 		svg.n = png.n = 0;
 		chart_image_svg(&svg, pm, p, &look);
-		char why[256] = "";
 		if (!chart_raster_png(raster, &svg, &png, why, sizeof why)) {
 			diag_error(job->d, job->path, 0, "cannot render the chart of %s as PNG: %s; "
 				   "nothing was written", pm->m->id, why);
