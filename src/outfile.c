@@ -18,6 +18,7 @@
 #include <sys/file.h>
 #include <sys/random.h>
 #include <sys/stat.h>
+#include <sys/syscall.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -34,25 +35,40 @@ struct pending {
 	char *volatile name; /* Set last, cleared first: NULL means a free slot. */
 };
 static struct pending pending[MAX_PENDING];
-/* A child process writing into the pending files. It is stopped, and
- * waited for, before the files are removed: otherwise it could go on
- * writing into a file after the removal. */
-static volatile pid_t writer_child;
+/* Child processes writing into the pending files (a second process for
+ * some outputs, helpers drawing charts). They are stopped, and waited
+ * for, before the files are removed: otherwise one could go on writing
+ * into a file after the removal. */
+#define MAX_WRITERS 8
+static volatile pid_t writer_child[MAX_WRITERS];
 
 void outfile_watch_child(int pid)
 {
-	writer_child = (pid_t)pid;
+	for (int i = 0; i < MAX_WRITERS; i++)
+		if (writer_child[i] == 0) {
+			writer_child[i] = (pid_t)pid;
+			return;
+		}
 }
 
-/* Stop the watched child, if any, and wait until it is gone. */
-static void stop_writer_child(void)
+void outfile_unwatch_child(int pid)
 {
-	pid_t pid = writer_child;
-	if (pid > 0) {
-		kill(pid, SIGKILL);            /* async-signal-safe */
-		while (waitpid(pid, NULL, 0) < 0 && errno == EINTR)
-			;
-		writer_child = 0;
+	for (int i = 0; i < MAX_WRITERS; i++)
+		if (writer_child[i] == (pid_t)pid)
+			writer_child[i] = 0;
+}
+
+/* Stop the watched children, if any, and wait until they are gone. */
+static void stop_writer_children(void)
+{
+	for (int i = 0; i < MAX_WRITERS; i++) {
+		pid_t pid = writer_child[i];
+		if (pid > 0) {
+			kill(pid, SIGKILL);            /* async-signal-safe */
+			while (waitpid(pid, NULL, 0) < 0 && errno == EINTR)
+				;
+			writer_child[i] = 0;
+		}
 	}
 }
 
@@ -79,18 +95,52 @@ void outfile_forget_all(void)
 {
 	for (int i = 0; i < MAX_PENDING; i++)
 		pending[i].name = NULL;
-	writer_child = 0;
+	for (int i = 0; i < MAX_WRITERS; i++)
+		writer_child[i] = 0;
 }
 
-/* A handler may only remove a temporary folder that is still empty:
- * walking one is not safe in a handler. The exit handler removes it whole. */
+/* Empty and remove a temporary folder from inside a signal handler, where
+ * opendir (which allocates) may not be called: the entries are read with
+ * the getdents64 system call into a static buffer and unlinked, all of
+ * them async-signal-safe. An output folder holds files only (the chart
+ * images), so one level is all there is. */
+static void remove_folder_in_handler(int at, const char *name)
+{
+	static char buf[8192];
+	int fd = openat(at, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+	if (fd >= 0) {
+		for (;;) {
+			long n = syscall(SYS_getdents64, fd, buf, sizeof buf);
+			if (n <= 0)
+				break;
+			bool removed = false;
+			for (long off = 0; off < n;) {
+				/* struct linux_dirent64: inode, offset, record length, type, name. */
+				unsigned short reclen;
+				memcpy(&reclen, buf + off + 16, sizeof reclen);
+				const char *entry = buf + off + 19;
+				if (strcmp(entry, ".") != 0 && strcmp(entry, "..") != 0)
+					removed |= unlinkat(fd, entry, 0) == 0;
+				off += reclen ? reclen : n;
+			}
+			/* Read again from the start: removing moves what remains. */
+			if (removed)
+				lseek(fd, 0, SEEK_SET);
+		}
+		close(fd);
+	}
+	unlinkat(at, name, AT_REMOVEDIR);
+}
+
 static void on_fatal_signal(int sig)
 {
-	stop_writer_child();
+	stop_writer_children();
 	for (int i = 0; i < MAX_PENDING; i++) {
 		char *name = pending[i].name;
-		if (name)
-			unlinkat(pending[i].dirfd, name, pending[i].folder ? AT_REMOVEDIR : 0);
+		if (name && pending[i].folder)
+			remove_folder_in_handler(pending[i].dirfd, name);
+		else if (name)
+			unlinkat(pending[i].dirfd, name, 0);
 	}
 	signal(sig, SIG_DFL);
 	raise(sig);
@@ -121,7 +171,7 @@ static void remove_at(int at, const char *name)
 /* exit() from deep inside (out of memory) must not leave a partial file either. */
 static void remove_pending_at_exit(void)
 {
-	stop_writer_child();
+	stop_writer_children();
 	for (int i = 0; i < MAX_PENDING; i++)
 		if (pending[i].name)
 			remove_at(pending[i].dirfd, pending[i].name);

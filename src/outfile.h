@@ -70,8 +70,10 @@ bool path_output_end(struct path_output *o, bool ok, struct diag *d);
  * files before the process dies. */
 void outfile_install_signal_handlers(void);
 /* A child process (pid) writes into registered temporary files; a signal
- * or exit stops it before removing the files. 0 forgets it. */
+ * or exit stops it before removing the files. Up to eight at once;
+ * unwatch one once it is waited for. */
 void outfile_watch_child(int pid);
+void outfile_unwatch_child(int pid);
 
 /* An anonymous scratch file in $TMPDIR (else /tmp), gone when closed;
  * NULL when none can be made. tmpfile() would ignore TMPDIR. */

@@ -75,7 +75,7 @@ static int reap(struct output_child *c)
 	int status = 0;
 	while (waitpid((pid_t)c->pid, &status, 0) < 0 && errno == EINTR)
 		;
-	outfile_watch_child(0);
+	outfile_unwatch_child(c->pid);
 	c->pid = 0;
 	return status;
 }

@@ -34,18 +34,19 @@ static bool put_file(int dir, const char *name, const char *bytes, size_t n)
 	return ok;
 }
 
-/* See render.h. */
-enum write_result render_charts(const struct backend_job *job, int dir)
+/* Draw the charts whose place among the report's charts is `share` modulo
+ * `shares`, into the folder `dir`. */
+static enum write_result draw_charts(const struct backend_job *job, int dir,
+				     const struct chart_look *look, size_t share, size_t shares)
 {
 	const struct presentation *p = job->pres;
-	struct chart_look look;
-	chart_look_init(&look, job->st);
 	struct chart_raster *raster = NULL;
 	enum write_result res = WRITE_OK;
 	struct strbuf svg = {0}, png = {0}, txt = {0};
+	size_t nth = 0;
 	for (size_t i = 0; i < p->r->nmeasures && res == WRITE_OK; i++) {
 		const struct pres_measure *pm = &p->measures[i];
-		if (!pm->full.drawn)
+		if (!pm->full.drawn || nth++ % shares != share)
 			continue;
 		char why[256] = "";
 		if (!raster && !(raster = chart_raster_new(job->st, why, sizeof why))) {
@@ -56,7 +57,7 @@ enum write_result render_charts(const struct backend_job *job, int dir)
 			break;
 		}
 		svg.n = png.n = 0;
-		chart_image_svg(&svg, pm, p, &look);
+		chart_image_svg(&svg, pm, p, look);
 		if (!chart_raster_png(raster, &svg, &png, why, sizeof why)) {
 			diag_error(job->d, job->path, 0, "cannot render the chart of %s as PNG: %s; "
 				   "nothing was written", pm->m->id, why);
@@ -85,6 +86,50 @@ enum write_result render_charts(const struct backend_job *job, int dir)
 			}
 		}
 	}
+	sb_free(&svg);
+	sb_free(&png);
+	sb_free(&txt);
+	chart_raster_free(raster);
+	return res;
+}
+
+/* Fewest charts worth a helper process: starting one costs a few ms. */
+#define HELPER_CHARTS 16
+
+/* See render.h. Each chart takes some milliseconds to render and
+ * compress, so with two processors or more and enough charts a helper
+ * process draws every other one beside this one (the renderer is started
+ * in each after the fork, never shared). */
+enum write_result render_charts(const struct backend_job *job, int dir)
+{
+	const struct presentation *p = job->pres;
+	size_t n = 0;
+	for (size_t i = 0; i < p->r->nmeasures; i++)
+		n += p->measures[i].full.drawn;
+	struct chart_look look;
+	chart_look_init(&look, job->st);
+	struct output_child helper;
+	enum output_child_role role = OUTPUT_CHILD_NONE;
+	if (n >= HELPER_CHARTS && sysconf(_SC_NPROCESSORS_ONLN) > 1)
+		role = output_child_start(&helper, job->path, "the chart images");
+	enum write_result res;
+	if (role == OUTPUT_CHILD_IS_ME) {
+		res = WRITE_FAILED;
+		if (output_child_begin(&helper))
+			res = draw_charts(job, dir, &look, 1, 2);
+		output_child_end(&helper);
+		/* The helper's work is in the folder; all else is the parent's. */
+		_exit(res);
+	}
+	res = draw_charts(job, dir, &look, 0, role == OUTPUT_CHILD_STARTED ? 2 : 1);
+	if (role == OUTPUT_CHILD_STARTED) {
+		if (res == WRITE_OK) {
+			enum write_result theirs = output_child_finish(&helper, job->d);
+			res = theirs != WRITE_OK ? theirs : res;
+		} else {
+			output_child_cancel(&helper);
+		}
+	}
 	/* Every file on disk before the folder is put in place: one call for
 	 * the file system rather than one per file, thousands of them. */
 	if (res == WRITE_OK && syncfs(dir) != 0 && errno != EROFS) {
@@ -92,10 +137,6 @@ enum write_result render_charts(const struct backend_job *job, int dir)
 			   "charts, if any, are unchanged", strerror(errno));
 		res = WRITE_FAILED;
 	}
-	sb_free(&svg);
-	sb_free(&png);
-	sb_free(&txt);
-	chart_raster_free(raster);
 	chart_look_free(&look);
 	return res;
 }

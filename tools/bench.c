@@ -13,6 +13,7 @@
 /* wait4 gives one child's own peak memory (RUSAGE_CHILDREN would mix every
  * child's); getloadavg says how busy the machine was. */
 #define _DEFAULT_SOURCE
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <ftw.h>
@@ -58,6 +59,7 @@ extern char **environ;
 #define TARGET_CYCLE_S 0.5 /* Each step of the quarterly cycle at the reference size. */
 #define TARGET_WEB_S 0.3            /* The page and the CSV, at the reference size. */
 #define TARGET_PAGE_MB 6.0
+#define TARGET_PRESS_S 1.0          /* The press packet, all three, at the reference size. */
 
 enum phase { PH_LOAD, PH_EVAL, PH_SETUP, PH_LAYOUT, PH_PDF, PH_XLSX, PH_PAGE, PH_CSV, PH_TOTAL,
 	     PH_COUNT };
@@ -677,6 +679,11 @@ static void sample_figure(const struct measure *m, size_t i, char *buf, size_t n
 	case UNIT_MINUTES:
 		snprintf(buf, n, "%zu.25", 3 + i % 20);
 		break;
+	case UNIT_RATING:
+	case UNIT_YES_NO:
+		/* One of the measure's own levels, as written. */
+		snprintf(buf, n, "%s", m->nlevels ? m->levels[i % m->nlevels] : "");
+		break;
 	}
 }
 
@@ -812,6 +819,97 @@ static void print_cycle(const struct cycle_result *res, bool measured)
 	}
 }
 
+/* ---- the press packet ---- */
+
+enum press_step { PRESS_SCORECARD, PRESS_RELEASE, PRESS_CHARTS, PRESS_ALL, PRESS_COUNT };
+
+static const char *const press_names[PRESS_COUNT] = {
+	"scorecard", "release", "charts", "all three",
+};
+static const char *const press_formats[PRESS_COUNT] = {
+	"scorecard", "release", "charts", "scorecard,charts,release",
+};
+
+struct press_result {
+	bool ok[PRESS_COUNT];
+	double median[PRESS_COUNT], cpu[PRESS_COUNT]; /* Seconds, whole runs. */
+	size_t charts;                                /* Pictures drawn. */
+};
+
+/* Whole runs of each press output on the reference file: three of the
+ * scorecard and of the release, one of the runs that draw every chart,
+ * each a picture rendered and compressed. */
+static void measure_press(const char *qreport, const char *data, const char *scratch,
+			  struct press_result *res)
+{
+	memset(res, 0, sizeof *res);
+	char *out = join(scratch, "press");
+	for (int s = 0; s < PRESS_COUNT; s++) {
+		int runs = s == PRESS_CHARTS || s == PRESS_ALL ? 1 : 3;
+		char *argv[] = {(char *)qreport, (char *)"--format", (char *)press_formats[s],
+				(char *)"--quiet", (char *)"--layout", (char *)LAYOUT, (char *)"--out",
+				out, (char *)data, NULL};
+		double t[MAX_RUNS], cpu[MAX_RUNS];
+		res->ok[s] = true;
+		for (int i = 0; i < runs && res->ok[s]; i++) {
+			struct run_cost c;
+			res->ok[s] = run_program(argv, NULL, &c, false);
+			t[i] = c.wall;
+			cpu[i] = c.cpu;
+		}
+		if (res->ok[s]) {
+			res->median[s] = median(t, runs);
+			res->cpu[s] = median(cpu, runs);
+		}
+	}
+	/* How many pictures: a PNG per chart in the folder. */
+	const char *base = strrchr(data, '/');
+	char name[64];
+	snprintf(name, sizeof name, "%.*s-charts", (int)strcspn(base ? base + 1 : data, "."),
+		 base ? base + 1 : data);
+	char *dir = join(out, name);
+	DIR *d = opendir(dir);
+	for (struct dirent *e; d && (e = readdir(d));) {
+		size_t n = strlen(e->d_name);
+		res->charts += n > 4 && strcmp(e->d_name + n - 4, ".png") == 0;
+	}
+	if (d)
+		closedir(d);
+	free(dir);
+	free(out);
+}
+
+static void print_press(const struct press_result *res, bool measured)
+{
+	printf("\nPress packet, %d measures (median ms of whole runs; CPU = user + system)\n",
+	       REFERENCE_SIZE);
+	printf("%-18s %8s %8s\n", "output", "wall", "CPU");
+	for (int s = 0; s < PRESS_COUNT; s++) {
+		if (measured && res->ok[s])
+			printf("%-18s %8.1f %8.1f\n", press_names[s], res->median[s] * 1000,
+			       res->cpu[s] * 1000);
+		else
+			printf("%-18s %8s %8s\n", press_names[s], "-", "-");
+	}
+	bool have = measured && res->ok[PRESS_CHARTS] && res->charts > 0;
+	if (have)
+		printf("%zu charts: %.1f ms of CPU each (SVG, rendered, PNG compressed, three files)\n",
+		       res->charts, res->cpu[PRESS_CHARTS] * 1000 / (double)res->charts);
+	char line[200];
+	have = measured && res->ok[PRESS_ALL];
+	snprintf(line, sizeof line, "%d measures, scorecard, charts and release under %.1f s: %.2f s, "
+		 "CPU %.2f s", REFERENCE_SIZE, TARGET_PRESS_S, have ? res->median[PRESS_ALL] : 0.0,
+		 have ? res->cpu[PRESS_ALL] : 0.0);
+	verdict(have, have && res->median[PRESS_ALL] < TARGET_PRESS_S,
+		have ? line : "press packet: not measured");
+	have = measured && res->ok[PRESS_SCORECARD] && res->ok[PRESS_RELEASE];
+	snprintf(line, sizeof line, "%d measures, scorecard and release under %.1f s: %.2f s",
+		 REFERENCE_SIZE, TARGET_PRESS_S,
+		 have ? res->median[PRESS_SCORECARD] + res->median[PRESS_RELEASE] : 0.0);
+	verdict(have, have && res->median[PRESS_SCORECARD] + res->median[PRESS_RELEASE] < TARGET_PRESS_S,
+		have ? line : "scorecard and release: not measured");
+}
+
 /* ---- main ---- */
 
 /* Parse a size argument (a number of measures). */
@@ -923,6 +1021,10 @@ int main(int argc, char **argv)
 	if (cycle_measured)
 		measure_cycle(qreport, ref->path, scratch, &cycle);
 	print_cycle(&cycle, cycle_measured);
+	struct press_result press;
+	if (cycle_measured)
+		measure_press(qreport, ref->path, scratch, &press);
+	print_press(&press, cycle_measured);
 
 	nftw(scratch, remove_entry, 16, FTW_DEPTH | FTW_PHYS);
 	for (int i = 0; i < nwant; i++)
