@@ -1,6 +1,6 @@
 # qreport — quarterly performance report generator.
 #
-#   make report   set up, build, and write out/independence-fy2018-q1.{pdf,xlsx}
+#   make report   set up, build, and write every output of the bundled example into out/
 #   make test     set up, then every test, normally and under ASan/UBSan
 #   make check    the fast loop: unit tests and the examples, normal build only
 #   make bench    optimised build and the scaling benchmark
@@ -70,7 +70,7 @@ $(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libqreport.a $(HEADERS) | $(BUILD)/tes
 # ---- user-facing targets ----
 report: setup
 	$(MAKE) --no-print-directory all
-	$(BUILD)/qreport --layout independence --out out examples/independence-fy2018-q1.xml
+	$(BUILD)/qreport --layout independence --format all --out out examples/independence-fy2018-q1.xml
 
 # Every test, with a normal build and with AddressSanitizer + UBSan.
 test: setup

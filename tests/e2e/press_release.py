@@ -201,6 +201,10 @@ def main():
         check("Independence a atteint 3 de ses 7 objectifs au premier trimestre de l'exercice 2018" in txt,
               "a layout's own words make the headline", txt[:200])
         check(txt.rstrip().endswith("-30-"), "and the end mark")
+        for layout in ("layouts/independence.xml", "layouts/plain.xml", lay):
+            v = run("xmllint", "--noout", "--schema", "schema/layout-1.xsd", layout)
+            check(v.returncode == 0, f"{os.path.basename(layout)} is valid by schema/layout-1.xsd",
+                  v.stderr)
     return failed
 
 
