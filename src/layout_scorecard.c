@@ -185,8 +185,9 @@ static void tie(struct lay *L, int e, int a, int b, int c)
 	h[0] = a;
 	h[1] = b;
 	h[2] = c;
-	L->db.elems[e].headers = h;
-	L->db.elems[e].nheaders = (unsigned char)(c >= 0 ? 3 : b >= 0 ? 2 : 1);
+	struct elem_more *more = db_elem_more(&L->db, e, L->a);
+	more->headers = h;
+	more->nheaders = (unsigned char)(c >= 0 ? 3 : b >= 0 ? 2 : 1);
 }
 
 /* A cell of the head row or of a measure's row, from the top of its row. */
@@ -331,7 +332,9 @@ static double table_pass(struct scorecard *s, const struct plan *pl, double y0, 
 				for (size_t c = 0; c < SC_NCOLS; c++) {
 					e[c] = db_elem(&L->db, cells[c].row_head ? ROLE_TH : ROLE_TD, mtr,
 						       NULL);
-					L->db.elems[e[c]].actual_text = cells[c].actual_text;
+					if (cells[c].actual_text)
+						db_elem_more(&L->db, e[c], L->a)->actual_text =
+							cells[c].actual_text;
 				}
 				/* The measure's name heads its row; every cell names its
 				 * column's head, its goal's row and the name. */
