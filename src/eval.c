@@ -525,6 +525,33 @@ static enum direction target_direction(const struct target *t)
 	return t->kind == TARGET_RANGE ? DIR_WITHIN : cmp_direction(t->cmp);
 }
 
+/* The judged period's total to date against the one at the same period a
+ * year before, for a measure that keeps totals (its figures sum, average
+ * or accumulate over the fiscal year). */
+static void eval_ytd_change(const struct report *r, const struct measure *m, struct period against,
+			    struct change *c)
+{
+	memset(c, 0, sizeof *c);
+	c->applies = keeps_totals(m);
+	c->against = against;
+	c->trend = TREND_NONE;
+	const struct period_eval *cur = m->current;
+	struct period missing;
+	double previous;
+	bool estimated;
+	if (!c->applies || !to_date(r, m, against, false, &previous, &missing, &estimated))
+		return;
+	c->has_previous = true;
+	c->previous = previous;
+	if (!cur->has_ytd_sum)
+		return;
+	c->available = true;
+	c->delta = settle(m, cur->ytd_sum - previous);
+	c->has_pct = previous != 0;
+	c->pct = c->has_pct ? c->delta / fabs(previous) * 100.0 : 0;
+	c->trend = trend_of(m, cur->ytd_sum, previous);
+}
+
 /* Everything eval.h promises for one measure. */
 static void eval_measure(struct report *r, struct measure *m)
 {
@@ -539,6 +566,7 @@ static void eval_measure(struct report *r, struct measure *m)
 	/* Q1's previous quarter is Q4 of the previous fiscal year. */
 	eval_change(m, !annual, period_shift(p, -step_of(m)), &m->vs_last_quarter);
 	check_references(r, m);
+	eval_ytd_change(r, m, period_shift(p, -period_per_year(p.kind)), &m->ytd_vs_last_year);
 }
 
 /* An initiative's milestones: each overdue when due by the end of the

@@ -325,6 +325,10 @@ struct measure {
 	struct change vs_last_year;  /* The same period a year before. */
 	struct change vs_last_quarter; /* The period before: the previous quarter, month, or
 					* for a biennial measure the one two years before. */
+	/* The judged period's total to date (for a measure that keeps totals)
+	 * against the total at the same period a year before: `previous` and
+	 * `delta` are totals. */
+	struct change ytd_vs_last_year;
 };
 
 /* ---- Initiatives ---------------------------------------------------------- */

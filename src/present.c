@@ -56,6 +56,29 @@ const char *present_cmp_words(enum cmp c)
 	return "";
 }
 
+/* See present.h. */
+const char *present_target_cmp_words(const struct target *t)
+{
+	if (t->kind != TARGET_RANGE)
+		return present_cmp_words(t->cmp);
+	bool strict_low = t->cmp == CMP_MORE_THAN, strict_high = t->cmp_high == CMP_LESS_THAN;
+	if (strict_low && strict_high)
+		return "more than; less than";
+	if (strict_low)
+		return "more than; at most";
+	if (strict_high)
+		return "at least; less than";
+	return "between";
+}
+
+/* See present.h: as amount_format decides. */
+int present_amount_places(const struct measure *m, double v)
+{
+	if (m->unit == UNIT_MINUTES && !m->decimals_given)
+		return amount_places_needed(v, 0, m->decimals);
+	return m->decimals;
+}
+
 /* See present.h: "10", "0.00001", "1,250.5", through the amount formatter
  * with as many places as the number has (up to nine). */
 void present_plain_number(double v, char *buf, size_t n)
@@ -313,10 +336,26 @@ static void rules(struct presentation *p)
 		{"Other units", "Counts, numbers, minutes and currency are plain numbers in the unit, "
 				"with the decimals the data file gives; currency carries its sign in "
 				"the format only."},
-		{"Variance", "The compared amount minus the target that applied (live formulas); "
-			     "Variance % is that difference as a share of the target."},
+		{"Variance", "The compared amount minus the target compared (live formulas), in "
+			     "the unit's differences; Variance % is that difference as a share of "
+			     "the target."},
 		{"Dates", "Period start and end dates are real dates, in the fiscal calendar of the "
 			  "data file."},
+		{"Seconds", "Each column of durations has a companion column in seconds, as plain "
+			    "numbers, for scripts: a data frame reads spreadsheet times as clock "
+			    "times it cannot subtract."},
+		{"Targets", "Target compared is the amount a period's result is compared with; for "
+			    "an annual target it is the pro-rated share, and Annual target gives the "
+			    "whole year's. With Comparison, Compared amount, Allowed miss and Variance, "
+			    "each History row holds all its status was decided on."},
+		{"Year to date", "For a measure whose quarters add up: the sum of the fiscal year's "
+				 "actuals up to the period, and on the Measures sheet the same sum a "
+				 "year before and the change."},
+		{"Counts", "The Summary and Status by period counts are COUNTIFS formulas over the "
+			   "Measures and History tables, so they follow a status changed there."},
+		{"Charts", "A chart per goal shows the measure chosen in the box above it, as plain "
+			   "numbers in the unit its legend names; the figures behind every measure's "
+			   "chart are on the Chart data sheet."},
 	};
 	p->nstorage_rules = sizeof storage / sizeof storage[0];
 	p->storage_rules = rule_list(p, storage, p->nstorage_rules);
@@ -365,12 +404,24 @@ static void report_words(struct presentation *p)
 	p->legend_title = "How to read this report";
 	p->plan_label = "Strategic plan";
 	p->goal_continued = arena_calloc(&p->arena, r->ngoals + 1, sizeof *p->goal_continued);
-	for (size_t g = 0; g < r->ngoals; g++)
+	p->goal_chart_alt = arena_calloc(&p->arena, r->ngoals + 1, sizeof *p->goal_chart_alt);
+	for (size_t g = 0; g < r->ngoals; g++) {
 		p->goal_continued[g] = arena_printf(&p->arena, "%s (continued)", r->goals[g].name);
+		p->goal_chart_alt[g] = arena_printf(&p->arena,
+						    "Chart of the %s measure chosen in the box beside "
+						    "it: its results, target and benchmarks by "
+						    "quarter, as the cells beside the chart list them.",
+						    r->goals[g].name);
+	}
 	p->no_result_mark = "\u2014";
 	p->estimate_word = "estimate";
 	p->no_change = "no comparison";
 	p->no_charts = "No measure has two or more periods with data yet.";
+	p->chart_pick_title = "Measure";
+	p->chart_pick_help = "Pick one of this goal's measures to see its chart.";
+	p->chart_amount_axis = "Amount (unit in the legend)";
+	p->chart_no_benchmark = "(no benchmark)";
+	p->chart_link_help = "Its goal's chart: pick the measure in the box above the chart.";
 
 	bool ytd = false, override = false, own = false, estimate = false, phased = false;
 	bool earlier = false, range = false, improve = false, named = false;

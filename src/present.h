@@ -72,6 +72,9 @@ struct pres_period {
 	const char *second;       /* The second figure, "7:45", or NULL */
 	struct pres_part *parts;  /* The period's breakdown; nparts 0 without one. */
 	size_t nparts;
+	int miss_decimals;        /* Places allowed_miss shows; for a duration, of its seconds. */
+	int variance_decimals;    /* Places a difference from the target needs; for a
+				   * duration, of its seconds. */
 };
 
 /* One period on a chart's axis. */
@@ -144,6 +147,11 @@ struct pres_chart {
 	 * elsewhere. */
 	const char **year_marks;
 	const char *alt;          /* "Chart of ... by quarter, Q1 FY2017 to ...: Q1 FY2017 8:52, ...; Target ..." */
+	/* Where a chart's value axis names its unit, as plain numbers: "Percent",
+	 * "Count", "USD", "Minutes". A duration is counted in `axis_seconds`
+	 * seconds per unit of the axis (60 for minutes); 0 for other units. */
+	const char *axis_title;
+	double axis_seconds;
 };
 
 /* One of a measure's targets for the judged period, where it has several
@@ -194,8 +202,11 @@ struct pres_measure {
 	const char *override_note;/* "As reported for the quarter; by the numbers it would be
 				   * Goal Not Met", or NULL */
 	const char *tolerance;    /* "10% of the target", "0:30" */
+	int tolerance_decimals;   /* Places an amount tolerance needs; for a duration, of its seconds. */
 	const char *direction;    /* "higher is better", "lower is better", "within the range
 				   * is better" */
+	const char *comparisons;  /* Its targets' comparisons, each once, in file order:
+				   * "at least", "at most, less than"; NULL without a target. */
 	struct pres_change vs_last_year, vs_last_quarter;
 	struct pres_period *periods; /* One per m->history entry, in the same order. */
 	struct pres_period *current; /* The report period's, pointing into periods. */
@@ -376,6 +387,13 @@ struct presentation {
 	struct pres_rule *storage_rules; /* How the workbook stores numbers. */
 	size_t nstorage_rules;
 	struct pres_page page;        /* Labels, and the web page's own words. */
+	const char *chart_pick_title; /* "Measure": the heading of a chart's measure box. */
+	const char *chart_pick_help;  /* What the box does, said where it is chosen from. */
+	const char *chart_link_help;  /* What a link from a measure to its goal's chart leads to. */
+	const char *chart_amount_axis; /* The value axis of a chart whose unit the legend names. */
+	const char *chart_no_benchmark; /* A benchmark line the chosen measure has none for. */
+	const char **goal_chart_alt;  /* Per goal: the text alternative of a chart of the
+				       * measure chosen in a box, whichever it is. */
 	struct pres_measure *measures; /* One per r->measures, same order. */
 	const char *progress_label[PROGRESS_COUNT]; /* "Not Started", "On Track", ... */
 	const char *initiatives_title; /* "Initiatives" */
@@ -407,6 +425,14 @@ void present_data_number(double v, char *buf, size_t n);
 
 /* "at least", "more than", "at most", "less than" */
 const char *present_cmp_words(enum cmp c);
+/* A target's comparison as a table names it: its cmp's words, or for a
+ * range "between" (both ends included) or its two comparisons, "more
+ * than; at most". */
+const char *present_target_cmp_words(const struct target *t);
+/* The places amount `v` of `m` shows to readers: the measure's decimals,
+ * or for minutes the data file gives none for, those `v` is written with
+ * up to the default (5, not 5.00). For a spreadsheet's number formats. */
+int present_amount_places(const struct measure *m, double v);
 /* A number as plainly written: "10", "0.00001", "12.5", grouped by
  * thousands ("1,250"), never in exponent form. */
 void present_plain_number(double v, char *buf, size_t n);

@@ -337,6 +337,21 @@ static void series(struct presentation *p, const struct pres_measure *pm, bool y
 	}
 }
 
+/* The value axis's unit in words, for a chart that shows amounts as plain
+ * numbers (the workbook's chart of a chosen measure): the axis's own unit,
+ * and a duration in seconds, minutes or hours, as its axis spans. */
+static void axis_title(const struct measure *m, struct pres_chart *c)
+{
+	c->axis_seconds = 0;
+	if (m->unit != UNIT_DURATION) {
+		c->axis_title = c->axis_unit && *c->axis_unit ? c->axis_unit : "number";
+		return;
+	}
+	double top = fmax(fabs(c->lo), fabs(c->hi));
+	c->axis_seconds = top <= 120 ? 1 : top <= 7200 ? 60 : 3600;
+	c->axis_title = top <= 120 ? "seconds" : top <= 7200 ? "minutes" : "hours";
+}
+
 /* A chart over `n` of the series' points: what is drawn of them, the
  * target's runs, the benchmarks, the axis and the text alternative. */
 static void window(struct presentation *p, const struct measure *m, bool ytd,
@@ -368,6 +383,7 @@ static void window(struct presentation *p, const struct measure *m, bool ytd,
 	segments(p, points, n, cmps, c);
 	axis(p, m, c);
 	year_marks(p, c);
+	axis_title(m, c);
 	c->alt = alt_text(p, m, c, cmps);
 }
 

@@ -207,6 +207,8 @@ static void period_words(struct presentation *p, const struct measure *m,
 	pp->target_decimals = m->decimals;
 	if (!pe->has_target)
 		return;
+	bool duration = m->unit == UNIT_DURATION;
+	pp->miss_decimals = amount_places_needed(pe->tolerance, duration ? 0 : m->decimals, 6);
 	pp->target = cached_words(p, m, tc, pe->target);
 	if (pe->ytd && m->unit != UNIT_DURATION) {
 		/* A pro-rated target (a quarter of 965 is 241.25) gets the places it
@@ -234,6 +236,10 @@ static void period_words(struct presentation *p, const struct measure *m,
 		pp->target = arena_printf(&p->arena, "%s (%s)", pp->target, pp->target_amount);
 	if (pe->target->kind == TARGET_RANGE)
 		pp->target_high = pres_amount(p, m, pe->target_high);
+	/* A difference has the places of the target it is taken from: an
+	 * actual has no more than the measure's, a duration none. */
+	pp->variance_decimals = duration ? amount_places_needed(pe->target_amount, 0, 6)
+					 : pp->target_decimals;
 	/* An amount target for each period allows the same miss in every
 	 * period it judges. */
 	size_t k = (size_t)(pe->target - m->targets);
@@ -453,6 +459,23 @@ static const char *benchmark_words(struct presentation *p, const struct measure 
 	return text;
 }
 
+/* The comparisons a measure's targets make, each once: "at least". */
+static const char *comparison_words(struct presentation *p, const struct measure *m)
+{
+	if (m->ntargets == 0)
+		return NULL;
+	struct pres_buf b = {0};
+	for (size_t i = 0; i < m->ntargets; i++) {
+		const char *w = present_target_cmp_words(&m->targets[i]);
+		size_t j = 0;
+		while (j < i && strcmp(present_target_cmp_words(&m->targets[j]), w) != 0)
+			j++;
+		if (j == i)
+			pres_buf_add(&b, "%s%s", b.n ? ", " : "", w);
+	}
+	return pres_buf_finish(p, &b);
+}
+
 /* The results a card without a chart would otherwise hide: every period
  * with a result, the latest PRES_CARD_QUARTERS of them, when the history
  * holds one besides the period the measure is judged on. NULL otherwise. */
@@ -656,6 +679,9 @@ void pres_measure_build(struct presentation *p, const struct measure *m, struct 
 						 "numbers it would be %s", period_noun(m),
 						 p->status_label[pe->computed]);
 	pm->tolerance = pres_tolerance(p, m, m->tolerance);
+	pm->tolerance_decimals = amount_places_needed(
+		m->tolerance.amount, m->unit == UNIT_DURATION || m->tolerance.relative ? 0 : m->decimals, 6);
+	pm->comparisons = comparison_words(p, m);
 	switch (m->direction) {
 	case DIR_HIGHER_BETTER:
 		pm->direction = "higher is better";

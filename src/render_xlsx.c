@@ -31,7 +31,29 @@ static time_t created_time(const struct report *r)
 struct capture {
 	int saved;  /* The real standard error. */
 	FILE *file; /* Where the stream goes meanwhile. */
+	const char *path; /* The workbook, for messages passed on. */
+	struct diag *d;
 };
+
+/* The capture in progress, for an exit from deep inside (the program's
+ * allocators stop it when memory runs out): its message would otherwise
+ * stay in the capture's file. A process writes one workbook at a time. */
+static struct capture *active_capture;
+
+/* At exit: give the stream back and pass on what was said meanwhile. */
+static void capture_at_exit(void)
+{
+	struct capture *c = active_capture;
+	if (!c)
+		return;
+	active_capture = NULL;
+	fflush(stderr);
+	dup2(c->saved, STDERR_FILENO);
+	rewind(c->file);
+	char why[200];
+	xlsx_pass_on(c->file, stderr, c->path, c->d, why, sizeof why);
+	fflush(stderr);
+}
 
 /* Start capturing; false when no temporary file can be made. */
 static bool capture_begin(struct capture *c)
@@ -48,6 +70,10 @@ static bool capture_begin(struct capture *c)
 		fclose(c->file);
 		return false;
 	}
+	static bool hooked;
+	if (!hooked)
+		hooked = atexit(capture_at_exit) == 0;
+	active_capture = c;
 	return true;
 }
 
@@ -87,6 +113,7 @@ bool xlsx_pass_on(FILE *in, FILE *out, const char *path, struct diag *d, char *w
 static bool capture_end(struct capture *c, const char *path, struct diag *d, char *why,
 			size_t why_size)
 {
+	active_capture = NULL;
 	fflush(stderr);
 	dup2(c->saved, STDERR_FILENO);
 	close(c->saved);
@@ -123,17 +150,23 @@ static void set_properties(struct xlsx *x, time_t created)
 	xlsx_check(x, workbook_set_properties(x->wb, &p));
 }
 
-/* Every sheet, in the order readers meet them. */
+/* Every sheet, in the order readers meet them. Where the charts go is
+ * worked out first, so that the Measures sheet can link to them. */
 static void write_sheets(struct xlsx *x)
 {
+	xlsx_charts_plan(x);
 	xlsx_summary(x);
 	xlsx_measures(x);
 	xlsx_history(x);
 	xlsx_breakdown(x);
-	xlsx_initiatives(x);
-	xlsx_narrative(x);
-	xlsx_about(x);
+	xlsx_status_periods(x);
 	xlsx_charts(x);
+	xlsx_initiatives(x);
+	xlsx_definitions(x);
+	xlsx_benchmarks(x);
+	xlsx_narrative(x);
+	xlsx_chart_data(x);
+	xlsx_about(x);
 }
 
 /* The library writes the workbook by name; it gets a name in a private
@@ -208,7 +241,7 @@ enum write_result render_xlsx(const struct backend_job *job, int out)
 	time_t created = created_time(r);
 
 	struct scratch scratch = {{0}, {0}};
-	struct capture cap;
+	struct capture cap = {.path = path, .d = d};
 	if (!scratch_begin(&scratch) || !capture_begin(&cap)) {
 		diag_error(d, path, 0, "cannot start the workbook: no temporary file (%s); "
 			   "expected a writable temporary folder (TMPDIR, else /tmp)", strerror(errno));
@@ -272,6 +305,7 @@ enum write_result render_xlsx(const struct backend_job *job, int out)
 done:
 	scratch_end(&scratch);
 cleanup:
+	xlsx_charts_plan_free(&x);
 	xlsx_formats_free(&x);
 	free(x.join);
 	arena_free(&x.scratch);

@@ -3,6 +3,7 @@
  * never depends on the locale and rounds half away from zero. */
 #include "units.h"
 
+#include <float.h>
 #include <math.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -420,10 +421,16 @@ void amount_format_delta(const struct measure *m, double delta, char *buf, size_
 /* See units.h. */
 int amount_places_needed(double v, int at_least, int at_most)
 {
+	/* Amounts are decided to nine places, and arithmetic on them leaves
+	 * binary noise past that (a tenth of 1,518,410.5 is 151841.05000000002)
+	 * or, for large amounts, in the last bits of the double: neither is a
+	 * place of the amount. */
+	double a = fabs(v);
 	int d = at_least;
 	while (d < at_most) {
-		double scaled = round9(fabs(v) * (double)pow10_int[d]);
-		if (scaled == floor(scaled))
+		double p = (double)pow10_int[d];
+		double off = fabs(a - round(a * p) / p);
+		if (off < 0.5e-9 || off <= a * 8 * DBL_EPSILON)
 			break;
 		d++;
 	}

@@ -7,8 +7,8 @@
 #include "version.h"
 #include "xlsx.h"
 
-/* Characters of rule text that fit on one line of the merged B:D range. */
-#define LINE_CHARS 95.0
+/* Characters of text that fit on one line of column B. */
+#define LINE_CHARS 100.0
 
 /* A label and a value; returns the next row. */
 static lxw_row_t fact(struct xlsx *x, lxw_worksheet *ws, lxw_row_t row, const char *label,
@@ -21,34 +21,36 @@ static lxw_row_t fact(struct xlsx *x, lxw_worksheet *ws, lxw_row_t row, const ch
 	return row + 1;
 }
 
-/* A named rule over the merged columns B:D, tall enough for its text. */
+/* A named rule with its text in the wide column B, tall enough for it.
+ * Rows are written in order and cells are never merged: the workbook is
+ * written a row at a time to keep its memory small. */
 static lxw_row_t rule(struct xlsx *x, lxw_worksheet *ws, lxw_row_t row, const char *name,
 		      lxw_format *name_format, const char *text)
 {
 	xlsx_string(x, ws, row, 0, name, name_format);
-	xlsx_check(x, worksheet_merge_range(ws, row, 1, row, 3, text, x->wrap));
-	/* Merged cells never grow to fit their text, so size the row here. */
-	int lines = (int)(strlen(text) / LINE_CHARS) + 1;
-	worksheet_set_row(ws, row, 15.0 * lines + 2, NULL);
+	xlsx_string(x, ws, row, 1, text, x->wrap);
+	xlsx_fit_row(ws, row, xlsx_text_lines(text, LINE_CHARS));
 	return row + 1;
 }
 
-/* The status legend: symbol, label, the data file's word and the meaning. */
+/* The status legend: the label (its cell shows the symbol too), the
+ * meaning, the data file's word and the symbol alone. */
 static lxw_row_t legend(struct xlsx *x, lxw_worksheet *ws, lxw_row_t row)
 {
 	const struct presentation *p = x->p;
 	xlsx_string(x, ws, row++, 0, "Status legend", x->heading);
-	xlsx_string(x, ws, row, 0, "Symbol", x->label);
-	xlsx_string(x, ws, row, 1, "Status", x->label);
+	xlsx_string(x, ws, row, 0, "Status", x->label);
+	xlsx_string(x, ws, row, 1, "Meaning", x->label);
 	xlsx_string(x, ws, row, 2, "In the data file", x->label);
-	xlsx_string(x, ws, row, 3, "Meaning", x->label);
+	xlsx_string(x, ws, row, 3, "Symbol", x->label);
 	row++;
 	for (int i = 0; i < STATUS_COUNT; i++) {
 		enum status s = p->order[i];
-		xlsx_string(x, ws, row, 0, xlsx_status_symbol(s), x->swatch[s]);
-		xlsx_string(x, ws, row, 1, p->status_label[s], x->status[s]);
+		xlsx_string(x, ws, row, 0, p->status_label[s], x->status[s]);
+		xlsx_string(x, ws, row, 1, p->status_meaning[s], x->wrap);
 		xlsx_string(x, ws, row, 2, status_name(s), x->text);
-		xlsx_string(x, ws, row, 3, p->status_meaning[s], x->wrap);
+		xlsx_string(x, ws, row, 3, xlsx_status_symbol(s), x->swatch[s]);
+		xlsx_fit_row(ws, row, xlsx_text_lines(p->status_meaning[s], LINE_CHARS));
 		row++;
 	}
 	return row + 1;
@@ -97,8 +99,8 @@ void xlsx_about(struct xlsx *x)
 	rule_list(x, ws, row, "How numbers are stored", x->p->storage_rules, x->p->nstorage_rules);
 
 	worksheet_set_column(ws, 0, 0, 30, NULL);
-	worksheet_set_column(ws, 1, 1, 22, NULL);
+	worksheet_set_column(ws, 1, 1, LINE_CHARS, NULL);
 	worksheet_set_column(ws, 2, 2, 16, NULL);
-	worksheet_set_column(ws, 3, 3, 70, NULL);
+	worksheet_set_column(ws, 3, 3, 8, NULL);
 	xlsx_print_setup(ws, false);
 }

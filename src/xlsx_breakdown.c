@@ -44,7 +44,6 @@ void xlsx_breakdown(struct xlsx *x)
 	for (size_t i = 0; i < r->nmeasures; i++) {
 		const struct measure *m = r->measures[i];
 		const struct pres_measure *pm = present_measure(x->p, m);
-		lxw_format *val = xlsx_unit_format(x, m, XLSX_VALUE);
 		for (size_t k = 0; k < m->nhistory; k++) {
 			const struct period_eval *pe = &m->history[k];
 			if (!pe->value)
@@ -60,7 +59,8 @@ void xlsx_breakdown(struct xlsx *x)
 				xlsx_string(x, ws, row, C_BY, m->breakdown, x->text);
 				xlsx_string(x, ws, row, C_PART, pt->label, x->text);
 				if (pt->has_actual)
-					xlsx_value(x, ws, row, C_ACTUAL, m, pt->actual, val);
+					xlsx_value(x, ws, row, C_ACTUAL, m, pt->actual,
+						   xlsx_value_format(x, m, pt->actual));
 			}
 		}
 	}

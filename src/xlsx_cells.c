@@ -1,5 +1,6 @@
 /* Writing cells, tables and page set-up for every sheet of the workbook. */
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -57,6 +58,14 @@ void xlsx_string(struct xlsx *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col
 	xlsx_check(x, worksheet_write_string(ws, row, col, s, f));
 }
 
+/* See xlsx.h. */
+void xlsx_text(struct xlsx *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, const char *s,
+	       lxw_format *f)
+{
+	if (s && *s)
+		xlsx_string(x, ws, row, col, s, f);
+}
+
 /* Write a number. */
 void xlsx_number(struct xlsx *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, double v,
 		 lxw_format *f)
@@ -70,6 +79,92 @@ void xlsx_formula(struct xlsx *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t co
 		  const char *formula, double cached, lxw_format *f)
 {
 	xlsx_check(x, worksheet_write_formula_num(ws, row, col, formula, f, cached));
+}
+
+/* Write a formula whose value is text, with that text cached. */
+void xlsx_formula_text(struct xlsx *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,
+		       const char *formula, const char *cached, lxw_format *f)
+{
+	xlsx_check(x, worksheet_write_formula_str(ws, row, col, formula, f, cached ? cached : ""));
+}
+
+/* See xlsx.h. Seconds are the model's own amounts for a duration. */
+void xlsx_amount_cells(struct xlsx *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,
+		       lxw_col_t seconds_col, const struct measure *m, double v, lxw_format *f)
+{
+	xlsx_value(x, ws, row, col, m, v, f ? f : xlsx_value_format(x, m, v));
+	if (m->unit == UNIT_DURATION && seconds_col != 0)
+		xlsx_number(x, ws, row, seconds_col, xlsx_delta(m, v), x->plain);
+}
+
+/* A sheet name as a reference writes it: 'Chart data'. */
+static const char *quoted_sheet(struct xlsx *x, const char *sheet)
+{
+	return arena_printf(&x->scratch, "'%s'", sheet);
+}
+
+/* See xlsx.h. */
+void xlsx_link(struct xlsx *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,
+	       const char *sheet, lxw_row_t to_row, lxw_col_t to_col, const char *text,
+	       const char *tip)
+{
+	char target[16];
+	lxw_rowcol_to_cell(target, to_row, to_col);
+	char url[128];
+	snprintf(url, sizeof url, "internal:%s!%s", quoted_sheet(x, sheet), target);
+	xlsx_check(x, worksheet_write_url_opt(ws, row, col, url, x->link, text, tip));
+}
+
+/* See xlsx.h. */
+void xlsx_chart_link(struct xlsx *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,
+		     const struct measure *m)
+{
+	lxw_row_t to = x->charts.list_row ? x->charts.list_row[m->index] : 0;
+	if (to > 0)
+		xlsx_link(x, ws, row, col, XLSX_CHARTS, to, 0, "Chart", x->p->chart_link_help);
+}
+
+/* `text` quoted for a formula, after `prefix`, with the wildcards *, ?
+ * and ~ escaped when `wild` is true. */
+static const char *quoted(struct xlsx *x, const char *prefix, const char *text, bool wild)
+{
+	size_t n = strlen(prefix) + 3;
+	for (const char *p = text; *p; p++)
+		n += 2;
+	char *out = arena_alloc(&x->scratch, n);
+	char *o = out;
+	*o++ = '"';
+	for (const char *p = prefix; *p; p++)
+		*o++ = *p;
+	for (const char *p = text; *p; p++) {
+		if (wild && (*p == '*' || *p == '?' || *p == '~'))
+			*o++ = '~';
+		if (*p == '"')
+			*o++ = '"';
+		*o++ = *p;
+	}
+	*o++ = '"';
+	*o = '\0';
+	return out;
+}
+
+/* See xlsx.h. A text criterion starting with "=" matches that text, as
+ * both Excel and LibreOffice read it, once its wildcards are escaped. */
+const char *xlsx_criterion(struct xlsx *x, const char *text)
+{
+	return quoted(x, "=", text, true);
+}
+
+/* See xlsx.h. */
+const char *xlsx_formula_string(struct xlsx *x, const char *text)
+{
+	return quoted(x, "", text, false);
+}
+
+/* See xlsx.h. */
+const char *xlsx_chart_title(struct xlsx *x, const char *text)
+{
+	return text[0] == '=' ? arena_printf(&x->scratch, " %s", text) : xlsx_strdup(x, text);
 }
 
 /* Write a calendar date as a real spreadsheet date. */
@@ -245,6 +340,51 @@ void xlsx_widths(lxw_worksheet *ws, const double *widths, lxw_col_t ncols, lxw_f
 		worksheet_set_column(ws, c, c, widths[c], widths[c] >= wrap_from ? wrap : NULL);
 }
 
+/* See xlsx.h: the paper sizes layouts use, by their size in points. */
+uint8_t xlsx_paper(const struct style *st)
+{
+	if (!st)
+		return 0;
+	double w = st->page_width < st->page_height ? st->page_width : st->page_height;
+	double h = st->page_width < st->page_height ? st->page_height : st->page_width;
+	static const struct {
+		double w, h;
+		uint8_t code;
+	} papers[] = {{612, 792, 1}, {612, 1008, 5}, {595.28, 841.89, 9}, {419.53, 595.28, 11}};
+	for (size_t i = 0; i < sizeof papers / sizeof papers[0]; i++)
+		if (fabs(w - papers[i].w) < 2 && fabs(h - papers[i].h) < 2)
+			return papers[i].code;
+	return 0;
+}
+
+/* See xlsx.h. Letter when the paper is the printer's own; the library's
+ * margins are 0.75 inch at the top and bottom. */
+double xlsx_landscape_height(const struct style *st)
+{
+	double short_side = 612;
+	if (st && xlsx_paper(st) != 0)
+		short_side = st->page_width < st->page_height ? st->page_width : st->page_height;
+	return short_side - 2 * 0.75 * 72;
+}
+
+/* The scale wide tables print at: body text of 11 points prints at 8.25,
+ * as small as the PDF's small print. */
+#define WIDE_SCALE 75
+
+/* See xlsx.h. */
+void xlsx_print_wide(struct xlsx *x, lxw_worksheet *ws, lxw_col_t repeat_to, lxw_col_t last_col,
+		     lxw_row_t last_row)
+{
+	worksheet_set_landscape(ws);
+	worksheet_set_paper(ws, xlsx_paper(x->st));
+	worksheet_set_print_scale(ws, WIDE_SCALE);
+	xlsx_check(x, worksheet_repeat_rows(ws, 0, 0));
+	xlsx_check(x, worksheet_repeat_columns(ws, 0, repeat_to));
+	xlsx_check(x, worksheet_print_area(ws, 0, 0, last_row, last_col));
+	worksheet_print_across(ws);
+	worksheet_set_footer(ws, "&L&A&RPage &P of &N");
+}
+
 /* Print set-up shared by every sheet. */
 void xlsx_print_setup(lxw_worksheet *ws, bool repeat_row)
 {
@@ -253,6 +393,13 @@ void xlsx_print_setup(lxw_worksheet *ws, bool repeat_row)
 	if (repeat_row)
 		worksheet_repeat_rows(ws, 0, 0);
 	worksheet_set_footer(ws, "&L&A&RPage &P of &N");
+}
+
+/* See xlsx.h. */
+const char *xlsx_comparison(struct xlsx *x, const struct target *t)
+{
+	(void)x;
+	return present_target_cmp_words(t);
 }
 
 /* See xlsx.h. */
@@ -265,19 +412,6 @@ bool xlsx_worded(const struct measure *m)
 void xlsx_value(struct xlsx *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,
 		const struct measure *m, double v, lxw_format *f)
 {
-	/* Minutes the data file gives no decimals for show the places each
-	 * has, up to the default, as every other output does: "5 min". */
-	if (m->unit == UNIT_MINUTES && !m->decimals_given && f == xlsx_unit_format(x, m, XLSX_VALUE)) {
-		struct measure shown = *m;
-		shown.decimals = 0;
-		double scaled = fabs(v);
-		while (shown.decimals < m->decimals &&
-		       fabs(scaled - round(scaled)) > 1e-6 * (scaled > 1 ? scaled : 1)) {
-			shown.decimals++;
-			scaled *= 10;
-		}
-		f = xlsx_unit_format(x, &shown, XLSX_VALUE);
-	}
 	if (!xlsx_worded(m)) {
 		xlsx_number(x, ws, row, col, xlsx_amount(m, v), f);
 		return;

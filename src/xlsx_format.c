@@ -163,20 +163,24 @@ static void value_code(const struct measure *m, char *buf, size_t n)
 	snprintf(buf, n, "General");
 }
 
-/* The format code for amounts, differences or allowed misses of a measure. */
-void xlsx_format_code(const struct measure *m, enum xlsx_amount_kind kind, char *buf, size_t n)
+/* The format code for amounts, differences or allowed misses of a
+ * measure, with `dec` places (a duration's amounts always show as times;
+ * its differences and misses are seconds with `dec` places). */
+static void format_code(const struct measure *m, enum xlsx_amount_kind kind, int dec, char *buf,
+			size_t n)
 {
 	if (kind == XLSX_VALUE) {
-		value_code(m, buf, n);
+		struct measure shown = *m;
+		shown.decimals = dec;
+		value_code(&shown, buf, n);
 		return;
 	}
 	/* Differences are percentage points for percent (81 % to 87 % is not a
-	 * 6 % change) and whole seconds for durations (spreadsheets show a
-	 * negative time as ####). */
+	 * 6 % change) and seconds for durations (spreadsheets show a negative
+	 * time as ####). */
 	char prefix[40] = "", after[128];
 	amount_suffix(m, after, sizeof after);
 	const char *suffix = after;
-	int dec = m->decimals;
 	switch (m->unit) {
 	case UNIT_COUNT:
 	case UNIT_NUMBER:
@@ -201,18 +205,28 @@ void xlsx_format_code(const struct measure *m, enum xlsx_amount_kind kind, char 
 		break;
 	case UNIT_DURATION:
 		suffix = "\" s\"";
-		dec = 0;
 		break;
 	}
 	if (kind == XLSX_MISS) {
-		/* A relative tolerance leaves fractions: 10 % of 8:37 is 51.7 s. */
-		dec = m->unit == UNIT_DURATION ? 1
-		      : xlsx_worded(m)	       ? 0
-					       : (dec + 2 > 6 ? 6 : dec + 2);
+		/* A difference of levels is a whole number of them. */
+		if (xlsx_worded(m))
+			dec = 0;
 		number_code(buf, n, "", prefix, "#,##0", dec, suffix);
 		return;
 	}
 	signed_code(buf, n, prefix, "#,##0", dec, suffix);
+}
+
+/* The places a kind of amount shows unless told otherwise: the measure's,
+ * and whole seconds for a duration's differences. */
+static int default_places(const struct measure *m)
+{
+	return m->unit == UNIT_DURATION ? 0 : m->decimals;
+}
+
+void xlsx_format_code(const struct measure *m, enum xlsx_amount_kind kind, char *buf, size_t n)
+{
+	format_code(m, kind, default_places(m), buf, n);
 }
 
 /* `v` rounded to `places` decimals, as the nearest double to that decimal:
@@ -283,11 +297,17 @@ const char *xlsx_delta_factor(const struct measure *m)
 	return "";
 }
 
-/* The cached number format for a unit, decimals and currency. */
-lxw_format *xlsx_unit_format(struct xlsx *x, const struct measure *m, enum xlsx_amount_kind kind)
+/* See xlsx.h. */
+lxw_format *xlsx_amount_format(struct xlsx *x, const struct measure *m, enum xlsx_amount_kind kind,
+			       int decimals)
 {
 	const char *cur = m->unit == UNIT_CURRENCY ? (m->currency ? m->currency : "USD") : NULL;
-	int dec = m->unit == UNIT_DURATION ? 0 : m->decimals;
+	/* A duration's amounts show as times whatever the places. */
+	int dec = m->unit == UNIT_DURATION && kind == XLSX_VALUE ? 0 : decimals;
+	if (dec > 6)
+		dec = 6; /* As the reader's texts: amounts are exact to six places shown. */
+	if (dec < 0)
+		dec = 0;
 	for (size_t i = 0; i < x->nunits; i++) {
 		struct xlsx_unit_format *u = &x->units[i];
 		if (u->unit == m->unit && u->decimals == dec && u->kind == kind &&
@@ -302,7 +322,7 @@ lxw_format *xlsx_unit_format(struct xlsx *x, const struct measure *m, enum xlsx_
 		x->units = xrealloc(x->units, x->capunits * sizeof *x->units);
 	}
 	char code[256];
-	xlsx_format_code(m, kind, code, sizeof code);
+	format_code(m, kind, dec, code, sizeof code);
 	lxw_format *f = xlsx_need(x, workbook_add_format(x->wb));
 	format_set_num_format(f, code);
 	format_set_align(f, LXW_ALIGN_VERTICAL_TOP);
@@ -313,15 +333,27 @@ lxw_format *xlsx_unit_format(struct xlsx *x, const struct measure *m, enum xlsx_
 	return f;
 }
 
+/* The cached number format for a unit, decimals and currency. */
+lxw_format *xlsx_unit_format(struct xlsx *x, const struct measure *m, enum xlsx_amount_kind kind)
+{
+	return xlsx_amount_format(x, m, kind, default_places(m));
+}
+
+/* See xlsx.h: minutes the data file gives no decimals for show the places
+ * each amount is written with, as readers see them (5 min, 8.53 min). */
+lxw_format *xlsx_value_format(struct xlsx *x, const struct measure *m, double v)
+{
+	return xlsx_amount_format(x, m, XLSX_VALUE, present_amount_places(m, v));
+}
+
 /* Pro-rated targets show the extra places the PDF gives them (241.25). */
 lxw_format *xlsx_target_format(struct xlsx *x, const struct measure *m,
 			       const struct pres_period *pp)
 {
-	if (pp->target_decimals == m->decimals || m->unit == UNIT_DURATION)
-		return xlsx_unit_format(x, m, XLSX_VALUE);
 	struct measure shown = *m;
 	shown.decimals = pp->target_decimals;
-	return xlsx_unit_format(x, &shown, XLSX_VALUE);
+	return xlsx_amount_format(x, m, XLSX_VALUE,
+				  present_amount_places(&shown, pp->pe->target_amount));
 }
 
 /* Make the formats every sheet shares, once per workbook. */
@@ -370,6 +402,18 @@ void xlsx_formats_init(struct xlsx *x)
 	x->integer = xlsx_need(x, workbook_add_format(wb));
 	format_set_num_format(x->integer, "0");
 	format_set_align(x->integer, LXW_ALIGN_VERTICAL_TOP);
+
+	x->plain = xlsx_need(x, workbook_add_format(wb));
+	format_set_align(x->plain, LXW_ALIGN_VERTICAL_TOP);
+
+	x->link = xlsx_need(x, workbook_add_format(wb));
+	format_set_font_color(x->link, x->st ? xlsx_color(x->st->color_link) : 0x1F4E8C);
+	format_set_underline(x->link, LXW_UNDERLINE_SINGLE);
+	format_set_align(x->link, LXW_ALIGN_VERTICAL_TOP);
+
+	x->plotted = xlsx_need(x, workbook_add_format(wb));
+	format_set_num_format(x->plotted, "#,##0.0##");
+	format_set_align(x->plotted, LXW_ALIGN_VERTICAL_TOP);
 
 	x->ratio = xlsx_need(x, workbook_add_format(wb));
 	format_set_num_format(x->ratio, "+0.0%;-0.0%;0.0%");

@@ -75,18 +75,40 @@ static void block_rows(struct xlsx *x, struct cursor *c, const struct block *b)
 	}
 }
 
-/* Write the Narrative sheet. */
+/* Rows a block takes. */
+static size_t block_count(const struct block *b)
+{
+	switch (b->kind) {
+	case BLOCK_PARAGRAPH:
+	case BLOCK_QUOTE:
+		return 1;
+	case BLOCK_LIST:
+		return b->u.list.n;
+	case BLOCK_MEASURES:
+		return b->u.measures.n;
+	}
+	return 0;
+}
+
+/* Write the Narrative sheet. The table comes first: rows are written in
+ * order, each once. */
 void xlsx_narrative(struct xlsx *x)
 {
 	const struct report *r = x->r;
 	struct cursor c = {.ws = xlsx_need(x, workbook_add_worksheet(x->wb, "Narrative"))};
+	size_t rows = 0;
+	for (size_t s = 0; s < r->nsections; s++) {
+		rows++;
+		for (size_t b = 0; b < r->sections[s].nblocks; b++)
+			rows += block_count(&r->sections[s].blocks[b]);
+	}
+	xlsx_table(x, c.ws, "NarrativeTable", 0, (lxw_row_t)rows, headers, NCOLS);
 	for (size_t s = 0; s < r->nsections; s++) {
 		c.sec = &r->sections[s];
 		text_row(x, &c, "heading", c.sec->title, NULL, NULL);
 		for (size_t b = 0; b < c.sec->nblocks; b++)
 			block_rows(x, &c, &c.sec->blocks[b]);
 	}
-	xlsx_table(x, c.ws, "NarrativeTable", 0, c.row, headers, NCOLS);
 	xlsx_widths(c.ws, widths, NCOLS, x->wrap, 30);
 	worksheet_freeze_panes(c.ws, 1, 0);
 	xlsx_print_setup(c.ws, true);

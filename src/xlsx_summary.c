@@ -1,6 +1,8 @@
 /* The Summary sheet: what the report is, and each goal's statuses with a chart. */
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 
 #include "xlsx.h"
 
@@ -42,11 +44,41 @@ static const char *unique_header(struct xlsx *x, const char **names, int n, cons
 	}
 }
 
+/* Whether the layout tells statuses apart by lightness alone: greys, as
+ * the plain layout's are, close enough on a screen to be taken for one
+ * another. */
+static bool grey_statuses(const struct style *st)
+{
+	if (!st)
+		return true;
+	for (int s = 0; s < STATUS_COUNT; s++) {
+		struct rgb c = st->status_color[s];
+		if (fabs(c.r - c.g) > 0.04 || fabs(c.g - c.b) > 0.04)
+			return false;
+	}
+	return true;
+}
+
+/* A pattern per status, in the order statuses are listed, for layouts
+ * whose status colours are greys: each bar part then differs in texture
+ * too, on a screen and in black-and-white print. */
+static const uint8_t status_patterns[STATUS_COUNT] = {
+	LXW_CHART_PATTERN_NONE, /* The first, good news: solid. */
+	LXW_CHART_PATTERN_WIDE_UPWARD_DIAGONAL,
+	LXW_CHART_PATTERN_SMALL_GRID,
+	LXW_CHART_PATTERN_NARROW_HORIZONTAL,
+};
+
+/* Tallest the chart is drawn, in multiples of its default height: a
+ * landscape page holds it whole, however many goals there are. */
+#define CHART_MAX_SCALE 2.0
+
 /* The stacked bar chart of statuses per goal, in the status colours. */
 static void goal_chart(struct xlsx *x, lxw_worksheet *ws, lxw_row_t head, size_t ngoals)
 {
 	lxw_chart *chart = xlsx_need(x, workbook_add_chart(x->wb, LXW_CHART_BAR_STACKED));
 	lxw_row_t first = head + 1, last = (lxw_row_t)(head + ngoals);
+	bool patterned = grey_statuses(x->st);
 	for (int i = 0; i < STATUS_COUNT; i++) {
 		enum status s = x->p->order[i];
 		lxw_col_t col = (lxw_col_t)(1 + i);
@@ -55,8 +87,20 @@ static void goal_chart(struct xlsx *x, lxw_worksheet *ws, lxw_row_t head, size_t
 		chart_series_set_values(ser, SHEET, first, col, last, col);
 		chart_series_set_name_range(ser, SHEET, head, col);
 		struct rgb c = x->st ? x->st->status_color[s] : (struct rgb){0.5, 0.5, 0.5};
-		lxw_chart_fill fill = {.color = xlsx_color(c)};
-		chart_series_set_fill(ser, &fill);
+		if (patterned && status_patterns[i] != LXW_CHART_PATTERN_NONE) {
+			lxw_chart_pattern pattern = {.fg_color = xlsx_color(c),
+						     .bg_color = LXW_COLOR_WHITE,
+						     .type = status_patterns[i]};
+			chart_series_set_pattern(ser, &pattern);
+		} else {
+			lxw_chart_fill fill = {.color = xlsx_color(c)};
+			chart_series_set_fill(ser, &fill);
+		}
+		if (patterned) {
+			/* An outline keeps neighbouring parts apart. */
+			lxw_chart_line outline = {.color = LXW_COLOR_BLACK, .width = 0.75};
+			chart_series_set_line(ser, &outline);
+		}
 	}
 	chart_title_set_name(chart, "Measures by status and goal");
 	/* In a bar chart the library's y axis holds the categories (goals),
@@ -64,6 +108,7 @@ static void goal_chart(struct xlsx *x, lxw_worksheet *ws, lxw_row_t head, size_t
 	chart_axis_set_reverse(chart->y_axis);
 	chart_axis_set_crossing_max(chart->y_axis); /* Keeps the counts along the bottom. */
 	chart_axis_set_name(chart->x_axis, "Measures");
+	chart_axis_set_name(chart->y_axis, "Goal");
 	int most = 0;
 	for (size_t g = 0; g < ngoals; g++)
 		if ((int)x->r->goals[g].nmeasures > most)
@@ -74,9 +119,25 @@ static void goal_chart(struct xlsx *x, lxw_worksheet *ws, lxw_row_t head, size_t
 	chart_legend_set_position(chart, LXW_CHART_LEGEND_BOTTOM);
 	chart_set_series_gap(chart, 60);
 
-	double rows = ngoals < 6 ? 6 : (double)ngoals;
-	lxw_chart_options opt = {.x_scale = 1.3, .y_scale = rows / 6.0 > 1 ? rows / 6.0 : 1};
+	double scale = (double)ngoals / 6.0;
+	if (scale < 1)
+		scale = 1;
+	if (scale > CHART_MAX_SCALE)
+		scale = CHART_MAX_SCALE;
+	lxw_chart_options opt = {.x_scale = 1.3, .y_scale = scale};
 	xlsx_check(x, worksheet_insert_chart_opt(ws, 0, NCOLS + 1, chart, &opt));
+}
+
+/* How many measures show status label `label`: a layout may give two
+ * statuses one label (or two that differ only in case), and a count of
+ * the label counts both, as the spreadsheet's COUNTIFS does. */
+static int label_count(const struct presentation *p, const int *counts, const char *label)
+{
+	int n = 0;
+	for (int s = 0; s < STATUS_COUNT; s++)
+		if (strcasecmp(p->status_label[s], label) == 0)
+			n += counts[s];
+	return n;
 }
 
 /* Write the Summary sheet. */
@@ -113,43 +174,45 @@ void xlsx_summary(struct xlsx *x)
 	names[n] = unique_header(x, names, n, "Total");
 	n++;
 
-	char f[96], a[16], b[16];
+	/* Each count is a COUNTIFS over the Measures table, so an analyst who
+	 * changes a status there sees the counts follow. */
+	char a[16], b[16];
+	int column_total[NCOLS] = {0};
+	lxw_row_t last = (lxw_row_t)(head + r->ngoals);
+	xlsx_table(x, ws, "GoalStatus", head, last, names, NCOLS);
 	for (size_t g = 0; g < r->ngoals; g++) {
 		const struct goal *goal = &r->goals[g];
 		row = (lxw_row_t)(head + 1 + g);
 		xlsx_string(x, ws, row, 0, goal->name, x->text);
 		int total = 0;
 		for (int i = 0; i < STATUS_COUNT; i++) {
-			int c = goal->counts[x->p->order[i]];
-			xlsx_number(x, ws, row, (lxw_col_t)(1 + i), c, x->integer);
+			const char *label = x->p->status_label[x->p->order[i]];
+			int c = label_count(x->p, goal->counts, label);
+			const char *f = arena_printf(&x->scratch,
+						     "=COUNTIFS(%s[Goal ID],%s,%s[Status],%s)",
+						     XLSX_MEASURE_TABLE, xlsx_criterion(x, goal->id),
+						     XLSX_MEASURE_TABLE, xlsx_criterion(x, label));
+			xlsx_formula(x, ws, row, (lxw_col_t)(1 + i), f, c, x->integer);
 			total += c;
+			column_total[1 + i] += c;
 		}
 		lxw_rowcol_to_cell(a, row, 1);
 		lxw_rowcol_to_cell(b, row, STATUS_COUNT);
-		snprintf(f, sizeof f, "=SUM(%s:%s)", a, b);
-		xlsx_formula(x, ws, row, NCOLS - 1, f, total, x->integer);
+		xlsx_formula(x, ws, row, NCOLS - 1, arena_printf(&x->scratch, "=SUM(%s:%s)", a, b),
+			     total, x->integer);
+		column_total[NCOLS - 1] += total;
 	}
-	lxw_row_t last = (lxw_row_t)(head + r->ngoals);
-	xlsx_table(x, ws, "GoalStatus", head, last, names, NCOLS);
 	if (last == head)
 		last = head + 1; /* The table's empty row. */
 
 	/* Totals sit below the table so that sorting the goals leaves them be. */
 	row = last + 1;
 	xlsx_string(x, ws, row, 0, "All goals", x->label);
-	int all = 0;
 	for (lxw_col_t c = 1; c < NCOLS; c++) {
-		double cached;
-		if (c < NCOLS - 1) {
-			cached = r->counts[x->p->order[c - 1]];
-			all += r->counts[x->p->order[c - 1]];
-		} else {
-			cached = all;
-		}
 		lxw_rowcol_to_cell(a, head + 1, c);
 		lxw_rowcol_to_cell(b, last, c);
-		snprintf(f, sizeof f, "=SUM(%s:%s)", a, b);
-		xlsx_formula(x, ws, row, c, f, cached, x->label);
+		xlsx_formula(x, ws, row, c, arena_printf(&x->scratch, "=SUM(%s:%s)", a, b),
+			     column_total[c], x->label);
 	}
 
 	if (r->ngoals > 0)

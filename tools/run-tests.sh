@@ -64,7 +64,8 @@ for build in "$@"; do
 	echo "== tests with $build =="
 	export QREPORT="$top/$build/qreport" QREPORT_BUILD="$top/$build"
 	export ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 UBSAN_OPTIONS=print_stacktrace=1
-	# fontconfig's caches live as long as the process (tests/lsan.supp).
+	# Leaks of the libraries as Debian ships them, each with its story
+	# (tests/lsan.supp).
 	export LSAN_OPTIONS=suppressions=$top/tests/lsan.supp:print_suppressions=0
 	for t in "$build"/tests/test_*; do
 		[ -x "$t" ] || continue

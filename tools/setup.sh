@@ -6,7 +6,7 @@ set -eu
 PACKAGES="make gcc pkg-config libc6-dev libhpdf-dev libxlsxwriter-dev libxml2-dev libxml2-utils
 libpng-dev libjpeg62-turbo-dev libutf8proc-dev zlib1g-dev libcsv-dev libzip-dev librsvg2-dev
 libfontconfig-dev fonts-open-sans fonts-dejavu-core fonts-liberation2
-poppler-utils qpdf python3 python3-openpyxl valgrind clang libclang-rt-14-dev
+poppler-utils qpdf python3 python3-openpyxl python3-pandas valgrind clang libclang-rt-14-dev
 libreoffice-calc-nogui chromium"
 
 missing=""

@@ -187,39 +187,53 @@ def workbook_checks(tag, facts, xlsx):
         check(got == wanted, f"{tag}: Initiatives: a row per presented milestone, as presented"
               + ("" if got == wanted else f" ({got[:2]} != {wanted[:2]})"))
 
-    ws = wb["Charts"]
+    # Every presented chart's series is on Chart data, one block per
+    # measure found by its id in column A: a row per presented quarter,
+    # values and targets where presented, gaps blank.
+    ws = wb["Chart data"]
     col_a = [c.value for c in ws["A"]]
     drawn = [m for m in facts["measures"] if m["full_chart"]["drawn"]]
     bad = []
-    at = -1
     for m in drawn:
-        # Blocks come in measure order; names need not be unique.
-        try:
-            at = col_a.index(m["name"], at + 1)
-        except ValueError:
+        if m["id"] not in col_a:
             bad.append(f"{m['id']}: no chart block")
             continue
+        at = col_a.index(m["id"]) + 1  # 1-based row of the block's head
         pts = m["full_chart"]["points"]
-        labels = col_a[at + 2: at + 2 + len(pts)]
-        if labels != [p["label"] for p in pts]:
+        labels = [ws.cell(at + 2 + i, 2).value for i in range(len(pts))]
+        if labels != [p["label"] for p in pts] or ws.cell(at, 2).value != m["name"]:
             bad.append(f"{m['id']}: quarters {labels[:3]}...")
             continue
         for i, p in enumerate(pts):
-            r = at + 3 + i  # 1-based rows
-            has_v = ws.cell(r, 2).value is not None
-            has_t = ws.cell(r, 3).value is not None
+            r = at + 2 + i
+            has_v = ws.cell(r, 3).value is not None
+            has_t = ws.cell(r, 4).value is not None
             if has_v != ("value" in p) or has_t != ("target" in p):
                 bad.append(f"{m['id']} {p['label']}: value {has_v}, target {has_t}")
-    check(not bad, f"{tag}: Charts: every presented quarter a row, values and targets where presented, gaps blank"
+    check(not bad, f"{tag}: Chart data: every presented quarter a row, values and targets where presented, gaps blank"
           + (f" ({bad[:3]})" if bad else ""))
+    # A chart per goal with a presented chart, of the measure chosen in its
+    # box, which offers exactly the goal's measures with a chart.
+    goals = [g["id"] for g in facts["goals"]
+             if any(m["goal"] == g["id"] for m in drawn)]
+    charts = len(wb["Charts"]._charts)
+    check(charts == len(goals), f"{tag}: a workbook chart for each goal with a presented chart ({charts} of {len(goals)})")
     with zipfile.ZipFile(xlsx) as z:
         descr = [html.unescape(d) for n in sorted(z.namelist()) if n.startswith("xl/drawings/drawing")
                  for d in re.findall(r'descr="([^"]*)"', z.read(n).decode())]
-    alts = [m["full_chart"]["alt"] for m in drawn]
-    check(all(a in descr for a in alts),
-          f"{tag}: each workbook chart's description is the presented text alternative")
-    charts = sum(len(ws._charts) for ws in wb.worksheets if ws.title == "Charts")
-    check(charts == len(drawn), f"{tag}: a workbook chart for each presented chart ({charts} of {len(drawn)})")
+    names = {g["id"]: g["name"] for g in facts["goals"]}
+    check(all(any(names[g] in d for d in descr) for g in goals),
+          f"{tag}: each goal chart's description names its goal")
+    dv = wb["Charts"].data_validations.dataValidation
+    ws = wb["Charts"]
+    offered = []
+    for v in dv:
+        rng = v.formula1.replace("$", "")
+        first, last = rng.split(":")
+        offered.append([c.value for row in ws[first:last] for c in row])
+    want = [[m["id"] for m in drawn if m["goal"] == g] for g in goals]
+    check(offered == want, f"{tag}: each goal chart's box offers the goal's measures with a chart"
+          + ("" if offered == want else f" ({offered[:2]} != {want[:2]})"))
 
 
 def dump_checks(tag, facts, data):

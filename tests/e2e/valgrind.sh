@@ -27,6 +27,7 @@ failed=0
 for data in examples/*.xml; do
 	name=$(basename "$data" .xml)
 	valgrind --leak-check=full --errors-for-leak-kinds=all --show-leak-kinds=all \
+		--suppressions=tests/valgrind.supp \
 		--error-exitcode=99 --log-file="$tmp/$name.log" \
 		"$QREPORT" --layout independence --out "$tmp/out" "$data" >/dev/null 2>"$tmp/$name.err"
 	status=$?

@@ -71,7 +71,7 @@ for ex in examples/independence-fy2018-q1.xml examples/riverbend-fy2025-q3.xml; 
 	ok "$name: LibreOffice opens and converts the workbook"
 	# Every formula's cached value is what a spreadsheet computes.
 	same=1
-	for s in Summary Measures; do
+	for s in Summary Measures History "Status by period" Charts; do
 		if [ ! -s "$out/csv/$name-$s.csv" ] || ! cmp -s "$out/csv/$name-$s.csv" "$out/cached/$name-$s.csv"; then
 			same=0
 			diff "$out/cached/$name-$s.csv" "$out/csv/$name-$s.csv" 2>&1 | head -n 6 | sed 's/^/# /'
@@ -102,7 +102,8 @@ def sheet(s):
     with open(path, encoding="utf-8") as f:
         return list(csv.reader(f))
 
-sheets = {s: sheet(s) for s in ("Summary", "Measures", "History", "Narrative", "About", "Charts")}
+sheets = {s: sheet(s) for s in ("Summary", "Measures", "History", "Status by period", "Charts",
+                                "Definitions", "Benchmarks", "Narrative", "Chart data", "About")}
 check(all(v is not None for v in sheets.values()), "every sheet exports to CSV")
 if failed:
     sys.exit(1)
@@ -130,8 +131,8 @@ for line in dump:
     elif s.startswith("unit: "):
         m["unit"] = s.split()[1].rstrip(",")
     elif s.startswith("target: ") and line.startswith("    target"):
-        mm = re.match(r"target: \S+ \S+ " + Q + r" per \w+, .*line (\d+)$", s)
-        m["targets"][mm.group(2)] = unq(mm.group(1))
+        mm = re.match(r"target: \S+ \S+ " + Q + r" per (\w+), .*line (\d+)$", s)
+        m["targets"][mm.group(3)] = (unq(mm.group(1)), mm.group(2))
     elif s.startswith("benchmark: "):
         mm = re.match(r"benchmark: " + Q + r" \S+ " + Q, s)
         m["bench"].append(unq(mm.group(2)))
@@ -172,9 +173,11 @@ for mid in order:
     cur = next(p for p in d["periods"].values() if p["report"])
     pairs = [("Actual", cur.get("actual", ""))]
     if cur.get("target_line"):
-        pairs.append(("Target", d["targets"][cur["target_line"]]))
+        whole, per = d["targets"][cur["target_line"]]
+        pairs.append(("Target compared", cur["target"]))
+        pairs.append(("Annual target", whole if per == "year" else ""))
         if cur.get("ytd"):
-            pairs += [("Pro-rated target", cur["target"]), ("Year-to-date actual", cur["compared"])]
+            pairs.append(("Year-to-date actual", cur["compared"]))
     for ch, prev, delta, trend in zip(d["changes"], ("Actual a year ago", "Actual last quarter"),
                                       ("Change on a year ago", "Change on last quarter"),
                                       ("Trend on a year ago", "Trend on last quarter")):
@@ -186,8 +189,6 @@ for mid in order:
         # them in seconds, because spreadsheets cannot show negative times.
         if d["unit"] != "duration":
             pairs.append((delta, ch[1]))
-    if d["bench"]:
-        pairs.append(("Benchmark value", d["bench"][0]))
     for col, want in pairs:
         if r[h[col]] != want:
             bad.append("%s %s shows %r, the PDF %r" % (mid, col, r[h[col]], want))
@@ -201,7 +202,7 @@ about = sheets["About"]
 for i, r in enumerate(about):
     if r and r[0] == "Status legend":
         for row in about[i + 2:i + 6]:
-            legend[row[2]] = row[1]
+            legend[row[2]] = row[0]
 labels = {v.split(" ", 1)[-1] for v in legend.values()}
 status_cells = [r[h["Status"]] for r in rows[1:] if len(r) > 1 and r[h["Measure ID"]]]
 check(status_cells and all(re.match(r"^\S+ ", s) and s.split(" ", 1)[1] in labels for s in status_cells),
@@ -222,9 +223,9 @@ for r in rows[1:]:
     if p is None:
         bad.append("unexpected row %r" % r[:5])
         continue
-    if r[hh["Actual"]] != p.get("actual", "") or r[hh["Target"]] != p.get("target", ""):
+    if r[hh["Actual"]] != p.get("actual", "") or r[hh["Target compared"]] != p.get("target", ""):
         bad.append("%s %s: %r %r, the PDF %r %r" % (r[0], r[hh["Period"]], r[hh["Actual"]],
-                   r[hh["Target"]], p.get("actual"), p.get("target")))
+                   r[hh["Target compared"]], p.get("actual"), p.get("target")))
     if not (re.match(r"^\d{4}-\d\d-\d\d$", r[hh["Start"]]) and re.match(r"^\d{4}-\d\d-\d\d$", r[hh["End"]])):
         bad.append("%s %s dates %r %r" % (r[0], r[hh["Period"]], r[hh["Start"]], r[hh["End"]]))
 for b in bad[:12]:
@@ -242,4 +243,110 @@ check(total is not None and total[1:6] == want,
 sys.exit(1 if failed else 0)
 PY
 done
+
+# The kinds of measure and the cases that once read untrue: every formula
+# recalculates to the value the workbook caches.
+for data in tests/data/kinds.xml tests/data/truths.xml; do
+	name=$(basename "$data" .xml)
+	out=$tmp/$name
+	mkdir -p "$out"
+	if ! "$QREPORT" --format xlsx --out "$out" "$data" 2>"$out/err.txt" ||
+		! to_csv "$tmp/recalc" "$out/$name.xlsx" "$out/csv" >"$out/lo.txt" 2>&1 ||
+		! to_csv "$tmp/cached" "$out/$name.xlsx" "$out/cached" >>"$out/lo.txt" 2>&1; then
+		not_ok "$name: the workbook is written and LibreOffice converts it"
+		continue
+	fi
+	same=1
+	for s in Summary Measures History "Status by period" Charts; do
+		if [ ! -s "$out/csv/$name-$s.csv" ] || ! cmp -s "$out/csv/$name-$s.csv" "$out/cached/$name-$s.csv"; then
+			same=0
+			diff "$out/cached/$name-$s.csv" "$out/csv/$name-$s.csv" 2>&1 | head -n 6 | sed 's/^/# /'
+		fi
+	done
+	if [ "$same" = 1 ]; then
+		ok "$name: recalculated formulas show the values the workbook caches"
+	else
+		not_ok "$name: recalculated formulas show the values the workbook caches"
+	fi
+done
+
+# An analyst's edits, recalculated: a status changed on Measures moves the
+# Summary's counts, one changed on History moves Status by period's, and a
+# measure chosen in a goal chart's box brings its series beside the chart.
+name=riverbend-fy2025-q3
+out=$tmp/edit
+mkdir -p "$out"
+if "$QREPORT" --format xlsx --out "$out" examples/$name.xml 2>/dev/null &&
+	/usr/bin/python3 - "$out/$name.xlsx" "$out/edited.xlsx" >"$out/plan.json" <<'PY' &&
+import json, sys, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1])
+def header(ws):
+    return {c.value: c.column for c in ws[1]}
+ms, hs, cs = wb["Measures"], wb["History"], wb["Charts"]
+h = header(ms)
+row = 2  # the first measure: make it Goal Not Met whatever it was
+was = ms.cell(row, h["Status"]).value
+new = "Goal Not Met" if was != "Goal Not Met" else "Goal Met"
+ms.cell(row, h["Status"]).value = new
+goal = ms.cell(row, h["Goal"]).value
+hh = header(hs)
+hs.cell(2, hh["Status"]).value = new if hs.cell(2, hh["Status"]).value != new else was
+hist = (hs.cell(2, hh["Goal ID"]).value, hs.cell(2, hh["Period"]).value, hs.cell(2, hh["Status"]).value)
+# The first goal's box: choose its second measure.
+box = cs["B2"].value
+choices = [cs.cell(r, 1).value for r in range(1, cs.max_row + 1)
+           if cs.cell(r, 3).hyperlink is not None]
+second = next(c for c in choices if c != box)
+cs["B2"].value = second
+wb.save(sys.argv[2])
+print(json.dumps({"goal": goal, "was": was, "new": new, "hist": hist, "second": second}))
+PY
+	to_csv "$tmp/recalc" "$out/edited.xlsx" "$out/csv" >"$out/lo.txt" 2>&1 &&
+	to_csv "$tmp/recalc" "$out/$name.xlsx" "$out/before" >>"$out/lo.txt" 2>&1; then
+	/usr/bin/python3 - "$out" <<'PY' || failed=1
+import csv, json, os, sys
+out = sys.argv[1]
+plan = json.load(open(os.path.join(out, "plan.json")))
+def sheet(folder, stem, s):
+    with open(os.path.join(out, folder, "%s-%s.csv" % (stem, s)), encoding="utf-8") as f:
+        return list(csv.reader(f))
+failed = False
+def check(cond, what):
+    global failed
+    print(("ok - " if cond else "not ok - ") + what)
+    failed |= not cond
+labels = ["Goal Met", "Under Goal", "Goal Not Met", "No Data"]
+def goal_row(rows, goal):
+    return next(r for r in rows if r and r[0] == goal)
+before = goal_row(sheet("before", "riverbend-fy2025-q3", "Summary"), plan["goal"])
+after = goal_row(sheet("csv", "edited", "Summary"), plan["goal"])
+want = list(before)
+for label, step in ((plan["was"], -1), (plan["new"], +1)):
+    i = 1 + labels.index(label)
+    want[i] = str(int(want[i]) + step)
+check(after[:6] == want[:6], "a status changed on Measures moves the Summary counts (%r -> %r)" % (before[:6], after[:6]))
+g, p, st = plan["hist"]
+b = next(r for r in sheet("before", "riverbend-fy2025-q3", "Status by period") if r[:1] == [g] and r[2] == p)
+a = next(r for r in sheet("csv", "edited", "Status by period") if r[:1] == [g] and r[2] == p)
+check(a != b and a[3 + labels.index(st)] == str(int(b[3 + labels.index(st)]) + 1),
+      "a status changed on History moves Status by period (%r -> %r)" % (b[3:8], a[3:8]))
+charts = sheet("csv", "edited", "Charts")
+data = sheet("csv", "edited", "Chart data")
+at = next(i for i, r in enumerate(data) if r and r[0] == plan["second"])
+n = int(data[at][4])
+labels_got = [r[0] for r in charts[8: 8 + n]]
+check(charts[1][1] == plan["second"] and charts[2][1] == data[at][1]
+      and labels_got == [r[1] for r in data[at + 2: at + 2 + n]],
+      "choosing %s in the box brings its name and quarters beside the chart" % plan["second"])
+# A quarter with a result plots a number, one without plots #N/A (a gap).
+plotted = [(r[1] != "#N/A", r[2] != "#N/A") for r in charts[8: 8 + n]]
+present = [(r[2] != "", r[3] != "") for r in data[at + 2: at + 2 + n]]
+check(plotted == present and any(v for v, _ in plotted),
+      "the chosen measure's results and targets are plotted where it has them")
+sys.exit(1 if failed else 0)
+PY
+else
+	not_ok "$name: an edited workbook is recalculated"
+	sed 's/^/# /' "$out/lo.txt" 2>/dev/null | head -n 10
+fi
 exit $failed

@@ -9,6 +9,7 @@
 #include "harness.h"
 #include "load.h"
 #include "present.h"
+#include "units.h"
 
 /* The presentation of measure `id`, or NULL. */
 static const struct pres_measure *find(const struct presentation *p, const char *id)
@@ -221,6 +222,34 @@ static void test_amounts(const struct presentation *p)
 	CHECK_STR(buf, "10", "plain number, whole");
 }
 
+/* What the workbook's columns need: the places an allowed miss and a
+ * variance show, a measure's comparisons, the unit a chart of plain
+ * numbers counts in. */
+static void test_workbook_words(const struct presentation *p)
+{
+	const struct pres_measure *pm = find(p, "noise");
+	if (CHECK(pm != NULL, "noise is presented")) {
+		CHECK_INT(pm->current->miss_decimals, 2, "an allowed miss of 0.42 shows two places");
+		CHECK_INT(pm->current->variance_decimals, 2, "a variance shows the measure's two places");
+		CHECK_STR(pm->comparisons, "at least", "the comparison its target makes");
+		CHECK_INT(pm->tolerance_decimals, 2, "an amount tolerance of 0.42 needs two places");
+		CHECK_STR(pm->full.axis_title, "percent", "a percentage's chart counts in percent");
+	}
+	pm = find(p, "fy-target");
+	if (CHECK(pm != NULL, "fy-target is presented")) {
+		CHECK_INT(pm->current->miss_decimals, 0, "an allowed miss of a whole count shows none");
+		CHECK_STR(pm->comparisons, "at most", "at most");
+	}
+	CHECK(p->chart_pick_help && p->chart_link_help && p->chart_amount_axis && p->goal_chart_alt,
+	      "the workbook's chart words are presented");
+	/* Noise of binary arithmetic is no decimal place: a tenth of
+	 * 1,518,410.5 is 151841.05000000002, two places. */
+	CHECK_INT(amount_places_needed(1518410.5 * 0.1, 0, 6), 2, "places without binary noise");
+	CHECK_INT(amount_places_needed(4434169.650000002, 0, 6), 2, "noise at large magnitudes");
+	CHECK_INT(amount_places_needed(0.000000001, 0, 9), 9, "a real ninth place stays");
+	CHECK_INT(amount_places_needed(755895.4125, 0, 6), 4, "four places of a pro-rated share");
+}
+
 /* Words of the report as a whole. */
 static void test_report_words(const struct presentation *p)
 {
@@ -301,6 +330,7 @@ int main(void)
 	test_axis(p);
 	test_amounts(p);
 	test_report_words(p);
+	test_workbook_words(p);
 	test_labels(r);
 	test_negative_currency();
 	present_free(p);
