@@ -192,13 +192,15 @@ static long tree_resident_kb(pid_t pid)
 
 /* Run a program, stdout to `out_path` (or /dev/null); its cost, when `cost`
  * is not NULL, comes from wait4. True if it exited 0. */
-static bool run_program(char *const argv[], const char *out_path, struct run_cost *cost,
-			bool sample)
+static bool run_program_opt(char *const argv[], const char *out_path, struct run_cost *cost,
+			    bool sample, bool hush)
 {
 	posix_spawn_file_actions_t fa;
 	posix_spawn_file_actions_init(&fa);
 	posix_spawn_file_actions_addopen(&fa, STDOUT_FILENO, out_path ? out_path : "/dev/null",
 					 O_WRONLY | O_CREAT | O_TRUNC, 0644);
+	if (hush)
+		posix_spawn_file_actions_addopen(&fa, STDERR_FILENO, "/dev/null", O_WRONLY, 0);
 	double t0 = now();
 	pid_t pid;
 	int err = posix_spawn(&pid, argv[0], &fa, NULL, argv, environ);
@@ -230,6 +232,13 @@ static bool run_program(char *const argv[], const char *out_path, struct run_cos
 		cost->tree_peak_kb = tree_kb > ru.ru_maxrss ? tree_kb : ru.ru_maxrss;
 	}
 	return WIFEXITED(status) && WEXITSTATUS(status) == 0;
+}
+
+/* run_program_opt with the program's messages shown. */
+static bool run_program(char *const argv[], const char *out_path, struct run_cost *cost,
+			bool sample)
+{
+	return run_program_opt(argv, out_path, cost, sample, false);
 }
 
 /* nftw callback that removes everything under the scratch folder. */
@@ -448,6 +457,118 @@ static void measure_runs(struct size_result *s, enum mode m, const char *qreport
 		s->run_cpu[m] = median(cpu, s->runs);
 	}
 	free(out);
+}
+
+/* ---- what a user pays to open the workbook ---- */
+
+/* Sizes whose workbook is opened in LibreOffice: a spreadsheet program's
+ * time to open the workbook grows with its charts and cells, not with
+ * qreport's, so it is measured apart. */
+static const int lo_sizes[] = {500, REFERENCE_SIZE};
+#define LO_RUNS 3
+
+/* What opening one workbook in LibreOffice cost. */
+struct lo_result {
+	int measures;
+	bool ok;
+	double wall, cpu;   /* Medians, seconds. */
+	long peak_kb;
+	long long bytes;    /* The workbook's size. */
+};
+
+/* `name` found on the PATH, heap-owned, or NULL. */
+static char *find_in_path(const char *name)
+{
+	const char *path = getenv("PATH");
+	if (!path)
+		return NULL;
+	char *copy = xstrdup(path);
+	char *found = NULL;
+	for (char *dir = strtok(copy, ":"); dir && !found; dir = strtok(NULL, ":")) {
+		char *full = join(*dir ? dir : ".", name);
+		if (access(full, X_OK) == 0)
+			found = full;
+		else
+			free(full);
+	}
+	free(copy);
+	return found;
+}
+
+/* Open `xlsx` in LibreOffice without a screen and save it again, as a user
+ * opening and saving it pays: LO_RUNS times, after one untimed run that
+ * makes the private profile. Recalculation on load stays at LibreOffice's
+ * default (it uses the values the workbook caches). */
+static void measure_libreoffice(const char *soffice, const char *xlsx, const char *scratch,
+				struct lo_result *res)
+{
+	char *profile = join(scratch, "lo-profile");
+	char *user = xmalloc(strlen(profile) + 32);
+	sprintf(user, "-env:UserInstallation=file://%s", profile);
+	char *out = join(scratch, "lo-out");
+	char *argv[] = {(char *)soffice, user, (char *)"--headless", (char *)"--norestore",
+			(char *)"--convert-to", (char *)"xlsx", (char *)"--outdir", out, (char *)xlsx,
+			NULL};
+	double wall[MAX_RUNS], cpu[MAX_RUNS];
+	/* LibreOffice says it has no Java on every start; that is not news. */
+	res->ok = run_program_opt(argv, NULL, NULL, false, true);
+	res->peak_kb = 0;
+	res->bytes = file_size(xlsx);
+	for (int i = 0; i < LO_RUNS && res->ok; i++) {
+		struct run_cost c;
+		res->ok = run_program_opt(argv, NULL, &c, false, true);
+		wall[i] = c.wall;
+		cpu[i] = c.cpu;
+		if (c.peak_kb > res->peak_kb)
+			res->peak_kb = c.peak_kb;
+	}
+	if (res->ok) {
+		res->wall = median(wall, LO_RUNS);
+		res->cpu = median(cpu, LO_RUNS);
+	}
+	free(profile);
+	free(user);
+	free(out);
+}
+
+/* The workbook of each of lo_sizes, opened and saved in LibreOffice. */
+static void print_libreoffice(const struct size_result *sizes, int n, const char *qreport,
+			      const char *scratch)
+{
+	printf("\nOpening the workbook in LibreOffice (headless, open and save; median of %d;\n"
+	       "CPU = user + system; the program pays it once per file, a user every time)\n",
+	       LO_RUNS);
+	char *soffice = find_in_path("soffice");
+	if (!soffice) {
+		printf("not measured: no LibreOffice (Debian package libreoffice-calc-nogui)\n");
+		return;
+	}
+	printf("%-8s %10s %10s %10s %12s\n", "size", "wall s", "CPU s", "peak MB", "bytes");
+	for (size_t k = 0; k < sizeof lo_sizes / sizeof lo_sizes[0]; k++) {
+		const struct size_result *s = NULL;
+		for (int i = 0; i < n; i++)
+			if (sizes[i].measures == lo_sizes[k])
+				s = &sizes[i];
+		if (!s)
+			continue;
+		char *out = join(scratch, "lo-in");
+		char *argv[] = {(char *)qreport, (char *)"--format", (char *)"xlsx", (char *)"--quiet",
+				(char *)"--out", out, (char *)s->path, NULL};
+		char name[32];
+		snprintf(name, sizeof name, "gen-%d.xlsx", s->measures);
+		char *xlsx = join(out, name);
+		struct lo_result res = {.measures = s->measures};
+		if (run_program(argv, NULL, NULL, false))
+			measure_libreoffice(soffice, xlsx, scratch, &res);
+		if (res.ok)
+			printf("%-8s %10.2f %10.2f %10.1f %12lld\n", s->label, res.wall, res.cpu,
+			       (double)res.peak_kb / 1024.0, res.bytes);
+		else
+			printf("%-8s  not measured (LibreOffice or the program failed)\n", s->label);
+		free(xlsx);
+		free(out);
+	}
+	free(soffice);
 }
 
 /* ---- report ---- */
@@ -1025,6 +1146,8 @@ int main(int argc, char **argv)
 	if (cycle_measured)
 		measure_press(qreport, ref->path, scratch, &press);
 	print_press(&press, cycle_measured);
+	if (have_binary)
+		print_libreoffice(sizes, n, qreport, scratch);
 
 	nftw(scratch, remove_entry, 16, FTW_DEPTH | FTW_PHYS);
 	for (int i = 0; i < nwant; i++)
