@@ -144,6 +144,8 @@ void xlsx_format_code(const struct measure *m, enum xlsx_amount_kind kind, char 
  * duration as a fraction of a day; rounded to the places the format
  * decides with, so that 97.9 % is stored as 0.979, not 0.9790000000000001. */
 double xlsx_amount(const struct measure *m, double v);
+/* `v` to nine decimal places, as the nearest double to that decimal. */
+double xlsx_round9(double v);
 /* A difference of two amounts: percentage points, duration in seconds. */
 double xlsx_delta(const struct measure *m, double v);
 /* The formula factor that turns a difference of stored amounts into a stored delta. */

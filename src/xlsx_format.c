@@ -241,6 +241,12 @@ static double decimal_round(double v, int places)
 	return r == 0 ? 0 : r; /* No "-0" in a cell. */
 }
 
+/* See xlsx.h. */
+double xlsx_round9(double v)
+{
+	return decimal_round(v, 9);
+}
+
 /* An amount as stored: percent as a fraction, duration as a fraction of a
  * day. Amounts are decided to nine places (spec "Exactness"); stored
  * rounded there, the binary noise of arithmetic is gone and an analyst

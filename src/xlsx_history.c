@@ -130,7 +130,7 @@ static void judged(struct xlsx *x, lxw_worksheet *ws, lxw_row_t row, const struc
 	char a[16], b[16], f[96];
 	lxw_rowcol_to_cell(a, row, C_COMPARED);
 	lxw_rowcol_to_cell(b, row, C_TARGET);
-	snprintf(f, sizeof f, "=(%s-%s)%s", a, b, xlsx_delta_factor(m));
+	snprintf(f, sizeof f, "=ROUND((%s-%s)%s,9)", a, b, xlsx_delta_factor(m));
 	xlsx_formula(x, ws, row, C_VARIANCE, f, xlsx_delta(m, pe->compared - pe->target_amount),
 		     xlsx_amount_format(x, m, XLSX_DELTA, pp->variance_decimals));
 }

@@ -157,13 +157,16 @@ static void amount(struct xlsx *x, lxw_worksheet *ws, lxw_row_t row, enum col c,
 	xlsx_amount_cells(x, ws, row, (lxw_col_t)c, seconds_of[c], m, v, f);
 }
 
-/* A live difference of two columns in the unit's differences, its value cached. */
+/* A live difference of two columns in the unit's differences, its value
+ * cached. Rounded to nine places as amounts are decided: the stored amounts
+ * are decimals a double holds only nearly (0.87 - 0.8 is 0.06999...), and a
+ * difference must show as the cached one does, even on a rounding edge. */
 static void difference(struct xlsx *x, lxw_worksheet *ws, lxw_row_t row, enum col into,
 		       enum col from, enum col minus, const struct measure *m, double cached,
 		       lxw_format *f)
 {
 	char a[16], b[16], formula[96];
-	snprintf(formula, sizeof formula, "=(%s-%s)%s", cell(a, row, from), cell(b, row, minus),
+	snprintf(formula, sizeof formula, "=ROUND((%s-%s)%s,9)", cell(a, row, from), cell(b, row, minus),
 		 xlsx_delta_factor(m));
 	xlsx_formula(x, ws, row, (lxw_col_t)into, formula, xlsx_delta(m, cached), f);
 }
@@ -222,10 +225,11 @@ static void target(struct xlsx *x, lxw_worksheet *ws, lxw_row_t row, const struc
 		   xlsx_amount_format(x, m, XLSX_DELTA, pp->variance_decimals));
 	if (pe->target_amount != 0) {
 		char a[16], b[16], f[96];
-		snprintf(f, sizeof f, "=(%s-%s)/ABS(%s)", cell(a, row, C_COMPARED),
+		snprintf(f, sizeof f, "=ROUND((%s-%s)/ABS(%s),9)", cell(a, row, C_COMPARED),
 			 cell(b, row, C_TARGET), b);
 		xlsx_formula(x, ws, row, C_VARIANCE_PCT, f,
-			     (pe->compared - pe->target_amount) / fabs(pe->target_amount), x->ratio);
+			     xlsx_round9((pe->compared - pe->target_amount) / fabs(pe->target_amount)),
+			     x->ratio);
 	}
 }
 

@@ -81,6 +81,7 @@ static size_t block_count(const struct block *b)
 	switch (b->kind) {
 	case BLOCK_PARAGRAPH:
 	case BLOCK_QUOTE:
+	case BLOCK_HEADING:
 		return 1;
 	case BLOCK_LIST:
 		return b->u.list.n;

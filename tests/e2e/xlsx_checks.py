@@ -513,7 +513,7 @@ def judged_problems(m, p, cell, form, row_no, h, what):
     b = openpyxl.utils.get_column_letter(h["Target compared"])
     if not near(c.value, want, 1e-7):
         out.append("%s %s variance %r, expected %r" % (mid, what, c.value, want))
-    if form("Variance") != "=(%s%d-%s%d)%s" % (a, row_no, b, row_no, factor):
+    if form("Variance") != "=ROUND((%s%d-%s%d)%s,9)" % (a, row_no, b, row_no, factor):
         out.append("%s %s variance formula %r" % (mid, what, form("Variance")))
     if not signed_format_ok(unit, m["currency"], variance_places(m, p), c.number_format):
         out.append("%s %s variance format %r" % (mid, what, c.number_format))
@@ -590,7 +590,7 @@ def check_measures(name, rep, wb, wbv, legend, facts):
             a = openpyxl.utils.get_column_letter(h["Year-to-date actual"])
             b = openpyxl.utils.get_column_letter(h["Prior year-to-date"])
             if not near(change.value, ytd - prior, 1e-7) or form("Year-to-date change") != \
-                    "=(%s%d-%s%d)%s" % (a, r, b, r, {"percent": "*100", "duration": "*86400"}.get(unit, "")):
+                    "=ROUND((%s%d-%s%d)%s,9)" % (a, r, b, r, {"percent": "*100", "duration": "*86400"}.get(unit, "")):
                 problems.append("%s year-to-date change %r %r" % (m["id"], change.value,
                                                                    form("Year-to-date change")))
         elif change.value is not None:
@@ -635,7 +635,7 @@ def check_measures(name, rep, wb, wbv, legend, facts):
                 continue
             if not near(cell(delta_col).value, change["delta"], 1e-7):
                 problems.append("%s %s %r" % (m["id"], delta_col, cell(delta_col).value))
-            if not (isinstance(form(delta_col), str) and form(delta_col).startswith("=(")):
+            if not (isinstance(form(delta_col), str) and form(delta_col).startswith("=ROUND((")):
                 problems.append("%s %s is not a formula" % (m["id"], delta_col))
             if cell(trend_col).value != change["trend"]:
                 problems.append("%s %s" % (m["id"], trend_col))

@@ -171,7 +171,8 @@ def main():
         with open(gen, "w") as f:
             subprocess.run([os.path.join(BUILD, "gen-report"), "120"], stdout=f, check=True)
         for data in ("examples/independence-fy2018-q1.xml", "examples/riverbend-fy2025-q3.xml",
-                     "tests/data/truths.xml", "tests/data/kinds.xml", gen):
+                     "examples/harmon-falls-fy2025-q2.xml", "tests/data/truths.xml",
+                     "tests/data/kinds.xml", gen):
             tag = os.path.basename(data)
             res = run("--facts", data)
             if not check(res.returncode == 0, f"{tag}: --facts runs"):
