@@ -251,13 +251,10 @@ def format_ok(unit, decimals, currency, fmt, value=None):
         return "[m]:ss" in fmt and "[h]:mm:ss" in fmt and '" min"' in fmt and '" h"' in fmt
     if unit == "percent":
         return fmt == "0" + dec + "%"
-    if unit == "duration":
-        return "[m]:ss" in fmt and "[h]:mm:ss" in fmt
     if unit in ("count", "number"):
         return fmt == "#,##0" + dec
     if unit == "minutes":
-        # Without decimals= a value shows the places it has, up to them ("5 min").
-        return fmt in ['#,##0' + ("." + "0" * k if k else "") + '" min"' for k in range(decimals + 1)]
+        return fmt == '#,##0' + dec + '" min"'
     if unit == "currency":
         sign = {"USD": "$", "EUR": "\u20ac", "GBP": "\u00a3", "JPY": "\u00a5"}.get(
             currency or "USD", (currency or "") + " ")
