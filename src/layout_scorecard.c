@@ -253,7 +253,10 @@ static double table_pass(struct scorecard *s, const struct plan *pl, double y0, 
 			c[1].line = m->line;
 			c[1].row_head = true;
 			tcell_result(L, &c[2], pm);
-			tcell_text(L, &c[3], pm->target);
+			/* A year's target is judged by what is due by now, as in
+			 * the report's tables: the whole alone would set "123 so
+			 * far" against 240 under "Goal Met". */
+			tcell_text(L, &c[3], pm->target_due ? pm->target_due : pm->target);
 		}
 	}
 	table_shape(L, &t);
