@@ -181,6 +181,10 @@ static void dump_meta(const struct report *r, const struct presentation *p, FILE
 	put_quoted(out, r->plan);
 	fputs("\n  country: ", out);
 	put_quoted(out, r->country);
+	fputs("\n  short-name: ", out);
+	put_quoted(out, r->short_name);
+	fputs("\n  dateline: ", out);
+	put_quoted(out, r->dateline);
 	fprintf(out, "\n  fiscal-year: start-month %d, named-by %s\n", r->calendar.start_month,
 		r->calendar.named_by_end ? "end" : "start");
 	fprintf(out, "  period: %s ", pid(r->period, b));

@@ -1,5 +1,5 @@
-// The chart images (--format charts), for both examples with both layouts
-// and a generated report of 42 measures:
+// The chart images (--format charts), for the three examples with both
+// layouts and a generated report of 42 measures:
 //   - the folder holds ID.svg, ID.png and ID.txt for exactly the measures
 //     whose chart is drawn (--facts: full_chart.drawn), and nothing else;
 //   - each PNG is a PNG of 1200 x 675 pixels; each SVG is well-formed
@@ -111,7 +111,7 @@ function checkFiles(data, layout, tag) {
 }
 
 const sets = [];
-for (const example of ['independence-fy2018-q1', 'riverbend-fy2025-q3'])
+for (const example of ['independence-fy2018-q1', 'riverbend-fy2025-q3', 'harmon-falls-fy2025-q2'])
   for (const layout of ['independence', 'plain']) {
     const r = checkFiles(`examples/${example}.xml`, layout, `${example} with ${layout}`);
     if (r) sets.push([`${example} with ${layout}`, ...r]);

@@ -1,6 +1,6 @@
 #!/usr/bin/python3
-"""The draft press release (--format release), for both examples with both
-layouts and for a generated report of 200 measures:
+"""The draft press release (--format release), for the three examples with
+both layouts and for a generated report of 200 measures:
   - the Markdown and the text say the same words, and each example's match
     its golden copy (tests/golden/NAME-release.md and .txt; UPDATE=1
     rewrites them from the current program, to be read before committing);
@@ -171,7 +171,7 @@ def main():
         check(False, f"{QREPORT} is built")
         return 1
     with tempfile.TemporaryDirectory(prefix="qreport-release.") as tmp:
-        for example in ("independence-fy2018-q1", "riverbend-fy2025-q3"):
+        for example in ("independence-fy2018-q1", "riverbend-fy2025-q3", "harmon-falls-fy2025-q2"):
             for layout in ("independence", "plain"):
                 check_one(f"examples/{example}.xml", layout, f"{example} with {layout}", tmp,
                           example if layout == "independence" else None)
