@@ -208,7 +208,10 @@ static void period_words(struct presentation *p, const struct measure *m,
 	if (!pe->has_target)
 		return;
 	bool duration = m->unit == UNIT_DURATION;
-	pp->miss_decimals = amount_places_needed(pe->tolerance, duration ? 0 : m->decimals, 6);
+	/* As the allowed miss reads (amount_format_size): minutes the data
+	 * file gives no decimals for show only the places they have. */
+	bool as_written = duration || (m->unit == UNIT_MINUTES && !m->decimals_given);
+	pp->miss_decimals = amount_places_needed(pe->tolerance, as_written ? 0 : m->decimals, 6);
 	pp->target = cached_words(p, m, tc, pe->target);
 	if (pe->ytd && m->unit != UNIT_DURATION) {
 		/* A pro-rated target (a quarter of 965 is 241.25) gets the places it
@@ -680,7 +683,12 @@ void pres_measure_build(struct presentation *p, const struct measure *m, struct 
 						 p->status_label[pe->computed]);
 	pm->tolerance = pres_tolerance(p, m, m->tolerance);
 	pm->tolerance_decimals = amount_places_needed(
-		m->tolerance.amount, m->unit == UNIT_DURATION || m->tolerance.relative ? 0 : m->decimals, 6);
+		m->tolerance.amount,
+		m->unit == UNIT_DURATION || m->tolerance.relative ||
+				(m->unit == UNIT_MINUTES && !m->decimals_given)
+			? 0
+			: m->decimals,
+		6);
 	pm->comparisons = comparison_words(p, m);
 	switch (m->direction) {
 	case DIR_HIGHER_BETTER:

@@ -163,6 +163,34 @@ static void value_code(const struct measure *m, char *buf, size_t n)
 	snprintf(buf, n, "General");
 }
 
+/* What follows a difference of exactly one where it differs from what
+ * follows any other (" pt" against " pts"); empty where it does not. */
+static void singular_suffix(const struct measure *m, char *buf, size_t n)
+{
+	buf[0] = '\0';
+	switch (m->unit) {
+	case UNIT_PERCENT:
+		snprintf(buf, n, "\" pt\"");
+		return;
+	case UNIT_RATING:
+	case UNIT_YES_NO:
+		snprintf(buf, n, "\" level\"");
+		return;
+	case UNIT_COUNT:
+	case UNIT_NUMBER:
+		if (m->unit_label && m->unit_label_one && m->scale == SCALE_ONE) {
+			struct measure one = *m;
+			one.unit_label = m->unit_label_one;
+			amount_suffix(&one, buf, n);
+		}
+		return;
+	case UNIT_CURRENCY:
+	case UNIT_MINUTES:
+	case UNIT_DURATION:
+		return;
+	}
+}
+
 /* The format code for amounts, differences or allowed misses of a
  * measure, with `dec` places (a duration's amounts always show as times;
  * its differences and misses are seconds with `dec` places). */
@@ -211,6 +239,18 @@ static void format_code(const struct measure *m, enum xlsx_amount_kind kind, int
 		/* A difference of levels is a whole number of them. */
 		if (xlsx_worded(m))
 			dec = 0;
+		/* An allowed miss of exactly one reads as the report's does,
+		 * "1 pt", "1 level": a condition picks the singular. */
+		char one[128] = "";
+		if (dec == 0)
+			singular_suffix(m, one, sizeof one);
+		if (*one) {
+			char single[192], many[192];
+			number_code(single, sizeof single, "", prefix, "0", 0, one);
+			number_code(many, sizeof many, "", prefix, "#,##0", 0, suffix);
+			snprintf(buf, n, "[=1]%s;%s", single, many);
+			return;
+		}
 		number_code(buf, n, "", prefix, "#,##0", dec, suffix);
 		return;
 	}

@@ -498,7 +498,9 @@ def judged_problems(m, p, cell, form, row_no, h, what):
     c = cell("Allowed miss")
     if not near(c.value, p["tolerance"]):
         out.append("%s %s allowed miss %r" % (mid, what, c.value))
-    elif not miss_format_ok(unit, m["currency"], places(p["tolerance"], 0 if unit == "duration"
+    # Seconds, and minutes without decimals= (none of these reports gives
+    # them), show the places the miss has; other units at least their own.
+    elif not miss_format_ok(unit, m["currency"], places(p["tolerance"], 0 if unit in ("duration", "minutes")
                                                         else m["decimals"]), c.number_format):
         out.append("%s %s allowed miss format %r" % (mid, what, c.number_format))
     if p["compared"] is None:

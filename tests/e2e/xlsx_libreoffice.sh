@@ -49,6 +49,83 @@ to_csv() {
 		--outdir "$3" "$2"
 }
 
+# shown_as_report NAME DATA OUT: every figure the History and Measures
+# sheets show after LibreOffice recalculates (OUT/csv) is the text the
+# report gives readers (`qreport --facts`): actuals, amounts compared,
+# targets compared and allowed misses, in every kind of
+# measure. A duration's allowed miss is in seconds in the workbook, as its
+# variance is ("33 s" where the report says "0:33 min").
+shown_as_report() {
+	if ! "$QREPORT" --facts "$2" >"$3/facts.json" 2>/dev/null; then
+		not_ok "$1: --facts runs"
+		return
+	fi
+	/usr/bin/python3 - "$1" "$3" <<'PY' || failed=1
+import csv, json, os, re, sys
+
+name, out = sys.argv[1], sys.argv[2]
+facts = json.load(open(os.path.join(out, "facts.json"), encoding="utf-8"))
+
+def sheet(s):
+    with open(os.path.join(out, "csv", "%s-%s.csv" % (name, s)), encoding="utf-8") as f:
+        rows = list(csv.reader(f))
+    h = {v: i for i, v in enumerate(rows[0])}
+    return h, [r for r in rows[1:] if r and r[0]]
+
+def seconds(text):
+    """ "0:33 min" -> "33 s", "1:02:03 h" -> "3723 s"; seconds stay. """
+    if not text or text.endswith(" s"):
+        return text
+    m = re.match(r"^(?:(\d+):)?(\d+):(\d\d) (?:min|h)$", text)
+    if not m:
+        return text
+    h, mm, ss = int(m.group(1) or 0), int(m.group(2)), int(m.group(3))
+    return "%d s" % (h * 3600 + mm * 60 + ss)
+
+def wanted(m, hp):
+    duration = m["unit"] == "duration"
+    return [("Actual", hp.get("actual")), ("Compared amount", hp.get("compared")),
+            ("Target compared", hp.get("target_amount")),
+            ("Allowed miss", seconds(hp.get("allowed_miss")) if duration else hp.get("allowed_miss"))]
+
+units = {}
+h, rows = sheet("Definitions")
+for r in rows:
+    units[r[h["Measure ID"]]] = r[h["Unit"]]
+bad, n = [], 0
+h, rows = sheet("History")
+got = {(r[h["Measure ID"]], r[h["Period"]]): r for r in rows}
+for m in facts["measures"]:
+    m["unit"] = units.get(m["id"])
+    for hp in m["history"]:
+        r = got.get((m["id"], hp["period"]))
+        if r is None:
+            bad.append("%s %s: no History row" % (m["id"], hp["period"]))
+            continue
+        for col, want in wanted(m, hp):
+            n += 1
+            if r[h[col]] != (want or ""):
+                bad.append("%s %s %s shows %r, the report %r" % (m["id"], hp["period"], col, r[h[col]], want))
+h, rows = sheet("Measures")
+got = {r[h["Measure ID"]]: r for r in rows}
+for m in facts["measures"]:
+    hp = next((x for x in m["history"] if x["period"] == m.get("judged", facts["report"]["period"])), None)
+    r = got.get(m["id"])
+    if r is None or hp is None:
+        bad.append("%s: no Measures row or judged period" % m["id"])
+        continue
+    for col, want in wanted(m, hp):
+        n += 1
+        if r[h[col]] != (want or ""):
+            bad.append("%s %s shows %r, the report %r" % (m["id"], col, r[h[col]], want))
+for b in bad[:12]:
+    print("# " + b)
+ok = n > 0 and not bad
+print(("ok - " if ok else "not ok - ") + "%s: History and Measures show the report's actuals, targets and allowed misses (%d figures)" % (name, n))
+sys.exit(0 if ok else 1)
+PY
+}
+
 for ex in examples/independence-fy2018-q1.xml examples/riverbend-fy2025-q3.xml; do
 	name=$(basename "$ex" .xml)
 	out=$tmp/$name
@@ -82,6 +159,7 @@ for ex in examples/independence-fy2018-q1.xml examples/riverbend-fy2025-q3.xml; 
 	else
 		not_ok "$name: recalculated formulas show the values the workbook caches"
 	fi
+	shown_as_report "$name" "$ex" "$out"
 
 	/usr/bin/python3 - "$out" "$name" <<'PY' || failed=1
 import csv, os, re, sys
@@ -268,6 +346,7 @@ for data in examples/harmon-falls-fy2025-q2.xml tests/data/kinds.xml tests/data/
 	else
 		not_ok "$name: recalculated formulas show the values the workbook caches"
 	fi
+	shown_as_report "$name" "$data" "$out"
 done
 
 # An analyst's edits, recalculated: a status changed on Measures moves the
