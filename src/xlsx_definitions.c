@@ -1,7 +1,7 @@
 /* The Definitions sheet, one row per measure with what the data file says
  * it is (definition, unit, decimals, direction, comparisons, aggregation,
  * tolerance, benchmarks, links), and the Benchmarks sheet, one row per
- * benchmark with its value as a number. */
+ * benchmark with its value as a number, or its words. */
 #include <string.h>
 
 #include "xlsx.h"
@@ -188,12 +188,12 @@ void xlsx_definitions(struct xlsx *x)
 }
 
 /* The Benchmarks sheet's columns. */
-enum bcol { B_ID, B_NAME, B_GOAL_ID, B_UNIT, B_ORDER, B_LABEL, B_VALUE, B_VALUE_S, NBCOLS };
+enum bcol { B_ID, B_NAME, B_GOAL_ID, B_UNIT, B_ORDER, B_LABEL, B_VALUE, B_WORDS, B_VALUE_S, NBCOLS };
 
 static const char *const bheaders[NBCOLS] = {
 	[B_ID] = "Measure ID", [B_NAME] = "Measure", [B_GOAL_ID] = "Goal ID", [B_UNIT] = "Unit",
 	[B_ORDER] = "Order", [B_LABEL] = "Benchmark", [B_VALUE] = "Value",
-	[B_VALUE_S] = "Value (seconds)",
+	[B_WORDS] = "In words", [B_VALUE_S] = "Value (seconds)",
 };
 
 /* Write the Benchmarks sheet: every benchmark of every measure, in file order. */
@@ -216,11 +216,16 @@ void xlsx_benchmarks(struct xlsx *x)
 			xlsx_text(x, ws, row, B_UNIT, unit_name(m->unit), x->text);
 			xlsx_number(x, ws, row, B_ORDER, (double)(k + 1), x->integer);
 			xlsx_text(x, ws, row, B_LABEL, m->benchmarks[k].label, x->text);
-			xlsx_amount_cells(x, ws, row, B_VALUE, B_VALUE_S, m, m->benchmarks[k].value,
-					  NULL);
+			/* A benchmark in words has no amount: its Value stays
+			 * blank, never a zero a script would average in. */
+			if (m->benchmarks[k].has_value)
+				xlsx_amount_cells(x, ws, row, B_VALUE, B_VALUE_S, m,
+						  m->benchmarks[k].value, NULL);
+			else
+				xlsx_text(x, ws, row, B_WORDS, m->benchmarks[k].text, x->text);
 		}
 	}
-	static const double bwidths[NBCOLS] = {22, 40, 16, 9, 7, 30, 14, 12};
+	static const double bwidths[NBCOLS] = {22, 40, 16, 9, 7, 30, 14, 30, 12};
 	xlsx_widths(ws, bwidths, NBCOLS, NULL, 1000);
 	worksheet_freeze_panes(ws, 1, B_NAME + 1);
 	xlsx_print_setup(ws, true);

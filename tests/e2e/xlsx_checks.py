@@ -151,7 +151,7 @@ def parse_dump(text):
             m = re.match(r"measure (\S+) " + QUOTED, s)
             measure = {"id": m.group(1), "name": unquote(m.group(2)), "goal": goal["name"],
                        "goal_id": goal["id"], "targets": {}, "periods": [], "changes": [],
-                       "benchmarks": [], "benchmark_labels": [], "values": {},
+                       "benchmarks": [], "benchmark_labels": [], "benchmark_words": [], "values": {},
                        "department": None, "definition": None, "links": [], "tolerance": None}
             goal["measures"].append(measure)
             rep["measures"].append(measure)
@@ -183,8 +183,10 @@ def parse_dump(text):
             measure["targets"][int(m.group(5))] = {
                 "cmp": m.group(1), "amount": float(m.group(2)), "per": m.group(4)}
         elif depth == 2 and s.startswith("benchmark: "):
-            m = re.match(r"benchmark: " + QUOTED + r" (\S+)", s)
-            measure["benchmarks"].append(float(m.group(2)))
+            m = re.match(r"benchmark: " + QUOTED + r" (?:text " + QUOTED + r"|(\S+))", s)
+            # A benchmark in words has no amount.
+            measure["benchmarks"].append(None if m.group(3) is None else float(m.group(3)))
+            measure["benchmark_words"].append(None if m.group(2) is None else unquote(m.group(2)))
             measure["benchmark_labels"].append(unquote(m.group(1)))
         elif depth == 2 and s.startswith("period "):
             period = {"id": s.split()[1], "report": "(report period)" in s, "actual": None,
@@ -797,15 +799,17 @@ def check_definitions(name, rep, wb, wbv):
 def check_benchmarks(name, rep, wb, wbv):
     ws = wbv["Benchmarks"]
     h = header_map(ws)
-    want = [(m["id"], k + 1, label, stored(m["unit"], v), v if m["unit"] == "duration" else None)
+    want = [(m["id"], k + 1, label, words, None if v is None else stored(m["unit"], v),
+             v if m["unit"] == "duration" else None)
             for m in rep["measures"]
-            for k, (label, v) in enumerate(zip(m["benchmark_labels"], m["benchmarks"]))]
+            for k, (label, words, v) in enumerate(zip(m["benchmark_labels"], m["benchmark_words"],
+                                                      m["benchmarks"]))]
     check_tables(name, wb["Benchmarks"], "BenchmarkTable", len(h), len(want))
-    got = [(r[h["Measure ID"] - 1], r[h["Order"] - 1], r[h["Benchmark"] - 1], num(r[h["Value"] - 1]),
-            r[h["Value (seconds)"] - 1])
+    got = [(r[h["Measure ID"] - 1], r[h["Order"] - 1], r[h["Benchmark"] - 1], r[h["In words"] - 1],
+            None if r[h["Value"] - 1] is None else num(r[h["Value"] - 1]), r[h["Value (seconds)"] - 1])
            for r in ws.iter_rows(min_row=2, values_only=True) if r[0] is not None]
     ok = len(got) == len(want) and all(
-        a[:3] == b[:3] and near(a[3], b[3]) and (a[4] == b[4] or near(a[4], b[4] or 0))
+        a[:4] == b[:4] and (a[4] == b[4] or near(a[4], b[4] or 0)) and (a[5] == b[5] or near(a[5], b[5] or 0))
         for a, b in zip(got, want))
     check(ok, "%s: Benchmarks lists every benchmark with its value (%d)" % (name, len(want))
           + ("" if ok else " %r != %r" % (got[:2], want[:2])))

@@ -146,9 +146,16 @@ def workbook_checks(tag, path, facts):
           f"{tag}: Definitions counts every benchmark Benchmarks lists ({len(b)})")
     if len(b):
         dur = b["Unit"] == "duration"
-        check(pd.api.types.is_numeric_dtype(b["Value (seconds)"]) and b["Value (seconds)"][dur].notna().all()
-              and b["Value (seconds)"][~dur].isna().all(),
+        valued = b["Value"].notna()
+        check(pd.api.types.is_numeric_dtype(b["Value (seconds)"]) and b["Value (seconds)"][dur & valued].notna().all()
+              and b["Value (seconds)"][~(dur & valued)].isna().all(),
               f"{tag}: Benchmarks gives a duration's value in seconds, as a number")
+        # A benchmark in words has them and no value: never a zero.
+        worded = b["In words"].notna()
+        check((valued ^ worded).all()
+              and all(f"{r['Benchmark']}: {r['In words']}" in (by_id[r["Measure ID"]]["benchmarks"] or "")
+                      for _, r in b[worded].iterrows()),
+              f"{tag}: Benchmarks gives each benchmark a value or its words, as presented ({int(worded.sum())} in words)")
         # In the order the presentation lists them ("National average: 5:00; ...").
         bad = []
         for mid, rows in b.groupby("Measure ID", sort=False):
