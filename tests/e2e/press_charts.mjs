@@ -6,6 +6,7 @@
 //     (xmllint), 1200 x 675, names its measure, its status word and its
 //     axis's unit, and draws the target where the chart has one;
 //   - each ID.txt is the chart's text alternative, and so is the SVG's title;
+//     it gives each period of the series that has a value, in order, with it;
 //   - in Debian's Chromium (puppeteer-core, pinned by tests/web), the SVG
 //     and the PNG show the same picture: compared in blocks of 10 by 10
 //     pixels, and every word and mark the browser draws has ink in the PNG
@@ -72,7 +73,7 @@ function checkFiles(data, layout, tag) {
     fs.readFileSync(path.join(outs[1], `${stem}-charts`, f))));
   ok(same, `${tag}: two runs give the same bytes`);
 
-  const bad = { size: [], xml: [], alt: [], title: [], words: [], target: [] };
+  const bad = { size: [], xml: [], alt: [], series: [], title: [], words: [], target: [] };
   for (const m of drawn) {
     const png = fs.readFileSync(path.join(dir, `${m.id}.png`));
     const wh = pngSize(png);
@@ -82,6 +83,14 @@ function checkFiles(data, layout, tag) {
     const svg = fs.readFileSync(svgPath, 'utf8');
     const txt = fs.readFileSync(path.join(dir, `${m.id}.txt`), 'utf8');
     if (txt !== `${m.full_chart.alt}\n`) bad.alt.push(m.id);
+    // The alternative gives the series: each period with a value, in order.
+    let from = 0;
+    for (const p of m.full_chart.points.filter((p) => p.value_text)) {
+      const said = `${p.label} ${p.value_text}`;
+      const i = txt.indexOf(said, from);
+      if (i < 0) { bad.series.push(`${m.id}: ${said}`); break; }
+      from = i + said.length;
+    }
     const esc = (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
     const title = svg.match(/<title id="alt">([^<]*)<\/title>/);
     if (!title || title[1] !== esc(m.full_chart.alt)) bad.title.push(m.id);
@@ -104,6 +113,7 @@ function checkFiles(data, layout, tag) {
   ok(!bad.size.length, `${tag}: every picture is 1200 x 675, PNG and SVG alike`, bad.size);
   ok(!bad.xml.length, `${tag}: every SVG is well-formed (xmllint)`, bad.xml);
   ok(!bad.alt.length, `${tag}: every ID.txt is the chart's text alternative`, bad.alt);
+  ok(!bad.series.length, `${tag}: every ID.txt gives the chart's series, each period with its value, in order`, bad.series);
   ok(!bad.title.length, `${tag}: every SVG is titled with the same alternative`, bad.title);
   ok(!bad.words.length, `${tag}: every picture names its measure, status and unit`, bad.words);
   ok(!bad.target.length, `${tag}: every chart with a target draws it`, bad.target);
