@@ -299,6 +299,16 @@ static void eval_period(const struct report *r, const struct measure *m, struct 
 		pe->has_ytd_sum = to_date(r, m, pe->period, t && t->per_quarter, &pe->ytd_sum,
 					  &pe->ytd_missing, &pe->ytd_estimated);
 		pe->ytd_gap = !pe->has_ytd_sum;
+		pe->has_year_sum = pe->has_ytd_sum;
+		pe->year_sum = pe->ytd_sum;
+		/* A month judged against its quarter's target totals the
+		 * quarter so far; the year so far is a total of its own. */
+		if (t && t->per_quarter && pe->period.kind == PERIOD_MONTH) {
+			struct period missing;
+			bool estimated;
+			pe->has_year_sum = to_date(r, m, pe->period, false, &pe->year_sum, &missing,
+						   &estimated);
+		}
 	}
 	if (!t) {
 		pe->shown = pe->value && pe->value->has_override ? pe->value->override : pe->computed;
@@ -543,13 +553,13 @@ static void eval_ytd_change(const struct report *r, const struct measure *m, str
 		return;
 	c->has_previous = true;
 	c->previous = previous;
-	if (!cur->has_ytd_sum)
+	if (!cur->has_year_sum)
 		return;
 	c->available = true;
-	c->delta = settle(m, cur->ytd_sum - previous);
+	c->delta = settle(m, cur->year_sum - previous);
 	c->has_pct = previous != 0;
 	c->pct = c->has_pct ? c->delta / fabs(previous) * 100.0 : 0;
-	c->trend = trend_of(m, cur->ytd_sum, previous);
+	c->trend = trend_of(m, cur->year_sum, previous);
 }
 
 /* Everything eval.h promises for one measure. */

@@ -234,6 +234,9 @@ struct period_eval {
 					* so far has a result in every period. */
 	double ytd_sum;                /* That total to date: a sum, a mean, or for a
 					* cumulative measure the period's own figure. */
+	bool has_year_sum;             /* The fiscal year's total so far, where it has one */
+	double year_sum;               /* (ytd_sum itself, unless a target per quarter makes
+					* ytd_sum the quarter's). */
 	bool ytd_gap;                  /* No total to date: ytd_missing has no result. */
 	struct period ytd_missing;     /* The first period of the year without one. */
 };

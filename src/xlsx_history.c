@@ -159,8 +159,8 @@ static void history_row(struct xlsx *x, lxw_worksheet *ws, lxw_row_t row, const 
 	xlsx_date(x, ws, row, C_END, p->end, x->date);
 	if (pe->has_actual)
 		amount(x, ws, row, C_ACTUAL, m, pe->actual, NULL);
-	if (pe->has_ytd_sum)
-		amount(x, ws, row, C_YTD, m, pe->ytd_sum, NULL);
+	if (pe->has_year_sum)
+		amount(x, ws, row, C_YTD, m, pe->year_sum, NULL);
 	if (pe->has_compared)
 		amount(x, ws, row, C_COMPARED, m, pe->compared, NULL);
 	judged(x, ws, row, m, pp);

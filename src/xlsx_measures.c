@@ -305,8 +305,8 @@ static void measure_row(struct xlsx *x, lxw_worksheet *ws, lxw_row_t row, const 
 	if (pe->has_actual)
 		amount(x, ws, row, C_ACTUAL, m, pe->actual, NULL);
 	xlsx_boolean(x, ws, row, C_ESTIMATE, pm->estimated);
-	if (pe->has_ytd_sum)
-		amount(x, ws, row, C_YTD, m, pe->ytd_sum, NULL);
+	if (pe->has_year_sum)
+		amount(x, ws, row, C_YTD, m, pe->year_sum, NULL);
 	change(x, ws, row, m, &m->ytd_vs_last_year, NULL, C_YTD, C_YTD_YEAR_AGO, C_CHANGE_YTD, -1);
 	if (pe->has_compared)
 		amount(x, ws, row, C_COMPARED, m, pe->compared, NULL);

@@ -128,6 +128,55 @@ def workbook_checks(tag, path, facts):
     check((summary[labels].values == counts.values).all(),
           f"{tag}: the Summary's counts are Measures grouped by goal and status")
 
+    # Year to date, as an analyst adds it up from History: for a measure
+    # whose figures sum, average or accumulate over the fiscal year, the
+    # judged period's year so far and the same span a year before, blank
+    # where a period of the span has no figure. A month judged against its
+    # quarter's target still has the year's total here (its quarter's is
+    # the Compared amount).
+    d = sheets["Definitions"].set_index("Measure ID")
+    raw = sheets["Summary"]
+    start = pd.Timestamp(raw[raw.iloc[:, 0] == "Period start"].iloc[0, 1])
+    quarter = int(facts["report"]["period"][-1])
+    first_month = (start.month - 1 - 3 * (quarter - 1)) % 12 + 1
+    hv = h.copy()
+    hv["Place"] = np.where(
+        hv["Measure ID"].map(d["Frequency"]) == "monthly",
+        (hv["Start"].dt.month - first_month) % 12 + 1, hv["Quarter"])
+    hv["Figure"] = pd.to_numeric(hv["Actual (seconds)"].where(hv["Unit"] == "duration", hv["Actual"]),
+                                 errors="coerce")
+
+    def to_date(mid, fy, place, how):
+        span = hv[(hv["Measure ID"] == mid) & (hv["Fiscal year"] == fy) & (hv["Place"] <= place)
+                  & hv["Figure"].notna()]
+        if how == "cumulative":
+            at = span[span["Place"] == place]["Figure"]
+            return at.iloc[0] if len(at) else np.nan
+        if len(span) != place:
+            return np.nan
+        return span["Figure"].sum() if how == "sum" else span["Figure"].mean()
+
+    bad, n = [], 0
+    for _, row in m.iterrows():
+        mid = row["Measure ID"]
+        how = d.loc[mid, "Aggregation"]
+        if how not in ("sum", "average", "cumulative") or d.loc[mid, "Frequency"] not in ("monthly", "quarterly"):
+            continue
+        judged = hv[(hv["Measure ID"] == mid) & (hv["Period"] == row["Period judged"])]
+        if len(judged) != 1:
+            bad.append((mid, "no History row for the period judged"))
+            continue
+        fy, place = judged["Fiscal year"].iloc[0], judged["Place"].iloc[0]
+        dur = row["Unit"] == "duration"
+        got = [row[c + " (seconds)"] if dur else row[c] for c in ("Year-to-date actual", "Prior year-to-date")]
+        want = [to_date(mid, fy, place, how), to_date(mid, fy - 1, place, how)]
+        change = (want[0] - want[1]) * (100.0 if row["Unit"] == "percent" else 1.0)
+        n += 1
+        if not (close(pd.Series(got), pd.Series(want))
+                and close(pd.Series([row["Year-to-date change"]]), pd.Series([change]))):
+            bad.append((mid, got, want, row["Year-to-date change"]))
+    check(not bad, f"{tag}: year to date and a year before add up from History ({n} measures) {bad[:2]}")
+
     # Amounts as the presentation has them.
     by_id = {x["id"]: x for x in facts["measures"]}
     bad = []
