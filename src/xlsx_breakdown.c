@@ -1,9 +1,10 @@
 /* The Breakdown sheet: tidy data, one row per measure, period and part,
  * for the measures whose results are broken down (by district, by
- * division). Left out of a workbook with no breakdown. */
+ * division). Left out of a workbook with no breakdown. A duration's
+ * parts have their seconds beside them, as on every sheet. */
 #include "xlsx.h"
 
-enum col { C_ID, C_NAME, C_GOAL, C_PERIOD, C_JUDGED, C_BY, C_PART, C_ACTUAL, NCOLS };
+enum col { C_ID, C_NAME, C_GOAL, C_PERIOD, C_JUDGED, C_BY, C_PART, C_UNIT, C_ACTUAL, C_ACTUAL_S, NCOLS };
 
 static const char *const headers[NCOLS] = {
 	[C_ID] = "Measure ID",
@@ -13,12 +14,14 @@ static const char *const headers[NCOLS] = {
 	[C_JUDGED] = "Period judged",
 	[C_BY] = "Breakdown",
 	[C_PART] = "Part",
+	[C_UNIT] = "Unit",
 	[C_ACTUAL] = "Actual",
+	[C_ACTUAL_S] = "Actual (seconds)",
 };
 
 static const double widths[NCOLS] = {
 	[C_ID] = 22, [C_NAME] = 40, [C_GOAL] = 22, [C_PERIOD] = 11, [C_JUDGED] = 9,
-	[C_BY] = 16, [C_PART] = 26, [C_ACTUAL] = 14,
+	[C_BY] = 16, [C_PART] = 26, [C_UNIT] = 9, [C_ACTUAL] = 14, [C_ACTUAL_S] = 12,
 };
 
 /* Whether any measure's values have parts. */
@@ -58,9 +61,10 @@ void xlsx_breakdown(struct xlsx *x)
 				xlsx_boolean(x, ws, row, C_JUDGED, pe == m->current);
 				xlsx_string(x, ws, row, C_BY, m->breakdown, x->text);
 				xlsx_string(x, ws, row, C_PART, pt->label, x->text);
+				xlsx_string(x, ws, row, C_UNIT, unit_name(m->unit), x->text);
 				if (pt->has_actual)
-					xlsx_value(x, ws, row, C_ACTUAL, m, pt->actual,
-						   xlsx_value_format(x, m, pt->actual));
+					xlsx_amount_cells(x, ws, row, C_ACTUAL, C_ACTUAL_S, m,
+							  pt->actual, NULL);
 			}
 		}
 	}

@@ -40,6 +40,7 @@ enum col {
 	C_TARGET_S,
 	C_TARGET_HIGH_S,
 	C_ANNUAL_S,
+	C_SECOND_S,
 	NCOLS
 };
 
@@ -75,12 +76,14 @@ static const char *const headers[NCOLS] = {
 	[C_TARGET_S] = "Target compared (seconds)",
 	[C_TARGET_HIGH_S] = "Target upper end (seconds)",
 	[C_ANNUAL_S] = "Annual target (seconds)",
+	[C_SECOND_S] = "Second figure (seconds)",
 };
 
 /* Each amount column's companion in seconds, for durations. */
 static const lxw_col_t seconds_of[NCOLS] = {
 	[C_ACTUAL] = C_ACTUAL_S, [C_YTD] = C_YTD_S, [C_COMPARED] = C_COMPARED_S,
 	[C_TARGET] = C_TARGET_S, [C_TARGET_HIGH] = C_TARGET_HIGH_S, [C_ANNUAL] = C_ANNUAL_S,
+	[C_SECOND] = C_SECOND_S,
 };
 
 static const double widths[NCOLS] = {
@@ -90,7 +93,7 @@ static const double widths[NCOLS] = {
 	[C_ANNUAL] = 14, [C_VARIANCE] = 14, [C_ALLOWED] = 14, [C_STATUS] = 17, [C_REASON] = 30,
 	[C_COMPUTED] = 17, [C_OVERRIDE] = 9, [C_ACTUAL_S] = 12, [C_YTD_S] = 12,
 	[C_COMPARED_S] = 12, [C_TARGET_S] = 12, [C_ANNUAL_S] = 12, [C_TARGET_HIGH] = 14,
-	[C_ESTIMATE] = 9, [C_TARGET_HIGH_S] = 12, [C_SECOND] = 14,
+	[C_ESTIMATE] = 9, [C_TARGET_HIGH_S] = 12, [C_SECOND] = 14, [C_SECOND_S] = 12,
 };
 
 /* An amount of the measure in column `c`, with its seconds beside. */
@@ -171,8 +174,7 @@ static void history_row(struct xlsx *x, lxw_worksheet *ws, lxw_row_t row, const 
 	xlsx_boolean(x, ws, row, C_OVERRIDE, pe->value && pe->value->has_override);
 	xlsx_boolean(x, ws, row, C_ESTIMATE, pp->estimated);
 	if (m->second && pe->value && pe->value->has_second)
-		xlsx_value(x, ws, row, C_SECOND, m->second, pe->value->second,
-			   xlsx_value_format(x, m->second, pe->value->second));
+		amount(x, ws, row, C_SECOND, m->second, pe->value->second, NULL);
 }
 
 /* See xlsx.h: History's goal ids, periods and statuses as absolute

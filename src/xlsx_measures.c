@@ -61,6 +61,7 @@ enum col {
 	C_ANNUAL_S,
 	C_YEAR_AGO_S,
 	C_LAST_QUARTER_S,
+	C_SECOND_S,
 	NCOLS
 };
 
@@ -118,6 +119,7 @@ static const char *const headers[NCOLS] = {
 	[C_ANNUAL_S] = "Annual target (seconds)",
 	[C_YEAR_AGO_S] = "Actual a year ago (seconds)",
 	[C_LAST_QUARTER_S] = "Actual last quarter (seconds)",
+	[C_SECOND_S] = "Second figure value (seconds)",
 };
 
 /* Each amount column's companion in seconds, for durations. */
@@ -125,7 +127,7 @@ static const lxw_col_t seconds_of[NCOLS] = {
 	[C_ACTUAL] = C_ACTUAL_S, [C_YTD] = C_YTD_S, [C_YTD_YEAR_AGO] = C_YTD_YEAR_AGO_S,
 	[C_COMPARED] = C_COMPARED_S, [C_TARGET] = C_TARGET_S, [C_TARGET_HIGH] = C_TARGET_HIGH_S,
 	[C_ANNUAL] = C_ANNUAL_S,
-	[C_YEAR_AGO] = C_YEAR_AGO_S, [C_LAST_QUARTER] = C_LAST_QUARTER_S,
+	[C_YEAR_AGO] = C_YEAR_AGO_S, [C_LAST_QUARTER] = C_LAST_QUARTER_S, [C_SECOND] = C_SECOND_S,
 };
 
 static const double widths[NCOLS] = {
@@ -141,6 +143,7 @@ static const double widths[NCOLS] = {
 	[C_SECOND_NAME] = 18, [C_SECOND] = 14, [C_SOURCE] = 30, [C_NOTES] = 50,
 	[C_ACTUAL_S] = 12, [C_YTD_S] = 12, [C_YTD_YEAR_AGO_S] = 12, [C_COMPARED_S] = 12,
 	[C_TARGET_S] = 12, [C_ANNUAL_S] = 12, [C_YEAR_AGO_S] = 12, [C_LAST_QUARTER_S] = 12,
+	[C_SECOND_S] = 12,
 };
 
 /* A cell name such as "J2". */
@@ -295,8 +298,7 @@ static void measure_row(struct xlsx *x, lxw_worksheet *ws, lxw_row_t row, const 
 	lines = most(lines, wrapped(x, ws, row, C_ACTION, xlsx_paras_text(x, &m->action)));
 	xlsx_text(x, ws, row, C_SECOND_NAME, pm->second_label, x->text);
 	if (m->second && pe->value && pe->value->has_second)
-		xlsx_value(x, ws, row, C_SECOND, m->second, pe->value->second,
-			   xlsx_value_format(x, m->second, pe->value->second));
+		amount(x, ws, row, C_SECOND, m->second, pe->value->second, NULL);
 	lines = most(lines, wrapped(x, ws, row, C_SOURCE, pm->source));
 	const struct paras notes = {m->notes, m->nnotes};
 	lines = most(lines, wrapped(x, ws, row, C_NOTES, xlsx_paras_text(x, &notes)));

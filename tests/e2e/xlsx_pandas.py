@@ -8,6 +8,7 @@ Measures. Amounts are checked against `qreport --facts`.
 
 Prints "ok - what" / "not ok - what" per check; exits 1 if any failed."""
 
+import datetime
 import json
 import os
 import subprocess
@@ -61,6 +62,26 @@ def workbook_checks(tag, path, facts):
                                                    "Year-to-date change", "Fiscal year", "Quarter")]
     bad = [c for c in numeric if not pd.api.types.is_numeric_dtype((m if c in m.columns else h)[c])]
     check(not bad, f"{tag}: seconds, differences and periods read as numbers {bad}")
+    # Every column on any sheet of rows that holds a time has a companion
+    # of plain seconds, equal to the time on every row that has one (Chart
+    # data is blocks of chart series, not a table: History has its rows).
+    bad, n = [], 0
+    for sheet, df in sheets.items():
+        if sheet == "Chart data":
+            continue
+        for col in df.columns:
+            times = df[col].map(lambda v: isinstance(v, datetime.time))
+            if not times.any():
+                continue
+            n += 1
+            sec = str(col) + " (seconds)"
+            if sec not in df.columns:
+                bad.append(f"{sheet}!{col}: no seconds")
+                continue
+            want = df[col][times].map(lambda t: t.hour * 3600 + t.minute * 60 + t.second + t.microsecond / 1e6)
+            if not (pd.api.types.is_numeric_dtype(df[sec]) and close(df[sec][times], want)):
+                bad.append(f"{sheet}!{sec}")
+    check(not bad, f"{tag}: every column with times has its seconds beside ({n} columns) {bad[:3]}")
     check(pd.api.types.is_datetime64_any_dtype(h["Start"]) and pd.api.types.is_datetime64_any_dtype(h["End"]),
           f"{tag}: History's Start and End read as dates")
     check(m["Period"].nunique() == 1 and m["Period"].iloc[0] == facts["report"]["period"]
