@@ -52,7 +52,7 @@ to_csv() {
 # shown_as_report NAME DATA OUT: every figure the History and Measures
 # sheets show after LibreOffice recalculates (OUT/csv) is the text the
 # report gives readers (`qreport --facts`): actuals, amounts compared,
-# targets compared and allowed misses, in every kind of
+# targets compared, a range's two ends and allowed misses, in every kind of
 # measure. A duration's allowed miss is in seconds in the workbook, as its
 # variance is ("33 s" where the report says "0:33 min").
 shown_as_report() {
@@ -82,6 +82,8 @@ def seconds(text):
     h, mm, ss = int(m.group(1) or 0), int(m.group(2)), int(m.group(3))
     return "%d s" % (h * 3600 + mm * 60 + ss)
 
+RANGES = ("between", "more than; at most", "at least; less than", "more than; less than")
+
 def wanted(m, hp):
     duration = m["unit"] == "duration"
     return [("Actual", hp.get("actual")), ("Compared amount", hp.get("compared")),
@@ -106,6 +108,12 @@ for m in facts["measures"]:
             n += 1
             if r[h[col]] != (want or ""):
                 bad.append("%s %s %s shows %r, the report %r" % (m["id"], hp["period"], col, r[h[col]], want))
+        # A range's two ends are the report's "15.0% to 20.0%".
+        if r[h["Target upper end"]] or r[h["Comparison"]] in RANGES:
+            n += 1
+            if "%s to %s" % (r[h["Target compared"]], r[h["Target upper end"]]) != hp.get("target"):
+                bad.append("%s %s range %r to %r, the report %r" % (m["id"], hp["period"], r[h["Target compared"]],
+                                                                r[h["Target upper end"]], hp.get("target")))
 h, rows = sheet("Measures")
 got = {r[h["Measure ID"]]: r for r in rows}
 for m in facts["measures"]:
