@@ -308,8 +308,8 @@ struct pres_scorecard {
 	 * "and 12 more measures: 5 Goal Met, 4 Under Goal, 3 Goal Not Met; see
 	 * the full report". */
 	const char ***more;
-	/* more_goals[j], 0 < j < the report's goals, the same for the goals
-	 * from the j-th on. */
+	/* more_goals[j], 0 <= j < the report's goals, the same for the goals
+	 * from the j-th on (from the first where not one goal's row fits). */
 	const char **more_goals;
 };
 

@@ -61,6 +61,9 @@ static const char *fill(struct presentation *p, const char *tpl, const struct fi
 static const char *long_date(struct presentation *p, struct date d)
 {
 	char buf[TEXT_MAX];
+	/* A report built in code rather than loaded may have no dates. */
+	if (d.month < 1 || d.month > 12)
+		return "";
 	date_long_label(d, buf, sizeof buf);
 	return arena_strdup(&p->arena, buf);
 }
@@ -171,7 +174,9 @@ static void scorecard_more(struct presentation *p, const struct style *st,
 	sc->more_goals = arena_calloc(&p->arena, r->ngoals + 1, sizeof *sc->more_goals);
 	int n[STATUS_COUNT] = {0};
 	size_t measures = 0;
-	for (size_t g = r->ngoals; g-- > 1;) {
+	/* From the first goal too: a goal name too long for the page leaves
+	 * no goal's row, and then this line stands for them all. */
+	for (size_t g = r->ngoals; g-- > 0;) {
 		for (int s = 0; s < STATUS_COUNT; s++)
 			n[s] += r->goals[g].counts[s];
 		measures += r->goals[g].nmeasures;
